@@ -1,0 +1,10 @@
+import { EventCatalog } from './define';
+import { directoryEvents } from './directory';
+import { planningEvents } from './planning';
+
+export * from './define';
+export * from './directory';
+export * from './planning';
+
+/** The platform's catalog: every event type any context may append. */
+export const catalog = new EventCatalog([...directoryEvents, ...planningEvents]);

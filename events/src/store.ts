@@ -1,0 +1,66 @@
+import type { Checkpoint, EventMetadata, NewEvent, RecordedEvent } from './envelope';
+
+/** `'any'` skips the concurrency check; a number is the version the caller last saw (0 = new stream). */
+export type ExpectedVersion = number | 'any';
+
+export interface AppendOptions {
+  expectedVersion: ExpectedVersion;
+  /** Idempotency key: the same command id again returns the first result and writes nothing. */
+  commandId?: string;
+  metadata: EventMetadata;
+  /** The clock, injected; defaults to now. */
+  recordedAt?: Date;
+}
+
+export interface AppendResult {
+  /** The stream's version after the append. */
+  nextExpectedVersion: number;
+  events: RecordedEvent[];
+  /** True when the command id had been seen: nothing was written. */
+  duplicate: boolean;
+}
+
+export interface ReadStreamOptions {
+  fromVersion?: number;
+  toVersion?: number;
+}
+
+export interface ReadAllOptions {
+  /** First global position to return (inclusive); defaults to 1. */
+  fromPosition?: number;
+  limit?: number;
+}
+
+export interface SubscribeOptions {
+  /** Deliver events after this checkpoint: catch-up first, then live. */
+  from?: Checkpoint;
+  batchSize?: number;
+}
+
+/** Events in commit order: catch-up first, then live, never skipping one. Stop with `close()`. */
+export interface Subscription extends AsyncIterable<RecordedEvent[]> {
+  close(): Promise<void>;
+}
+
+export type VerifyResult =
+  | { ok: true; streamId: string; eventCount: number; lastHash: string }
+  | {
+      ok: false;
+      streamId: string;
+      /** The first stream version whose event is missing, altered or out of place. */
+      brokenAtVersion: number;
+      eventId: string | null;
+      reason: 'HASH_MISMATCH' | 'PREVIOUS_HASH_MISMATCH' | 'VERSION_GAP' | 'HEAD_MISMATCH';
+    };
+
+/** The event-store port. Both adapters pass the same conformance suite. */
+export interface EventStore {
+  appendToStream(streamId: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult>;
+  readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
+  readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
+  /** Committed events strictly after the checkpoint, in commit order; what subscriptions page through. */
+  readCommitted(after: Checkpoint, limit: number): Promise<RecordedEvent[]>;
+  subscribe(options?: SubscribeOptions): Subscription;
+  verifyStream(streamId: string): Promise<VerifyResult>;
+  close(): Promise<void>;
+}

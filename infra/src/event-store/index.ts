@@ -1,0 +1,3 @@
+export * from './sqlite-event-store';
+export * from './postgres-event-store';
+export * from './postgres-schema';

@@ -1,0 +1,122 @@
+import { catalog, describeEventStoreConformance, START, type RecordedEvent } from '@jixiao/events';
+import { sampleEvent } from '@jixiao/events';
+import { PostgresEventStore } from './postgres-event-store';
+import { dropSchema, freshSchemaName, TEST_PG_URL, withPgClient } from '../testing/postgres';
+
+const actor = { actorId: 'conformance', role: 'ADMIN', unitId: null };
+
+describeEventStoreConformance('PostgreSQL', async () => {
+  const schema = freshSchemaName('es');
+  const open = () => PostgresEventStore.open({ connectionString: TEST_PG_URL, schema, catalog });
+  const store = await open();
+  const others: PostgresEventStore[] = [];
+  const t = `"${schema}".events`;
+  /** What a database owner could do: switch the append-only trigger off, change rows, switch it on. */
+  const asDba = (sql: string, params: unknown[]) =>
+    withPgClient(async (c) => {
+      await c.query('BEGIN');
+      await c.query(`ALTER TABLE ${t} DISABLE TRIGGER events_append_only`);
+      await c.query(sql, params);
+      await c.query(`ALTER TABLE ${t} ENABLE TRIGGER events_append_only`);
+      await c.query('COMMIT');
+    });
+  return {
+    store,
+    eventsTable: t,
+    rawExec: async (sql) => void (await store.pool.query(sql)),
+    countEvents: async () => Number((await store.pool.query(`SELECT COUNT(*) AS n FROM ${t}`)).rows[0].n),
+    tamper: {
+      replaceData: (streamId, version, data) =>
+        asDba(`UPDATE ${t} SET data = $1 WHERE stream_id = $2 AND stream_version = $3`, [JSON.stringify(data), streamId, version]),
+      setVersion: (streamId, from, to) =>
+        asDba(`UPDATE ${t} SET stream_version = $1 WHERE stream_id = $2 AND stream_version = $3`, [to, streamId, from]),
+      deleteEvent: (streamId, version) =>
+        asDba(`DELETE FROM ${t} WHERE stream_id = $1 AND stream_version = $2`, [streamId, version]),
+    },
+    failInsertOf: async (streamId, version) => {
+      await store.pool.query(`
+        CREATE FUNCTION "${schema}".fail_one() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+          IF NEW.stream_id = '${streamId}' AND NEW.stream_version = ${version} THEN RAISE EXCEPTION 'injected failure'; END IF;
+          RETURN NEW;
+        END $$;
+        CREATE TRIGGER fail_one BEFORE INSERT ON ${t} FOR EACH ROW EXECUTE FUNCTION "${schema}".fail_one();`);
+    },
+    openAnotherStore: async () => {
+      const other = await open();
+      others.push(other);
+      return other;
+    },
+    close: async () => {
+      for (const o of others) await o.close();
+      await store.close();
+      await dropSchema(schema);
+    },
+  };
+});
+
+describe('PostgreSQL subscription and a late commit', () => {
+  let schema: string;
+  let store: PostgresEventStore;
+  beforeEach(async () => {
+    schema = freshSchemaName('late');
+    store = await PostgresEventStore.open({ connectionString: TEST_PG_URL, schema, catalog });
+  });
+  afterEach(async () => {
+    await store.close();
+    await dropSchema(schema);
+  });
+
+  it('delivers a transaction that took its position early but committed late, before the later ones', async () => {
+    const t = `"${schema}".events`;
+    const slow = await store.pool.connect();
+    // the slow writer takes a position and a transaction id first, then holds its commit open
+    await slow.query('BEGIN');
+    await slow.query(
+      `INSERT INTO ${t} (event_id, stream_id, stream_version, type, schema_version, data, metadata, recorded_at, previous_hash, hash)
+       VALUES (gen_random_uuid(), 'late-1', 1, 'BudgetUnitRegistered', 1, '{}', '{}', now(), 'x', 'y')`,
+    );
+    const subscription = store.subscribe({ from: START, batchSize: 100 });
+    const seen: RecordedEvent[] = [];
+    const reading = (async () => {
+      for await (const batch of subscription) {
+        seen.push(...batch);
+        if (seen.length >= 6) break;
+      }
+    })();
+    for (let i = 0; i < 5; i++) {
+      await store.appendToStream(`fast-${i}`, [sampleEvent(i)], { expectedVersion: 0, metadata: actor });
+    }
+    await new Promise((r) => setTimeout(r, 600));
+    // nothing committed after the slow writer's transaction started is delivered while it is in flight
+    expect(seen).toHaveLength(0);
+    await slow.query('COMMIT');
+    slow.release();
+    await reading;
+    await subscription.close();
+    expect(seen.map((e) => e.streamId)).toEqual(['late-1', 'fast-0', 'fast-1', 'fast-2', 'fast-3', 'fast-4']);
+    const positions = seen.map((e) => e.globalPosition);
+    expect(positions[0]).toBeLessThan(positions[1]!);
+  });
+
+  it('without the xmin rule a reader paging by position would skip the late event (the hazard the rule prevents)', async () => {
+    const t = `"${schema}".events`;
+    const slow = await store.pool.connect();
+    await slow.query('BEGIN');
+    await slow.query(
+      `INSERT INTO ${t} (event_id, stream_id, stream_version, type, schema_version, data, metadata, recorded_at, previous_hash, hash)
+       VALUES (gen_random_uuid(), 'late-2', 1, 'BudgetUnitRegistered', 1, '{}', '{}', now(), 'x', 'y')`,
+    );
+    await store.appendToStream('fast-x', [sampleEvent(1)], { expectedVersion: 0, metadata: actor });
+    const naive = await store.pool.query(`SELECT stream_id FROM ${t} ORDER BY global_position`);
+    expect(naive.rows.map((r) => r.stream_id)).toEqual(['fast-x']);
+    await slow.query('COMMIT');
+    slow.release();
+    const committed = await store.readCommitted(START, 10);
+    expect(committed.map((e) => e.streamId)).toEqual(['late-2', 'fast-x']);
+  });
+});
+
+it('uses the documented test database', () => {
+  expect(TEST_PG_URL).toMatch(/127\.0\.0\.1:5432\/test/);
+});

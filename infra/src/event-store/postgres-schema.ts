@@ -1,0 +1,58 @@
+/** Quotes a schema name after checking it is a plain identifier. */
+export function schemaIdent(schema: string): string {
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new Error(`invalid PostgreSQL schema name: ${schema}`);
+  return `"${schema}"`;
+}
+
+/** DDL of the PostgreSQL event store inside one schema; idempotent. */
+export function postgresEventSchema(schema: string): string {
+  const s = schemaIdent(schema);
+  return `
+CREATE SCHEMA IF NOT EXISTS ${s};
+CREATE TABLE IF NOT EXISTS ${s}.events (
+  global_position bigserial PRIMARY KEY,
+  transaction_id xid8 NOT NULL DEFAULT pg_current_xact_id(),
+  event_id uuid NOT NULL UNIQUE,
+  stream_id text NOT NULL,
+  stream_version integer NOT NULL,
+  type text NOT NULL,
+  schema_version integer NOT NULL,
+  data jsonb NOT NULL,
+  metadata jsonb NOT NULL,
+  recorded_at timestamptz NOT NULL,
+  previous_hash text NOT NULL,
+  hash text NOT NULL,
+  command_id text,
+  CONSTRAINT events_stream_version UNIQUE (stream_id, stream_version)
+);
+CREATE INDEX IF NOT EXISTS events_commit_order ON ${s}.events (transaction_id, global_position);
+CREATE TABLE IF NOT EXISTS ${s}.event_streams (
+  stream_id text PRIMARY KEY,
+  version integer NOT NULL,
+  last_hash text NOT NULL
+);
+CREATE TABLE IF NOT EXISTS ${s}.event_commands (
+  command_id text PRIMARY KEY,
+  stream_id text NOT NULL,
+  from_version integer NOT NULL,
+  to_version integer NOT NULL
+);
+CREATE OR REPLACE FUNCTION ${s}.refuse_event_change() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  RAISE EXCEPTION 'events are append-only: % refused on %', TG_OP, TG_TABLE_NAME USING ERRCODE = 'insufficient_privilege';
+END $$;
+CREATE OR REPLACE FUNCTION ${s}.refuse_head_rewind() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP = 'DELETE' OR NEW.version <= OLD.version THEN
+    RAISE EXCEPTION 'stream heads only move forward (append-only): % refused', TG_OP USING ERRCODE = 'insufficient_privilege';
+  END IF;
+  RETURN NEW;
+END $$;
+CREATE OR REPLACE TRIGGER events_append_only BEFORE UPDATE OR DELETE ON ${s}.events
+  FOR EACH ROW EXECUTE FUNCTION ${s}.refuse_event_change();
+CREATE OR REPLACE TRIGGER events_no_truncate BEFORE TRUNCATE ON ${s}.events
+  FOR EACH STATEMENT EXECUTE FUNCTION ${s}.refuse_event_change();
+CREATE OR REPLACE TRIGGER event_streams_forward_only BEFORE UPDATE OR DELETE ON ${s}.event_streams
+  FOR EACH ROW EXECUTE FUNCTION ${s}.refuse_head_rewind();
+`;
+}

@@ -1,0 +1,91 @@
+import { randomUUID } from 'node:crypto';
+import {
+  ConcurrencyError,
+  hashEvent,
+  type AppendOptions,
+  type EventCatalog,
+  type EventMetadata,
+  type NewEvent,
+  type RecordedEvent,
+} from '@jixiao/events';
+
+/** An event ready to insert: everything but its global position and commit-order key. */
+export type PreparedEvent = Omit<RecordedEvent, 'globalPosition' | 'transactionId'>;
+
+/** Validates against the catalog before any I/O, so a bad event never reaches the database. */
+export function validateAll(catalog: EventCatalog, events: NewEvent[]) {
+  return events.map((e) => catalog.validate(e));
+}
+
+/** Checks the expected version against the stream head; throws ConcurrencyError on a mismatch. */
+export function checkExpectedVersion(streamId: string, expected: AppendOptions['expectedVersion'], actual: number): void {
+  if (expected !== 'any' && expected !== actual) throw new ConcurrencyError(streamId, expected, actual);
+}
+
+/** Gives each event its id, version, time and link in the stream's hash chain. */
+export function chainEvents(
+  streamId: string,
+  validated: { type: string; schemaVersion: number; data: unknown }[],
+  head: { version: number; hash: string },
+  metadata: EventMetadata,
+  recordedAt: Date,
+): PreparedEvent[] {
+  let previousHash = head.hash;
+  return validated.map((e, i) => {
+    const fields = {
+      eventId: randomUUID(),
+      streamId,
+      streamVersion: head.version + i + 1,
+      type: e.type,
+      schemaVersion: e.schemaVersion,
+      data: e.data,
+      metadata: stripUndefined(metadata),
+      recordedAt: recordedAt.toISOString(),
+      previousHash,
+    };
+    const hash = hashEvent(fields);
+    previousHash = hash;
+    return { ...fields, hash };
+  });
+}
+
+function stripUndefined(metadata: EventMetadata): EventMetadata {
+  return Object.fromEntries(Object.entries(metadata).filter(([, v]) => v !== undefined)) as EventMetadata;
+}
+
+/** The column list both adapters share. */
+export interface EventRow {
+  global_position: number | string;
+  transaction_id: number | string;
+  event_id: string;
+  stream_id: string;
+  stream_version: number;
+  type: string;
+  schema_version: number;
+  data: unknown;
+  metadata: unknown;
+  recorded_at: string | Date;
+  previous_hash: string;
+  hash: string;
+}
+
+export function fromRow(row: EventRow): RecordedEvent {
+  const json = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v);
+  return {
+    eventId: row.event_id,
+    streamId: row.stream_id,
+    streamVersion: row.stream_version,
+    globalPosition: Number(row.global_position),
+    transactionId: Number(row.transaction_id),
+    type: row.type,
+    schemaVersion: row.schema_version,
+    data: json(row.data),
+    metadata: json(row.metadata) as EventMetadata,
+    recordedAt: row.recorded_at instanceof Date ? row.recorded_at.toISOString() : row.recorded_at,
+    previousHash: row.previous_hash,
+    hash: row.hash,
+  };
+}
+
+export const EVENT_COLUMNS =
+  'global_position, transaction_id, event_id, stream_id, stream_version, type, schema_version, data, metadata, recorded_at, previous_hash, hash';

@@ -1,0 +1,44 @@
+/**
+ * Three projects: `unit` (pure, no I/O), `embedded` (SQLite and in-process platform,
+ * no server needed) and `postgres` (needs PostgreSQL at 127.0.0.1:5432).
+ * Tests run from TypeScript sources through swc with decorator metadata.
+ */
+const swc = [
+  '@swc/jest',
+  {
+    jsc: {
+      parser: { syntax: 'typescript', decorators: true },
+      transform: { legacyDecorator: true, decoratorMetadata: true },
+      target: 'es2022',
+    },
+    module: { type: 'commonjs' },
+  },
+];
+const packages = {
+  events: 'events',
+  projections: 'projections',
+  infra: 'infra',
+  schema: 'schema',
+  directory: 'services/directory',
+  planning: 'services/planning',
+  audit: 'services/audit',
+  gateway: 'services/gateway',
+};
+const moduleNameMapper = Object.fromEntries(
+  Object.entries(packages).map(([name, dir]) => [`^@jixiao/${name}$`, `<rootDir>/${dir}/src/index.ts`]),
+);
+const base = {
+  transform: { '^.+\\.ts$': swc },
+  moduleNameMapper,
+  testEnvironment: 'node',
+  roots: ['<rootDir>/events', '<rootDir>/projections', '<rootDir>/infra', '<rootDir>/schema', '<rootDir>/services', '<rootDir>/tests'],
+  testPathIgnorePatterns: ['/node_modules/', '/dist/'],
+  setupFiles: ['reflect-metadata'],
+};
+module.exports = {
+  projects: [
+    { ...base, displayName: 'unit', testMatch: ['**/*.unit.spec.ts'] },
+    { ...base, displayName: 'embedded', testMatch: ['**/*.sqlite.int.spec.ts', '**/*.e2e.spec.ts'], testTimeout: 60000 },
+    { ...base, displayName: 'postgres', testMatch: ['**/*.pg.int.spec.ts'], testTimeout: 120000 },
+  ],
+};

@@ -1,0 +1,116 @@
+import { IllegalStateError, invalid, type Decider, type FieldIssue } from '@jixiao/events';
+import type { BudgetUnitRegistered, UnitEvent } from './unit.events';
+
+type UnitData = BudgetUnitRegistered['data'];
+
+/** 登记预算单位 — register a budget unit; a SECOND-level unit names its FIRST-level parent. */
+export interface RegisterBudgetUnit {
+  type: 'RegisterBudgetUnit';
+  unitId: string;
+  code: string;
+  name: string;
+  level: UnitData['level'];
+  parentId: string | null;
+  divisionCode: string;
+}
+
+export type UnitCommand = RegisterBudgetUnit;
+
+export type UnitState = { status: 'NONE' } | ({ status: 'REGISTERED' } & UnitData);
+
+/** `unit-<unitId>`: the stream that holds one budget unit. */
+export const unitStreamId = (unitId: string): string => `unit-${unitId}`;
+
+const isBlank = (text: string | null): boolean => (text ?? '').trim() === '';
+
+function registrationIssues(command: RegisterBudgetUnit): FieldIssue[] {
+  const issues: FieldIssue[] = [];
+  if (isBlank(command.unitId)) {
+    issues.push({ path: 'unitId', zh: '单位标识不能为空', en: 'unitId must not be empty' });
+  }
+  if (isBlank(command.code)) {
+    issues.push({
+      path: 'code',
+      zh: '单位编码不能为空，请填写预算单位编码',
+      en: 'Code is empty; enter the budget unit code',
+    });
+  }
+  if (isBlank(command.name)) {
+    issues.push({
+      path: 'name',
+      zh: '单位名称不能为空，请填写单位全称',
+      en: 'Name is empty; enter the full unit name',
+    });
+  }
+  if (command.level === 'SECOND' && isBlank(command.parentId)) {
+    issues.push({
+      path: 'parentId',
+      zh: '二级预算单位必须指定上级一级预算单位',
+      en: 'A second-level unit needs a parent; choose its first-level unit',
+    });
+  }
+  if (command.level === 'FIRST' && command.parentId !== null) {
+    issues.push({
+      path: 'parentId',
+      zh: '一级预算单位没有上级单位，请清空上级单位',
+      en: 'A first-level unit has no parent; remove the parent',
+    });
+  }
+  if (!/^\d{6}$/.test(command.divisionCode)) {
+    issues.push({
+      path: 'divisionCode',
+      zh: `行政区划代码「${command.divisionCode}」应为 6 位数字，如 429006`,
+      en: `Division code "${command.divisionCode}" must be 6 digits, e.g. 429006`,
+    });
+  }
+  return issues;
+}
+
+function register(command: RegisterBudgetUnit, state: UnitState): UnitEvent[] {
+  if (state.status === 'REGISTERED') {
+    throw new IllegalStateError({
+      zh: `预算单位 ${state.unitId}（${state.name}）已登记，不能重复登记`,
+      en: `Budget unit ${state.unitId} (${state.name}) is already registered; it cannot be registered twice`,
+    });
+  }
+  const issues = registrationIssues(command);
+  if (issues.length > 0) throw invalid(issues);
+  const data: UnitData = {
+    unitId: command.unitId,
+    code: command.code.trim(),
+    name: command.name.trim(),
+    level: command.level,
+    parentId: command.level === 'SECOND' ? command.parentId : null,
+    divisionCode: command.divisionCode,
+  };
+  return [{ type: 'BudgetUnitRegistered', data }];
+}
+
+function evolve(state: UnitState, event: UnitEvent): UnitState {
+  switch (event.type) {
+    case 'BudgetUnitRegistered':
+      return { status: 'REGISTERED', ...event.data };
+    default: {
+      const _exhaustive: never = event.type;
+      return state;
+    }
+  }
+}
+
+function decide(command: UnitCommand, state: UnitState): UnitEvent[] {
+  switch (command.type) {
+    case 'RegisterBudgetUnit':
+      return register(command, state);
+    default: {
+      const _exhaustive: never = command.type;
+      throw new Error(`unknown unit command ${String(_exhaustive)}`);
+    }
+  }
+}
+
+/** The budget unit aggregate (stream category `unit`). */
+export const unitDecider: Decider<UnitCommand, UnitEvent, UnitState> = {
+  initialState: () => ({ status: 'NONE' }),
+  evolve,
+  decide,
+};

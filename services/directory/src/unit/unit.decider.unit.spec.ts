@@ -1,0 +1,125 @@
+import { catalog, given, IllegalStateError, ValidationError } from '@jixiao/events';
+import { unitDecider, unitStreamId, type RegisterBudgetUnit } from './unit.decider';
+import type { BudgetUnitRegistered } from './unit.events';
+
+const registerFinanceBureau: RegisterBudgetUnit = {
+  type: 'RegisterBudgetUnit',
+  unitId: 'u-finance',
+  code: '101',
+  name: '天门市财政局',
+  level: 'FIRST',
+  parentId: null,
+  divisionCode: '429006',
+};
+
+const financeBureauRegistered: BudgetUnitRegistered = {
+  type: 'BudgetUnitRegistered',
+  data: {
+    unitId: 'u-finance',
+    code: '101',
+    name: '天门市财政局',
+    level: 'FIRST',
+    parentId: null,
+    divisionCode: '429006',
+  },
+};
+
+const registerTreasuryCentre: RegisterBudgetUnit = {
+  ...registerFinanceBureau,
+  unitId: 'u-treasury',
+  code: '101001',
+  name: '天门市国库集中支付中心',
+  level: 'SECOND',
+  parentId: 'u-finance',
+};
+
+const unit = (history: BudgetUnitRegistered[] = []) => given(unitDecider, history);
+
+describe('budget unit', () => {
+  it('lives in the stream unit-<unitId>', () => {
+    expect(unitStreamId('u-finance')).toBe('unit-u-finance');
+  });
+
+  describe('when the unit is new', () => {
+    it('registers a first-level unit without a parent', () => {
+      const [event] = unit().when(registerFinanceBureau).then([financeBureauRegistered]);
+      expect(() => catalog.validate(event!)).not.toThrow();
+    });
+
+    it('registers a second-level unit under its parent', () => {
+      unit()
+        .when(registerTreasuryCentre)
+        .then([
+          {
+            type: 'BudgetUnitRegistered',
+            data: {
+              unitId: 'u-treasury',
+              code: '101001',
+              name: '天门市国库集中支付中心',
+              level: 'SECOND',
+              parentId: 'u-finance',
+              divisionCode: '429006',
+            },
+          },
+        ]);
+    });
+
+    it('trims code and name', () => {
+      const [event] = unit()
+        .when({ ...registerFinanceBureau, code: ' 101 ', name: ' 天门市财政局\n' })
+        .then([financeBureauRegistered]);
+      expect(event?.data.name).toBe('天门市财政局');
+    });
+
+    it('refuses a second-level unit without a parent', () => {
+      const error = unit()
+        .when({ ...registerTreasuryCentre, parentId: null })
+        .thenThrows(ValidationError, /上级/);
+      expect(error.issues.map((i) => i.path)).toEqual(['parentId']);
+    });
+
+    it('refuses a second-level unit whose parent is blank', () => {
+      unit()
+        .when({ ...registerTreasuryCentre, parentId: '  ' })
+        .thenThrows(ValidationError, /parentId/);
+    });
+
+    it('refuses a first-level unit with a parent', () => {
+      const error = unit()
+        .when({ ...registerFinanceBureau, parentId: 'u-other' })
+        .thenThrows(ValidationError);
+      expect(error.issues).toEqual([
+        expect.objectContaining({ path: 'parentId', zh: expect.stringContaining('一级预算单位') }),
+      ]);
+    });
+
+    it.each([
+      ['code', { code: '  ' }],
+      ['name', { name: '' }],
+      ['unitId', { unitId: ' ' }],
+      ['divisionCode', { divisionCode: '42900' }],
+      ['divisionCode', { divisionCode: '42900A' }],
+      ['divisionCode', { divisionCode: '4290061' }],
+    ])('refuses a blank or malformed %s', (path, change) => {
+      const error = unit()
+        .when({ ...registerFinanceBureau, ...change })
+        .thenThrows(ValidationError);
+      expect(error.issues.map((i) => i.path)).toEqual([path]);
+    });
+
+    it('reports every problem at once', () => {
+      const error = unit()
+        .when({ ...registerTreasuryCentre, code: '', name: ' ', parentId: null, divisionCode: 'x' })
+        .thenThrows(ValidationError);
+      expect(error.issues.map((i) => i.path)).toEqual(['code', 'name', 'parentId', 'divisionCode']);
+    });
+  });
+
+  describe('when the unit is already registered', () => {
+    it('refuses to register it again', () => {
+      unit([financeBureauRegistered])
+        .when(registerFinanceBureau)
+        .thenThrows(IllegalStateError, /已登记.*already registered/);
+    });
+  });
+});
