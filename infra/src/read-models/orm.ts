@@ -1,0 +1,28 @@
+import { MikroORM, type Options } from '@mikro-orm/core';
+import { BetterSqliteDriver } from '@mikro-orm/better-sqlite';
+import { PostgreSqlDriver } from '@mikro-orm/postgresql';
+import { readModelEntities } from '@jixiao/projections';
+
+export type ReadModelDatabase =
+  | { kind: 'sqlite'; file: string }
+  | { kind: 'postgres'; connectionString: string; schema: string };
+
+/** Opens the read-model database with every projection's tables, creating missing ones. */
+export async function openReadModels(db: ReadModelDatabase): Promise<MikroORM> {
+  const common: Partial<Options> = {
+    entities: readModelEntities,
+    discovery: { warnWhenNoEntities: false },
+    allowGlobalContext: false,
+    debug: false,
+  };
+  const orm =
+    db.kind === 'sqlite'
+      ? await MikroORM.init({ ...common, driver: BetterSqliteDriver, dbName: db.file } as Options)
+      : await MikroORM.init({ ...common, driver: PostgreSqlDriver, clientUrl: db.connectionString, schema: db.schema } as Options);
+  if (db.kind === 'sqlite') {
+    await orm.em.getConnection().execute('PRAGMA journal_mode = WAL');
+    await orm.em.getConnection().execute('PRAGMA busy_timeout = 5000');
+  }
+  await orm.schema.updateSchema({ safe: true });
+  return orm;
+}

@@ -1,0 +1,77 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { MikroORM } from '@mikro-orm/core';
+import { catalog, sampleEvent } from '@jixiao/events';
+import {
+  applyBatch,
+  GoalRowSchema,
+  ProjectionCheckpointSchema,
+  ProjectionRunner,
+  unitsProjection,
+  UnitRowSchema,
+  type Projection,
+} from '@jixiao/projections';
+import { SqliteEventStore } from '../event-store';
+import { openReadModels } from './orm';
+
+const actor = { actorId: 't', role: 'ADMIN' };
+
+describe('projection runner on SQLite', () => {
+  let dir: string;
+  let store: SqliteEventStore;
+  let orm: MikroORM;
+  beforeEach(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'jixiao-proj-'));
+    const file = join(dir, 'jixiao.db');
+    store = new SqliteEventStore({ file, catalog });
+    orm = await openReadModels({ kind: 'sqlite', file });
+  });
+  afterEach(async () => {
+    await orm.close();
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('projects events into rows and moves the checkpoint, then follows live appends', async () => {
+    for (let i = 0; i < 3; i++) await store.appendToStream(`unit-u${i}`, [sampleEvent(i)], { expectedVersion: 0, metadata: actor });
+    const runner = new ProjectionRunner({ store, orm, catalog, projections: [unitsProjection] });
+    await runner.start();
+    const live = await store.appendToStream('unit-u9', [sampleEvent(9)], { expectedVersion: 0, metadata: actor });
+    expect(await runner.waitFor(live.events[0]!)).toBe(true);
+    await runner.stop();
+    const em = orm.em.fork();
+    expect(await em.count(UnitRowSchema)).toBe(4);
+    const cp = await em.findOneOrFail(ProjectionCheckpointSchema, { name: 'directory.units' });
+    expect(cp.globalPosition).toBe(live.events[0]!.globalPosition);
+    expect(await em.count(GoalRowSchema)).toBe(0);
+  });
+
+  it('changes nothing when a batch is applied twice', async () => {
+    await store.appendToStream('unit-a', [sampleEvent(1)], { expectedVersion: 0, metadata: actor });
+    const batch = await store.readAll();
+    await applyBatch(orm.em, unitsProjection, catalog, batch);
+    const before = await orm.em.fork().findOneOrFail(UnitRowSchema, { unitId: 'u1' });
+    await applyBatch(orm.em, unitsProjection, catalog, batch);
+    const after = await orm.em.fork().findOneOrFail(UnitRowSchema, { unitId: 'u1' });
+    expect(after).toEqual(before);
+    expect(await orm.em.fork().count(UnitRowSchema)).toBe(1);
+  });
+
+  it('leaves rows and checkpoint together when saving fails mid-batch (crash inside the transaction)', async () => {
+    await store.appendToStream('unit-a', [sampleEvent(1)], { expectedVersion: 0, metadata: actor });
+    await store.appendToStream('unit-b', [sampleEvent(2)], { expectedVersion: 0, metadata: actor });
+    let saves = 0;
+    const crashing: Projection = {
+      ...(unitsProjection as unknown as Projection),
+      async save(em, doc) {
+        if (++saves === 2) throw new Error('process killed');
+        await unitsProjection.save(em, doc as never);
+      },
+    };
+    await expect(applyBatch(orm.em, crashing, catalog, await store.readAll())).rejects.toThrow('process killed');
+    const em = orm.em.fork();
+    expect(await em.count(UnitRowSchema)).toBe(0);
+    expect(await em.findOne(ProjectionCheckpointSchema, { name: 'directory.units' })).toBeNull();
+  });
+});

@@ -1,0 +1,53 @@
+import { EntitySchema } from '@mikro-orm/core';
+import type { BudgetUnitRegistered, DataOf, RecordedEvent } from '@jixiao/events';
+import { defineProjection, type Versioned } from '../../projection';
+
+/** 预算单位读模型. */
+export interface UnitRow extends Versioned {
+  unitId: string;
+  code: string;
+  name: string;
+  level: string;
+  parentId: string | null;
+  divisionCode: string;
+  registeredAt: Date;
+}
+
+export const UnitRowSchema = new EntitySchema<UnitRow>({
+  name: 'UnitRow',
+  tableName: 'rm_unit',
+  properties: {
+    unitId: { type: 'string', primary: true },
+    streamId: { type: 'string' },
+    lastVersion: { type: 'integer' },
+    code: { type: 'string', unique: true },
+    name: { type: 'string' },
+    level: { type: 'string' },
+    parentId: { type: 'string', nullable: true },
+    divisionCode: { type: 'string' },
+    registeredAt: { type: 'datetime' },
+  },
+});
+
+/** Pure: one unit event folded into the unit row. */
+export function evolveUnit(row: UnitRow | null, event: RecordedEvent): UnitRow | null {
+  switch (event.type) {
+    case 'BudgetUnitRegistered': {
+      const d = event.data as DataOf<typeof BudgetUnitRegistered>;
+      return { ...d, streamId: event.streamId, lastVersion: event.streamVersion, registeredAt: new Date(event.recordedAt) };
+    }
+    default:
+      return row;
+  }
+}
+
+export const unitsProjection = defineProjection<UnitRow>({
+  name: 'directory.units',
+  handles: ['BudgetUnitRegistered'],
+  entities: [UnitRowSchema],
+  evolve: evolveUnit,
+  load: (em, streamId) => em.findOne(UnitRowSchema, { streamId }),
+  async save(em, row) {
+    await em.upsert(UnitRowSchema, row);
+  },
+});

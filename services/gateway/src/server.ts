@@ -1,0 +1,64 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createGateway, type GatewayOptions } from './gateway';
+
+/** Options of {@link startGatewayServer}: where to listen, plus every {@link GatewayOptions}. */
+export interface GatewayServerOptions extends GatewayOptions {
+  /** TCP port; `0` picks a free ephemeral port (read it back from `url`). */
+  port: number;
+  /** Interface to bind. Default `127.0.0.1`; use `0.0.0.0` to accept remote clients. */
+  host?: string;
+}
+
+/** A listening gateway. */
+export interface GatewayServer {
+  /** GraphQL endpoint, e.g. `http://127.0.0.1:4000/graphql`. */
+  url: string;
+  /** Stops accepting connections, lets in-flight requests finish, disposes the runtime. */
+  close(): Promise<void>;
+}
+
+/**
+ * Serves the gateway with `node:http`: GraphQL at `/graphql`, liveness at `/healthcheck`,
+ * readiness at `/readiness`. The server also closes when the runtime disposes itself on
+ * SIGTERM/SIGINT, so an open listener never keeps a terminated process alive.
+ */
+export async function startGatewayServer(options: GatewayServerOptions): Promise<GatewayServer> {
+  const { port, host = '127.0.0.1', ...gatewayOptions } = options;
+  const server = createServer();
+  let closing: Promise<void> | undefined;
+  const closeServer = () =>
+    (closing ??= new Promise<void>((resolve, reject) => {
+      if (!server.listening) return resolve();
+      server.close((error) => (error ? reject(error) : resolve()));
+      server.closeIdleConnections();
+    }));
+
+  const gateway = createGateway({
+    ...gatewayOptions,
+    plugins: (context) => [...(gatewayOptions.plugins?.(context) ?? []), { onDispose: closeServer }],
+  });
+  server.on('request', gateway.handler);
+
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, host, () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
+  } catch (error) {
+    await gateway.dispose();
+    throw error;
+  }
+  const address = server.address() as AddressInfo;
+  const hostname = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  return {
+    url: `http://${hostname}:${address.port}/graphql`,
+    close: async () => {
+      await closeServer();
+      await gateway.dispose();
+    },
+  };
+}
