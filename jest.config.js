@@ -23,6 +23,7 @@ const packages = {
   planning: 'services/planning',
   audit: 'services/audit',
   gateway: 'services/gateway',
+  'service-kit': 'services/kit',
 };
 const moduleNameMapper = Object.fromEntries(
   Object.entries(packages).map(([name, dir]) => [`^@jixiao/${name}$`, `<rootDir>/${dir}/src/index.ts`]),

@@ -25,7 +25,20 @@ export async function handleCommand<TCommand, TEvent extends NewEvent, TState>(
   const history = await store.readStream(streamId);
   const version = history.length;
   const state = fold(decider, history);
-  const events = decider.decide(command, state);
+  let events: TEvent[];
+  try {
+    events = decider.decide(command, state);
+  } catch (error) {
+    // a retried command may no longer be valid in today's state: answer with its first result
+    if (!options.commandId) throw error;
+    const earlier = await store.appendToStream(streamId, [], {
+      expectedVersion: 'any',
+      commandId: options.commandId,
+      metadata: options.metadata,
+    });
+    if (!earlier.duplicate) throw error;
+    return { ...earlier, state };
+  }
   const result = await store.appendToStream(streamId, events, {
     expectedVersion: options.expectedVersion ?? version,
     commandId: options.commandId,

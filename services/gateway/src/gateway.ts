@@ -9,7 +9,14 @@ import http from '@graphql-mesh/transport-http';
 import { Kind, parse } from 'graphql';
 
 /** Client request headers every subgraph receives: the caller's identity and the trace id. */
-export const FORWARDED_HEADERS = ['authorization', 'x-correlation-id'] as const;
+export const FORWARDED_HEADERS = [
+  'authorization',
+  'x-correlation-id',
+  // interim caller identity, replaced by verified JWT claims in the identity issue
+  'x-jixiao-user',
+  'x-jixiao-role',
+  'x-jixiao-unit',
+] as const;
 
 /** Options of {@link createGateway}. */
 export interface GatewayOptions {

@@ -1,0 +1,5 @@
+export * from './config/config';
+export * from './event-store';
+export * from './read-models/orm';
+export * from './platform/platform';
+export * from './platform/subgraphs';

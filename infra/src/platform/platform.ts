@@ -1,0 +1,77 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { MikroORM } from '@mikro-orm/core';
+import { catalog, type EventStore } from '@jixiao/events';
+import { startGatewayServer } from '@jixiao/gateway';
+import { allProjections, ProjectionRunner } from '@jixiao/projections';
+import { readSupergraph } from '@jixiao/schema';
+import { serveSubgraph, type ServiceDeps, type SubgraphServer } from '@jixiao/service-kit';
+import type { PlatformConfig } from '../config/config';
+import { PostgresEventStore, SqliteEventStore } from '../event-store';
+import { openReadModels } from '../read-models/orm';
+import { buildSubgraphs } from './subgraphs';
+
+export interface RunningPlatform {
+  /** The GraphQL endpoint of the gateway. */
+  url: string;
+  store: EventStore;
+  orm: MikroORM;
+  close(): Promise<void>;
+}
+
+async function openStore(storage: PlatformConfig['storage']): Promise<EventStore> {
+  if (storage.kind === 'postgres') return PostgresEventStore.open({ ...storage, catalog });
+  mkdirSync(path.dirname(storage.file), { recursive: true });
+  return new SqliteEventStore({ file: storage.file, catalog });
+}
+
+/**
+ * Starts the whole platform in one process: event store, read models and their
+ * projection runner, every subgraph on a private port, and the gateway in front.
+ */
+export async function startPlatform(config: Pick<PlatformConfig, 'host' | 'port' | 'storage' | 'production'>): Promise<RunningPlatform> {
+  const store = await openStore(config.storage);
+  const orm = await openReadModels(
+    config.storage.kind === 'sqlite' ? { kind: 'sqlite', file: config.storage.file } : config.storage,
+  );
+  const runner = new ProjectionRunner({
+    store,
+    orm,
+    catalog,
+    projections: allProjections,
+    onError: (name, error) => console.error(`projection ${name} failed; retrying`, error),
+  });
+  await runner.start();
+  const deps: ServiceDeps = {
+    store,
+    em: () => orm.em.fork(),
+    waitForProjections: (event, timeoutMs) => runner.waitFor(event, timeoutMs),
+  };
+  const servers: SubgraphServer[] = [];
+  const subgraphUrls: Record<string, string> = {};
+  for (const [name, subgraph] of Object.entries(await buildSubgraphs(deps))) {
+    const server = await serveSubgraph({ schema: subgraph.schema, production: config.production });
+    servers.push(server);
+    subgraphUrls[name] = server.url;
+  }
+  const gateway = await startGatewayServer({
+    host: config.host,
+    port: config.port,
+    supergraph: readSupergraph(),
+    subgraphUrls,
+    environment: config.production ? 'production' : 'development',
+    logging: 'warn',
+  });
+  return {
+    url: gateway.url,
+    store,
+    orm,
+    async close() {
+      await gateway.close();
+      for (const s of servers) await s.close();
+      await runner.stop();
+      await orm.close();
+      await store.close();
+    },
+  };
+}

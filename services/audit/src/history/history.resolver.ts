@@ -1,0 +1,58 @@
+import { Arg, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { ValidationError, type EventStore, type RecordedEvent } from '@jixiao/events';
+import { AuditEvent, AuditedGoal, StreamVerification } from './history.type';
+
+export const toAuditEvent = (e: RecordedEvent): AuditEvent => ({
+  eventId: e.eventId,
+  streamId: e.streamId,
+  streamVersion: e.streamVersion,
+  globalPosition: e.globalPosition,
+  type: e.type,
+  schemaVersion: e.schemaVersion,
+  data: e.data as Record<string, unknown>,
+  actor: { actorId: e.metadata.actorId, role: e.metadata.role, unitId: e.metadata.unitId ?? null },
+  commandId: e.metadata.commandId ?? null,
+  recordedAt: e.recordedAt,
+  previousHash: e.previousHash,
+  hash: e.hash,
+});
+
+const STREAM_ID = /^[a-z]+-[A-Za-z0-9-]+$/;
+
+function checkStreamId(streamId: string): void {
+  if (!STREAM_ID.test(streamId)) {
+    throw new ValidationError({
+      zh: `事件流标识格式不正确：${streamId}（例如 goal-<目标标识>）`,
+      en: `Malformed stream id ${streamId} (e.g. goal-<goal id>)`,
+    });
+  }
+}
+
+/** The read side of the audit trail: the event store itself, never a read model. */
+@Resolver(() => AuditedGoal)
+export class HistoryResolver {
+  constructor(private readonly store: EventStore) {}
+
+  @Query(() => [AuditEvent], { description: '事件流的完整历史及哈希 (A stream’s full history with hashes)' })
+  async streamHistory(
+    @Arg('streamId') streamId: string,
+    @Arg('fromVersion', () => Int, { nullable: true }) fromVersion?: number,
+  ): Promise<AuditEvent[]> {
+    checkStreamId(streamId);
+    return (await this.store.readStream(streamId, { fromVersion: fromVersion ?? 1 })).map(toAuditEvent);
+  }
+
+  @Query(() => StreamVerification, { description: '核验事件流哈希链 (Verify a stream’s hash chain)' })
+  async verifyStream(@Arg('streamId') streamId: string): Promise<StreamVerification> {
+    checkStreamId(streamId);
+    const r = await this.store.verifyStream(streamId);
+    return r.ok
+      ? { streamId, ok: true, eventCount: r.eventCount, brokenAtVersion: null, brokenEventId: null, reason: null }
+      : { streamId, ok: false, eventCount: 0, brokenAtVersion: r.brokenAtVersion, brokenEventId: r.eventId, reason: r.reason };
+  }
+
+  @FieldResolver(() => [AuditEvent], { description: '该目标的事件历史 (this goal’s event history)' })
+  async history(@Root() goal: AuditedGoal): Promise<AuditEvent[]> {
+    return (await this.store.readStream(`goal-${goal.id}`)).map(toAuditEvent);
+  }
+}

@@ -1,0 +1,14 @@
+import 'reflect-metadata';
+import type { EventStore } from '@jixiao/events';
+import { buildFederatedSubgraph, type Subgraph } from '@jixiao/service-kit';
+import { HistoryResolver } from './history/history.resolver';
+import { AuditedGoal } from './history/history.type';
+
+/** The audit subgraph: event histories and hash-chain verification, read from the event store. */
+export function auditSubgraph(store: EventStore): Promise<Subgraph> {
+  return buildFederatedSubgraph({
+    resolvers: [new HistoryResolver(store)],
+    orphanedTypes: [AuditedGoal],
+    references: { Goal: { __resolveReference: (ref: { id: string }) => ({ id: ref.id }) } },
+  });
+}

@@ -1,0 +1,10 @@
+import 'reflect-metadata';
+import { buildFederatedSubgraph, type ServiceDeps, type Subgraph } from '@jixiao/service-kit';
+import { UnitResolver, unitReference } from './unit/unit.resolver';
+
+export * from './unit/unit.decider';
+
+/** The directory subgraph: budget units (later: officials, agencies, experts, users). */
+export function directorySubgraph(deps: ServiceDeps): Promise<Subgraph> {
+  return buildFederatedSubgraph({ resolvers: [new UnitResolver(deps)], references: unitReference(deps) });
+}

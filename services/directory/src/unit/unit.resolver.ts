@@ -1,0 +1,80 @@
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from '@mikro-orm/core';
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { IllegalStateError, NotFoundError } from '@jixiao/events';
+import { UnitRowSchema, type UnitRow } from '@jixiao/projections';
+import { execute, pageOf, PageInput, type RequestContext, type ServiceDeps } from '@jixiao/service-kit';
+import { unitDecider, unitStreamId } from './unit.decider';
+import { BudgetUnit, BudgetUnitPage, RegisterBudgetUnitInput, UnitLevel } from './unit.type';
+
+const toUnit = (row: UnitRow): BudgetUnit => ({
+  id: row.unitId,
+  code: row.code,
+  name: row.name,
+  level: row.level as UnitLevel,
+  parentId: row.parentId,
+  divisionCode: row.divisionCode,
+  registeredAt: new Date(row.registeredAt).toISOString(),
+});
+
+export async function findUnit(em: EntityManager, unitId: string): Promise<BudgetUnit> {
+  const row = await em.findOne(UnitRowSchema, { unitId });
+  if (!row) throw new NotFoundError({ zh: `预算单位 ${unitId} 不存在`, en: `Budget unit ${unitId} does not exist` });
+  return toUnit(row);
+}
+
+@Resolver(() => BudgetUnit)
+export class UnitResolver {
+  constructor(private readonly deps: ServiceDeps) {}
+
+  @Query(() => BudgetUnit, { description: '按标识查询预算单位 (A budget unit by id)' })
+  budgetUnit(@Arg('id', () => ID) id: string): Promise<BudgetUnit> {
+    return findUnit(this.deps.em(), id);
+  }
+
+  @Query(() => BudgetUnitPage, { description: '预算单位列表 (Budget units, by code)' })
+  async budgetUnits(
+    @Arg('level', () => UnitLevel, { nullable: true }) level?: UnitLevel,
+    @Arg('page', () => PageInput, { nullable: true }) page?: PageInput,
+  ): Promise<BudgetUnitPage> {
+    const [rows, totalCount] = await this.deps
+      .em()
+      .findAndCount(UnitRowSchema, level ? { level } : {}, { orderBy: { code: 'asc' }, ...pageOf(page) });
+    return { nodes: rows.map(toUnit), totalCount };
+  }
+
+  @FieldResolver(() => BudgetUnit, { nullable: true, description: '上级单位 (parent unit)' })
+  parent(@Root() unit: BudgetUnit): Promise<BudgetUnit> | null {
+    return unit.parentId ? findUnit(this.deps.em(), unit.parentId) : null;
+  }
+
+  @Mutation(() => BudgetUnit, { description: '登记预算单位 (Register a budget unit)' })
+  async registerBudgetUnit(@Arg('input') input: RegisterBudgetUnitInput, @Ctx() ctx: RequestContext): Promise<BudgetUnit> {
+    const em = this.deps.em();
+    if (input.parentId) await findUnit(em, input.parentId);
+    const clash = await em.findOne(UnitRowSchema, { code: input.code.trim() });
+    if (clash && !input.commandId) {
+      throw new IllegalStateError({
+        zh: `单位编码 ${input.code} 已被「${clash.name}」使用，请核对编码`,
+        en: `Unit code ${input.code} is already used by ${clash.name}; check the code`,
+      });
+    }
+    const unitId = randomUUID();
+    const { commandId, ...fields } = input;
+    const result = await execute(
+      this.deps,
+      ctx,
+      unitStreamId(unitId),
+      unitDecider,
+      { type: 'RegisterBudgetUnit', unitId, ...fields, parentId: fields.parentId ?? null },
+      { commandId },
+    );
+    const streamId = result.events[0]?.streamId ?? unitStreamId(unitId);
+    return findUnit(this.deps.em(), streamId.replace(/^unit-/, ''));
+  }
+}
+
+/** Federation: the planning subgraph references BudgetUnit by id. */
+export function unitReference(deps: ServiceDeps) {
+  return { BudgetUnit: { __resolveReference: (ref: { id: string }) => findUnit(deps.em(), ref.id) } };
+}

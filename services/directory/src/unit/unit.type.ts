@@ -1,0 +1,69 @@
+import { Directive, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+
+export enum UnitLevel {
+  FIRST = 'FIRST',
+  SECOND = 'SECOND',
+}
+registerEnumType(UnitLevel, {
+  name: 'UnitLevel',
+  description: '预算单位级次 (Budget unit level)',
+  valuesConfig: {
+    FIRST: { description: '一级预算单位 (first-level unit)' },
+    SECOND: { description: '二级预算单位 (second-level unit)' },
+  },
+});
+
+@Directive('@key(fields: "id")')
+@ObjectType({ description: '预算单位 (Budget unit)' })
+export class BudgetUnit {
+  @Field(() => ID, { description: '单位标识 (unit id)' })
+  id!: string;
+
+  @Field({ description: '单位编码 (unit code)' })
+  code!: string;
+
+  @Field({ description: '单位名称 (unit name)' })
+  name!: string;
+
+  @Field(() => UnitLevel, { description: '级次 (level)' })
+  level!: UnitLevel;
+
+  @Field(() => ID, { nullable: true, description: '上级单位标识 (parent unit id)' })
+  parentId!: string | null;
+
+  @Field({ description: '行政区划代码 (division code)' })
+  divisionCode!: string;
+
+  @Field({ description: '登记时间 (registered at, ISO-8601)' })
+  registeredAt!: string;
+}
+
+@ObjectType({ description: '预算单位分页结果 (A page of budget units)' })
+export class BudgetUnitPage {
+  @Field(() => [BudgetUnit])
+  nodes!: BudgetUnit[];
+
+  @Field(() => Int)
+  totalCount!: number;
+}
+
+@InputType({ description: '登记预算单位 (Register a budget unit)' })
+export class RegisterBudgetUnitInput {
+  @Field({ description: '单位编码 (unit code)' })
+  code!: string;
+
+  @Field({ description: '单位名称 (unit name)' })
+  name!: string;
+
+  @Field(() => UnitLevel, { description: '级次 (level)' })
+  level!: UnitLevel;
+
+  @Field(() => ID, { nullable: true, description: '上级单位，二级单位必填 (parent; required for a second-level unit)' })
+  parentId?: string | null;
+
+  @Field({ description: '行政区划代码，6 位 (division code, 6 digits)' })
+  divisionCode!: string;
+
+  @Field(() => ID, { nullable: true, description: '幂等键 (idempotency key)' })
+  commandId?: string | null;
+}

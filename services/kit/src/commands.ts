@@ -1,0 +1,39 @@
+import type { EntityManager } from '@mikro-orm/core';
+import { handleCommand, type Checkpoint, type Decider, type EventStore, type NewEvent } from '@jixiao/events';
+import { metadataOf, type RequestContext } from './context';
+
+/** What a service needs from the platform: the event store, a read-model session, and read-your-writes. */
+export interface ServiceDeps {
+  store: EventStore;
+  /** A fresh MikroORM EntityManager for one request. */
+  em(): EntityManager;
+  /** Resolves once the read models have applied the event (or after the timeout). */
+  waitForProjections(event: Checkpoint, timeoutMs?: number): Promise<boolean>;
+}
+
+export interface ExecuteOptions {
+  commandId?: string | null;
+  expectedVersion?: number | null;
+}
+
+/**
+ * Runs one command through its decider and waits until the read models show it, so the
+ * mutation's answer (read from the read model) already includes the change.
+ */
+export async function execute<C, E extends NewEvent, S>(
+  deps: ServiceDeps,
+  ctx: RequestContext,
+  streamId: string,
+  decider: Decider<C, E, S>,
+  command: C,
+  options: ExecuteOptions = {},
+) {
+  const result = await handleCommand(deps.store, streamId, decider, command, {
+    metadata: metadataOf(ctx),
+    commandId: options.commandId ?? undefined,
+    expectedVersion: options.expectedVersion ?? undefined,
+  });
+  const last = result.events[result.events.length - 1];
+  if (last) await deps.waitForProjections(last);
+  return result;
+}

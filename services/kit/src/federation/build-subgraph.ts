@@ -1,0 +1,42 @@
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import { printSchemaWithDirectives } from '@graphql-tools/utils';
+import type { GraphQLSchema } from 'graphql';
+import gql from 'graphql-tag';
+import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphql';
+
+const FEDERATION_LINK =
+  'extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key", "@shareable", "@external", "@requires"])';
+
+export interface SubgraphParts {
+  /** Resolver instances (constructed with their dependencies) — type-graphql gets them from this container. */
+  resolvers: object[];
+  /** Entity types this subgraph only references or extends (not reachable from its Query/Mutation). */
+  orphanedTypes?: Function[];
+  /** `{ TypeName: { __resolveReference } }` — plain functions, not decorators. */
+  references?: GraphQLResolverMap<unknown>;
+}
+
+export interface Subgraph {
+  schema: GraphQLSchema;
+  /** The subgraph SDL as composition reads it (with @key and @link). */
+  sdl: string;
+}
+
+/** Builds a Federation 2 subgraph from type-graphql resolver instances. */
+export async function buildFederatedSubgraph(parts: SubgraphParts): Promise<Subgraph> {
+  const byClass = new Map<Function, object>(parts.resolvers.map((r) => [r.constructor, r]));
+  const schema = await buildSchema({
+    resolvers: [...byClass.keys()] as unknown as NonEmptyArray<Function>,
+    orphanedTypes: parts.orphanedTypes,
+    container: { get: (cls: Function) => byClass.get(cls) },
+    skipCheck: true,
+    validate: false,
+  });
+  const sdl = `${FEDERATION_LINK}\n\n${printSchemaWithDirectives(schema)}`;
+  const resolvers = createResolversMap(schema) as GraphQLResolverMap<unknown>;
+  for (const [type, fields] of Object.entries(parts.references ?? {})) {
+    resolvers[type] = { ...(resolvers[type] as object), ...(fields as object) } as never;
+  }
+  return { schema: buildSubgraphSchema({ typeDefs: gql(sdl), resolvers }), sdl };
+}

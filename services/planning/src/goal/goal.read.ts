@@ -1,0 +1,78 @@
+import type { EntityManager } from '@mikro-orm/core';
+import { NotFoundError } from '@jixiao/events';
+import { GoalRowSchema, IndicatorRowSchema, type GoalRow, type IndicatorRow } from '@jixiao/projections';
+import { GOAL_STATUS_LABELS, type GoalStatus as DeciderStatus } from './goal.decider';
+import type { GoalStatus, IndicatorLevel1, IndicatorLevel2, IndicatorOperator, ReviewResult, TargetBasis } from './goal.enums';
+import type { Goal, Indicator } from './goal.type';
+import type { GoalFilter } from './goal.input';
+
+export function goalNotFound(goalId: string): NotFoundError {
+  return new NotFoundError({ zh: `绩效目标 ${goalId} 不存在`, en: `Goal ${goalId} does not exist` });
+}
+
+function toIndicator(row: IndicatorRow): Indicator {
+  return {
+    id: row.indicatorId,
+    level1: row.level1 as IndicatorLevel1,
+    level2: row.level2 as IndicatorLevel2,
+    name: row.name,
+    operator: row.operator as IndicatorOperator,
+    targetValue: row.targetValue,
+    targetText: row.targetText,
+    unit: row.unit,
+    points: row.points,
+    basis: row.basis as TargetBasis,
+    core: row.core,
+    templateId: row.templateId,
+    revisionCount: row.revisionCount,
+  };
+}
+
+/** Read model rows → the GraphQL Goal. */
+export function toGoal(row: GoalRow, indicators: IndicatorRow[]): Goal {
+  return {
+    id: row.goalId,
+    unit: { id: row.unitId },
+    projectCode: row.projectCode,
+    projectName: row.projectName,
+    fiscalYear: row.fiscalYear,
+    divisionCode: row.divisionCode,
+    term: row.term as Goal['term'],
+    overallGoal: row.overallGoal,
+    amount: row.amount,
+    status: row.status as GoalStatus,
+    statusLabel: GOAL_STATUS_LABELS[row.status as DeciderStatus] ?? row.status,
+    reviewRounds: row.reviewRounds,
+    indicators: indicators.sort((a, b) => a.position - b.position).map(toIndicator),
+    reviews: row.reviews.map((r) => ({ ...r, result: r.result as ReviewResult })),
+    version: row.lastVersion,
+    submittedAt: new Date(row.submittedAt).toISOString(),
+    updatedAt: new Date(row.updatedAt).toISOString(),
+  };
+}
+
+export async function findGoal(em: EntityManager, goalId: string): Promise<Goal> {
+  const row = await em.findOne(GoalRowSchema, { goalId });
+  if (!row) throw goalNotFound(goalId);
+  return toGoal(row, await em.find(IndicatorRowSchema, { goalId }));
+}
+
+export async function findGoals(
+  em: EntityManager,
+  filter: GoalFilter,
+  page: { limit: number; offset: number },
+): Promise<{ nodes: Goal[]; totalCount: number }> {
+  const where = {
+    ...(filter.unitId ? { unitId: filter.unitId } : {}),
+    ...(filter.fiscalYear ? { fiscalYear: filter.fiscalYear } : {}),
+    ...(filter.status ? { status: filter.status } : {}),
+  };
+  const [rows, totalCount] = await em.findAndCount(GoalRowSchema, where, {
+    orderBy: { submittedAt: 'desc', goalId: 'asc' },
+    ...page,
+  });
+  const indicators = rows.length ? await em.find(IndicatorRowSchema, { goalId: { $in: rows.map((r) => r.goalId) } }) : [];
+  const byGoal = new Map<string, IndicatorRow[]>();
+  for (const i of indicators) byGoal.set(i.goalId, [...(byGoal.get(i.goalId) ?? []), i]);
+  return { nodes: rows.map((r) => toGoal(r, byGoal.get(r.goalId) ?? [])), totalCount };
+}
