@@ -24,6 +24,7 @@ const packages = {
   audit: 'services/audit',
   gateway: 'services/gateway',
   'service-kit': 'services/kit',
+  tests: 'tests',
 };
 const moduleNameMapper = Object.fromEntries(
   Object.entries(packages).map(([name, dir]) => [`^@jixiao/${name}$`, `<rootDir>/${dir}/src/index.ts`]),
@@ -32,14 +33,26 @@ const base = {
   transform: { '^.+\\.ts$': swc },
   moduleNameMapper,
   testEnvironment: 'node',
-  roots: ['<rootDir>/events', '<rootDir>/projections', '<rootDir>/infra', '<rootDir>/schema', '<rootDir>/services', '<rootDir>/tests'],
+  roots: [
+    '<rootDir>/events',
+    '<rootDir>/projections',
+    '<rootDir>/infra',
+    '<rootDir>/schema',
+    '<rootDir>/services',
+    '<rootDir>/tests',
+  ],
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
   setupFiles: ['reflect-metadata'],
 };
 module.exports = {
   projects: [
     { ...base, displayName: 'unit', testMatch: ['**/*.unit.spec.ts'] },
-    { ...base, displayName: 'embedded', testMatch: ['**/*.sqlite.int.spec.ts', '**/*.e2e.spec.ts'], testTimeout: 60000 },
+    {
+      ...base,
+      displayName: 'embedded',
+      testMatch: ['**/*.sqlite.int.spec.ts', '**/*.e2e.spec.ts'],
+      testTimeout: 60000,
+    },
     { ...base, displayName: 'postgres', testMatch: ['**/*.pg.int.spec.ts'], testTimeout: 120000 },
   ],
 };

@@ -67,7 +67,10 @@ export function describeEventStoreConformance(name: string, createHarness: () =>
     describe('append and read', () => {
       it('numbers stream versions from 1 and reads them back with the hash chain', async () => {
         const id = stream();
-        const r = await store.appendToStream(id, [sampleEvent(1), sampleEvent(2)], { expectedVersion: 0, metadata: actor });
+        const r = await store.appendToStream(id, [sampleEvent(1), sampleEvent(2)], {
+          expectedVersion: 0,
+          metadata: actor,
+        });
         expect(r.nextExpectedVersion).toBe(2);
         const events = await store.readStream(id);
         expect(events.map((e) => e.streamVersion)).toEqual([1, 2]);
@@ -90,7 +93,10 @@ export function describeEventStoreConformance(name: string, createHarness: () =>
 
       it('refuses an event whose data does not match its schema, and writes nothing', async () => {
         const id = stream();
-        const bad: NewEvent = { type: 'BudgetUnitRegistered', data: { ...(sampleEvent(1).data as object), level: 'THIRD' } };
+        const bad: NewEvent = {
+          type: 'BudgetUnitRegistered',
+          data: { ...(sampleEvent(1).data as object), level: 'THIRD' },
+        };
         await expect(
           store.appendToStream(id, [sampleEvent(1), bad], { expectedVersion: 0, metadata: actor }),
         ).rejects.toThrow(ValidationError);
@@ -127,15 +133,15 @@ export function describeEventStoreConformance(name: string, createHarness: () =>
       it('refuses a stale or future expected version and writes nothing', async () => {
         const id = stream();
         await store.appendToStream(id, [sampleEvent(1), sampleEvent(2)], { expectedVersion: 0, metadata: actor });
-        await expect(store.appendToStream(id, [sampleEvent(3)], { expectedVersion: 1, metadata: actor })).rejects.toThrow(
-          ConcurrencyError,
-        );
-        await expect(store.appendToStream(id, [sampleEvent(3)], { expectedVersion: 5, metadata: actor })).rejects.toThrow(
-          ConcurrencyError,
-        );
-        await expect(store.appendToStream(stream(), [sampleEvent(3)], { expectedVersion: 1, metadata: actor })).rejects.toThrow(
-          ConcurrencyError,
-        );
+        await expect(
+          store.appendToStream(id, [sampleEvent(3)], { expectedVersion: 1, metadata: actor }),
+        ).rejects.toThrow(ConcurrencyError);
+        await expect(
+          store.appendToStream(id, [sampleEvent(3)], { expectedVersion: 5, metadata: actor }),
+        ).rejects.toThrow(ConcurrencyError);
+        await expect(
+          store.appendToStream(stream(), [sampleEvent(3)], { expectedVersion: 1, metadata: actor }),
+        ).rejects.toThrow(ConcurrencyError);
         expect(await h.countEvents()).toBe(2);
       });
     });
@@ -144,8 +150,16 @@ export function describeEventStoreConformance(name: string, createHarness: () =>
       it('returns the first result for a repeated command id and writes nothing', async () => {
         const id = stream();
         const commandId = randomUUID();
-        const first = await store.appendToStream(id, [sampleEvent(1)], { expectedVersion: 0, commandId, metadata: actor });
-        const again = await store.appendToStream(id, [sampleEvent(9)], { expectedVersion: 0, commandId, metadata: actor });
+        const first = await store.appendToStream(id, [sampleEvent(1)], {
+          expectedVersion: 0,
+          commandId,
+          metadata: actor,
+        });
+        const again = await store.appendToStream(id, [sampleEvent(9)], {
+          expectedVersion: 0,
+          commandId,
+          metadata: actor,
+        });
         expect(first.duplicate).toBe(false);
         expect(again.duplicate).toBe(true);
         expect(again.events.map((e) => e.eventId)).toEqual(first.events.map((e) => e.eventId));
@@ -159,7 +173,10 @@ export function describeEventStoreConformance(name: string, createHarness: () =>
         const id = stream();
         await h.failInsertOf(id, 3);
         await expect(
-          store.appendToStream(id, [sampleEvent(1), sampleEvent(2), sampleEvent(3)], { expectedVersion: 0, metadata: actor }),
+          store.appendToStream(id, [sampleEvent(1), sampleEvent(2), sampleEvent(3)], {
+            expectedVersion: 0,
+            metadata: actor,
+          }),
         ).rejects.toHaveProperty('message', expect.stringMatching(/injected failure/));
         expect(await store.readStream(id)).toEqual([]);
         expect(await h.countEvents()).toBe(0);
@@ -175,7 +192,10 @@ export function describeEventStoreConformance(name: string, createHarness: () =>
         await store.appendToStream(id, [sampleEvent(1)], { expectedVersion: 0, metadata: actor });
         // driver errors may come from another realm (a native addon shared across jest files): match on the message
         const refused = expect.stringMatching(/append-only/);
-        await expect(h.rawExec(`UPDATE ${h.eventsTable} SET type = 'Forged'`)).rejects.toHaveProperty('message', refused);
+        await expect(h.rawExec(`UPDATE ${h.eventsTable} SET type = 'Forged'`)).rejects.toHaveProperty(
+          'message',
+          refused,
+        );
         await expect(h.rawExec(`DELETE FROM ${h.eventsTable}`)).rejects.toHaveProperty('message', refused);
         const [event] = await store.readStream(id);
         expect(event!.type).toBe('BudgetUnitRegistered');
@@ -199,16 +219,28 @@ export function describeEventStoreConformance(name: string, createHarness: () =>
         const id = await seed();
         const [, second] = await store.readStream(id);
         await h.tamper.replaceData(id, 2, flipOneByte(second!.data));
-        await expect(store.verifyStream(id)).resolves.toMatchObject({ ok: false, brokenAtVersion: 2, eventId: second!.eventId });
+        await expect(store.verifyStream(id)).resolves.toMatchObject({
+          ok: false,
+          brokenAtVersion: 2,
+          eventId: second!.eventId,
+        });
       });
 
       it('detects a deleted event in the middle and at the end', async () => {
         const id = await seed();
         await h.tamper.deleteEvent(id, 2);
-        await expect(store.verifyStream(id)).resolves.toMatchObject({ ok: false, brokenAtVersion: 2, reason: 'VERSION_GAP' });
+        await expect(store.verifyStream(id)).resolves.toMatchObject({
+          ok: false,
+          brokenAtVersion: 2,
+          reason: 'VERSION_GAP',
+        });
         const tail = await seed();
         await h.tamper.deleteEvent(tail, 4);
-        await expect(store.verifyStream(tail)).resolves.toMatchObject({ ok: false, brokenAtVersion: 4, reason: 'HEAD_MISMATCH' });
+        await expect(store.verifyStream(tail)).resolves.toMatchObject({
+          ok: false,
+          brokenAtVersion: 4,
+          reason: 'HEAD_MISMATCH',
+        });
       });
 
       it('detects two swapped events', async () => {

@@ -7,8 +7,14 @@ const schema = z.object({
   JIXIAO_PORT: z.coerce.number().int().min(0).max(65535).default(4000),
   JIXIAO_DATA_DIR: z.string().min(1).default('data'),
   JIXIAO_STORE: z.enum(['sqlite', 'postgres']).default('sqlite'),
-  JIXIAO_DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional(),
-  JIXIAO_DATABASE_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]*$/, 'must be a lower-case identifier').default('jixiao'),
+  JIXIAO_DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
+    .optional(),
+  JIXIAO_DATABASE_SCHEMA: z
+    .string()
+    .regex(/^[a-z_][a-z0-9_]*$/, 'must be a lower-case identifier')
+    .default('jixiao'),
   NODE_ENV: z.string().default('development'),
 });
 

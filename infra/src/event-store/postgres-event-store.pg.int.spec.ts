@@ -27,7 +27,11 @@ describeEventStoreConformance('PostgreSQL', async () => {
     countEvents: async () => Number((await store.pool.query(`SELECT COUNT(*) AS n FROM ${t}`)).rows[0].n),
     tamper: {
       replaceData: (streamId, version, data) =>
-        asDba(`UPDATE ${t} SET data = $1 WHERE stream_id = $2 AND stream_version = $3`, [JSON.stringify(data), streamId, version]),
+        asDba(`UPDATE ${t} SET data = $1 WHERE stream_id = $2 AND stream_version = $3`, [
+          JSON.stringify(data),
+          streamId,
+          version,
+        ]),
       setVersion: (streamId, from, to) =>
         asDba(`UPDATE ${t} SET stream_version = $1 WHERE stream_id = $2 AND stream_version = $3`, [to, streamId, from]),
       deleteEvent: (streamId, version) =>

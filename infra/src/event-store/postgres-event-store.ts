@@ -83,9 +83,16 @@ export class PostgresEventStore implements EventStore {
       if (pgError.code === '23505' && pgError.constraint === 'event_commands_pkey' && options.commandId) {
         return this.duplicateOf(options.commandId);
       }
-      if (pgError.code === '23505' && (pgError.constraint === 'events_stream_version' || pgError.constraint === 'event_streams_pkey')) {
+      if (
+        pgError.code === '23505' &&
+        (pgError.constraint === 'events_stream_version' || pgError.constraint === 'event_streams_pkey')
+      ) {
         const head = await this.head(streamId);
-        throw new ConcurrencyError(streamId, options.expectedVersion === 'any' ? -1 : options.expectedVersion, head?.version ?? 0);
+        throw new ConcurrencyError(
+          streamId,
+          options.expectedVersion === 'any' ? -1 : options.expectedVersion,
+          head?.version ?? 0,
+        );
       }
       throw error;
     } finally {
@@ -100,7 +107,9 @@ export class PostgresEventStore implements EventStore {
     options: AppendOptions,
   ): Promise<AppendResult> {
     if (options.commandId) {
-      const seen = await client.query('SELECT 1 FROM ' + this.s + '.event_commands WHERE command_id = $1', [options.commandId]);
+      const seen = await client.query('SELECT 1 FROM ' + this.s + '.event_commands WHERE command_id = $1', [
+        options.commandId,
+      ]);
       if (seen.rowCount) return this.duplicateOf(options.commandId, client);
     }
     const headRow = await client.query<{ version: number; hash: string }>(
@@ -136,8 +145,14 @@ export class PostgresEventStore implements EventStore {
         ),
       ],
     );
-    const positions = inserted.rows.map((r) => ({ p: Number(r.global_position), t: Number(r.transaction_id) })).sort((a, b) => a.p - b.p);
-    const recorded: RecordedEvent[] = prepared.map((e, i) => ({ ...e, globalPosition: positions[i]!.p, transactionId: positions[i]!.t }));
+    const positions = inserted.rows
+      .map((r) => ({ p: Number(r.global_position), t: Number(r.transaction_id) }))
+      .sort((a, b) => a.p - b.p);
+    const recorded: RecordedEvent[] = prepared.map((e, i) => ({
+      ...e,
+      globalPosition: positions[i]!.p,
+      transactionId: positions[i]!.t,
+    }));
     const last = recorded[recorded.length - 1]!;
     if (head.version === 0) {
       await client.query(`INSERT INTO ${this.s}.event_streams (stream_id, version, last_hash) VALUES ($1, $2, $3)`, [

@@ -18,7 +18,11 @@ export function validateAll(catalog: EventCatalog, events: NewEvent[]) {
 }
 
 /** Checks the expected version against the stream head; throws ConcurrencyError on a mismatch. */
-export function checkExpectedVersion(streamId: string, expected: AppendOptions['expectedVersion'], actual: number): void {
+export function checkExpectedVersion(
+  streamId: string,
+  expected: AppendOptions['expectedVersion'],
+  actual: number,
+): void {
   if (expected !== 'any' && expected !== actual) throw new ConcurrencyError(streamId, expected, actual);
 }
 

@@ -25,7 +25,12 @@ describeEventStoreConformance('SQLite', async () => {
     countEvents: async () => (store.db.prepare('SELECT COUNT(*) AS n FROM events').get() as { n: number }).n,
     tamper: {
       replaceData: async (streamId, version, data) =>
-        asDba('UPDATE events SET data = ? WHERE stream_id = ? AND stream_version = ?', JSON.stringify(data), streamId, version),
+        asDba(
+          'UPDATE events SET data = ? WHERE stream_id = ? AND stream_version = ?',
+          JSON.stringify(data),
+          streamId,
+          version,
+        ),
       setVersion: async (streamId, from, to) =>
         asDba('UPDATE events SET stream_version = ? WHERE stream_id = ? AND stream_version = ?', to, streamId, from),
       deleteEvent: async (streamId, version) =>

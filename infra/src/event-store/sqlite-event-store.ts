@@ -92,58 +92,62 @@ export class SqliteEventStore implements EventStore {
 
   async appendToStream(streamId: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult> {
     const validated = validateAll(this.options.catalog, events);
-    const result = this.db.transaction(() => {
-      if (options.commandId) {
-        const seen = this.db
-          .prepare('SELECT stream_id, from_version, to_version FROM event_commands WHERE command_id = ?')
-          .get(options.commandId) as { stream_id: string; from_version: number; to_version: number } | undefined;
-        if (seen) {
-          const first = this.readStreamSync(seen.stream_id, seen.from_version, seen.to_version);
-          return { nextExpectedVersion: seen.to_version, events: first, duplicate: true };
+    const result = this.db
+      .transaction(() => {
+        if (options.commandId) {
+          const seen = this.db
+            .prepare('SELECT stream_id, from_version, to_version FROM event_commands WHERE command_id = ?')
+            .get(options.commandId) as { stream_id: string; from_version: number; to_version: number } | undefined;
+          if (seen) {
+            const first = this.readStreamSync(seen.stream_id, seen.from_version, seen.to_version);
+            return { nextExpectedVersion: seen.to_version, events: first, duplicate: true };
+          }
         }
-      }
-      const head = (this.db
-        .prepare('SELECT version, last_hash AS hash FROM event_streams WHERE stream_id = ?')
-        .get(streamId) as { version: number; hash: string } | undefined) ?? { version: 0, hash: GENESIS_HASH };
-      checkExpectedVersion(streamId, options.expectedVersion, head.version);
-      if (validated.length === 0) return { nextExpectedVersion: head.version, events: [], duplicate: false };
-      const prepared = chainEvents(streamId, validated, head, options.metadata, options.recordedAt ?? new Date());
-      const maxPosition = (this.db.prepare('SELECT COALESCE(MAX(global_position), 0) AS p FROM events').get() as { p: number }).p;
-      const insert = this.db.prepare(
-        `INSERT INTO events (transaction_id, event_id, stream_id, stream_version, type, schema_version, data, metadata, recorded_at, previous_hash, hash, command_id)
+        const head = (this.db
+          .prepare('SELECT version, last_hash AS hash FROM event_streams WHERE stream_id = ?')
+          .get(streamId) as { version: number; hash: string } | undefined) ?? { version: 0, hash: GENESIS_HASH };
+        checkExpectedVersion(streamId, options.expectedVersion, head.version);
+        if (validated.length === 0) return { nextExpectedVersion: head.version, events: [], duplicate: false };
+        const prepared = chainEvents(streamId, validated, head, options.metadata, options.recordedAt ?? new Date());
+        const maxPosition = (
+          this.db.prepare('SELECT COALESCE(MAX(global_position), 0) AS p FROM events').get() as { p: number }
+        ).p;
+        const insert = this.db.prepare(
+          `INSERT INTO events (transaction_id, event_id, stream_id, stream_version, type, schema_version, data, metadata, recorded_at, previous_hash, hash, command_id)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      );
-      const recorded: RecordedEvent[] = prepared.map((e) => {
-        const info = insert.run(
-          maxPosition + 1,
-          e.eventId,
-          e.streamId,
-          e.streamVersion,
-          e.type,
-          e.schemaVersion,
-          JSON.stringify(e.data),
-          JSON.stringify(e.metadata),
-          e.recordedAt,
-          e.previousHash,
-          e.hash,
-          options.commandId ?? null,
         );
-        return { ...e, globalPosition: Number(info.lastInsertRowid), transactionId: maxPosition + 1 };
-      });
-      const last = recorded[recorded.length - 1]!;
-      this.db
-        .prepare(
-          `INSERT INTO event_streams (stream_id, version, last_hash) VALUES (?, ?, ?)
-           ON CONFLICT (stream_id) DO UPDATE SET version = excluded.version, last_hash = excluded.last_hash`,
-        )
-        .run(streamId, last.streamVersion, last.hash);
-      if (options.commandId) {
+        const recorded: RecordedEvent[] = prepared.map((e) => {
+          const info = insert.run(
+            maxPosition + 1,
+            e.eventId,
+            e.streamId,
+            e.streamVersion,
+            e.type,
+            e.schemaVersion,
+            JSON.stringify(e.data),
+            JSON.stringify(e.metadata),
+            e.recordedAt,
+            e.previousHash,
+            e.hash,
+            options.commandId ?? null,
+          );
+          return { ...e, globalPosition: Number(info.lastInsertRowid), transactionId: maxPosition + 1 };
+        });
+        const last = recorded[recorded.length - 1]!;
         this.db
-          .prepare('INSERT INTO event_commands (command_id, stream_id, from_version, to_version) VALUES (?, ?, ?, ?)')
-          .run(options.commandId, streamId, head.version + 1, last.streamVersion);
-      }
-      return { nextExpectedVersion: last.streamVersion, events: recorded, duplicate: false };
-    }).immediate();
+          .prepare(
+            `INSERT INTO event_streams (stream_id, version, last_hash) VALUES (?, ?, ?)
+           ON CONFLICT (stream_id) DO UPDATE SET version = excluded.version, last_hash = excluded.last_hash`,
+          )
+          .run(streamId, last.streamVersion, last.hash);
+        if (options.commandId) {
+          this.db
+            .prepare('INSERT INTO event_commands (command_id, stream_id, from_version, to_version) VALUES (?, ?, ?, ?)')
+            .run(options.commandId, streamId, head.version + 1, last.streamVersion);
+        }
+        return { nextExpectedVersion: last.streamVersion, events: recorded, duplicate: false };
+      })
+      .immediate();
     if (!result.duplicate && result.events.length > 0) this.signal.emit('append');
     return result;
   }
@@ -201,9 +205,9 @@ export class SqliteEventStore implements EventStore {
 
   async verifyStream(streamId: string): Promise<VerifyResult> {
     const events = await this.readStream(streamId);
-    const head = this.db.prepare('SELECT version, last_hash AS hash FROM event_streams WHERE stream_id = ?').get(streamId) as
-      | { version: number; hash: string }
-      | undefined;
+    const head = this.db
+      .prepare('SELECT version, last_hash AS hash FROM event_streams WHERE stream_id = ?')
+      .get(streamId) as { version: number; hash: string } | undefined;
     return verifyChain(streamId, events, head ?? null);
   }
 

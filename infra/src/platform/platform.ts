@@ -29,7 +29,9 @@ async function openStore(storage: PlatformConfig['storage']): Promise<EventStore
  * Starts the whole platform in one process: event store, read models and their
  * projection runner, every subgraph on a private port, and the gateway in front.
  */
-export async function startPlatform(config: Pick<PlatformConfig, 'host' | 'port' | 'storage' | 'production'>): Promise<RunningPlatform> {
+export async function startPlatform(
+  config: Pick<PlatformConfig, 'host' | 'port' | 'storage' | 'production'>,
+): Promise<RunningPlatform> {
   const store = await openStore(config.storage);
   const orm = await openReadModels(
     config.storage.kind === 'sqlite' ? { kind: 'sqlite', file: config.storage.file } : config.storage,

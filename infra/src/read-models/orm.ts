@@ -4,8 +4,7 @@ import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { readModelEntities } from '@jixiao/projections';
 
 export type ReadModelDatabase =
-  | { kind: 'sqlite'; file: string }
-  | { kind: 'postgres'; connectionString: string; schema: string };
+  { kind: 'sqlite'; file: string } | { kind: 'postgres'; connectionString: string; schema: string };
 
 /** Opens the read-model database with every projection's tables, creating missing ones. */
 export async function openReadModels(db: ReadModelDatabase): Promise<MikroORM> {
@@ -18,7 +17,12 @@ export async function openReadModels(db: ReadModelDatabase): Promise<MikroORM> {
   const orm =
     db.kind === 'sqlite'
       ? await MikroORM.init({ ...common, driver: BetterSqliteDriver, dbName: db.file } as Options)
-      : await MikroORM.init({ ...common, driver: PostgreSqlDriver, clientUrl: db.connectionString, schema: db.schema } as Options);
+      : await MikroORM.init({
+          ...common,
+          driver: PostgreSqlDriver,
+          clientUrl: db.connectionString,
+          schema: db.schema,
+        } as Options);
   if (db.kind === 'sqlite') {
     await orm.em.getConnection().execute('PRAGMA journal_mode = WAL');
     await orm.em.getConnection().execute('PRAGMA busy_timeout = 5000');

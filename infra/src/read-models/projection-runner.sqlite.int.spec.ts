@@ -34,7 +34,8 @@ describe('projection runner on SQLite', () => {
   });
 
   it('projects events into rows and moves the checkpoint, then follows live appends', async () => {
-    for (let i = 0; i < 3; i++) await store.appendToStream(`unit-u${i}`, [sampleEvent(i)], { expectedVersion: 0, metadata: actor });
+    for (let i = 0; i < 3; i++)
+      await store.appendToStream(`unit-u${i}`, [sampleEvent(i)], { expectedVersion: 0, metadata: actor });
     const runner = new ProjectionRunner({ store, orm, catalog, projections: [unitsProjection] });
     await runner.start();
     const live = await store.appendToStream('unit-u9', [sampleEvent(9)], { expectedVersion: 0, metadata: actor });

@@ -29,6 +29,7 @@ export async function applyBatch(
     const checkpoint = await tx.findOne(ProjectionCheckpointSchema, { name: projection.name });
     const values = { transactionId: last.transactionId, globalPosition: last.globalPosition, updatedAt: new Date() };
     if (checkpoint) tx.assign(checkpoint, values);
-    else tx.persist(tx.create(ProjectionCheckpointSchema, { name: projection.name, ...values } as ProjectionCheckpoint));
+    else
+      tx.persist(tx.create(ProjectionCheckpointSchema, { name: projection.name, ...values } as ProjectionCheckpoint));
   });
 }

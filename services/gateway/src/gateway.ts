@@ -7,6 +7,7 @@ import {
 import { unifiedGraphHandler } from '@graphql-hive/router-runtime';
 import http from '@graphql-mesh/transport-http';
 import { Kind, parse } from 'graphql';
+import { JixiaoPluginErrorCodes } from './plugins/error-codes';
 
 /** Client request headers every subgraph receives: the caller's identity and the trace id. */
 export const FORWARDED_HEADERS = [
@@ -70,7 +71,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       fromClientToSubgraphs: ({ request }) =>
         Object.fromEntries(FORWARDED_HEADERS.map((name) => [name, request.headers.get(name)])),
     },
-    plugins: options.plugins,
+    plugins: (context) => [JixiaoPluginErrorCodes(), ...(options.plugins?.(context) ?? [])],
   });
   return { handler, dispose: async () => handler.dispose() };
 }

@@ -19,7 +19,10 @@ export interface RequestContext {
  * Reads the caller from the headers the gateway forwards. Until JWT verification lands
  * (identity issue), these headers are trusted as sent; without them the caller is anonymous.
  */
-export function contextFromHeaders(headers: Record<string, string | string[] | undefined>, clientIp?: string): RequestContext {
+export function contextFromHeaders(
+  headers: Record<string, string | string[] | undefined>,
+  clientIp?: string,
+): RequestContext {
   const one = (name: string) => {
     const v = headers[name];
     return (Array.isArray(v) ? v[0] : v)?.trim() || undefined;

@@ -34,7 +34,12 @@ export function evolveUnit(row: UnitRow | null, event: RecordedEvent): UnitRow |
   switch (event.type) {
     case 'BudgetUnitRegistered': {
       const d = event.data as DataOf<typeof BudgetUnitRegistered>;
-      return { ...d, streamId: event.streamId, lastVersion: event.streamVersion, registeredAt: new Date(event.recordedAt) };
+      return {
+        ...d,
+        streamId: event.streamId,
+        lastVersion: event.streamVersion,
+        registeredAt: new Date(event.recordedAt),
+      };
     }
     default:
       return row;

@@ -97,4 +97,3 @@ export const IndicatorRowSchema = new EntitySchema<IndicatorRow>({
     revisionCount: { type: 'integer' },
   },
 });
-

@@ -23,7 +23,15 @@ export function evolveGoal(doc: GoalDoc | null, event: RecordedEvent): GoalDoc |
       return {
         streamId: event.streamId,
         lastVersion: event.streamVersion,
-        goal: { ...header, status: 'SUBMITTED', reviewRounds: 0, indicatorCount: indicators.length, reviews: [], submittedAt: at, updatedAt: at },
+        goal: {
+          ...header,
+          status: 'SUBMITTED',
+          reviewRounds: 0,
+          indicatorCount: indicators.length,
+          reviews: [],
+          submittedAt: at,
+          updatedAt: at,
+        },
         indicators: indicators.map((i, n) => toRow(d.goalId, i, n)),
       };
     }
@@ -31,7 +39,9 @@ export function evolveGoal(doc: GoalDoc | null, event: RecordedEvent): GoalDoc |
       if (!doc) return doc;
       const d = event.data as DataOf<typeof IndicatorRevised>;
       const indicators = doc.indicators.map((row) =>
-        row.indicatorId === d.indicator.indicatorId ? toRow(d.goalId, d.indicator, row.position, row.revisionCount + 1) : row,
+        row.indicatorId === d.indicator.indicatorId
+          ? toRow(d.goalId, d.indicator, row.position, row.revisionCount + 1)
+          : row,
       );
       return { ...doc, goal: { ...doc.goal, updatedAt: at }, indicators };
     }

@@ -48,7 +48,14 @@ export class HistoryResolver {
     const r = await this.store.verifyStream(streamId);
     return r.ok
       ? { streamId, ok: true, eventCount: r.eventCount, brokenAtVersion: null, brokenEventId: null, reason: null }
-      : { streamId, ok: false, eventCount: 0, brokenAtVersion: r.brokenAtVersion, brokenEventId: r.eventId, reason: r.reason };
+      : {
+          streamId,
+          ok: false,
+          eventCount: 0,
+          brokenAtVersion: r.brokenAtVersion,
+          brokenEventId: r.eventId,
+          reason: r.reason,
+        };
   }
 
   @FieldResolver(() => [AuditEvent], { description: '该目标的事件历史 (this goal’s event history)' })

@@ -49,7 +49,10 @@ export class UnitResolver {
   }
 
   @Mutation(() => BudgetUnit, { description: '登记预算单位 (Register a budget unit)' })
-  async registerBudgetUnit(@Arg('input') input: RegisterBudgetUnitInput, @Ctx() ctx: RequestContext): Promise<BudgetUnit> {
+  async registerBudgetUnit(
+    @Arg('input') input: RegisterBudgetUnitInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<BudgetUnit> {
     const em = this.deps.em();
     if (input.parentId) await findUnit(em, input.parentId);
     const clash = await em.findOne(UnitRowSchema, { code: input.code.trim() });

@@ -5,6 +5,10 @@ import type { GraphQLSchema } from 'graphql';
 import gql from 'graphql-tag';
 import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphql';
 
+/** A class type-graphql reads decorators from. */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- type-graphql's own signature
+type ClassType = Function;
+
 const FEDERATION_LINK =
   'extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key", "@shareable", "@external", "@requires"])';
 
@@ -12,7 +16,7 @@ export interface SubgraphParts {
   /** Resolver instances (constructed with their dependencies) — type-graphql gets them from this container. */
   resolvers: object[];
   /** Entity types this subgraph only references or extends (not reachable from its Query/Mutation). */
-  orphanedTypes?: Function[];
+  orphanedTypes?: ClassType[];
   /** `{ TypeName: { __resolveReference } }` — plain functions, not decorators. */
   references?: GraphQLResolverMap<unknown>;
 }
@@ -25,11 +29,11 @@ export interface Subgraph {
 
 /** Builds a Federation 2 subgraph from type-graphql resolver instances. */
 export async function buildFederatedSubgraph(parts: SubgraphParts): Promise<Subgraph> {
-  const byClass = new Map<Function, object>(parts.resolvers.map((r) => [r.constructor, r]));
+  const byClass = new Map<ClassType, object>(parts.resolvers.map((r) => [r.constructor, r]));
   const schema = await buildSchema({
-    resolvers: [...byClass.keys()] as unknown as NonEmptyArray<Function>,
+    resolvers: [...byClass.keys()] as unknown as NonEmptyArray<ClassType>,
     orphanedTypes: parts.orphanedTypes,
-    container: { get: (cls: Function) => byClass.get(cls) },
+    container: { get: (cls: ClassType) => byClass.get(cls) },
     skipCheck: true,
     validate: false,
   });

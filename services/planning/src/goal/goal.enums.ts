@@ -96,7 +96,10 @@ export enum GoalTerm {
 registerEnumType(GoalTerm, {
   name: 'GoalTerm',
   description: '目标期限 (Goal term)',
-  valuesConfig: { ANNUAL: { description: '年度目标 (annual)' }, MEDIUM_TERM: { description: '中期目标 (medium term)' } },
+  valuesConfig: {
+    ANNUAL: { description: '年度目标 (annual)' },
+    MEDIUM_TERM: { description: '中期目标 (medium term)' },
+  },
 });
 
 export enum GoalStatus {
@@ -121,5 +124,8 @@ export enum ReviewResult {
 registerEnumType(ReviewResult, {
   name: 'ReviewResult',
   description: '审核结论 (Review result)',
-  valuesConfig: { APPROVE: { description: '通过 (approve)' }, RETURN: { description: '退回修改 (return with comments)' } },
+  valuesConfig: {
+    APPROVE: { description: '通过 (approve)' },
+    RETURN: { description: '退回修改 (return with comments)' },
+  },
 });

@@ -1,9 +1,20 @@
 import { Field, Float, ID, InputType, Int } from 'type-graphql';
-import { GoalStatus, GoalTerm, IndicatorLevel1, IndicatorLevel2, IndicatorOperator, ReviewResult, TargetBasis } from './goal.enums';
+import {
+  GoalStatus,
+  GoalTerm,
+  IndicatorLevel1,
+  IndicatorLevel2,
+  IndicatorOperator,
+  ReviewResult,
+  TargetBasis,
+} from './goal.enums';
 
 @InputType({ description: '绩效指标输入 (Indicator input)' })
 export class IndicatorInput {
-  @Field(() => ID, { nullable: true, description: '修改时填写原指标标识；新增时留空 (existing id when revising; empty when new)' })
+  @Field(() => ID, {
+    nullable: true,
+    description: '修改时填写原指标标识；新增时留空 (existing id when revising; empty when new)',
+  })
   id?: string | null;
 
   @Field(() => IndicatorLevel1, { description: '一级指标 (level-1 category)' })
@@ -66,7 +77,9 @@ export class SubmitGoalInput {
   @Field(() => Float, { description: '资金金额（元）(amount, yuan)' })
   amount!: number;
 
-  @Field(() => [IndicatorInput], { description: '绩效指标，至少 3 个，须含产出和效益指标 (≥ 3 indicators incl. output and benefit)' })
+  @Field(() => [IndicatorInput], {
+    description: '绩效指标，至少 3 个，须含产出和效益指标 (≥ 3 indicators incl. output and benefit)',
+  })
   indicators!: IndicatorInput[];
 
   @Field(() => ID, { nullable: true, description: '幂等键：重复提交同一键只生效一次 (idempotency key)' })
@@ -84,7 +97,10 @@ export class ReviseIndicatorInput {
   @Field({ description: '修改理由 (reason)' })
   reason!: string;
 
-  @Field(() => Int, { nullable: true, description: '读取时的目标版本；不一致则拒绝 (version you read; refused if changed)' })
+  @Field(() => Int, {
+    nullable: true,
+    description: '读取时的目标版本；不一致则拒绝 (version you read; refused if changed)',
+  })
   expectedVersion?: number | null;
 
   @Field(() => ID, { nullable: true, description: '幂等键 (idempotency key)' })
@@ -108,7 +124,11 @@ export class ReviewGoalInput {
   @Field(() => ReviewResult, { description: '审核结论 (result)' })
   result!: ReviewResult;
 
-  @Field({ defaultValue: '', description: '总体意见；退回时必填或填写逐项意见 (overall comment; required to return unless per-indicator comments are given)' })
+  @Field({
+    defaultValue: '',
+    description:
+      '总体意见；退回时必填或填写逐项意见 (overall comment; required to return unless per-indicator comments are given)',
+  })
   comment!: string;
 
   @Field(() => [IndicatorCommentInput], { defaultValue: [], description: '逐项指标意见 (per-indicator comments)' })

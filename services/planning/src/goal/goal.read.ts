@@ -2,7 +2,14 @@ import type { EntityManager } from '@mikro-orm/core';
 import { NotFoundError } from '@jixiao/events';
 import { GoalRowSchema, IndicatorRowSchema, type GoalRow, type IndicatorRow } from '@jixiao/projections';
 import { GOAL_STATUS_LABELS, type GoalStatus as DeciderStatus } from './goal.decider';
-import type { GoalStatus, IndicatorLevel1, IndicatorLevel2, IndicatorOperator, ReviewResult, TargetBasis } from './goal.enums';
+import type {
+  GoalStatus,
+  IndicatorLevel1,
+  IndicatorLevel2,
+  IndicatorOperator,
+  ReviewResult,
+  TargetBasis,
+} from './goal.enums';
 import type { Goal, Indicator } from './goal.type';
 import type { GoalFilter } from './goal.input';
 
@@ -71,7 +78,9 @@ export async function findGoals(
     orderBy: { submittedAt: 'desc', goalId: 'asc' },
     ...page,
   });
-  const indicators = rows.length ? await em.find(IndicatorRowSchema, { goalId: { $in: rows.map((r) => r.goalId) } }) : [];
+  const indicators = rows.length
+    ? await em.find(IndicatorRowSchema, { goalId: { $in: rows.map((r) => r.goalId) } })
+    : [];
   const byGoal = new Map<string, IndicatorRow[]>();
   for (const i of indicators) byGoal.set(i.goalId, [...(byGoal.get(i.goalId) ?? []), i]);
   return { nodes: rows.map((r) => toGoal(r, byGoal.get(r.goalId) ?? [])), totalCount };

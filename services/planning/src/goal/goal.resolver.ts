@@ -55,12 +55,19 @@ export class GoalResolver {
     }
     const goalId = randomUUID();
     const { commandId, indicators, ...header } = input;
-    const result = await execute(this.deps, ctx, goalStreamId(goalId), goalDecider, {
-      type: 'SubmitGoal',
-      goalId,
-      ...header,
-      indicators: indicators.map((i) => toIndicatorData(i, i.id ?? randomUUID())),
-    }, { commandId });
+    const result = await execute(
+      this.deps,
+      ctx,
+      goalStreamId(goalId),
+      goalDecider,
+      {
+        type: 'SubmitGoal',
+        goalId,
+        ...header,
+        indicators: indicators.map((i) => toIndicatorData(i, i.id ?? randomUUID())),
+      },
+      { commandId },
+    );
     // a repeated command id answers with the goal the first submission created
     const streamId = result.events[0]?.streamId ?? goalStreamId(goalId);
     return findGoal(this.deps.em(), streamId.replace(/^goal-/, ''));
@@ -74,7 +81,12 @@ export class GoalResolver {
       ctx,
       goalStreamId(input.goalId),
       goalDecider,
-      { type: 'ReviseIndicator', goalId: input.goalId, indicator: toIndicatorData(input.indicator, indicatorId), reason: input.reason },
+      {
+        type: 'ReviseIndicator',
+        goalId: input.goalId,
+        indicator: toIndicatorData(input.indicator, indicatorId),
+        reason: input.reason,
+      },
       input,
     );
     return findGoal(this.deps.em(), input.goalId);

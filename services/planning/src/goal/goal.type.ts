@@ -1,6 +1,14 @@
 import { Directive, Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { BudgetUnitRef } from '../unit-ref/budget-unit.ref';
-import { GoalStatus, GoalTerm, IndicatorLevel1, IndicatorLevel2, IndicatorOperator, ReviewResult, TargetBasis } from './goal.enums';
+import {
+  GoalStatus,
+  GoalTerm,
+  IndicatorLevel1,
+  IndicatorLevel2,
+  IndicatorOperator,
+  ReviewResult,
+  TargetBasis,
+} from './goal.enums';
 
 @ObjectType({ description: '绩效指标 (Performance indicator)' })
 export class Indicator {
@@ -37,7 +45,10 @@ export class Indicator {
   @Field({ description: '是否核心指标 (core indicator)' })
   core!: boolean;
 
-  @Field(() => ID, { nullable: true, description: '来源指标库模板，自定义为空 (library template it came from; null when own)' })
+  @Field(() => ID, {
+    nullable: true,
+    description: '来源指标库模板，自定义为空 (library template it came from; null when own)',
+  })
   templateId!: string | null;
 
   @Field(() => Int, { description: '已修改次数 (times revised)' })
@@ -122,7 +133,9 @@ export class Goal {
   @Field(() => [GoalReview], { description: '审核历史 (review history)' })
   reviews!: GoalReview[];
 
-  @Field(() => Int, { description: '事件流版本，修改时用于并发控制 (stream version; pass as expectedVersion when changing)' })
+  @Field(() => Int, {
+    description: '事件流版本，修改时用于并发控制 (stream version; pass as expectedVersion when changing)',
+  })
   version!: number;
 
   @Field({ description: '提交时间 (submitted at, ISO-8601)' })

@@ -1,0 +1,57 @@
+import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
+import { GraphQLError, type ExecutionResult } from 'graphql';
+
+const ZH: Record<string, string> = {
+  GRAPHQL_PARSE_FAILED: '查询语句语法错误',
+  GRAPHQL_VALIDATION_FAILED: '查询不符合接口定义',
+  BAD_USER_INPUT: '请求参数不符合接口定义',
+};
+
+/** Which stable code an uncoded gateway error gets: graphql-js variable coercion is bad user input. */
+export function codeFor(message: string, phase: 'parse' | 'validate' | 'result'): string {
+  if (phase === 'parse') return 'GRAPHQL_PARSE_FAILED';
+  if (phase === 'validate') return 'GRAPHQL_VALIDATION_FAILED';
+  return /^Variable "\$[^"]+" (got invalid value|of required type|of non-null type)/.test(message)
+    ? 'BAD_USER_INPUT'
+    : 'GRAPHQL_VALIDATION_FAILED';
+}
+
+function withCode(
+  error: GraphQLError | { message: string; extensions?: Record<string, unknown> },
+  phase: 'parse' | 'validate' | 'result',
+) {
+  if (error.extensions?.['code']) return error;
+  const code = codeFor(error.message, phase);
+  const extensions = {
+    ...error.extensions,
+    code,
+    messageZh: `${ZH[code]}：${error.message}`,
+    messageEn: error.message,
+  };
+  return error instanceof GraphQLError
+    ? new GraphQLError(error.message, { ...error, originalError: error.originalError ?? undefined, extensions })
+    : { ...error, extensions };
+}
+
+/**
+ * Gives every request error the gateway itself raises (syntax, validation, variable
+ * coercion) a stable `extensions.code` and a Chinese message, as the subgraphs' errors have.
+ */
+export function JixiaoPluginErrorCodes(): GatewayPlugin {
+  return {
+    onValidate:
+      () =>
+      ({ result, setResult }) => {
+        if (result.length) setResult(result.map((e) => withCode(e, 'validate') as GraphQLError));
+      },
+    onResultProcess({ result, setResult }) {
+      const fix = (r: ExecutionResult) =>
+        r.errors?.some((e) => !e.extensions?.['code'])
+          ? { ...r, errors: r.errors.map((e) => withCode(e, 'result')) }
+          : r;
+      if (Array.isArray(result)) setResult(result.map((r) => fix(r as ExecutionResult)) as never);
+      else if (result && typeof result === 'object' && 'errors' in result)
+        setResult(fix(result as ExecutionResult) as never);
+    },
+  } as GatewayPlugin;
+}

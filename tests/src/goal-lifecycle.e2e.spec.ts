@@ -1,0 +1,132 @@
+import { createHash } from 'node:crypto';
+import { canonicalJson } from '@jixiao/events';
+import { goalInput, REGISTER_UNIT, REVISE_INDICATOR, startTestPlatform, SUBMIT_GOAL } from './support/platform';
+
+const officer = { 'x-jixiao-user': 'zhang.wei', 'x-jixiao-role': 'BUDGET_UNIT', 'x-jixiao-unit': 'edu' };
+
+describe('a budget unit submits a goal through the gateway (embedded platform)', () => {
+  let p: Awaited<ReturnType<typeof startTestPlatform>>;
+  beforeAll(async () => {
+    p = await startTestPlatform();
+  });
+  afterAll(async () => p.dispose());
+
+  it('registers a unit, submits, reads across subgraphs, revises, reviews, and shows the hash-chained history', async () => {
+    const unit = await p.gql(REGISTER_UNIT, {
+      input: { code: '101001', name: '天门市教育局', level: 'FIRST', divisionCode: '429006' },
+    });
+    expect(unit.errors).toBeUndefined();
+    const unitId = unit.data!.registerBudgetUnit.id;
+
+    const submitted = await p.gql(SUBMIT_GOAL, { input: goalInput(unitId) }, officer);
+    expect(submitted.errors).toBeUndefined();
+    const goal = submitted.data!.submitGoal;
+    expect(goal).toMatchObject({ status: 'SUBMITTED', version: 1 });
+    expect(goal.indicators).toHaveLength(4);
+
+    // one query, two subgraphs: the goal from planning, its unit's name from directory
+    const read = await p.gql(
+      `query($id: ID!) { goal(id: $id) { id projectName statusLabel unit { id name code level }
+         indicators { name level1 level2 operator targetValue targetText unit points basis } } }`,
+      { id: goal.id },
+    );
+    expect(read.errors).toBeUndefined();
+    expect(read.data!.goal).toMatchObject({
+      projectName: '义务教育薄弱环节改善与能力提升',
+      statusLabel: '已提交',
+      unit: { id: unitId, name: '天门市教育局', code: '101001', level: 'FIRST' },
+    });
+    expect(read.data!.goal.indicators[2]).toMatchObject({
+      operator: 'QUALITATIVE',
+      targetText: '明显改善',
+      targetValue: null,
+    });
+
+    const first = goal.indicators[0];
+    const revised = await p.gql(
+      REVISE_INDICATOR,
+      {
+        input: {
+          goalId: goal.id,
+          expectedVersion: 1,
+          reason: '按教育局年度计划调整改造数量',
+          indicator: {
+            id: first.id,
+            level1: 'OUTPUT',
+            level2: 'QUANTITY',
+            name: first.name,
+            operator: 'GTE',
+            targetValue: 15,
+            unit: '所',
+            points: 30,
+            basis: 'PLAN',
+          },
+        },
+      },
+      officer,
+    );
+    expect(revised.errors).toBeUndefined();
+    expect(revised.data!.reviseIndicator.version).toBe(2);
+    expect(revised.data!.reviseIndicator.indicators[0]).toMatchObject({ targetValue: 15, revisionCount: 1 });
+
+    const reviewed = await p.gql(
+      `mutation($input: ReviewGoalInput!) { reviewGoal(input: $input) { status reviewRounds reviews { round result comment reviewerRole } } }`,
+      { input: { goalId: goal.id, result: 'RETURN', comment: '满意度指标目标值偏低，请补充依据', expectedVersion: 2 } },
+      { 'x-jixiao-user': 'li.na', 'x-jixiao-role': 'PERFORMANCE_SECTION' },
+    );
+    expect(reviewed.errors).toBeUndefined();
+    expect(reviewed.data!.reviewGoal).toMatchObject({
+      status: 'RETURNED',
+      reviewRounds: 1,
+      reviews: [{ round: 1, result: 'RETURN', reviewerRole: 'PERFORMANCE_SECTION' }],
+    });
+
+    const history = await p.gql(
+      `query($id: ID!) { goal(id: $id) { history { eventId streamId streamVersion type schemaVersion data recordedAt
+          previousHash hash commandId actor { actorId role unitId } } } }`,
+      { id: goal.id },
+    );
+    expect(history.errors).toBeUndefined();
+    const events = history.data!.goal.history;
+    expect(events.map((e: { type: string }) => e.type)).toEqual(['GoalSubmitted', 'IndicatorRevised', 'GoalReviewed']);
+    expect(events[0].actor).toEqual({ actorId: 'zhang.wei', role: 'BUDGET_UNIT', unitId: 'edu' });
+    expect(events[2].actor.role).toBe('PERFORMANCE_SECTION');
+    expect(events[0].previousHash).toBe('0'.repeat(64));
+    expect(events[1].previousHash).toBe(events[0].hash);
+    expect(events[2].previousHash).toBe(events[1].hash);
+    // an auditor can recompute each hash from what the API shows
+    const stored = await p.store.readStream(`goal-${goal.id}`);
+    for (const [i, e] of events.entries()) {
+      const s = stored[i]!;
+      const envelope = {
+        eventId: e.eventId,
+        streamId: e.streamId,
+        streamVersion: e.streamVersion,
+        type: e.type,
+        schemaVersion: e.schemaVersion,
+        data: e.data,
+        metadata: s.metadata,
+        recordedAt: e.recordedAt,
+        previousHash: e.previousHash,
+      };
+      expect(createHash('sha256').update(e.previousHash).update(canonicalJson(envelope)).digest('hex')).toBe(e.hash);
+    }
+
+    const verified = await p.gql(`query($s: String!) { verifyStream(streamId: $s) { ok eventCount } }`, {
+      s: `goal-${goal.id}`,
+    });
+    expect(verified.data!.verifyStream).toEqual({ ok: true, eventCount: 3 });
+  });
+
+  it('answers a repeated command id with the first result and writes nothing', async () => {
+    const unit = await p.gql(REGISTER_UNIT, {
+      input: { code: '102001', name: '天门市卫生健康委员会', level: 'FIRST', divisionCode: '429006' },
+    });
+    const input = goalInput(unit.data!.registerBudgetUnit.id, { commandId: 'c0ffee00-0000-4000-8000-000000000001' });
+    const first = await p.gql(SUBMIT_GOAL, { input });
+    const before = (await p.allEvents()).length;
+    const again = await p.gql(SUBMIT_GOAL, { input });
+    expect(again.data!.submitGoal.id).toBe(first.data!.submitGoal.id);
+    expect((await p.allEvents()).length).toBe(before);
+  });
+});

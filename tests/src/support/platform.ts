@@ -1,0 +1,112 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startPlatform, type RunningPlatform } from '@jixiao/infra';
+
+export interface TestPlatform extends RunningPlatform {
+  /** POSTs a GraphQL operation to the gateway and returns the parsed body. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- response shapes vary per operation
+  gql<T = Record<string, any>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    headers?: Record<string, string>,
+  ): Promise<GqlResult<T>>;
+  /** Every event in the store, in position order. */
+  allEvents(): ReturnType<RunningPlatform['store']['readAll']>;
+}
+
+export interface GqlResult<T> {
+  status: number;
+  data?: T;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- extensions vary per error
+  errors?: { message: string; path?: string[]; extensions?: Record<string, any> }[];
+  raw: string;
+}
+
+/** The embedded platform on a free port with its own SQLite file, as `npm start` runs it. */
+export async function startTestPlatform(): Promise<TestPlatform & { dispose(): Promise<void> }> {
+  const dir = mkdtempSync(join(tmpdir(), 'jixiao-e2e-'));
+  const platform = await startPlatform({
+    host: '127.0.0.1',
+    port: 0,
+    production: false,
+    storage: { kind: 'sqlite', file: join(dir, 'jixiao.db') },
+  });
+  return {
+    ...platform,
+    async gql(query, variables, headers = {}) {
+      const response = await fetch(platform.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({ query, variables }),
+      });
+      const raw = await response.text();
+      return { status: response.status, raw, ...JSON.parse(raw) };
+    },
+    allEvents: () => platform.store.readAll(),
+    async dispose() {
+      await platform.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Four indicators that pass the goal rules: two output, one qualitative benefit, one satisfaction. */
+export const validIndicators = () => [
+  {
+    level1: 'OUTPUT',
+    level2: 'QUANTITY',
+    name: '改造薄弱学校数量',
+    operator: 'GTE',
+    targetValue: 12,
+    unit: '所',
+    points: 30,
+    basis: 'PLAN',
+  },
+  {
+    level1: 'OUTPUT',
+    level2: 'QUALITY',
+    name: '工程验收合格率',
+    operator: 'GTE',
+    targetValue: 100,
+    unit: '%',
+    points: 20,
+    basis: 'INDUSTRY',
+  },
+  {
+    level1: 'BENEFIT',
+    level2: 'SOCIAL',
+    name: '农村学校办学条件',
+    operator: 'QUALITATIVE',
+    targetText: '明显改善',
+    points: 30,
+    basis: 'OTHER',
+  },
+  {
+    level1: 'SATISFACTION',
+    level2: 'BENEFICIARY',
+    name: '师生满意度',
+    operator: 'GTE',
+    targetValue: 90,
+    unit: '%',
+    points: 20,
+    basis: 'HISTORICAL',
+    core: true,
+  },
+];
+
+export const goalInput = (unitId: string, overrides: Record<string, unknown> = {}) => ({
+  unitId,
+  projectCode: 'JY-2024-017',
+  projectName: '义务教育薄弱环节改善与能力提升',
+  fiscalYear: 2024,
+  divisionCode: '429006',
+  overallGoal: '改善 12 所农村义务教育学校办学条件，消除大班额',
+  amount: 5_000_000,
+  indicators: validIndicators(),
+  ...overrides,
+});
+
+export const REGISTER_UNIT = `mutation($input: RegisterBudgetUnitInput!) { registerBudgetUnit(input: $input) { id code name level } }`;
+export const SUBMIT_GOAL = `mutation($input: SubmitGoalInput!) { submitGoal(input: $input) { id status version indicators { id name } } }`;
+export const REVISE_INDICATOR = `mutation($input: ReviseIndicatorInput!) { reviseIndicator(input: $input) { id version indicators { id targetValue revisionCount } } }`;
