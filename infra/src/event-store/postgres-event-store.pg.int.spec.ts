@@ -71,15 +71,21 @@ describe('PostgreSQL subscription and a late commit', () => {
     await dropSchema(schema);
   });
 
-  it('delivers a transaction that took its position early but committed late, before the later ones', async () => {
-    const t = `"${schema}".events`;
+  /** Opens a transaction that inserts one event (taking its position now) and leaves it uncommitted. */
+  async function beginLateWrite(streamId: string) {
     const slow = await store.pool.connect();
-    // the slow writer takes a position and a transaction id first, then holds its commit open
     await slow.query('BEGIN');
     await slow.query(
-      `INSERT INTO ${t} (event_id, stream_id, stream_version, type, schema_version, data, metadata, recorded_at, previous_hash, hash)
-       VALUES (gen_random_uuid(), 'late-1', 1, 'BudgetUnitRegistered', 1, '{}', '{}', now(), 'x', 'y')`,
+      `INSERT INTO "${schema}".events (event_id, stream_id, stream_version, type, schema_version, data, metadata, recorded_at, previous_hash, hash)
+       VALUES (gen_random_uuid(), $1, 1, 'BudgetUnitRegistered', 1, '{}', '{}', now(), 'x', 'y')`,
+      [streamId],
     );
+    return slow;
+  }
+
+  it('delivers a transaction that took its position early but committed late, before the later ones', async () => {
+    // the slow writer takes a position and a transaction id first, then holds its commit open
+    const slow = await beginLateWrite('late-1');
     const subscription = store.subscribe({ from: START, batchSize: 100 });
     const seen: RecordedEvent[] = [];
     const reading = (async () => {
@@ -105,12 +111,7 @@ describe('PostgreSQL subscription and a late commit', () => {
 
   it('without the xmin rule a reader paging by position would skip the late event (the hazard the rule prevents)', async () => {
     const t = `"${schema}".events`;
-    const slow = await store.pool.connect();
-    await slow.query('BEGIN');
-    await slow.query(
-      `INSERT INTO ${t} (event_id, stream_id, stream_version, type, schema_version, data, metadata, recorded_at, previous_hash, hash)
-       VALUES (gen_random_uuid(), 'late-2', 1, 'BudgetUnitRegistered', 1, '{}', '{}', now(), 'x', 'y')`,
-    );
+    const slow = await beginLateWrite('late-2');
     await store.appendToStream('fast-x', [sampleEvent(1)], { expectedVersion: 0, metadata: actor });
     const naive = await store.pool.query(`SELECT stream_id FROM ${t} ORDER BY global_position`);
     expect(naive.rows.map((r) => r.stream_id)).toEqual(['fast-x']);
