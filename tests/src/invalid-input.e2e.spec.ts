@@ -31,7 +31,9 @@ describe('invalid input through the gateway', () => {
     const before = await p.allEvents();
     const result = await p.gql(query, variables);
     expect(await p.allEvents()).toEqual(before);
-    expect(result.data?.submitGoal ?? result.data?.reviseIndicator ?? null).toBeNull();
+    expect(
+      result.data?.submitGoal ?? result.data?.reviseIndicator ?? result.data?.registerBudgetUnit ?? null,
+    ).toBeNull();
     expect(result.errors?.length).toBeGreaterThan(0);
     expect(result.raw).not.toMatch(/stacktrace|\bat .+\.(ts|js):\d+/);
     return result.errors![0]!;
@@ -107,6 +109,19 @@ describe('invalid input through the gateway', () => {
     const error = await refused(REVISE_INDICATOR, revision(goal.id, goal.indicators[0]!.id, 1));
     expect(error.extensions?.code).toBe('CONFLICT');
     expect(error.extensions?.messageZh).toMatch(/期望版本 1，实际版本 2/);
+  });
+
+  it('refuses a unit code that is already registered, even with a fresh command id', async () => {
+    const input = {
+      code: '201001',
+      name: '另一个单位',
+      level: 'FIRST',
+      divisionCode: '429006',
+      commandId: 'c0ffee00-0000-4000-8000-0000000000aa',
+    };
+    const error = await refused(REGISTER_UNIT, { input });
+    expect(error.extensions?.code).toBe('ILLEGAL_STATE');
+    expect(error.extensions?.messageZh).toMatch(/已被「天门市农业农村局」使用/);
   });
 
   it('refuses an oversized text through the catalog schema, not a crash', async () => {

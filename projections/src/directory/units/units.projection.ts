@@ -20,7 +20,8 @@ export const UnitRowSchema = new EntitySchema<UnitRow>({
     unitId: { type: 'string', primary: true },
     streamId: { type: 'string' },
     lastVersion: { type: 'integer' },
-    code: { type: 'string', unique: true },
+    // not unique here: a projection must accept every stored event; uniqueness is the decider's check
+    code: { type: 'string', index: true },
     name: { type: 'string' },
     level: { type: 'string' },
     parentId: { type: 'string', nullable: true },

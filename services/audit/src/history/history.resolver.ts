@@ -1,5 +1,5 @@
 import { Arg, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
-import { ValidationError, type EventStore, type RecordedEvent } from '@jixiao/events';
+import { NotFoundError, ValidationError, type EventStore, type RecordedEvent } from '@jixiao/events';
 import { AuditEvent, AuditedGoal, StreamVerification } from './history.type';
 
 export const toAuditEvent = (e: RecordedEvent): AuditEvent => ({
@@ -11,6 +11,7 @@ export const toAuditEvent = (e: RecordedEvent): AuditEvent => ({
   schemaVersion: e.schemaVersion,
   data: e.data as Record<string, unknown>,
   actor: { actorId: e.metadata.actorId, role: e.metadata.role, unitId: e.metadata.unitId ?? null },
+  metadata: { ...e.metadata },
   commandId: e.metadata.commandId ?? null,
   recordedAt: e.recordedAt,
   previousHash: e.previousHash,
@@ -46,6 +47,12 @@ export class HistoryResolver {
   async verifyStream(@Arg('streamId') streamId: string): Promise<StreamVerification> {
     checkStreamId(streamId);
     const r = await this.store.verifyStream(streamId);
+    if (r.ok && r.eventCount === 0) {
+      throw new NotFoundError({
+        zh: `事件流 ${streamId} 不存在，无可核验内容`,
+        en: `Stream ${streamId} does not exist; nothing to verify`,
+      });
+    }
     return r.ok
       ? { streamId, ok: true, eventCount: r.eventCount, brokenAtVersion: null, brokenEventId: null, reason: null }
       : {

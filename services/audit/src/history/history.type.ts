@@ -39,6 +39,11 @@ export class AuditEvent {
   @Field(() => EventActor, { description: '操作人 (actor)' })
   actor!: EventActor;
 
+  @Field(() => GraphQLJSONObject, {
+    description: '完整元数据，哈希计算包含此项 (full metadata, as covered by the hash)',
+  })
+  metadata!: Record<string, unknown>;
+
   @Field(() => String, { nullable: true, description: '命令标识 (command id)' })
   commandId!: string | null;
 

@@ -12,6 +12,10 @@ export interface RegisterBudgetUnit {
   level: UnitData['level'];
   parentId: string | null;
   divisionCode: string;
+  /** Name of the unit already registered under this code, as the directory read model shows it. */
+  codeInUseBy?: string | null;
+  /** Level of the named parent, as the read model shows it; a parent must be a FIRST-level unit. */
+  parentLevel?: UnitData['level'] | null;
 }
 
 export type UnitCommand = RegisterBudgetUnit;
@@ -73,7 +77,20 @@ function register(command: RegisterBudgetUnit, state: UnitState): UnitEvent[] {
       en: `Budget unit ${state.unitId} (${state.name}) is already registered; it cannot be registered twice`,
     });
   }
+  if (command.codeInUseBy) {
+    throw new IllegalStateError({
+      zh: `单位编码 ${command.code} 已被「${command.codeInUseBy}」使用，请核对编码`,
+      en: `Unit code ${command.code} is already used by ${command.codeInUseBy}; check the code`,
+    });
+  }
   const issues = registrationIssues(command);
+  if (command.level === 'SECOND' && command.parentId && command.parentLevel && command.parentLevel !== 'FIRST') {
+    issues.push({
+      path: 'parentId',
+      zh: '上级单位须为一级预算单位',
+      en: 'The parent must be a first-level budget unit',
+    });
+  }
   if (issues.length > 0) throw invalid(issues);
   const data: UnitData = {
     unitId: command.unitId,

@@ -41,6 +41,25 @@ describe('budget unit', () => {
   });
 
   describe('when the unit is new', () => {
+    it('refuses a code another unit already uses, naming that unit', () => {
+      unit()
+        .when({ ...registerFinanceBureau, codeInUseBy: '天门市税务局' })
+        .thenThrows(IllegalStateError, /已被「天门市税务局」使用/);
+    });
+
+    it('refuses a second-level unit whose parent is itself second-level', () => {
+      const error = unit()
+        .when({ ...registerTreasuryCentre, parentLevel: 'SECOND' })
+        .thenThrows(ValidationError, /一级预算单位/);
+      expect(error.issues.map((i) => i.path)).toEqual(['parentId']);
+    });
+
+    it('accepts a second-level unit under a first-level parent', () => {
+      unit()
+        .when({ ...registerTreasuryCentre, parentLevel: 'FIRST' })
+        .then([expect.objectContaining({ type: 'BudgetUnitRegistered' })]);
+    });
+
     it('registers a first-level unit without a parent', () => {
       const [event] = unit().when(registerFinanceBureau).then([financeBureauRegistered]);
       expect(() => catalog.validate(event!)).not.toThrow();

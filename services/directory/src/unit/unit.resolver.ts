@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/core';
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { IllegalStateError, NotFoundError } from '@jixiao/events';
+import { NotFoundError } from '@jixiao/events';
 import { UnitRowSchema, type UnitRow } from '@jixiao/projections';
 import { execute, pageOf, PageInput, type RequestContext, type ServiceDeps } from '@jixiao/service-kit';
 import { unitDecider, unitStreamId } from './unit.decider';
@@ -54,14 +54,8 @@ export class UnitResolver {
     @Ctx() ctx: RequestContext,
   ): Promise<BudgetUnit> {
     const em = this.deps.em();
-    if (input.parentId) await findUnit(em, input.parentId);
+    const parent = input.parentId ? await findUnit(em, input.parentId) : null;
     const clash = await em.findOne(UnitRowSchema, { code: input.code.trim() });
-    if (clash && !input.commandId) {
-      throw new IllegalStateError({
-        zh: `单位编码 ${input.code} 已被「${clash.name}」使用，请核对编码`,
-        en: `Unit code ${input.code} is already used by ${clash.name}; check the code`,
-      });
-    }
     const unitId = randomUUID();
     const { commandId, ...fields } = input;
     const result = await execute(
@@ -69,7 +63,14 @@ export class UnitResolver {
       ctx,
       unitStreamId(unitId),
       unitDecider,
-      { type: 'RegisterBudgetUnit', unitId, ...fields, parentId: fields.parentId ?? null },
+      {
+        type: 'RegisterBudgetUnit',
+        unitId,
+        ...fields,
+        parentId: fields.parentId ?? null,
+        codeInUseBy: clash?.name ?? null,
+        parentLevel: parent?.level ?? null,
+      },
       { commandId },
     );
     const streamId = result.events[0]?.streamId ?? unitStreamId(unitId);
