@@ -22,30 +22,27 @@ export async function handleCommand<TCommand, TEvent extends NewEvent, TState>(
   command: TCommand,
   options: HandleOptions,
 ): Promise<AppendResult & { state: TState }> {
+  /** A command id seen before answers with its first result and the state of the stream it wrote. */
+  const firstResult = async (earlier: AppendResult) => ({
+    ...earlier,
+    state: fold(decider, await store.readStream(earlier.events[0]?.streamId ?? streamId)),
+  });
+  if (options.commandId) {
+    // checked before deciding: a retried command may no longer be valid in today's state
+    const earlier = await store.findCommand(options.commandId);
+    if (earlier) return firstResult(earlier);
+  }
   const history = await store.readStream(streamId);
   const version = history.length;
   const state = fold(decider, history);
-  let events: TEvent[];
-  try {
-    events = decider.decide(command, state);
-  } catch (error) {
-    // a retried command may no longer be valid in today's state: answer with its first result
-    if (!options.commandId) throw error;
-    const earlier = await store.appendToStream(streamId, [], {
-      expectedVersion: 'any',
-      commandId: options.commandId,
-      metadata: options.metadata,
-    });
-    if (!earlier.duplicate) throw error;
-    return { ...earlier, state };
-  }
+  const events = decider.decide(command, state);
   const result = await store.appendToStream(streamId, events, {
     expectedVersion: options.expectedVersion ?? version,
     commandId: options.commandId,
     metadata: { ...options.metadata, commandId: options.commandId },
     recordedAt: options.recordedAt,
   });
-  const stored = result.duplicate ? await store.readStream(streamId) : [];
-  const newState = result.duplicate ? fold(decider, stored) : events.reduce(decider.evolve, state);
-  return { ...result, state: newState };
+  // a concurrent duplicate of this command id may have won the race: the store answers with its result
+  if (result.duplicate) return firstResult(result);
+  return { ...result, state: events.reduce(decider.evolve, state) };
 }

@@ -53,6 +53,12 @@ export function streamCategory(streamId: string): string {
   return dash < 0 ? streamId : streamId.slice(0, dash);
 }
 
+/** The aggregate id inside a stream id: `goal-42` → `42`. */
+export function entityId(streamId: string): string {
+  const dash = streamId.indexOf('-');
+  return dash < 0 ? '' : streamId.slice(dash + 1);
+}
+
 export function isAfter(event: Pick<RecordedEvent, 'transactionId' | 'globalPosition'>, cp: Checkpoint): boolean {
   return (
     event.transactionId > cp.transactionId ||

@@ -9,6 +9,8 @@ export enum ErrorCode {
   ILLEGAL_STATE = 'ILLEGAL_STATE',
   FORBIDDEN = 'FORBIDDEN',
   UNAUTHENTICATED = 'UNAUTHENTICATED',
+  /** The change was recorded but queries do not show it yet; query again, or retry with the same command id. */
+  NOT_YET_VISIBLE = 'NOT_YET_VISIBLE',
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
 }
 
@@ -68,6 +70,11 @@ export class ConcurrencyError extends DomainError {
       en: `Stream ${streamId} was changed by someone else: expected version ${expectedVersion}, found ${actualVersion ?? 'unknown'}; reload and retry`,
     });
   }
+}
+
+/** The events were appended, but the read models did not catch up in time. */
+export class NotYetVisibleError extends DomainError {
+  readonly code = ErrorCode.NOT_YET_VISIBLE;
 }
 
 export class ForbiddenError extends DomainError {

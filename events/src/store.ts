@@ -56,6 +56,8 @@ export type VerifyResult =
 /** The event-store port. Both adapters pass the same conformance suite. */
 export interface EventStore {
   appendToStream(streamId: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult>;
+  /** The first result of an appended command id (with `duplicate: true`), or null if it was never appended. */
+  findCommand(commandId: string): Promise<AppendResult | null>;
   readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
   /** Committed events strictly after the checkpoint, in commit order; what subscriptions page through. */

@@ -165,6 +165,9 @@ export function describeEventStoreConformance(name: string, createHarness: () =>
         expect(again.events.map((e) => e.eventId)).toEqual(first.events.map((e) => e.eventId));
         expect(again.nextExpectedVersion).toBe(1);
         expect(await h.countEvents()).toBe(1);
+        const found = await store.findCommand(commandId);
+        expect(found?.events.map((e) => e.eventId)).toEqual(first.events.map((e) => e.eventId));
+        expect(await store.findCommand(randomUUID())).toBeNull();
       });
     });
 

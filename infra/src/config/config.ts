@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import type { ReadModelDatabase } from '../read-models/orm';
 
 const schema = z.object({
   JIXIAO_MODE: z.enum(['embedded', 'distributed']).default('embedded'),
@@ -23,7 +24,8 @@ export type PlatformConfig = {
   host: string;
   port: number;
   production: boolean;
-  storage: { kind: 'sqlite'; file: string } | { kind: 'postgres'; connectionString: string; schema: string };
+  /** Where events and read models live: one SQLite file, or one PostgreSQL schema. */
+  storage: ReadModelDatabase;
 };
 
 /** Reads and checks the environment; every wrong variable is named with what it should be. */

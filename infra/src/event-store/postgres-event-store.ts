@@ -81,7 +81,7 @@ export class PostgresEventStore implements EventStore {
       await client.query('ROLLBACK').catch(() => undefined);
       const pgError = error as { code?: string; constraint?: string };
       if (pgError.code === '23505' && pgError.constraint === 'event_commands_pkey' && options.commandId) {
-        return this.duplicateOf(options.commandId);
+        return (await this.findCommand(options.commandId))!;
       }
       if (
         pgError.code === '23505' &&
@@ -106,12 +106,8 @@ export class PostgresEventStore implements EventStore {
     validated: ReturnType<typeof validateAll>,
     options: AppendOptions,
   ): Promise<AppendResult> {
-    if (options.commandId) {
-      const seen = await client.query('SELECT 1 FROM ' + this.s + '.event_commands WHERE command_id = $1', [
-        options.commandId,
-      ]);
-      if (seen.rowCount) return this.duplicateOf(options.commandId, client);
-    }
+    const earlier = options.commandId ? await this.findCommand(options.commandId, client) : null;
+    if (earlier) return earlier;
     const headRow = await client.query<{ version: number; hash: string }>(
       `SELECT version, last_hash AS hash FROM ${this.s}.event_streams WHERE stream_id = $1 FOR UPDATE`,
       [streamId],
@@ -177,12 +173,13 @@ export class PostgresEventStore implements EventStore {
     return { nextExpectedVersion: last.streamVersion, events: recorded, duplicate: false };
   }
 
-  private async duplicateOf(commandId: string, client: PoolClient | Pool = this.pool): Promise<AppendResult> {
+  async findCommand(commandId: string, client: PoolClient | Pool = this.pool): Promise<AppendResult | null> {
     const seen = await client.query<{ stream_id: string; from_version: number; to_version: number }>(
       `SELECT stream_id, from_version, to_version FROM ${this.s}.event_commands WHERE command_id = $1`,
       [commandId],
     );
-    const row = seen.rows[0]!;
+    const row = seen.rows[0];
+    if (!row) return null;
     const events = await this.readStream(row.stream_id, { fromVersion: row.from_version, toVersion: row.to_version });
     return { nextExpectedVersion: row.to_version, events, duplicate: true };
   }

@@ -94,15 +94,8 @@ export class SqliteEventStore implements EventStore {
     const validated = validateAll(this.options.catalog, events);
     const result = this.db
       .transaction(() => {
-        if (options.commandId) {
-          const seen = this.db
-            .prepare('SELECT stream_id, from_version, to_version FROM event_commands WHERE command_id = ?')
-            .get(options.commandId) as { stream_id: string; from_version: number; to_version: number } | undefined;
-          if (seen) {
-            const first = this.readStreamSync(seen.stream_id, seen.from_version, seen.to_version);
-            return { nextExpectedVersion: seen.to_version, events: first, duplicate: true };
-          }
-        }
+        const earlier = options.commandId ? this.findCommandSync(options.commandId) : null;
+        if (earlier) return earlier;
         const head = (this.db
           .prepare('SELECT version, last_hash AS hash FROM event_streams WHERE stream_id = ?')
           .get(streamId) as { version: number; hash: string } | undefined) ?? { version: 0, hash: GENESIS_HASH };
@@ -150,6 +143,19 @@ export class SqliteEventStore implements EventStore {
       .immediate();
     if (!result.duplicate && result.events.length > 0) this.signal.emit('append');
     return result;
+  }
+
+  async findCommand(commandId: string): Promise<AppendResult | null> {
+    return this.findCommandSync(commandId);
+  }
+
+  private findCommandSync(commandId: string): AppendResult | null {
+    const seen = this.db
+      .prepare('SELECT stream_id, from_version, to_version FROM event_commands WHERE command_id = ?')
+      .get(commandId) as { stream_id: string; from_version: number; to_version: number } | undefined;
+    if (!seen) return null;
+    const events = this.readStreamSync(seen.stream_id, seen.from_version, seen.to_version);
+    return { nextExpectedVersion: seen.to_version, events, duplicate: true };
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {

@@ -5,7 +5,7 @@ import { catalog, type EventStore } from '@jixiao/events';
 import { startGatewayServer } from '@jixiao/gateway';
 import { allProjections, ProjectionRunner } from '@jixiao/projections';
 import { readSupergraph } from '@jixiao/schema';
-import { serveSubgraph, type ServiceDeps, type SubgraphServer } from '@jixiao/service-kit';
+import { serveSubgraph, type ServiceDeps } from '@jixiao/service-kit';
 import type { PlatformConfig } from '../config/config';
 import { PostgresEventStore, SqliteEventStore } from '../event-store';
 import { openReadModels } from '../read-models/orm';
@@ -33,9 +33,32 @@ export async function startPlatform(
   config: Pick<PlatformConfig, 'host' | 'port' | 'storage' | 'production'>,
 ): Promise<RunningPlatform> {
   const store = await openStore(config.storage);
-  const orm = await openReadModels(
-    config.storage.kind === 'sqlite' ? { kind: 'sqlite', file: config.storage.file } : config.storage,
-  );
+  const opened: Closable[] = [store];
+  try {
+    return await startOn(store, opened, config);
+  } catch (error) {
+    // a failed start (a taken port, say) releases what it opened
+    await closeAll(opened).catch(() => undefined);
+    throw error;
+  }
+}
+
+interface Closable {
+  close(): Promise<unknown>;
+}
+
+/** Closes newest first: the gateway before the subgraphs, the runner before the databases. */
+async function closeAll(opened: Closable[]): Promise<void> {
+  for (const resource of [...opened].reverse()) await resource.close();
+}
+
+async function startOn(
+  store: EventStore,
+  opened: Closable[],
+  config: Pick<PlatformConfig, 'host' | 'port' | 'storage' | 'production'>,
+): Promise<RunningPlatform> {
+  const orm = await openReadModels(config.storage);
+  opened.push(orm);
   const runner = new ProjectionRunner({
     store,
     orm,
@@ -44,16 +67,16 @@ export async function startPlatform(
     onError: (name, error) => console.error(`projection ${name} failed; retrying`, error),
   });
   await runner.start();
+  opened.push({ close: () => runner.stop() });
   const deps: ServiceDeps = {
     store,
     em: () => orm.em.fork(),
     waitForProjections: (event, timeoutMs) => runner.waitFor(event, timeoutMs),
   };
-  const servers: SubgraphServer[] = [];
   const subgraphUrls: Record<string, string> = {};
   for (const [name, subgraph] of Object.entries(await buildSubgraphs(deps))) {
     const server = await serveSubgraph({ schema: subgraph.schema, production: config.production });
-    servers.push(server);
+    opened.push(server);
     subgraphUrls[name] = server.url;
   }
   const gateway = await startGatewayServer({
@@ -64,16 +87,6 @@ export async function startPlatform(
     environment: config.production ? 'production' : 'development',
     logging: 'warn',
   });
-  return {
-    url: gateway.url,
-    store,
-    orm,
-    async close() {
-      await gateway.close();
-      for (const s of servers) await s.close();
-      await runner.stop();
-      await orm.close();
-      await store.close();
-    },
-  };
+  opened.push(gateway);
+  return { url: gateway.url, store, orm, close: () => closeAll(opened) };
 }

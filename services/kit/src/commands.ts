@@ -1,5 +1,12 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { handleCommand, type Checkpoint, type Decider, type EventStore, type NewEvent } from '@jixiao/events';
+import {
+  handleCommand,
+  NotYetVisibleError,
+  type Checkpoint,
+  type Decider,
+  type EventStore,
+  type NewEvent,
+} from '@jixiao/events';
 import { metadataOf, type RequestContext } from './context';
 
 /** What a service needs from the platform: the event store, a read-model session, and read-your-writes. */
@@ -34,6 +41,11 @@ export async function execute<C, E extends NewEvent, S>(
     expectedVersion: options.expectedVersion ?? undefined,
   });
   const last = result.events[result.events.length - 1];
-  if (last) await deps.waitForProjections(last);
+  if (last && !(await deps.waitForProjections(last))) {
+    throw new NotYetVisibleError({
+      zh: `已记录（事件 ${last.eventId}），但查询结果尚未更新；请稍后查询，或以同一 commandId 重试`,
+      en: `Recorded (event ${last.eventId}) but not yet visible to queries; query again shortly, or retry with the same commandId`,
+    });
+  }
   return result;
 }

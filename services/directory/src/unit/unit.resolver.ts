@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/core';
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { NotFoundError } from '@jixiao/events';
+import { entityId, NotFoundError } from '@jixiao/events';
 import { UnitRowSchema, type UnitRow } from '@jixiao/projections';
 import { execute, pageOf, PageInput, type RequestContext, type ServiceDeps } from '@jixiao/service-kit';
 import { unitDecider, unitStreamId } from './unit.decider';
@@ -74,7 +74,7 @@ export class UnitResolver {
       { commandId },
     );
     const streamId = result.events[0]?.streamId ?? unitStreamId(unitId);
-    return findUnit(this.deps.em(), streamId.replace(/^unit-/, ''));
+    return findUnit(this.deps.em(), entityId(streamId));
   }
 }
 

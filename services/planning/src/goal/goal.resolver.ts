@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
-import { NotFoundError } from '@jixiao/events';
+import { entityId, NotFoundError } from '@jixiao/events';
 import { UnitRowSchema } from '@jixiao/projections';
 import { execute, pageOf, PageInput, type RequestContext, type ServiceDeps } from '@jixiao/service-kit';
 import { goalDecider, goalStreamId } from './goal.decider';
@@ -70,7 +70,7 @@ export class GoalResolver {
     );
     // a repeated command id answers with the goal the first submission created
     const streamId = result.events[0]?.streamId ?? goalStreamId(goalId);
-    return findGoal(this.deps.em(), streamId.replace(/^goal-/, ''));
+    return findGoal(this.deps.em(), entityId(streamId));
   }
 
   @Mutation(() => Goal, { description: '修改一项绩效指标（批准前）(Revise one indicator before approval)' })
