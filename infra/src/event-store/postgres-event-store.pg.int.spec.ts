@@ -121,7 +121,3 @@ describe('PostgreSQL subscription and a late commit', () => {
     expect(committed.map((e) => e.streamId)).toEqual(['late-2', 'fast-x']);
   });
 });
-
-it('uses the documented test database', () => {
-  expect(TEST_PG_URL).toMatch(/127\.0\.0\.1:5432\/test/);
-});

@@ -9,10 +9,6 @@ import { composeSupergraph } from '@jixiao/schema';
 import { parse } from 'graphql';
 import { createGateway, startGatewayServer, type GatewayServer } from './index';
 
-jest.mock('@graphql-hive/router-runtime', () =>
-  jest.requireActual('./testing/router-runtime-in-jest').routerRuntimeInJest(),
-);
-
 const link = 'extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key"])';
 const directorySdl = `${link}
   type Unit @key(fields: "id") { id: ID! name: String! }
