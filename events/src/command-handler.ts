@@ -1,6 +1,6 @@
 import type { Decider } from './decider';
 import { fold } from './decider';
-import type { EventMetadata, NewEvent } from './envelope';
+import type { EventMetadata, NewEvent, RecordedEvent } from './envelope';
 import type { AppendResult, EventStore } from './store';
 
 export interface HandleOptions {
@@ -9,6 +9,8 @@ export interface HandleOptions {
   /** When given, the caller's view of the stream; a mismatch is a ConcurrencyError. */
   expectedVersion?: number;
   recordedAt?: Date;
+  /** Brings stored events of older schema versions up to date before folding (the catalog's `upcast`). */
+  upcast?: (event: RecordedEvent) => RecordedEvent;
 }
 
 /**
@@ -22,17 +24,21 @@ export async function handleCommand<TCommand, TEvent extends NewEvent, TState>(
   command: TCommand,
   options: HandleOptions,
 ): Promise<AppendResult & { state: TState }> {
+  const load = async (id: string) => {
+    const stored = await store.readStream(id);
+    return options.upcast ? stored.map(options.upcast) : stored;
+  };
   /** A command id seen before answers with its first result and the state of the stream it wrote. */
   const firstResult = async (earlier: AppendResult) => ({
     ...earlier,
-    state: fold(decider, await store.readStream(earlier.events[0]?.streamId ?? streamId)),
+    state: fold(decider, await load(earlier.events[0]?.streamId ?? streamId)),
   });
   if (options.commandId) {
     // checked before deciding: a retried command may no longer be valid in today's state
     const earlier = await store.findCommand(options.commandId);
     if (earlier) return firstResult(earlier);
   }
-  const history = await store.readStream(streamId);
+  const history = await load(streamId);
   const version = history.length;
   const state = fold(decider, history);
   const events = decider.decide(command, state);

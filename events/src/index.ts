@@ -9,3 +9,4 @@ export * from './command-handler';
 export * from './catalog';
 export * from './testing/conformance';
 export * from './testing/given';
+export * from './rules/rule-profiles';

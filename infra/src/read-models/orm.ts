@@ -27,6 +27,24 @@ export async function openReadModels(db: ReadModelDatabase): Promise<MikroORM> {
     await orm.em.getConnection().execute('PRAGMA journal_mode = WAL');
     await orm.em.getConnection().execute('PRAGMA busy_timeout = 5000');
   }
-  await orm.schema.updateSchema({ safe: true });
+  await prepareReadModels(orm);
   return orm;
+}
+
+/**
+ * Read models are disposable: when their tables differ from the code's (a new column, say),
+ * they are dropped and recreated empty, and the projection runner rebuilds them from
+ * position 0 of the event store. The events table is never touched.
+ */
+export async function prepareReadModels(orm: MikroORM): Promise<'unchanged' | 'rebuilt'> {
+  const diff = await orm.schema.getUpdateSchemaSQL({ wrap: false });
+  if (diff.trim() === '') return 'unchanged';
+  await rebuildReadModels(orm);
+  return 'rebuilt';
+}
+
+/** Drops every read-model table and checkpoint and creates them empty; the runner then replays from 0. */
+export async function rebuildReadModels(orm: MikroORM): Promise<void> {
+  await orm.schema.dropSchema({ wrap: false });
+  await orm.schema.createSchema({ wrap: false });
 }

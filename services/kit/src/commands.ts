@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
 import {
+  catalog,
   handleCommand,
   NotYetVisibleError,
   type Checkpoint,
@@ -39,6 +40,7 @@ export async function execute<C, E extends NewEvent, S>(
     metadata: metadataOf(ctx),
     commandId: options.commandId ?? undefined,
     expectedVersion: options.expectedVersion ?? undefined,
+    upcast: (event) => catalog.upcast(event),
   });
   const last = result.events[result.events.length - 1];
   if (last && !(await deps.waitForProjections(last))) {

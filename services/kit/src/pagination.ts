@@ -14,3 +14,8 @@ export class PageInput {
 export function pageOf(page?: PageInput): { limit: number; offset: number } {
   return { limit: Math.min(Math.max(page?.first ?? 20, 1), 200), offset: Math.max(page?.offset ?? 0, 0) };
 }
+
+/** A `$like` pattern that finds `text` anywhere; the user's own wildcards are dropped, not interpreted. */
+export function containsPattern(text: string): string {
+  return `%${text.replace(/[%_\\]/g, '')}%`;
+}

@@ -1,17 +1,35 @@
 import 'reflect-metadata';
 import { buildFederatedSubgraph, type ServiceDeps, type Subgraph } from '@jixiao/service-kit';
-import { BudgetUnitRef } from './unit-ref/budget-unit.ref';
+import { DashboardResolver } from './dashboard/dashboard.resolver';
+import { GoalReviewResolver } from './goal/goal-review.resolver';
 import { goalReference } from './goal/goal.reference';
 import { GoalResolver } from './goal/goal.resolver';
+import { TemplateResolver } from './library/template.resolver';
+import { PreAssessmentResolver } from './pre-assessment/pre-assessment.resolver';
+import { projectReference, ProjectResolver } from './project/project.resolver';
+import { RuleProfileResolver } from './rule-profile/rule-profile.resolver';
+import { BudgetUnitRef } from './unit-ref/budget-unit.ref';
 
 export * from './goal/goal.decider';
+export * from './project/project.decider';
+export * from './pre-assessment/pre-assessment.decider';
+export * from './library/template.decider';
+export * from './rule-profile/rule-profile.decider';
 export type * from './goal/goal.events';
 
-/** The planning subgraph: goals and indicators. */
+/** The planning subgraph: projects, pre-assessments, goals and indicators, the library, rule profiles. */
 export function planningSubgraph(deps: ServiceDeps): Promise<Subgraph> {
   return buildFederatedSubgraph({
-    resolvers: [new GoalResolver(deps)],
+    resolvers: [
+      new GoalResolver(deps),
+      new GoalReviewResolver(deps),
+      new ProjectResolver(deps),
+      new PreAssessmentResolver(deps),
+      new TemplateResolver(deps),
+      new RuleProfileResolver(deps),
+      new DashboardResolver(deps),
+    ],
     orphanedTypes: [BudgetUnitRef],
-    references: goalReference(deps),
+    references: { ...goalReference(deps), ...projectReference(deps) },
   });
 }

@@ -5,6 +5,8 @@ export interface GoalRow {
   goalId: string;
   streamId: string;
   lastVersion: number;
+  /** Null only for goals of schema v1, submitted before projects existed. */
+  projectId: string | null;
   unitId: string;
   projectCode: string;
   projectName: string;
@@ -14,15 +16,55 @@ export interface GoalRow {
   overallGoal: string;
   amount: number;
   status: string;
+  /** Times submitted; the current review round. */
   reviewRounds: number;
+  /** Reviews decided (department and finance stages), for the year-end figures. */
+  reviewCount: number;
+  /** Times the goal was returned (by either stage). */
+  returnCount: number;
   indicatorCount: number;
+  departmentReview: boolean;
   reviews: GoalReviewEntry[];
-  submittedAt: Date;
+  opinions: GoalOpinionEntry[];
+  /** Roles and reviewers that gave an opinion in the current round, as `,A,B,` for LIKE filters. */
+  opinionRoles: string;
+  opinionReviewers: string;
+  exemplary: boolean;
+  exemplaryReason: string | null;
+  adjustmentCount: number;
+  adjustments: GoalAdjustmentEntry[];
+  budgetDocument: string | null;
+  issuedAmount: number | null;
+  copiedFromGoalId: string | null;
+  ruleProfile: { profileId: string; version: number } | null;
+  createdAt: Date;
+  submittedAt: Date | null;
   updatedAt: Date;
+}
+
+export interface GoalOpinionEntry {
+  round: number;
+  reviewerRole: string;
+  reviewerId: string;
+  opinion: string;
+  comment: string;
+  indicatorComments: { indicatorId: string; comment: string }[];
+  recordedAt: string;
+  eventId: string;
+}
+
+export interface GoalAdjustmentEntry {
+  adjustmentCount: number;
+  budgetAdjustmentRef: string;
+  reason: string;
+  amount: number;
+  adjustedAt: string;
+  eventId: string;
 }
 
 export interface GoalReviewEntry {
   round: number;
+  stage: string;
   reviewerRole: string;
   result: string;
   comment: string;
@@ -53,11 +95,17 @@ export interface IndicatorRow {
 export const GoalRowSchema = new EntitySchema<GoalRow>({
   name: 'GoalRow',
   tableName: 'rm_goal',
-  indexes: [{ properties: ['unitId', 'fiscalYear'] }, { properties: ['status'] }],
+  indexes: [
+    { properties: ['unitId', 'fiscalYear'] },
+    { properties: ['status'] },
+    { properties: ['projectId'] },
+    { properties: ['fiscalYear', 'exemplary'] },
+  ],
   properties: {
     goalId: { type: 'string', primary: true },
     streamId: { type: 'string' },
     lastVersion: { type: 'integer' },
+    projectId: { type: 'string', nullable: true },
     unitId: { type: 'string' },
     projectCode: { type: 'string' },
     projectName: { type: 'string' },
@@ -68,9 +116,24 @@ export const GoalRowSchema = new EntitySchema<GoalRow>({
     amount: { type: 'double' },
     status: { type: 'string' },
     reviewRounds: { type: 'integer' },
+    reviewCount: { type: 'integer' },
+    returnCount: { type: 'integer' },
     indicatorCount: { type: 'integer' },
+    departmentReview: { type: 'boolean' },
     reviews: { type: 'json' },
-    submittedAt: { type: 'datetime' },
+    opinions: { type: 'json' },
+    opinionRoles: { type: 'string' },
+    opinionReviewers: { type: 'text' },
+    exemplary: { type: 'boolean' },
+    exemplaryReason: { type: 'text', nullable: true },
+    adjustmentCount: { type: 'integer' },
+    adjustments: { type: 'json' },
+    budgetDocument: { type: 'string', nullable: true },
+    issuedAmount: { type: 'double', nullable: true },
+    copiedFromGoalId: { type: 'string', nullable: true },
+    ruleProfile: { type: 'json', nullable: true },
+    createdAt: { type: 'datetime' },
+    submittedAt: { type: 'datetime', nullable: true },
     updatedAt: { type: 'datetime' },
   },
 });
@@ -78,7 +141,7 @@ export const GoalRowSchema = new EntitySchema<GoalRow>({
 export const IndicatorRowSchema = new EntitySchema<IndicatorRow>({
   name: 'IndicatorRow',
   tableName: 'rm_indicator',
-  indexes: [{ properties: ['level1', 'level2'] }],
+  indexes: [{ properties: ['level1', 'level2'] }, { properties: ['templateId'] }],
   properties: {
     goalId: { type: 'string', primary: true },
     indicatorId: { type: 'string', primary: true },

@@ -103,17 +103,56 @@ registerEnumType(GoalTerm, {
 });
 
 export enum GoalStatus {
+  DRAFT = 'DRAFT',
   SUBMITTED = 'SUBMITTED',
+  FINANCE_REVIEW = 'FINANCE_REVIEW',
   RETURNED = 'RETURNED',
   APPROVED = 'APPROVED',
+  ISSUED = 'ISSUED',
+  ADJUSTED = 'ADJUSTED',
 }
 registerEnumType(GoalStatus, {
   name: 'GoalStatus',
   description: '绩效目标状态 (Goal status)',
   valuesConfig: {
-    SUBMITTED: { description: '已提交，待审核 (submitted, awaiting review)' },
-    RETURNED: { description: '已退回修改 (returned for revision)' },
+    DRAFT: { description: '草稿，单位编制中 (draft, being written by the unit)' },
+    SUBMITTED: { description: '已提交，待主管部门审核 (submitted, awaiting the supervising department)' },
+    FINANCE_REVIEW: {
+      description:
+        '财政联审中：预算科、绩效科、专家 (joint finance review: budget section, performance section, experts)',
+    },
+    RETURNED: { description: '已退回修改，可修改后重新提交 (returned with comments; revise and resubmit)' },
     APPROVED: { description: '已批准 (approved)' },
+    ISSUED: { description: '已随预算批复下达 (issued with the budget)' },
+    ADJUSTED: { description: '已随预算调整而调整 (adjusted through a budget adjustment)' },
+  },
+});
+
+export enum ReviewStage {
+  DEPARTMENT = 'DEPARTMENT',
+  FINANCE = 'FINANCE',
+}
+registerEnumType(ReviewStage, {
+  name: 'ReviewStage',
+  description: '审核阶段 (Review stage)',
+  valuesConfig: {
+    DEPARTMENT: { description: '主管部门审核 (supervising department review)' },
+    FINANCE: { description: '财政联审结论 (conclusion of the joint finance review)' },
+  },
+});
+
+export enum JointReviewerRole {
+  BUDGET_SECTION = 'BUDGET_SECTION',
+  PERFORMANCE_SECTION = 'PERFORMANCE_SECTION',
+  EXPERT = 'EXPERT',
+}
+registerEnumType(JointReviewerRole, {
+  name: 'JointReviewerRole',
+  description: '联审成员 (Member of the joint finance review)',
+  valuesConfig: {
+    BUDGET_SECTION: { description: '预算科 (budget section)' },
+    PERFORMANCE_SECTION: { description: '绩效科 (performance section)' },
+    EXPERT: { description: '专家 (expert)' },
   },
 });
 

@@ -1,4 +1,5 @@
 import { Field, Float, ID, InputType, Int } from 'type-graphql';
+import { CommandInput, VersionedCommandInput } from '../shared/command.input';
 import {
   GoalStatus,
   GoalTerm,
@@ -51,22 +52,12 @@ export class IndicatorInput {
   templateId?: string | null;
 }
 
-@InputType({ description: '提交绩效目标 (Submit a performance goal)' })
-export class SubmitGoalInput {
-  @Field(() => ID, { description: '预算单位标识 (budget unit id)' })
-  unitId!: string;
-
-  @Field({ description: '项目编码 (project code)' })
-  projectCode!: string;
-
-  @Field({ description: '项目名称 (project name)' })
-  projectName!: string;
-
-  @Field(() => Int, { description: '预算年度 (fiscal year)' })
-  fiscalYear!: number;
-
-  @Field({ description: '行政区划代码，6 位 (division code, 6 digits)' })
-  divisionCode!: string;
+@InputType({ description: '绩效目标内容 (What a goal says, apart from its indicators)' })
+class GoalContentInput extends CommandInput {
+  @Field(() => ID, {
+    description: '所属项目标识；单位、年度、区划取自项目 (project id; unit, year and division come from it)',
+  })
+  projectId!: string;
 
   @Field(() => GoalTerm, { defaultValue: GoalTerm.ANNUAL, description: '目标期限 (term)' })
   term!: GoalTerm;
@@ -76,18 +67,74 @@ export class SubmitGoalInput {
 
   @Field(() => Float, { description: '资金金额（元）(amount, yuan)' })
   amount!: number;
+}
 
+@InputType({ description: '提交绩效目标：直接提交审核 (Submit a new goal straight to review)' })
+export class SubmitGoalInput extends GoalContentInput {
   @Field(() => [IndicatorInput], {
     description: '绩效指标，至少 3 个，须含产出和效益指标 (≥ 3 indicators incl. output and benefit)',
   })
   indicators!: IndicatorInput[];
-
-  @Field(() => ID, { nullable: true, description: '幂等键：重复提交同一键只生效一次 (idempotency key)' })
-  commandId?: string | null;
 }
 
-@InputType({ description: '修改绩效指标 (Revise one indicator)' })
-export class ReviseIndicatorInput {
+@InputType({
+  description: '建立目标草稿：可暂不完整，提交时再检查 (Draft a goal; completeness is checked on submission)',
+})
+export class DraftGoalInput extends GoalContentInput {
+  @Field(() => [IndicatorInput], { defaultValue: [], description: '已有的绩效指标 (indicators so far)' })
+  indicators!: IndicatorInput[];
+}
+
+@InputType({ description: '以精品样本为蓝本建立草稿 (Draft a goal by copying an exemplary sample)' })
+export class DraftGoalFromSampleInput extends CommandInput {
+  @Field(() => ID, { description: '精品样本目标标识 (the exemplary goal to copy)' })
+  sampleGoalId!: string;
+
+  @Field(() => ID, { description: '新目标所属项目 (the project of the new goal)' })
+  projectId!: string;
+}
+
+@InputType({ description: '提交草稿或重新提交退回的目标 (Submit a draft, or resubmit a returned goal)' })
+export class SubmitDraftInput extends VersionedCommandInput {
+  @Field(() => ID, { description: '目标标识 (goal id)' })
+  goalId!: string;
+}
+
+@InputType({ description: '添加自定义指标 (Add an own indicator to a draft or returned goal)' })
+export class AddIndicatorInput extends VersionedCommandInput {
+  @Field(() => ID, { description: '目标标识 (goal id)' })
+  goalId!: string;
+
+  @Field(() => IndicatorInput, { description: '新指标 (the indicator)' })
+  indicator!: IndicatorInput;
+}
+
+@InputType({ description: '从指标库添加指标：类别、名称、比较方式、单位取自模板 (Add an indicator from the library)' })
+export class AddIndicatorFromTemplateInput extends VersionedCommandInput {
+  @Field(() => ID, { description: '目标标识 (goal id)' })
+  goalId!: string;
+
+  @Field(() => ID, { description: '指标库模板标识 (template id)' })
+  templateId!: string;
+
+  @Field(() => Float, { nullable: true, description: '目标值 (numeric target)' })
+  targetValue?: number | null;
+
+  @Field(() => String, { nullable: true, description: '定性目标描述 (qualitative target wording)' })
+  targetText?: string | null;
+
+  @Field(() => Float, { description: '分值 (points)' })
+  points!: number;
+
+  @Field(() => TargetBasis, { defaultValue: TargetBasis.PLAN, description: '目标值依据 (basis)' })
+  basis!: TargetBasis;
+
+  @Field({ defaultValue: false, description: '是否核心指标 (core indicator)' })
+  core!: boolean;
+}
+
+@InputType({ description: '修改绩效指标 (Revise one indicator of a draft or returned goal)' })
+export class ReviseIndicatorInput extends VersionedCommandInput {
   @Field(() => ID, { description: '目标标识 (goal id)' })
   goalId!: string;
 
@@ -96,49 +143,96 @@ export class ReviseIndicatorInput {
 
   @Field({ description: '修改理由 (reason)' })
   reason!: string;
+}
 
-  @Field(() => Int, {
-    nullable: true,
-    description: '读取时的目标版本；不一致则拒绝 (version you read; refused if changed)',
-  })
-  expectedVersion?: number | null;
+@InputType({ description: '删除绩效指标 (Remove an indicator from a draft or returned goal)' })
+export class RemoveIndicatorInput extends VersionedCommandInput {
+  @Field(() => ID, { description: '目标标识 (goal id)' })
+  goalId!: string;
 
-  @Field(() => ID, { nullable: true, description: '幂等键 (idempotency key)' })
-  commandId?: string | null;
+  @Field(() => ID, { description: '指标标识 (indicator id)' })
+  indicatorId!: string;
+
+  @Field({ description: '删除理由 (reason)' })
+  reason!: string;
 }
 
 @InputType({ description: '逐项指标意见 (Comment on one indicator)' })
 export class IndicatorCommentInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: '指标标识 (indicator id)' })
   indicatorId!: string;
 
-  @Field()
+  @Field({ description: '意见 (comment)' })
   comment!: string;
 }
 
-@InputType({ description: '审核绩效目标 (Review a goal)' })
-export class ReviewGoalInput {
+@InputType({ description: '审核意见 (A review decision or opinion)' })
+class ReviewDecisionInput extends VersionedCommandInput {
   @Field(() => ID, { description: '目标标识 (goal id)' })
   goalId!: string;
 
-  @Field(() => ReviewResult, { description: '审核结论 (result)' })
-  result!: ReviewResult;
-
   @Field({
     defaultValue: '',
-    description:
-      '总体意见；退回时必填或填写逐项意见 (overall comment; required to return unless per-indicator comments are given)',
+    description: '总体意见；退回时必填或填写逐项意见 (comment; a return needs it or per-indicator comments)',
   })
   comment!: string;
 
   @Field(() => [IndicatorCommentInput], { defaultValue: [], description: '逐项指标意见 (per-indicator comments)' })
   indicatorComments!: IndicatorCommentInput[];
+}
 
-  @Field(() => Int, { nullable: true, description: '读取时的目标版本 (version you read)' })
-  expectedVersion?: number | null;
+@InputType({
+  description:
+    '审核绩效目标：主管部门审核阶段由主管部门，财政联审阶段由绩效科作结论 (Review a goal: the department at its stage, the performance section concludes the joint review)',
+})
+export class ReviewGoalInput extends ReviewDecisionInput {
+  @Field(() => ReviewResult, { description: '审核结论 (result)' })
+  result!: ReviewResult;
+}
 
-  @Field(() => ID, { nullable: true, description: '幂等键 (idempotency key)' })
-  commandId?: string | null;
+@InputType({ description: '联审成员意见：预算科、绩效科、专家 (An opinion in the joint finance review)' })
+export class RecordReviewOpinionInput extends ReviewDecisionInput {
+  @Field(() => ReviewResult, { description: '意见 (opinion)' })
+  opinion!: ReviewResult;
+}
+
+@InputType({ description: '随预算批复下达目标 (Issue an approved goal with the budget)' })
+export class IssueGoalInput extends VersionedCommandInput {
+  @Field(() => ID, { description: '目标标识 (goal id)' })
+  goalId!: string;
+
+  @Field({ description: '预算批复文号 (budget reply document number)' })
+  budgetDocument!: string;
+
+  @Field(() => Float, { description: '下达金额（元）(issued amount, yuan)' })
+  issuedAmount!: number;
+}
+
+@InputType({ description: '随预算调整调整目标 (Adjust an issued goal through a budget adjustment)' })
+export class AdjustGoalInput extends VersionedCommandInput {
+  @Field(() => ID, { description: '目标标识 (goal id)' })
+  goalId!: string;
+
+  @Field({ description: '预算调整文号，必填 (budget adjustment reference; required)' })
+  budgetAdjustmentRef!: string;
+
+  @Field({ description: '调整原因 (reason)' })
+  reason!: string;
+
+  @Field(() => Float, { description: '调整后金额（元）(amount after adjustment, yuan)' })
+  amount!: number;
+
+  @Field(() => [IndicatorInput], { description: '调整后的全部指标 (all indicators after the adjustment)' })
+  indicators!: IndicatorInput[];
+}
+
+@InputType({ description: '评为精品样本 (Mark an approved goal exemplary)' })
+export class MarkGoalExemplaryInput extends VersionedCommandInput {
+  @Field(() => ID, { description: '目标标识 (goal id)' })
+  goalId!: string;
+
+  @Field({ description: '理由 (reason)' })
+  reason!: string;
 }
 
 @InputType({ description: '目标筛选条件 (Goal filter)' })
@@ -151,4 +245,16 @@ export class GoalFilter {
 
   @Field(() => GoalStatus, { nullable: true, description: '状态 (status)' })
   status?: GoalStatus | null;
+
+  @Field(() => ID, { nullable: true, description: '项目 (project)' })
+  projectId?: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: '只看精品样本 (exemplary samples only)' })
+  exemplary?: boolean | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: '项目名称或总体目标包含的文字 (text in the project name or goal)',
+  })
+  text?: string | null;
 }

@@ -1,13 +1,16 @@
-import type { EntityManager } from '@mikro-orm/core';
+import type { EntityManager, FilterQuery } from '@mikro-orm/core';
 import { NotFoundError } from '@jixiao/events';
+import { containsPattern } from '@jixiao/service-kit';
 import { GoalRowSchema, IndicatorRowSchema, type GoalRow, type IndicatorRow } from '@jixiao/projections';
-import { GOAL_STATUS_LABELS, type GoalStatus as DeciderStatus } from './goal.decider';
+import { GOAL_STATUS_LABELS, type GoalStatus as DeciderStatus } from './goal.state';
 import type {
   GoalStatus,
   IndicatorLevel1,
   IndicatorLevel2,
   IndicatorOperator,
+  JointReviewerRole,
   ReviewResult,
+  ReviewStage,
   TargetBasis,
 } from './goal.enums';
 import type { Goal, Indicator } from './goal.type';
@@ -35,11 +38,14 @@ function toIndicator(row: IndicatorRow): Indicator {
   };
 }
 
+const iso = (d: Date | string | null): string | null => (d === null ? null : new Date(d).toISOString());
+
 /** Read model rows → the GraphQL Goal. */
 export function toGoal(row: GoalRow, indicators: IndicatorRow[]): Goal {
   return {
     id: row.goalId,
     unit: { id: row.unitId },
+    projectId: row.projectId,
     projectCode: row.projectCode,
     projectName: row.projectName,
     fiscalYear: row.fiscalYear,
@@ -50,11 +56,26 @@ export function toGoal(row: GoalRow, indicators: IndicatorRow[]): Goal {
     status: row.status as GoalStatus,
     statusLabel: GOAL_STATUS_LABELS[row.status as DeciderStatus] ?? row.status,
     reviewRounds: row.reviewRounds,
+    departmentReview: row.departmentReview,
+    exemplary: row.exemplary,
+    exemplaryReason: row.exemplaryReason,
+    adjustmentCount: row.adjustmentCount,
+    adjustments: row.adjustments,
+    budgetDocument: row.budgetDocument,
+    issuedAmount: row.issuedAmount,
+    copiedFromGoalId: row.copiedFromGoalId,
+    ruleProfile: row.ruleProfile,
     indicators: indicators.sort((a, b) => a.position - b.position).map(toIndicator),
-    reviews: row.reviews.map((r) => ({ ...r, result: r.result as ReviewResult })),
+    reviews: row.reviews.map((r) => ({ ...r, stage: r.stage as ReviewStage, result: r.result as ReviewResult })),
+    opinions: row.opinions.map((o) => ({
+      ...o,
+      reviewerRole: o.reviewerRole as JointReviewerRole,
+      opinion: o.opinion as ReviewResult,
+    })),
     version: row.lastVersion,
-    submittedAt: new Date(row.submittedAt).toISOString(),
-    updatedAt: new Date(row.updatedAt).toISOString(),
+    createdAt: iso(row.createdAt)!,
+    submittedAt: iso(row.submittedAt),
+    updatedAt: iso(row.updatedAt)!,
   };
 }
 
@@ -69,13 +90,32 @@ export async function findGoals(
   filter: GoalFilter,
   page: { limit: number; offset: number },
 ): Promise<{ nodes: Goal[]; totalCount: number }> {
-  const where = {
+  const where: FilterQuery<GoalRow> = {
     ...(filter.unitId ? { unitId: filter.unitId } : {}),
     ...(filter.fiscalYear ? { fiscalYear: filter.fiscalYear } : {}),
     ...(filter.status ? { status: filter.status } : {}),
+    ...(filter.projectId ? { projectId: filter.projectId } : {}),
+    ...(typeof filter.exemplary === 'boolean' ? { exemplary: filter.exemplary } : {}),
+    ...(filter.text
+      ? {
+          $or: [
+            { projectName: { $like: containsPattern(filter.text) } },
+            { overallGoal: { $like: containsPattern(filter.text) } },
+          ],
+        }
+      : {}),
   };
+  return pageOfGoals(em, where, page);
+}
+
+/** A page of goals matching `where`, newest first, with their indicators in one more query. */
+export async function pageOfGoals(
+  em: EntityManager,
+  where: FilterQuery<GoalRow>,
+  page: { limit: number; offset: number },
+): Promise<{ nodes: Goal[]; totalCount: number }> {
   const [rows, totalCount] = await em.findAndCount(GoalRowSchema, where, {
-    orderBy: { submittedAt: 'desc', goalId: 'asc' },
+    orderBy: { updatedAt: 'desc', goalId: 'asc' },
     ...page,
   });
   const indicators = rows.length

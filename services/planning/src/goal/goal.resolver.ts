@@ -1,42 +1,61 @@
 import { randomUUID } from 'node:crypto';
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
-import { entityId, NotFoundError } from '@jixiao/events';
-import { UnitRowSchema } from '@jixiao/projections';
+import { entityId, IllegalStateError, NotFoundError } from '@jixiao/events';
+import { GoalRowSchema, TemplateRowSchema } from '@jixiao/projections';
 import { execute, pageOf, PageInput, type RequestContext, type ServiceDeps } from '@jixiao/service-kit';
-import { goalDecider, goalStreamId } from './goal.decider';
-import type { Indicator as IndicatorData } from './goal.events';
-import { GoalFilter, IndicatorInput, ReviewGoalInput, ReviseIndicatorInput, SubmitGoalInput } from './goal.input';
-import { findGoal, findGoals } from './goal.read';
+import { goalRulesOf, profileInForce, requireProject, requireUnit } from '../shared/facts';
+import { goalDecider, goalStreamId, type GoalCommand } from './goal.decider';
+import {
+  AddIndicatorFromTemplateInput,
+  AddIndicatorInput,
+  DraftGoalFromSampleInput,
+  DraftGoalInput,
+  GoalFilter,
+  RemoveIndicatorInput,
+  ReviseIndicatorInput,
+  SubmitDraftInput,
+  SubmitGoalInput,
+} from './goal.input';
+import { toIndicatorData } from './goal.mapping';
+import { findGoal, findGoals, goalNotFound } from './goal.read';
 import { Goal, GoalPage } from './goal.type';
 
-function toIndicatorData(input: IndicatorInput, id: string): IndicatorData {
-  return {
-    indicatorId: id,
-    level1: input.level1,
-    level2: input.level2,
-    name: input.name,
-    operator: input.operator,
-    targetValue: input.targetValue ?? null,
-    targetText: input.targetText ?? null,
-    unit: input.unit,
-    points: input.points,
-    basis: input.basis,
-    core: input.core,
-    templateId: input.templateId ?? null,
-  };
+interface CommandOptions {
+  commandId?: string | null;
+  expectedVersion?: number | null;
 }
 
-/** Thin: arguments → command → decider; reads → read model. */
+/** Goals: queries, drafting and submission. Thin: arguments → command → decider; reads → read model. */
 @Resolver(() => Goal)
 export class GoalResolver {
   constructor(private readonly deps: ServiceDeps) {}
 
-  @Query(() => Goal, { description: '按标识查询绩效目标 (A goal by id)' })
+  /** Runs a goal command and answers with the goal as queries now see it. */
+  private async run(ctx: RequestContext, goalId: string, command: GoalCommand, options: CommandOptions) {
+    const result = await execute(this.deps, ctx, goalStreamId(goalId), goalDecider, command, options);
+    // a repeated command id answers with the goal the first command wrote
+    return findGoal(this.deps.em(), entityId(result.events[0]?.streamId ?? goalStreamId(goalId)));
+  }
+
+  private async goalRow(goalId: string) {
+    const row = await this.deps.em().findOne(GoalRowSchema, { goalId });
+    if (!row) throw goalNotFound(goalId);
+    return row;
+  }
+
+  /** Whether the unit has a supervising department that reviews first. */
+  private async departmentReviews(unitId: string): Promise<boolean> {
+    return (await requireUnit(this.deps.em(), unitId)).parentId !== null;
+  }
+
+  @Query(() => Goal, { description: '按标识查询绩效目标，含指标、审核历史和当前状态 (A goal by id)' })
   async goal(@Arg('id', () => ID) id: string): Promise<Goal> {
     return findGoal(this.deps.em(), id);
   }
 
-  @Query(() => GoalPage, { description: '绩效目标列表，可按单位、年度、状态筛选 (Goals, filtered and paginated)' })
+  @Query(() => GoalPage, {
+    description: '绩效目标列表，可按单位、年度、状态、项目、样本、文字筛选 (Goals, filtered and paginated)',
+  })
   async goals(
     @Arg('filter', () => GoalFilter, { nullable: true }) filter?: GoalFilter,
     @Arg('page', () => PageInput, { nullable: true }) page?: PageInput,
@@ -44,71 +63,147 @@ export class GoalResolver {
     return findGoals(this.deps.em(), filter ?? {}, pageOf(page));
   }
 
-  @Mutation(() => Goal, { description: '提交绩效目标及其指标 (Submit a goal with its indicators)' })
+  @Mutation(() => Goal, { description: '提交绩效目标及其指标，直接进入审核 (Submit a new goal straight to review)' })
   async submitGoal(@Arg('input') input: SubmitGoalInput, @Ctx() ctx: RequestContext): Promise<Goal> {
-    const unit = await this.deps.em().findOne(UnitRowSchema, { unitId: input.unitId });
-    if (!unit) {
-      throw new NotFoundError({
-        zh: `预算单位 ${input.unitId} 不存在，请先登记单位`,
-        en: `Budget unit ${input.unitId} does not exist; register it first`,
+    const em = this.deps.em();
+    const project = await requireProject(em, input.projectId);
+    const profile = await profileInForce(em, project.divisionCode, project.fiscalYear);
+    const goalId = randomUUID();
+    const command: GoalCommand = {
+      type: 'SubmitGoal',
+      ...this.contentFrom(goalId, project, input),
+      indicators: input.indicators.map((i) => toIndicatorData(i, i.id ?? randomUUID())),
+      departmentReview: await this.departmentReviews(project.unitId),
+      rules: goalRulesOf(profile),
+    };
+    return this.run(ctx, goalId, command, input);
+  }
+
+  @Mutation(() => Goal, { description: '建立绩效目标草稿 (Draft a goal for a project)' })
+  async draftGoal(@Arg('input') input: DraftGoalInput, @Ctx() ctx: RequestContext): Promise<Goal> {
+    const project = await requireProject(this.deps.em(), input.projectId);
+    const goalId = randomUUID();
+    const indicators = input.indicators.map((i) => toIndicatorData(i, i.id ?? randomUUID()));
+    const command: GoalCommand = {
+      type: 'DraftGoal',
+      ...this.contentFrom(goalId, project, input),
+      projectId: project.projectId,
+      indicators,
+      copiedFromGoalId: null,
+    };
+    return this.run(ctx, goalId, command, input);
+  }
+
+  @Mutation(() => Goal, {
+    description: '复制精品样本为新项目的目标草稿 (Draft a goal for a project by copying an exemplary sample)',
+  })
+  async draftGoalFromSample(@Arg('input') input: DraftGoalFromSampleInput, @Ctx() ctx: RequestContext): Promise<Goal> {
+    const em = this.deps.em();
+    const sample = await findGoal(em, input.sampleGoalId);
+    if (!sample.exemplary) {
+      throw new IllegalStateError({
+        zh: `目标 ${sample.id} 不是精品样本，只能复制精品样本`,
+        en: `Goal ${sample.id} is not an exemplary sample; only samples can be copied`,
       });
     }
+    const project = await requireProject(em, input.projectId);
     const goalId = randomUUID();
-    const { commandId, indicators, ...header } = input;
-    const result = await execute(
-      this.deps,
-      ctx,
-      goalStreamId(goalId),
-      goalDecider,
-      {
-        type: 'SubmitGoal',
-        goalId,
-        ...header,
-        indicators: indicators.map((i) => toIndicatorData(i, i.id ?? randomUUID())),
-      },
-      { commandId },
-    );
-    // a repeated command id answers with the goal the first submission created
-    const streamId = result.events[0]?.streamId ?? goalStreamId(goalId);
-    return findGoal(this.deps.em(), entityId(streamId));
+    const indicators = sample.indicators.map((i) => toIndicatorData({ ...i, templateId: i.templateId }, randomUUID()));
+    const content = { term: sample.term, overallGoal: sample.overallGoal, amount: project.amountRequested };
+    const command: GoalCommand = {
+      type: 'DraftGoal',
+      ...this.contentFrom(goalId, project, content),
+      projectId: project.projectId,
+      indicators,
+      copiedFromGoalId: sample.id,
+    };
+    return this.run(ctx, goalId, command, input);
   }
 
-  @Mutation(() => Goal, { description: '修改一项绩效指标（批准前）(Revise one indicator before approval)' })
+  @Mutation(() => Goal, {
+    description: '提交草稿，或修改后重新提交退回的目标 (Submit a draft, or resubmit a returned goal)',
+  })
+  async submitDraft(@Arg('input') input: SubmitDraftInput, @Ctx() ctx: RequestContext): Promise<Goal> {
+    const row = await this.goalRow(input.goalId);
+    const profile = await profileInForce(this.deps.em(), row.divisionCode, row.fiscalYear);
+    const departmentReview = await this.departmentReviews(row.unitId);
+    const command: GoalCommand = {
+      type: 'SubmitDraft',
+      goalId: input.goalId,
+      departmentReview,
+      rules: goalRulesOf(profile),
+    };
+    return this.run(ctx, input.goalId, command, input);
+  }
+
+  @Mutation(() => Goal, { description: '添加自定义指标 (Add an own indicator to a draft or returned goal)' })
+  async addIndicator(@Arg('input') input: AddIndicatorInput, @Ctx() ctx: RequestContext): Promise<Goal> {
+    const indicator = toIndicatorData({ ...input.indicator, templateId: null }, input.indicator.id ?? randomUUID());
+    return this.run(ctx, input.goalId, { type: 'AddIndicator', goalId: input.goalId, indicator }, input);
+  }
+
+  @Mutation(() => Goal, {
+    description: '从指标库添加指标，目标记住来源模板，模板使用次数加一 (Add an indicator from the library)',
+  })
+  async addIndicatorFromTemplate(
+    @Arg('input') input: AddIndicatorFromTemplateInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<Goal> {
+    const template = await this.deps.em().findOne(TemplateRowSchema, { templateId: input.templateId });
+    if (!template) {
+      throw new NotFoundError({
+        zh: `指标库中没有模板 ${input.templateId}`,
+        en: `The library has no template ${input.templateId}`,
+      });
+    }
+    const { level1, level2, name, operator, unit, templateId } = template;
+    const indicator = toIndicatorData(
+      { ...input, level1, level2, name, operator, unit, templateId } as Parameters<typeof toIndicatorData>[0],
+      randomUUID(),
+    );
+    return this.run(ctx, input.goalId, { type: 'AddIndicator', goalId: input.goalId, indicator }, input);
+  }
+
+  @Mutation(() => Goal, {
+    description: '修改一项绩效指标（草稿或退回时）(Revise one indicator of a draft or returned goal)',
+  })
   async reviseIndicator(@Arg('input') input: ReviseIndicatorInput, @Ctx() ctx: RequestContext): Promise<Goal> {
-    const indicatorId = input.indicator.id ?? '';
-    await execute(
-      this.deps,
-      ctx,
-      goalStreamId(input.goalId),
-      goalDecider,
-      {
-        type: 'ReviseIndicator',
-        goalId: input.goalId,
-        indicator: toIndicatorData(input.indicator, indicatorId),
-        reason: input.reason,
-      },
-      input,
-    );
-    return findGoal(this.deps.em(), input.goalId);
+    const indicator = toIndicatorData(input.indicator, input.indicator.id ?? '');
+    const command: GoalCommand = { type: 'ReviseIndicator', goalId: input.goalId, indicator, reason: input.reason };
+    return this.run(ctx, input.goalId, command, input);
   }
 
-  @Mutation(() => Goal, { description: '审核绩效目标：通过或退回 (Approve or return a goal)' })
-  async reviewGoal(@Arg('input') input: ReviewGoalInput, @Ctx() ctx: RequestContext): Promise<Goal> {
-    await execute(
-      this.deps,
-      ctx,
-      goalStreamId(input.goalId),
-      goalDecider,
-      {
-        type: 'ReviewGoal',
-        goalId: input.goalId,
-        reviewerRole: ctx.actor.role,
-        result: input.result,
-        comment: input.comment,
-        indicatorComments: input.indicatorComments.map((c) => ({ ...c })),
-      },
-      input,
-    );
-    return findGoal(this.deps.em(), input.goalId);
+  @Mutation(() => Goal, {
+    description: '删除一项绩效指标（草稿或退回时）(Remove an indicator from a draft or returned goal)',
+  })
+  async removeIndicator(@Arg('input') input: RemoveIndicatorInput, @Ctx() ctx: RequestContext): Promise<Goal> {
+    const { goalId, indicatorId, reason } = input;
+    return this.run(ctx, goalId, { type: 'RemoveIndicator', goalId, indicatorId, reason }, input);
+  }
+
+  private contentFrom(
+    goalId: string,
+    project: {
+      projectId: string;
+      unitId: string;
+      code: string;
+      name: string;
+      fiscalYear: number;
+      divisionCode: string;
+    },
+    input: { term: Goal['term']; overallGoal: string; amount: number },
+  ) {
+    return {
+      goalId,
+      projectId: project.projectId as string | null,
+      unitId: project.unitId,
+      projectCode: project.code,
+      projectName: project.name,
+      fiscalYear: project.fiscalYear,
+      divisionCode: project.divisionCode,
+      term: input.term,
+      overallGoal: input.overallGoal,
+      amount: input.amount,
+    };
   }
 }

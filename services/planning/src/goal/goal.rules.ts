@@ -85,11 +85,37 @@ export function indicatorIssues(indicator: Indicator, path: string): FieldIssue[
   ];
 }
 
+/** Level-1 categories each indicator catalogue version allows: COST came with the 2021 rules. */
+export const CATALOGUE_LEVEL1: Record<'2020' | '2021', readonly Level1[]> = {
+  '2020': ['OUTPUT', 'BENEFIT', 'SATISFACTION'],
+  '2021': ['OUTPUT', 'BENEFIT', 'SATISFACTION', 'COST'],
+};
+
+/** Indicators whose level-1 category the profile's catalogue version does not have. */
+export function catalogueIssues(
+  indicators: readonly Indicator[],
+  version: '2020' | '2021',
+  path = 'indicators',
+): FieldIssue[] {
+  return indicators.flatMap((i, index) =>
+    check(
+      !CATALOGUE_LEVEL1[version].includes(i.level1),
+      `${path}[${index}].level1`,
+      `本地区 ${version} 版指标目录没有「${LEVEL1_LABELS[i.level1]}」一级指标，请改用 ${CATALOGUE_LEVEL1[version].join('、')}`,
+      `The ${version} indicator catalogue in force here has no ${i.level1} category; use ${CATALOGUE_LEVEL1[version].join(', ')}`,
+    ),
+  );
+}
+
 /** Every problem of a goal's indicators, each with its path, e.g. `indicators[2].points`. */
-export function indicatorListIssues(indicators: readonly Indicator[]): FieldIssue[] {
+export function indicatorListIssues(
+  indicators: readonly Indicator[],
+  catalogueVersion?: '2020' | '2021',
+): FieldIssue[] {
   return [
     ...indicatorSetIssues(indicators),
     ...indicators.flatMap((indicator, index) => indicatorIssues(indicator, `indicators[${index}]`)),
+    ...(catalogueVersion ? catalogueIssues(indicators, catalogueVersion) : []),
   ];
 }
 

@@ -1,0 +1,82 @@
+import { z } from 'zod';
+import { defineEvent } from './define';
+
+/** 事前绩效评估五个维度 (DOMAIN.md, pre-assessment). */
+export const PRE_ASSESSMENT_DIMENSIONS = [
+  'NECESSITY',
+  'ECONOMY',
+  'GOAL_REASONABLENESS',
+  'FEASIBILITY',
+  'FINANCING_COMPLIANCE',
+] as const;
+export type PreAssessmentDimension = (typeof PRE_ASSESSMENT_DIMENSIONS)[number];
+
+export const GRADES = ['EXCELLENT', 'GOOD', 'FAIR', 'POOR'] as const;
+/** Indicator catalogue versions: the 2021 rules added the COST level-1 category. */
+export const INDICATOR_CATALOGUE_VERSIONS = ['2020', '2021'] as const;
+
+const points = z.number().nonnegative().max(100);
+
+/** The configurable numbers of DOMAIN.md, as one value; a profile version holds one of these. */
+export const ruleSetSchema = z.object({
+  preAssessment: z.object({
+    passMark: points,
+    dimensionMaxPoints: z.object(
+      Object.fromEntries(PRE_ASSESSMENT_DIMENSIONS.map((d) => [d, points])) as Record<
+        PreAssessmentDimension,
+        typeof points
+      >,
+    ),
+  }),
+  /** Lower bound of each grade but the last; POOR is everything below FAIR. */
+  gradeBands: z.object({ EXCELLENT: points, GOOD: points, FAIR: points }),
+  /** Self-evaluation weights; Hubei folds satisfaction into benefit (weight 0). */
+  selfEvaluationWeights: z.object({
+    budgetExecution: points,
+    output: points,
+    benefit: points,
+    satisfaction: points,
+  }),
+  indicatorCatalogueVersion: z.enum(INDICATOR_CATALOGUE_VERSIONS),
+  /** Standing-committee members needed to file a questioning motion, by level of the congress. */
+  questioningSponsors: z.object({
+    county: z.number().int().positive(),
+    prefecture: z.number().int().positive(),
+    province: z.number().int().positive(),
+    national: z.number().int().positive(),
+  }),
+  /** Budget cut in percent applied to a project by its evaluation grade. */
+  budgetCutPercentByGrade: z.object(
+    Object.fromEntries(GRADES.map((g) => [g, points])) as Record<(typeof GRADES)[number], typeof points>,
+  ),
+  /** Reviewer roles whose opinion the joint finance review needs before it can conclude. */
+  jointReviewRoles: z.array(z.enum(['BUDGET_SECTION', 'PERFORMANCE_SECTION', 'EXPERT'])).min(1),
+});
+export type RuleSet = z.infer<typeof ruleSetSchema>;
+
+/** Which profile version a decision used: recorded in the decision's event, so a replay scores the same way. */
+export const ruleProfileRefSchema = z.object({
+  profileId: z.string().min(1),
+  version: z.number().int().positive(),
+});
+export type RuleProfileRef = z.infer<typeof ruleProfileRefSchema>;
+
+export const RuleProfilePublished = defineEvent({
+  type: 'RuleProfilePublished',
+  context: 'planning',
+  description: '规则配置已发布 — a division published (a new version of) its rule profile for a fiscal year',
+  schemaVersion: 1,
+  schema: z.object({
+    profileId: z.string().min(1),
+    divisionCode: z.string().regex(/^\d{6}$/),
+    fiscalYear: z.number().int().min(2000).max(2100),
+    name: z.string().min(1).max(200),
+    version: z.number().int().positive(),
+    /** The profile (built-in or published) this version started from. */
+    basedOn: ruleProfileRefSchema,
+    rules: ruleSetSchema,
+    reason: z.string().min(1).max(2000),
+  }),
+});
+
+export const ruleProfileEvents = [RuleProfilePublished] as const;

@@ -1,0 +1,101 @@
+import { EntitySchema } from '@mikro-orm/core';
+import type * as E from '@jixiao/events';
+import type { DataOf, RecordedEvent } from '@jixiao/events';
+import { defineProjection, type Versioned } from '../../projection';
+
+/** 项目读模型 — one row per project, with its library status and budget. */
+export interface ProjectRow extends Versioned {
+  projectId: string;
+  unitId: string;
+  code: string;
+  name: string;
+  category: string;
+  isNew: boolean;
+  isMajor: boolean;
+  amountRequested: number;
+  fiscalYear: number;
+  years: number;
+  divisionCode: string;
+  libraryStatus: string;
+  admittedGoalId: string | null;
+  admittedPreAssessmentId: string | null;
+  allocatedTotal: number;
+  allocations: { fiscalYear: number; amount: number; budgetDocument: string; allocatedAt: string; eventId: string }[];
+  proposedAt: Date;
+  updatedAt: Date;
+}
+
+export const ProjectRowSchema = new EntitySchema<ProjectRow>({
+  name: 'ProjectRow',
+  tableName: 'rm_project',
+  indexes: [{ properties: ['unitId', 'fiscalYear'] }, { properties: ['fiscalYear', 'libraryStatus'] }],
+  properties: {
+    projectId: { type: 'string', primary: true },
+    streamId: { type: 'string' },
+    lastVersion: { type: 'integer' },
+    unitId: { type: 'string' },
+    code: { type: 'string' },
+    name: { type: 'string' },
+    category: { type: 'string' },
+    isNew: { type: 'boolean' },
+    isMajor: { type: 'boolean' },
+    amountRequested: { type: 'double' },
+    fiscalYear: { type: 'integer' },
+    years: { type: 'integer' },
+    divisionCode: { type: 'string' },
+    libraryStatus: { type: 'string' },
+    admittedGoalId: { type: 'string', nullable: true },
+    admittedPreAssessmentId: { type: 'string', nullable: true },
+    allocatedTotal: { type: 'double' },
+    allocations: { type: 'json' },
+    proposedAt: { type: 'datetime' },
+    updatedAt: { type: 'datetime' },
+  },
+});
+
+/** Pure: one project event folded into the project row. */
+export function evolveProject(row: ProjectRow | null, event: RecordedEvent): ProjectRow | null {
+  const at = new Date(event.recordedAt);
+  if (event.type === 'ProjectProposed') {
+    const d = event.data as DataOf<typeof E.ProjectProposed>;
+    return {
+      ...d,
+      streamId: event.streamId,
+      lastVersion: event.streamVersion,
+      libraryStatus: 'PROPOSED',
+      admittedGoalId: null,
+      admittedPreAssessmentId: null,
+      allocatedTotal: 0,
+      allocations: [],
+      proposedAt: at,
+      updatedAt: at,
+    };
+  }
+  if (!row) return row;
+  switch (event.type) {
+    case 'ProjectAdmittedToLibrary': {
+      const d = event.data as DataOf<typeof E.ProjectAdmittedToLibrary>;
+      const admitted = { admittedGoalId: d.goalId, admittedPreAssessmentId: d.preAssessmentId };
+      return { ...row, ...admitted, libraryStatus: 'IN_LIBRARY', updatedAt: at };
+    }
+    case 'BudgetAllocated': {
+      const { fiscalYear, amount, budgetDocument, totalAllocated } = event.data as DataOf<typeof E.BudgetAllocated>;
+      const entry = { fiscalYear, amount, budgetDocument, allocatedAt: event.recordedAt, eventId: event.eventId };
+      return { ...row, allocatedTotal: totalAllocated, allocations: [...row.allocations, entry], updatedAt: at };
+    }
+    default:
+      return row;
+  }
+}
+
+/** 项目库读模型. */
+export const projectsProjection = defineProjection<ProjectRow>({
+  name: 'planning.projects',
+  handles: ['ProjectProposed', 'ProjectAdmittedToLibrary', 'BudgetAllocated'],
+  entities: [ProjectRowSchema],
+  evolve: evolveProject,
+  load: (em, streamId) => em.findOne(ProjectRowSchema, { streamId }),
+  async save(em, row) {
+    await em.upsert(ProjectRowSchema, row);
+  },
+});

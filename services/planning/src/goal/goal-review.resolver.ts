@@ -1,0 +1,99 @@
+import { randomUUID } from 'node:crypto';
+import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { execute, pageOf, PageInput, type RequestContext, type ServiceDeps } from '@jixiao/service-kit';
+import { goalRulesOf, profileInForce } from '../shared/facts';
+import { goalDecider, goalStreamId, type GoalCommand } from './goal.decider';
+import {
+  AdjustGoalInput,
+  IssueGoalInput,
+  MarkGoalExemplaryInput,
+  RecordReviewOpinionInput,
+  ReviewGoalInput,
+} from './goal.input';
+import { toIndicatorData } from './goal.mapping';
+import { reviewQueueFilter } from './goal.queue';
+import { findGoal, goalNotFound, pageOfGoals } from './goal.read';
+import { Goal, GoalPage } from './goal.type';
+import { GoalRowSchema } from '@jixiao/projections';
+
+/** Goals after submission: review, joint-review opinions, issue, adjustment, samples, and the review queue. */
+@Resolver(() => Goal)
+export class GoalReviewResolver {
+  constructor(private readonly deps: ServiceDeps) {}
+
+  private async run(ctx: RequestContext, goalId: string, command: GoalCommand, options: object) {
+    await execute(this.deps, ctx, goalStreamId(goalId), goalDecider, command, options);
+    return findGoal(this.deps.em(), goalId);
+  }
+
+  @Query(() => GoalPage, {
+    description:
+      '我的审核待办：按当前用户的角色列出等待其审核或修改的目标 (The goals waiting for the current user, by role)',
+  })
+  async reviewQueue(
+    @Ctx() ctx: RequestContext,
+    @Arg('page', () => PageInput, { nullable: true }) page?: PageInput,
+  ): Promise<GoalPage> {
+    const em = this.deps.em();
+    return pageOfGoals(em, await reviewQueueFilter(em, ctx.actor), pageOf(page));
+  }
+
+  @Mutation(() => Goal, {
+    description: '联审成员提出意见：预算科、绩效科、专家各一次/轮 (A joint-review member gives an opinion)',
+  })
+  async recordReviewOpinion(@Arg('input') input: RecordReviewOpinionInput, @Ctx() ctx: RequestContext): Promise<Goal> {
+    const command: GoalCommand = {
+      type: 'RecordReviewOpinion',
+      goalId: input.goalId,
+      reviewerRole: ctx.actor.role,
+      reviewerId: ctx.actor.userId,
+      opinion: input.opinion,
+      comment: input.comment,
+      indicatorComments: input.indicatorComments.map((c) => ({ ...c })),
+    };
+    return this.run(ctx, input.goalId, command, input);
+  }
+
+  @Mutation(() => Goal, {
+    description:
+      '审核绩效目标：主管部门通过或退回；绩效科在联审意见齐备后批准或退回 (Department passes on or returns; the performance section concludes the joint review)',
+  })
+  async reviewGoal(@Arg('input') input: ReviewGoalInput, @Ctx() ctx: RequestContext): Promise<Goal> {
+    const em = this.deps.em();
+    const row = await em.findOne(GoalRowSchema, { goalId: input.goalId });
+    if (!row) throw goalNotFound(input.goalId);
+    const profile = await profileInForce(em, row.divisionCode, row.fiscalYear);
+    const command: GoalCommand = {
+      type: 'ReviewGoal',
+      goalId: input.goalId,
+      reviewerRole: ctx.actor.role,
+      result: input.result,
+      comment: input.comment,
+      indicatorComments: input.indicatorComments.map((c) => ({ ...c })),
+      rules: goalRulesOf(profile),
+    };
+    return this.run(ctx, input.goalId, command, input);
+  }
+
+  @Mutation(() => Goal, { description: '随预算批复下达已批准的目标 (Issue an approved goal with the budget)' })
+  async issueGoal(@Arg('input') input: IssueGoalInput, @Ctx() ctx: RequestContext): Promise<Goal> {
+    const { goalId, budgetDocument, issuedAmount } = input;
+    return this.run(ctx, goalId, { type: 'IssueGoal', goalId, budgetDocument, issuedAmount }, input);
+  }
+
+  @Mutation(() => Goal, {
+    description: '随预算调整调整已下达的目标，调整次数加一 (Adjust an issued goal through a budget adjustment)',
+  })
+  async adjustGoal(@Arg('input') input: AdjustGoalInput, @Ctx() ctx: RequestContext): Promise<Goal> {
+    const { goalId, budgetAdjustmentRef, reason, amount } = input;
+    const indicators = input.indicators.map((i) => toIndicatorData(i, i.id ?? randomUUID()));
+    const command: GoalCommand = { type: 'AdjustGoal', goalId, budgetAdjustmentRef, reason, amount, indicators };
+    return this.run(ctx, goalId, command, input);
+  }
+
+  @Mutation(() => Goal, { description: '将已批准的目标评为精品样本 (Publish an approved goal as an exemplary sample)' })
+  async markGoalExemplary(@Arg('input') input: MarkGoalExemplaryInput, @Ctx() ctx: RequestContext): Promise<Goal> {
+    const { goalId, reason } = input;
+    return this.run(ctx, goalId, { type: 'MarkGoalExemplary', goalId, reason }, input);
+  }
+}

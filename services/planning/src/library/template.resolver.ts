@@ -1,0 +1,97 @@
+import { randomUUID } from 'node:crypto';
+import type { EntityManager, FilterQuery } from '@mikro-orm/core';
+import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { entityId, NotFoundError } from '@jixiao/events';
+import { IndicatorRowSchema, TemplateRowSchema, type TemplateRow } from '@jixiao/projections';
+import {
+  containsPattern,
+  execute,
+  pageOf,
+  PageInput,
+  type RequestContext,
+  type ServiceDeps,
+} from '@jixiao/service-kit';
+import type { IndicatorLevel1, IndicatorLevel2, IndicatorOperator } from '../goal/goal.enums';
+import { templateDecider, templateStreamId } from './template.decider';
+import type { CatalogueVersion, TemplateScope } from './template.enums';
+import { AddIndicatorTemplateInput, TemplateSearch } from './template.input';
+import { IndicatorTemplate, IndicatorTemplatePage } from './template.type';
+
+/** How many goal indicators cite each template: the usage count goes up as goals use it. */
+async function usageCounts(em: EntityManager, templateIds: string[]): Promise<Map<string, number>> {
+  if (templateIds.length === 0) return new Map();
+  const rows = await em.find(IndicatorRowSchema, { templateId: { $in: templateIds } }, { fields: ['templateId'] });
+  const counts = new Map<string, number>();
+  for (const r of rows) counts.set(r.templateId!, (counts.get(r.templateId!) ?? 0) + 1);
+  return counts;
+}
+
+function toTemplate(row: TemplateRow, usageCount: number): IndicatorTemplate {
+  return {
+    ...row,
+    id: row.templateId,
+    scope: row.scope as TemplateScope,
+    level1: row.level1 as IndicatorLevel1,
+    level2: row.level2 as IndicatorLevel2,
+    operator: row.operator as IndicatorOperator,
+    catalogueVersion: row.catalogueVersion as CatalogueVersion,
+    usageCount,
+  };
+}
+
+/** 指标库: add templates, search them. */
+@Resolver(() => IndicatorTemplate)
+export class TemplateResolver {
+  constructor(private readonly deps: ServiceDeps) {}
+
+  @Query(() => IndicatorTemplatePage, {
+    description: '检索指标库：按文字、类别、行业、共性/个性 (Search the indicator library)',
+  })
+  async indicatorTemplates(
+    @Arg('search', () => TemplateSearch, { nullable: true }) search?: TemplateSearch,
+    @Arg('page', () => PageInput, { nullable: true }) page?: PageInput,
+  ): Promise<IndicatorTemplatePage> {
+    const s = search ?? {};
+    const where: FilterQuery<TemplateRow> = {
+      ...(s.level1 ? { level1: s.level1 } : {}),
+      ...(s.level2 ? { level2: s.level2 } : {}),
+      ...(s.sector ? { sector: s.sector } : {}),
+      ...(s.scope ? { scope: s.scope } : {}),
+      ...(s.text
+        ? { $or: [{ name: { $like: containsPattern(s.text) } }, { description: { $like: containsPattern(s.text) } }] }
+        : {}),
+    };
+    const em = this.deps.em();
+    const [rows, totalCount] = await em.findAndCount(TemplateRowSchema, where, {
+      orderBy: { level1: 'asc', level2: 'asc', name: 'asc' },
+      ...pageOf(page),
+    });
+    const counts = await usageCounts(
+      em,
+      rows.map((r) => r.templateId),
+    );
+    return { nodes: rows.map((r) => toTemplate(r, counts.get(r.templateId) ?? 0)), totalCount };
+  }
+
+  @Mutation(() => IndicatorTemplate, { description: '新增指标库指标 (Add a template to the library)' })
+  async addIndicatorTemplate(
+    @Arg('input') input: AddIndicatorTemplateInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<IndicatorTemplate> {
+    const templateId = randomUUID();
+    const { commandId, ...template } = input;
+    const result = await execute(
+      this.deps,
+      ctx,
+      templateStreamId(templateId),
+      templateDecider,
+      { type: 'AddIndicatorTemplate', templateId, ...template },
+      { commandId },
+    );
+    const id = entityId(result.events[0]?.streamId ?? templateStreamId(templateId));
+    const em = this.deps.em();
+    const row = await em.findOne(TemplateRowSchema, { templateId: id });
+    if (!row) throw new NotFoundError({ zh: `指标库中没有模板 ${id}`, en: `The library has no template ${id}` });
+    return toTemplate(row, (await usageCounts(em, [id])).get(id) ?? 0);
+  }
+}

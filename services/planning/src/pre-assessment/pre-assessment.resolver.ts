@@ -1,0 +1,103 @@
+import { randomUUID } from 'node:crypto';
+import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { entityId, invalid } from '@jixiao/events';
+import { execute, type RequestContext, type ServiceDeps } from '@jixiao/service-kit';
+import { profileInForce, requireProject, requireUnit } from '../shared/facts';
+import { preAssessmentDecider, preAssessmentStreamId, type PreAssessmentCommand } from './pre-assessment.decider';
+import { ConcludePreAssessmentInput, GiveScoreInput, OpenPreAssessmentInput } from './pre-assessment.input';
+import { findPreAssessment, findPreAssessmentsOf } from './pre-assessment.read';
+import { PreAssessment } from './pre-assessment.type';
+
+/** 事前绩效评估: open, score per dimension, conclude against the profile's pass mark. */
+@Resolver(() => PreAssessment)
+export class PreAssessmentResolver {
+  constructor(private readonly deps: ServiceDeps) {}
+
+  private async run(ctx: RequestContext, id: string, command: PreAssessmentCommand, options: object) {
+    const result = await execute(this.deps, ctx, preAssessmentStreamId(id), preAssessmentDecider, command, options);
+    return findPreAssessment(this.deps.em(), entityId(result.events[0]?.streamId ?? preAssessmentStreamId(id)));
+  }
+
+  /** Unit, year and division: from the project, or as given for a policy. */
+  private async subjectOf(input: OpenPreAssessmentInput) {
+    const em = this.deps.em();
+    if (input.subject === 'PROJECT' && input.projectId) {
+      const p = await requireProject(em, input.projectId);
+      return { unitId: p.unitId, fiscalYear: p.fiscalYear, divisionCode: p.divisionCode };
+    }
+    if (input.subject === 'POLICY' && input.unitId && input.fiscalYear) {
+      const unit = await requireUnit(em, input.unitId);
+      return { unitId: unit.unitId, fiscalYear: input.fiscalYear, divisionCode: unit.divisionCode };
+    }
+    throw invalid([
+      input.subject === 'PROJECT'
+        ? { path: 'projectId', zh: '评估项目时须指明项目', en: 'Name the project to assess' }
+        : { path: 'unitId', zh: '评估政策时须指明单位和预算年度', en: 'Give the unit and fiscal year of the policy' },
+    ]);
+  }
+
+  @Query(() => PreAssessment, { description: '按标识查询事前评估 (A pre-assessment by id)' })
+  async preAssessment(@Arg('id', () => ID) id: string): Promise<PreAssessment> {
+    return findPreAssessment(this.deps.em(), id);
+  }
+
+  @Query(() => [PreAssessment], { description: '某项目的事前评估 (The pre-assessments of a project)' })
+  async preAssessmentsOfProject(@Arg('projectId', () => ID) projectId: string): Promise<PreAssessment[]> {
+    return findPreAssessmentsOf(this.deps.em(), projectId);
+  }
+
+  @Mutation(() => PreAssessment, {
+    description:
+      '启动事前绩效评估，分数线与维度满分取自规则配置 (Open a pre-assessment under the rule profile in force)',
+  })
+  async openPreAssessment(
+    @Arg('input') input: OpenPreAssessmentInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<PreAssessment> {
+    const subject = await this.subjectOf(input);
+    const profile = await profileInForce(this.deps.em(), subject.divisionCode, subject.fiscalYear);
+    const id = randomUUID();
+    const command: PreAssessmentCommand = {
+      type: 'OpenPreAssessment',
+      preAssessmentId: id,
+      subject: input.subject,
+      projectId: input.subject === 'PROJECT' ? (input.projectId ?? null) : null,
+      policyName: input.subject === 'POLICY' ? (input.policyName ?? null) : null,
+      ...subject,
+      ruleProfile: profile.ref,
+      passMark: profile.rules.preAssessment.passMark,
+      dimensionMaxPoints: profile.rules.preAssessment.dimensionMaxPoints,
+    };
+    return this.run(ctx, id, command, input);
+  }
+
+  @Mutation(() => PreAssessment, {
+    description:
+      '专家或投资评审中心对一个维度评分，每人每维度一次 (Score one dimension; once per scorer and dimension)',
+  })
+  async giveScore(@Arg('input') input: GiveScoreInput, @Ctx() ctx: RequestContext): Promise<PreAssessment> {
+    const { preAssessmentId, dimension, points, reason, scorerRole } = input;
+    const command: PreAssessmentCommand = {
+      type: 'GiveScore',
+      preAssessmentId,
+      scorerId: ctx.actor.userId,
+      scorerRole,
+      dimension,
+      points,
+      reason,
+    };
+    return this.run(ctx, preAssessmentId, command, input);
+  }
+
+  @Mutation(() => PreAssessment, {
+    description: '出具评估结论：总分对照分数线（默认 85 分）(Conclude: the total against the pass mark, 85 by default)',
+  })
+  async concludePreAssessment(
+    @Arg('input') input: ConcludePreAssessmentInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<PreAssessment> {
+    const { preAssessmentId, conclusion, report } = input;
+    const command: PreAssessmentCommand = { type: 'ConcludePreAssessment', preAssessmentId, conclusion, report };
+    return this.run(ctx, preAssessmentId, command, input);
+  }
+}

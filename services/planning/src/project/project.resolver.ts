@@ -1,0 +1,95 @@
+import { randomUUID } from 'node:crypto';
+import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { entityId, NotFoundError } from '@jixiao/events';
+import { ProjectRowSchema } from '@jixiao/projections';
+import { execute, pageOf, PageInput, type RequestContext, type ServiceDeps } from '@jixiao/service-kit';
+import { requireProject, requireUnit } from '../shared/facts';
+import { projectDecider, projectStreamId, type ProjectCommand } from './project.decider';
+import { AdmitProjectInput, AllocateBudgetInput, ProjectFilter, ProposeProjectInput } from './project.input';
+import { findProject, findProjects, gateFactsOf } from './project.read';
+import { Project, ProjectPage } from './project.type';
+
+export const projectNotFound = (projectId: string) => () =>
+  new NotFoundError({ zh: `项目 ${projectId} 不存在`, en: `Project ${projectId} does not exist` });
+
+/** Projects: proposal, the library gate, budget. */
+@Resolver(() => Project)
+export class ProjectResolver {
+  constructor(private readonly deps: ServiceDeps) {}
+
+  private async run(ctx: RequestContext, projectId: string, command: ProjectCommand, options: object) {
+    const result = await execute(this.deps, ctx, projectStreamId(projectId), projectDecider, command, options);
+    const id = entityId(result.events[0]?.streamId ?? projectStreamId(projectId));
+    return findProject(this.deps.em(), id, projectNotFound(id));
+  }
+
+  @Query(() => Project, {
+    description: '按标识查询项目，含入库障碍 (A project by id, with what blocks it from the library)',
+  })
+  async project(@Arg('id', () => ID) id: string): Promise<Project> {
+    return findProject(this.deps.em(), id, projectNotFound(id));
+  }
+
+  @Query(() => ProjectPage, {
+    description:
+      '项目列表：按单位、年度、库状态筛选；blockedOnly 列出不能入库的项目及原因 (Projects; blockedOnly lists those the gate refuses, with why)',
+  })
+  async projects(
+    @Arg('filter', () => ProjectFilter, { nullable: true }) filter?: ProjectFilter,
+    @Arg('page', () => PageInput, { nullable: true }) page?: PageInput,
+  ): Promise<ProjectPage> {
+    return findProjects(this.deps.em(), filter ?? {}, pageOf(page));
+  }
+
+  @Mutation(() => Project, { description: '申报项目 (Propose a project)' })
+  async proposeProject(@Arg('input') input: ProposeProjectInput, @Ctx() ctx: RequestContext): Promise<Project> {
+    const em = this.deps.em();
+    const unit = await requireUnit(em, input.unitId);
+    const sameCode = await em.findOne(ProjectRowSchema, { unitId: input.unitId, code: input.code.trim() });
+    const projectId = randomUUID();
+    const { commandId: _c, ...proposal } = input;
+    const command: ProjectCommand = {
+      type: 'ProposeProject',
+      ...proposal,
+      code: input.code.trim(),
+      projectId,
+      divisionCode: unit.divisionCode,
+      codeInUseBy: sameCode?.projectId ?? null,
+    };
+    return this.run(ctx, projectId, command, input);
+  }
+
+  @Mutation(() => Project, {
+    description:
+      '项目入库：须有已批准的绩效目标，新增重大项目还须通过事前绩效评估 (Admit to the library: needs an approved goal, and a passed pre-assessment if new and major)',
+  })
+  async admitProjectToLibrary(@Arg('input') input: AdmitProjectInput, @Ctx() ctx: RequestContext): Promise<Project> {
+    const em = this.deps.em();
+    await requireProject(em, input.projectId);
+    const facts = (await gateFactsOf(em, [input.projectId])).get(input.projectId)!;
+    return this.run(ctx, input.projectId, { type: 'AdmitProjectToLibrary', projectId: input.projectId, facts }, input);
+  }
+
+  @Mutation(() => Project, { description: '为已入库项目安排预算 (Allocate budget to a project in the library)' })
+  async allocateBudget(@Arg('input') input: AllocateBudgetInput, @Ctx() ctx: RequestContext): Promise<Project> {
+    const project = await requireProject(this.deps.em(), input.projectId);
+    const { projectId, amount, budgetDocument } = input;
+    const command: ProjectCommand = {
+      type: 'AllocateBudget',
+      projectId,
+      fiscalYear: project.fiscalYear,
+      amount,
+      budgetDocument,
+    };
+    return this.run(ctx, projectId, command, input);
+  }
+}
+
+/** Federation: a Project referenced by id elsewhere resolves here. */
+export function projectReference(deps: ServiceDeps) {
+  return {
+    Project: {
+      __resolveReference: (ref: { id: string }) => findProject(deps.em(), ref.id, projectNotFound(ref.id)),
+    },
+  };
+}

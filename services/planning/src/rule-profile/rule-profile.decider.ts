@@ -1,0 +1,94 @@
+import {
+  invalid,
+  PRE_ASSESSMENT_DIMENSIONS,
+  type Decider,
+  type EventOf,
+  type FieldIssue,
+  type RuleProfileRef,
+  type RuleProfilePublished as RuleProfilePublishedDef,
+  type RuleSet,
+} from '@jixiao/events';
+
+export type RuleProfilePublished = EventOf<typeof RuleProfilePublishedDef>;
+
+/** 发布规则配置 — a new version of a division's profile for one fiscal year. */
+export interface PublishRuleProfile {
+  type: 'PublishRuleProfile';
+  divisionCode: string;
+  fiscalYear: number;
+  name: string;
+  /** The profile in force when the change was made; the new rules are that profile with the changes applied. */
+  basedOn: RuleProfileRef;
+  rules: RuleSet;
+  reason: string;
+}
+
+export interface RuleProfileState {
+  version: number;
+}
+
+/** `ruleprofile-<division>-<year>`; the profile id is `<division>-<year>`. */
+export const ruleProfileId = (divisionCode: string, fiscalYear: number): string => `${divisionCode}-${fiscalYear}`;
+export const ruleProfileStreamId = (divisionCode: string, fiscalYear: number): string =>
+  `ruleprofile-${ruleProfileId(divisionCode, fiscalYear)}`;
+
+const check = (broken: boolean, path: string, zh: string, en: string): FieldIssue[] =>
+  broken ? [{ path, zh, en }] : [];
+const sum = (values: number[]) => Math.round(values.reduce((a, b) => a + b, 0) * 100) / 100;
+
+/** A profile must add up: dimension maxima and self-evaluation weights to 100, grade bands descending. */
+export function ruleSetIssues(rules: RuleSet): FieldIssue[] {
+  const dims = sum(PRE_ASSESSMENT_DIMENSIONS.map((d) => rules.preAssessment.dimensionMaxPoints[d]));
+  const weights = sum(Object.values(rules.selfEvaluationWeights));
+  const { EXCELLENT, GOOD, FAIR } = rules.gradeBands;
+  return [
+    ...check(
+      dims !== 100,
+      'dimensionMaxPoints',
+      `五个维度满分合计应为 100，现为 ${dims}`,
+      `Dimension maxima must add up to 100, not ${dims}`,
+    ),
+    ...check(
+      rules.preAssessment.passMark > dims,
+      'passMark',
+      `通过分数线 ${rules.preAssessment.passMark} 超过满分 ${dims}`,
+      `The pass mark ${rules.preAssessment.passMark} is above the maximum ${dims}`,
+    ),
+    ...check(
+      weights !== 100,
+      'selfEvaluationWeights',
+      `自评权重合计应为 100，现为 ${weights}`,
+      `Self-evaluation weights must add up to 100, not ${weights}`,
+    ),
+    ...check(
+      !(EXCELLENT > GOOD && GOOD > FAIR),
+      'gradeBands',
+      `等级分数线应递减：优 ${EXCELLENT} > 良 ${GOOD} > 中 ${FAIR}`,
+      `Grade bands must descend: EXCELLENT ${EXCELLENT} > GOOD ${GOOD} > FAIR ${FAIR}`,
+    ),
+  ];
+}
+
+/** A rule profile (stream category `ruleprofile`): each publication is a new version. */
+export const ruleProfileDecider: Decider<PublishRuleProfile, RuleProfilePublished, RuleProfileState> = {
+  initialState: () => ({ version: 0 }),
+  evolve: (_state, event) => ({ version: event.data.version }),
+  decide(command, state) {
+    const issues = [
+      ...ruleSetIssues(command.rules),
+      ...check(command.name.trim() === '', 'name', '请填写配置名称', 'Name the profile'),
+      ...check(command.reason.trim() === '', 'reason', '请说明调整理由', 'Say why the rules change'),
+      ...check(
+        !/^\d{6}$/.test(command.divisionCode),
+        'divisionCode',
+        '行政区划代码应为 6 位数字',
+        'The division code must be 6 digits',
+      ),
+    ];
+    if (issues.length > 0) throw invalid(issues);
+    const { divisionCode, fiscalYear, name, basedOn, rules, reason } = command;
+    const profileId = ruleProfileId(divisionCode, fiscalYear);
+    const data = { profileId, divisionCode, fiscalYear, name, version: state.version + 1, basedOn, rules, reason };
+    return [{ type: 'RuleProfilePublished', data }];
+  },
+};

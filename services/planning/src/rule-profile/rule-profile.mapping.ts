@@ -1,0 +1,47 @@
+import { GRADES, PRE_ASSESSMENT_DIMENSIONS, type RuleProfile as Profile, type RuleSet } from '@jixiao/events';
+import type { JointReviewerRole } from '../goal/goal.enums';
+import type { CatalogueVersion } from '../library/template.enums';
+import type { PreAssessmentDimension } from '../pre-assessment/pre-assessment.enums';
+import type { Grade, PublishRuleProfileInput, RuleProfile } from './rule-profile.type';
+
+/** A profile as GraphQL shows it: maps become lists, so clients can iterate them. */
+export function toRuleProfile(profile: Profile): RuleProfile {
+  const r = profile.rules;
+  return {
+    ref: profile.ref,
+    name: profile.name,
+    divisionCode: profile.divisionCode,
+    fiscalYear: profile.fiscalYear,
+    builtIn: profile.fiscalYear === null,
+    passMark: r.preAssessment.passMark,
+    dimensionMaxPoints: PRE_ASSESSMENT_DIMENSIONS.map((d) => ({
+      dimension: d as PreAssessmentDimension,
+      maxPoints: r.preAssessment.dimensionMaxPoints[d],
+    })),
+    gradeBands: r.gradeBands,
+    selfEvaluationWeights: r.selfEvaluationWeights,
+    indicatorCatalogueVersion: r.indicatorCatalogueVersion as CatalogueVersion,
+    questioningSponsors: r.questioningSponsors,
+    budgetCutPercentByGrade: GRADES.map((g) => ({ grade: g as Grade, percent: r.budgetCutPercentByGrade[g] })),
+    jointReviewRoles: r.jointReviewRoles as JointReviewerRole[],
+  };
+}
+
+/** The rules in force with the parts the input gives replaced; what it leaves out stays as it was. */
+export function mergeRules(current: RuleSet, input: PublishRuleProfileInput): RuleSet {
+  const dimensionMaxPoints = { ...current.preAssessment.dimensionMaxPoints };
+  for (const d of input.dimensionMaxPoints ?? []) dimensionMaxPoints[d.dimension] = d.maxPoints;
+  const budgetCutPercentByGrade = { ...current.budgetCutPercentByGrade };
+  for (const c of input.budgetCutPercentByGrade ?? []) budgetCutPercentByGrade[c.grade] = c.percent;
+  return {
+    preAssessment: { passMark: input.passMark ?? current.preAssessment.passMark, dimensionMaxPoints },
+    gradeBands: input.gradeBands ? { ...input.gradeBands } : current.gradeBands,
+    selfEvaluationWeights: input.selfEvaluationWeights
+      ? { ...input.selfEvaluationWeights }
+      : current.selfEvaluationWeights,
+    indicatorCatalogueVersion: input.indicatorCatalogueVersion ?? current.indicatorCatalogueVersion,
+    questioningSponsors: input.questioningSponsors ? { ...input.questioningSponsors } : current.questioningSponsors,
+    budgetCutPercentByGrade,
+    jointReviewRoles: input.jointReviewRoles ? [...input.jointReviewRoles] : current.jointReviewRoles,
+  };
+}

@@ -1,0 +1,52 @@
+import { Arg, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { execute, type RequestContext, type ServiceDeps } from '@jixiao/service-kit';
+import { profileInForce } from '../shared/facts';
+import { ruleProfileDecider, ruleProfileStreamId } from './rule-profile.decider';
+import { mergeRules, toRuleProfile } from './rule-profile.mapping';
+import { PublishRuleProfileInput, RuleProfile } from './rule-profile.type';
+
+/** 规则配置: the numbers in force for a division and year, and publishing a new version. */
+@Resolver(() => RuleProfile)
+export class RuleProfileResolver {
+  constructor(private readonly deps: ServiceDeps) {}
+
+  @Query(() => RuleProfile, {
+    description:
+      '某区划某年度生效的规则配置：本级发布的，否则上级的，否则内置的 (The rule profile in force: own, else the nearest parent division, else built-in)',
+  })
+  async ruleProfile(
+    @Arg('divisionCode') divisionCode: string,
+    @Arg('fiscalYear', () => Int) fiscalYear: number,
+  ): Promise<RuleProfile> {
+    return toRuleProfile(await profileInForce(this.deps.em(), divisionCode, fiscalYear));
+  }
+
+  @Mutation(() => RuleProfile, {
+    description:
+      '发布规则配置新版本；此后的决定记录所用版本，已作出的决定不受影响 (Publish a new profile version; later decisions record it, earlier ones keep theirs)',
+  })
+  async publishRuleProfile(
+    @Arg('input') input: PublishRuleProfileInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<RuleProfile> {
+    const current = await profileInForce(this.deps.em(), input.divisionCode, input.fiscalYear);
+    const { divisionCode, fiscalYear, name, reason, commandId } = input;
+    await execute(
+      this.deps,
+      ctx,
+      ruleProfileStreamId(divisionCode, fiscalYear),
+      ruleProfileDecider,
+      {
+        type: 'PublishRuleProfile',
+        divisionCode,
+        fiscalYear,
+        name,
+        reason,
+        basedOn: current.ref,
+        rules: mergeRules(current.rules, input),
+      },
+      { commandId },
+    );
+    return toRuleProfile(await profileInForce(this.deps.em(), divisionCode, fiscalYear));
+  }
+}

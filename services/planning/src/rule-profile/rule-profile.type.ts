@@ -1,0 +1,183 @@
+import { Field, Float, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { JointReviewerRole } from '../goal/goal.enums';
+import { RuleProfileRefType } from '../goal/goal.type';
+import { CatalogueVersion } from '../library/template.enums';
+import { PreAssessmentDimension } from '../pre-assessment/pre-assessment.enums';
+
+export enum Grade {
+  EXCELLENT = 'EXCELLENT',
+  GOOD = 'GOOD',
+  FAIR = 'FAIR',
+  POOR = 'POOR',
+}
+registerEnumType(Grade, {
+  name: 'Grade',
+  description: '评价等级 (Evaluation grade)',
+  valuesConfig: {
+    EXCELLENT: { description: '优 (excellent)' },
+    GOOD: { description: '良 (good)' },
+    FAIR: { description: '中 (fair)' },
+    POOR: { description: '差 (poor)' },
+  },
+});
+
+@ObjectType('DimensionMaxPoints', { description: '维度满分 (Maximum points of a pre-assessment dimension)' })
+@InputType('DimensionMaxPointsInput', { description: '维度满分 (Maximum points of a pre-assessment dimension)' })
+export class DimensionMaxPoints {
+  @Field(() => PreAssessmentDimension, { description: '维度 (dimension)' })
+  dimension!: PreAssessmentDimension;
+
+  @Field(() => Float, { description: '满分 (maximum points)' })
+  maxPoints!: number;
+}
+
+@ObjectType('GradeBands', { description: '等级分数线：优、良、中的下限，低于中为差 (Lower bounds of the grades)' })
+@InputType('GradeBandsInput', { description: '等级分数线 (Lower bounds of the grades)' })
+export class GradeBands {
+  @Field(() => Float, { description: '优 ≥ (excellent from)' })
+  EXCELLENT!: number;
+
+  @Field(() => Float, { description: '良 ≥ (good from)' })
+  GOOD!: number;
+
+  @Field(() => Float, { description: '中 ≥ (fair from)' })
+  FAIR!: number;
+}
+
+@ObjectType('SelfEvaluationWeights', { description: '自评权重，合计 100 (Self-evaluation weights, adding up to 100)' })
+@InputType('SelfEvaluationWeightsInput', { description: '自评权重 (Self-evaluation weights)' })
+export class SelfEvaluationWeights {
+  @Field(() => Float, { description: '预算执行率 (budget execution)' })
+  budgetExecution!: number;
+
+  @Field(() => Float, { description: '产出指标 (output)' })
+  output!: number;
+
+  @Field(() => Float, { description: '效益指标 (benefit)' })
+  benefit!: number;
+
+  @Field(() => Float, { description: '满意度指标 (satisfaction)' })
+  satisfaction!: number;
+}
+
+@ObjectType('QuestioningSponsors', {
+  description: '提出质询案所需常委会组成人员数 (Members needed to file a questioning motion)',
+})
+@InputType('QuestioningSponsorsInput', { description: '质询案联名人数 (Members needed to file a questioning motion)' })
+export class QuestioningSponsors {
+  @Field(() => Int, { description: '县级 (county)' })
+  county!: number;
+
+  @Field(() => Int, { description: '设区的市级 (prefecture)' })
+  prefecture!: number;
+
+  @Field(() => Int, { description: '省级 (province)' })
+  province!: number;
+
+  @Field(() => Int, { description: '全国 (national)' })
+  national!: number;
+}
+
+@ObjectType('GradeBudgetCut', { description: '按等级压减预算的比例 (Budget cut by grade)' })
+@InputType('GradeBudgetCutInput', { description: '按等级压减预算的比例 (Budget cut by grade)' })
+export class GradeBudgetCut {
+  @Field(() => Grade, { description: '等级 (grade)' })
+  grade!: Grade;
+
+  @Field(() => Float, { description: '压减百分比 (cut, percent)' })
+  percent!: number;
+}
+
+@ObjectType({
+  description: '规则配置：某地区某年度生效的可配置参数 (The configurable rules in force for a division and year)',
+})
+export class RuleProfile {
+  @Field(() => RuleProfileRefType, { description: '配置标识与版本 (profile id and version)' })
+  ref!: RuleProfileRefType;
+
+  @Field({ description: '名称 (name)' })
+  name!: string;
+
+  @Field({ description: '适用区划，000000 为全国 (division it belongs to; 000000 is national)' })
+  divisionCode!: string;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: '适用年度；内置配置为空，适用所有年度 (fiscal year; null for built-in profiles)',
+  })
+  fiscalYear!: number | null;
+
+  @Field({ description: '是否内置配置 (built in, not published by a division)' })
+  builtIn!: boolean;
+
+  @Field(() => Float, { description: '事前评估通过分数线 (pre-assessment pass mark)' })
+  passMark!: number;
+
+  @Field(() => [DimensionMaxPoints], { description: '事前评估各维度满分 (pre-assessment dimension maxima)' })
+  dimensionMaxPoints!: DimensionMaxPoints[];
+
+  @Field(() => GradeBands, { description: '等级分数线 (grade bands)' })
+  gradeBands!: GradeBands;
+
+  @Field(() => SelfEvaluationWeights, { description: '自评权重 (self-evaluation weights)' })
+  selfEvaluationWeights!: SelfEvaluationWeights;
+
+  @Field(() => CatalogueVersion, { description: '指标目录版本 (indicator catalogue version)' })
+  indicatorCatalogueVersion!: CatalogueVersion;
+
+  @Field(() => QuestioningSponsors, { description: '质询案联名人数 (questioning sponsors)' })
+  questioningSponsors!: QuestioningSponsors;
+
+  @Field(() => [GradeBudgetCut], { description: '按等级压减预算比例 (budget cut by grade)' })
+  budgetCutPercentByGrade!: GradeBudgetCut[];
+
+  @Field(() => [JointReviewerRole], {
+    description: '财政联审须有意见的成员 (joint-review members whose opinion is required)',
+  })
+  jointReviewRoles!: JointReviewerRole[];
+}
+
+@InputType({
+  description:
+    '发布规则配置：未填写的项沿用当前生效的配置 (Publish a rule profile; omitted parts keep the rules in force)',
+})
+export class PublishRuleProfileInput {
+  @Field({ description: '区划代码，6 位 (division code)' })
+  divisionCode!: string;
+
+  @Field(() => Int, { description: '预算年度 (fiscal year)' })
+  fiscalYear!: number;
+
+  @Field({ description: '名称 (name)' })
+  name!: string;
+
+  @Field({ description: '调整理由 (reason)' })
+  reason!: string;
+
+  @Field(() => Float, { nullable: true, description: '事前评估通过分数线 (pass mark)' })
+  passMark?: number | null;
+
+  @Field(() => [DimensionMaxPoints], { nullable: true, description: '维度满分 (dimension maxima)' })
+  dimensionMaxPoints?: DimensionMaxPoints[] | null;
+
+  @Field(() => GradeBands, { nullable: true, description: '等级分数线 (grade bands)' })
+  gradeBands?: GradeBands | null;
+
+  @Field(() => SelfEvaluationWeights, { nullable: true, description: '自评权重 (self-evaluation weights)' })
+  selfEvaluationWeights?: SelfEvaluationWeights | null;
+
+  @Field(() => CatalogueVersion, { nullable: true, description: '指标目录版本 (catalogue version)' })
+  indicatorCatalogueVersion?: CatalogueVersion | null;
+
+  @Field(() => QuestioningSponsors, { nullable: true, description: '质询案联名人数 (questioning sponsors)' })
+  questioningSponsors?: QuestioningSponsors | null;
+
+  @Field(() => [GradeBudgetCut], { nullable: true, description: '按等级压减预算比例 (budget cut by grade)' })
+  budgetCutPercentByGrade?: GradeBudgetCut[] | null;
+
+  @Field(() => [JointReviewerRole], { nullable: true, description: '联审必需成员 (required joint-review members)' })
+  jointReviewRoles?: JointReviewerRole[] | null;
+
+  @Field(() => String, { nullable: true, description: '幂等键 (idempotency key)' })
+  commandId?: string | null;
+}

@@ -1,0 +1,18 @@
+import { Field, ID, Int } from 'type-graphql';
+
+/** Every command input carries an idempotency key. */
+
+export class CommandInput {
+  @Field(() => ID, { nullable: true, description: '幂等键：重复提交同一键只生效一次 (idempotency key)' })
+  commandId?: string | null;
+}
+
+/** Commands on an existing stream may also say which version the user read. */
+
+export class VersionedCommandInput extends CommandInput {
+  @Field(() => Int, {
+    nullable: true,
+    description: '读取时的版本；不一致则拒绝 (the version you read; refused if it changed since)',
+  })
+  expectedVersion?: number | null;
+}
