@@ -1,6 +1,17 @@
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '@jixiao/events';
-import { goalInput, REGISTER_UNIT, REVISE_INDICATOR, startTestPlatform, SUBMIT_GOAL } from './support/platform';
+import {
+  goalInput,
+  JOINT_REVIEWERS,
+  OPINION,
+  projectInput,
+  PROPOSE_PROJECT,
+  REGISTER_UNIT,
+  REVIEW,
+  REVISE_INDICATOR,
+  startTestPlatform,
+  SUBMIT_GOAL,
+} from './support/platform';
 
 const officer = { 'x-jixiao-user': 'zhang.wei', 'x-jixiao-role': 'BUDGET_UNIT', 'x-jixiao-unit': 'edu' };
 
@@ -11,17 +22,20 @@ describe('a budget unit submits a goal through the gateway (embedded platform)',
   });
   afterAll(async () => p.dispose());
 
-  it('registers a unit, submits, reads across subgraphs, revises, reviews, and shows the hash-chained history', async () => {
+  it('registers a unit, submits, reads across subgraphs, reviews, revises, and shows the hash-chained history', async () => {
     const unit = await p.gql(REGISTER_UNIT, {
       input: { code: '101001', name: '天门市教育局', level: 'FIRST', divisionCode: '429006' },
     });
     expect(unit.errors).toBeUndefined();
     const unitId = unit.data!.registerBudgetUnit.id;
+    const project = await p.gql(PROPOSE_PROJECT, { input: projectInput(unitId) }, officer);
+    expect(project.errors).toBeUndefined();
 
-    const submitted = await p.gql(SUBMIT_GOAL, { input: goalInput(unitId) }, officer);
+    const submitted = await p.gql(SUBMIT_GOAL, { input: goalInput(project.data!.proposeProject.id) }, officer);
     expect(submitted.errors).toBeUndefined();
     const goal = submitted.data!.submitGoal;
-    expect(goal).toMatchObject({ status: 'SUBMITTED', version: 1 });
+    // a first-level unit has no supervising department: its goal goes straight to the joint finance review
+    expect(goal).toMatchObject({ status: 'FINANCE_REVIEW', version: 1 });
     expect(goal.indicators).toHaveLength(4);
 
     // one query, two subgraphs: the goal from planning, its unit's name from directory
@@ -33,7 +47,7 @@ describe('a budget unit submits a goal through the gateway (embedded platform)',
     expect(read.errors).toBeUndefined();
     expect(read.data!.goal).toMatchObject({
       projectName: '义务教育薄弱环节改善与能力提升',
-      statusLabel: '已提交',
+      statusLabel: '财政联审中',
       unit: { id: unitId, name: '天门市教育局', code: '101001', level: 'FIRST' },
     });
     expect(read.data!.goal.indicators[2]).toMatchObject({
@@ -42,13 +56,29 @@ describe('a budget unit submits a goal through the gateway (embedded platform)',
       targetValue: null,
     });
 
+    for (const reviewer of JOINT_REVIEWERS) {
+      const opinion = { goalId: goal.id, opinion: 'RETURN', comment: '改造数量应与年度计划一致' };
+      expect((await p.gql(OPINION, { input: opinion }, reviewer)).errors).toBeUndefined();
+    }
+    const reviewed = await p.gql(
+      REVIEW,
+      { input: { goalId: goal.id, result: 'RETURN', comment: '满意度指标目标值偏低，请补充依据', expectedVersion: 4 } },
+      { 'x-jixiao-user': 'li.na', 'x-jixiao-role': 'PERFORMANCE_SECTION' },
+    );
+    expect(reviewed.errors).toBeUndefined();
+    expect(reviewed.data!.reviewGoal).toMatchObject({
+      status: 'RETURNED',
+      reviewRounds: 1,
+      reviews: [{ round: 1, stage: 'FINANCE', result: 'RETURN', reviewerRole: 'PERFORMANCE_SECTION' }],
+    });
+
     const first = goal.indicators[0];
     const revised = await p.gql(
       REVISE_INDICATOR,
       {
         input: {
           goalId: goal.id,
-          expectedVersion: 1,
+          expectedVersion: 5,
           reason: '按教育局年度计划调整改造数量',
           indicator: {
             id: first.id,
@@ -66,20 +96,8 @@ describe('a budget unit submits a goal through the gateway (embedded platform)',
       officer,
     );
     expect(revised.errors).toBeUndefined();
-    expect(revised.data!.reviseIndicator.version).toBe(2);
+    expect(revised.data!.reviseIndicator.version).toBe(6);
     expect(revised.data!.reviseIndicator.indicators[0]).toMatchObject({ targetValue: 15, revisionCount: 1 });
-
-    const reviewed = await p.gql(
-      `mutation($input: ReviewGoalInput!) { reviewGoal(input: $input) { status reviewRounds reviews { round result comment reviewerRole } } }`,
-      { input: { goalId: goal.id, result: 'RETURN', comment: '满意度指标目标值偏低，请补充依据', expectedVersion: 2 } },
-      { 'x-jixiao-user': 'li.na', 'x-jixiao-role': 'PERFORMANCE_SECTION' },
-    );
-    expect(reviewed.errors).toBeUndefined();
-    expect(reviewed.data!.reviewGoal).toMatchObject({
-      status: 'RETURNED',
-      reviewRounds: 1,
-      reviews: [{ round: 1, result: 'RETURN', reviewerRole: 'PERFORMANCE_SECTION' }],
-    });
 
     const history = await p.gql(
       `query($id: ID!) { goal(id: $id) { history { eventId streamId streamVersion type schemaVersion data recordedAt
@@ -88,12 +106,19 @@ describe('a budget unit submits a goal through the gateway (embedded platform)',
     );
     expect(history.errors).toBeUndefined();
     const events = history.data!.goal.history;
-    expect(events.map((e: { type: string }) => e.type)).toEqual(['GoalSubmitted', 'IndicatorRevised', 'GoalReviewed']);
+    expect(events.map((e: { type: string }) => e.type)).toEqual([
+      'GoalSubmitted',
+      'GoalReviewOpinionRecorded',
+      'GoalReviewOpinionRecorded',
+      'GoalReviewOpinionRecorded',
+      'GoalReviewed',
+      'IndicatorRevised',
+    ]);
     expect(events[0].actor).toEqual({ actorId: 'zhang.wei', role: 'BUDGET_UNIT', unitId: 'edu' });
-    expect(events[2].actor.role).toBe('PERFORMANCE_SECTION');
+    expect(events[3].actor.role).toBe('EXPERT');
+    expect(events[4].actor.role).toBe('PERFORMANCE_SECTION');
     expect(events[0].previousHash).toBe('0'.repeat(64));
-    expect(events[1].previousHash).toBe(events[0].hash);
-    expect(events[2].previousHash).toBe(events[1].hash);
+    events.slice(1).forEach((e: { previousHash: string }, n: number) => expect(e.previousHash).toBe(events[n].hash));
     // an auditor can recompute each hash from what the API shows
     for (const e of events) {
       const envelope = {
@@ -113,7 +138,7 @@ describe('a budget unit submits a goal through the gateway (embedded platform)',
     const verified = await p.gql(`query($s: String!) { verifyStream(streamId: $s) { ok eventCount } }`, {
       s: `goal-${goal.id}`,
     });
-    expect(verified.data!.verifyStream).toEqual({ ok: true, eventCount: 3 });
+    expect(verified.data!.verifyStream).toEqual({ ok: true, eventCount: 6 });
     const missing = await p.gql(`query { verifyStream(streamId: "goal-nothing-here") { ok } }`);
     expect(missing.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
   });
@@ -122,7 +147,8 @@ describe('a budget unit submits a goal through the gateway (embedded platform)',
     const unit = await p.gql(REGISTER_UNIT, {
       input: { code: '102001', name: '天门市卫生健康委员会', level: 'FIRST', divisionCode: '429006' },
     });
-    const input = goalInput(unit.data!.registerBudgetUnit.id, { commandId: 'c0ffee00-0000-4000-8000-000000000001' });
+    const project = await p.gql(PROPOSE_PROJECT, { input: projectInput(unit.data!.registerBudgetUnit.id) });
+    const input = goalInput(project.data!.proposeProject.id, { commandId: 'c0ffee00-0000-4000-8000-000000000001' });
     const first = await p.gql(SUBMIT_GOAL, { input });
     const before = (await p.allEvents()).length;
     const again = await p.gql(SUBMIT_GOAL, { input });

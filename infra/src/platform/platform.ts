@@ -16,6 +16,8 @@ export interface RunningPlatform {
   url: string;
   store: EventStore;
   orm: MikroORM;
+  /** Resolves once every projection has applied everything appended so far (false on timeout). */
+  caughtUp(timeoutMs?: number): Promise<boolean>;
   close(): Promise<void>;
 }
 
@@ -88,5 +90,10 @@ async function startOn(
     logging: 'warn',
   });
   opened.push(gateway);
-  return { url: gateway.url, store, orm, close: () => closeAll(opened) };
+  const caughtUp = async (timeoutMs?: number) => {
+    const events = await store.readAll();
+    const last = events[events.length - 1];
+    return !last || runner.waitFor(last, timeoutMs);
+  };
+  return { url: gateway.url, store, orm, caughtUp, close: () => closeAll(opened) };
 }

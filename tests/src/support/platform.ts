@@ -24,8 +24,10 @@ export interface GqlResult<T> {
 }
 
 /** The embedded platform on a free port with its own SQLite file, as `npm start` runs it. */
-export async function startTestPlatform(): Promise<TestPlatform & { dispose(): Promise<void> }> {
-  const dir = mkdtempSync(join(tmpdir(), 'jixiao-e2e-'));
+export async function startTestPlatform(
+  options: { dir?: string } = {},
+): Promise<TestPlatform & { dir: string; dispose(options?: { keepData?: boolean }): Promise<void> }> {
+  const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'jixiao-e2e-'));
   const platform = await startPlatform({
     host: '127.0.0.1',
     port: 0,
@@ -34,6 +36,7 @@ export async function startTestPlatform(): Promise<TestPlatform & { dispose(): P
   });
   return {
     ...platform,
+    dir,
     async gql(query, variables, headers = {}) {
       const response = await fetch(platform.url, {
         method: 'POST',
@@ -44,9 +47,9 @@ export async function startTestPlatform(): Promise<TestPlatform & { dispose(): P
       return { status: response.status, raw, ...JSON.parse(raw) };
     },
     allEvents: () => platform.store.readAll(),
-    async dispose() {
+    async dispose({ keepData = false } = {}) {
       await platform.close();
-      rmSync(dir, { recursive: true, force: true });
+      if (!keepData) rmSync(dir, { recursive: true, force: true });
     },
   };
 }
@@ -95,18 +98,44 @@ export const validIndicators = () => [
   },
 ];
 
-export const goalInput = (unitId: string, overrides: Record<string, unknown> = {}) => ({
-  unitId,
-  projectCode: 'JY-2024-017',
-  projectName: '义务教育薄弱环节改善与能力提升',
-  fiscalYear: 2024,
-  divisionCode: '429006',
+/** A goal for a project: the unit, year and division come from the project. */
+export const goalInput = (projectId: string, overrides: Record<string, unknown> = {}) => ({
+  projectId,
   overallGoal: '改善 12 所农村义务教育学校办学条件，消除大班额',
   amount: 5_000_000,
   indicators: validIndicators(),
   ...overrides,
 });
 
+/** A project proposal of the unit; new and major unless told otherwise. */
+export const projectInput = (unitId: string, overrides: Record<string, unknown> = {}) => ({
+  unitId,
+  code: 'JY-2024-017',
+  name: '义务教育薄弱环节改善与能力提升',
+  category: 'ONE_OFF',
+  isNew: true,
+  isMajor: true,
+  amountRequested: 5_000_000,
+  fiscalYear: 2024,
+  years: 1,
+  ...overrides,
+});
+
+/** Identity headers of one demo user per role (until tokens replace them). */
+export const as = (role: string, user: string, unit?: string): Record<string, string> => ({
+  'x-jixiao-user': user,
+  'x-jixiao-role': role,
+  ...(unit ? { 'x-jixiao-unit': unit } : {}),
+});
+
 export const REGISTER_UNIT = `mutation($input: RegisterBudgetUnitInput!) { registerBudgetUnit(input: $input) { id code name level } }`;
 export const SUBMIT_GOAL = `mutation($input: SubmitGoalInput!) { submitGoal(input: $input) { id status version indicators { id name } } }`;
 export const REVISE_INDICATOR = `mutation($input: ReviseIndicatorInput!) { reviseIndicator(input: $input) { id version indicators { id targetValue revisionCount } } }`;
+export const PROPOSE_PROJECT = `mutation($input: ProposeProjectInput!) { proposeProject(input: $input) { id code libraryStatus libraryBlockers { condition zh } } }`;
+export const OPINION = `mutation($input: RecordReviewOpinionInput!) { recordReviewOpinion(input: $input) { status version opinions { reviewerRole opinion } } }`;
+export const REVIEW = `mutation($input: ReviewGoalInput!) { reviewGoal(input: $input) { status statusLabel version reviewRounds reviews { round stage result reviewerRole comment } } }`;
+export const JOINT_REVIEWERS = [
+  as('BUDGET_SECTION', 'wang.yu'),
+  as('PERFORMANCE_SECTION', 'li.na'),
+  as('EXPERT', 'expert.chen'),
+];

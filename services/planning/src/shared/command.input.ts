@@ -1,14 +1,14 @@
-import { Field, ID, Int } from 'type-graphql';
+import { Field, ID, InputType, Int } from 'type-graphql';
 
-/** Every command input carries an idempotency key. */
-
+/** Every command input carries an idempotency key. (Base class: never a GraphQL type of its own.) */
+@InputType('CommandInputBase')
 export class CommandInput {
   @Field(() => ID, { nullable: true, description: '幂等键：重复提交同一键只生效一次 (idempotency key)' })
   commandId?: string | null;
 }
 
 /** Commands on an existing stream may also say which version the user read. */
-
+@InputType('VersionedCommandInputBase')
 export class VersionedCommandInput extends CommandInput {
   @Field(() => Int, {
     nullable: true,

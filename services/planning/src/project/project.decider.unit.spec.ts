@@ -1,0 +1,130 @@
+import { catalog, given, IllegalStateError, NotFoundError, ValidationError } from '@jixiao/events';
+import { projectDecider, projectStreamId, type ProposeProject } from './project.decider';
+import type { ProjectEvent } from './project.events';
+import { libraryGateBlockers } from './project.gate';
+
+const propose: ProposeProject = {
+  type: 'ProposeProject',
+  projectId: 'p1',
+  unitId: 'u-transport',
+  code: 'JT-2023-001',
+  name: '农村公路提档升级',
+  category: 'ONE_OFF',
+  isNew: true,
+  isMajor: true,
+  amountRequested: 36_000_000,
+  fiscalYear: 2023,
+  years: 1,
+  divisionCode: '429006',
+  codeInUseBy: null,
+};
+const { type: _t, codeInUseBy: _c, ...proposal } = propose;
+const proposed: ProjectEvent = { type: 'ProjectProposed', data: proposal };
+const admitted: ProjectEvent = {
+  type: 'ProjectAdmittedToLibrary',
+  data: { projectId: 'p1', goalId: 'g1', preAssessmentId: 'pa1' },
+};
+const both = { approvedGoalId: 'g1', passedPreAssessmentId: 'pa1' };
+const project = (history: ProjectEvent[]) => given(projectDecider, history);
+
+describe('project', () => {
+  it('lives in project-<id> and its proposal fits the catalog', () => {
+    expect(projectStreamId('p1')).toBe('project-p1');
+    project([])
+      .when(propose)
+      .then([proposed])
+      .forEach((e) => expect(() => catalog.validate(e)).not.toThrow());
+  });
+
+  it.each([
+    ['amountRequested', { amountRequested: 0 }],
+    ['years', { years: 11 }],
+    ['name', { name: ' ' }],
+    ['code', { codeInUseBy: 'p0' }],
+  ])('refuses a proposal with a wrong %s', (path, change) => {
+    const error = project([])
+      .when({ ...propose, ...change })
+      .thenThrows(ValidationError);
+    expect(error.issues.map((i) => i.path)).toEqual([path]);
+  });
+
+  describe('the library gate', () => {
+    it('lets a new major project in with an approved goal and a passed pre-assessment', () => {
+      project([proposed]).when({ type: 'AdmitProjectToLibrary', projectId: 'p1', facts: both }).then([admitted]);
+    });
+
+    it('refuses without an approved goal, and says so', () => {
+      const error = project([proposed])
+        .when({ type: 'AdmitProjectToLibrary', projectId: 'p1', facts: { ...both, approvedGoalId: null } })
+        .thenThrows(IllegalStateError, /缺少已批准的绩效目标/);
+      expect(error.issues.map((i) => i.path)).toEqual(['APPROVED_GOAL']);
+    });
+
+    it('refuses a new major project without a passed pre-assessment, and names both when both are missing', () => {
+      const error = project([proposed])
+        .when({
+          type: 'AdmitProjectToLibrary',
+          projectId: 'p1',
+          facts: { approvedGoalId: null, passedPreAssessmentId: null },
+        })
+        .thenThrows(IllegalStateError, /事前绩效评估/);
+      expect(error.issues.map((i) => i.path)).toEqual(['APPROVED_GOAL', 'PASSED_PRE_ASSESSMENT']);
+    });
+
+    it.each([
+      ['continuing', { isNew: false, isMajor: true }],
+      ['minor', { isNew: true, isMajor: false }],
+    ])('does not ask a %s project for a pre-assessment', (_kind, flags) => {
+      expect(libraryGateBlockers(flags, { approvedGoalId: 'g1', passedPreAssessmentId: null })).toEqual([]);
+    });
+
+    it('admits once', () => {
+      project([proposed, admitted])
+        .when({ type: 'AdmitProjectToLibrary', projectId: 'p1', facts: both })
+        .thenThrows(IllegalStateError, /已在项目库/);
+    });
+
+    it('cannot admit a project that was never proposed', () => {
+      project([]).when({ type: 'AdmitProjectToLibrary', projectId: 'p1', facts: both }).thenThrows(NotFoundError);
+    });
+  });
+
+  describe('budget', () => {
+    const allocate = {
+      type: 'AllocateBudget' as const,
+      projectId: 'p1',
+      fiscalYear: 2023,
+      amount: 30_000_000,
+      budgetDocument: '天财预〔2023〕8号',
+    };
+
+    it('goes only to projects in the library', () => {
+      project([proposed])
+        .when(allocate)
+        .thenThrows(IllegalStateError, /尚未入库/);
+    });
+
+    it('adds up, and never beyond the amount requested', () => {
+      const [first] = project([proposed, admitted])
+        .when(allocate)
+        .then([{ type: 'BudgetAllocated', data: { ...withoutType(allocate), totalAllocated: 30_000_000 } }]);
+      const error = project([proposed, admitted, first!])
+        .when({ ...allocate, amount: 6_000_001 })
+        .thenThrows(ValidationError);
+      expect(error.zh).toContain('6,000,000');
+      project([proposed, admitted, first!])
+        .when({ ...allocate, amount: 6_000_000 })
+        .then([
+          {
+            type: 'BudgetAllocated',
+            data: { ...withoutType(allocate), amount: 6_000_000, totalAllocated: 36_000_000 },
+          },
+        ]);
+    });
+  });
+});
+
+function withoutType<T extends { type: string }>(command: T): Omit<T, 'type'> {
+  const { type: _type, ...rest } = command;
+  return rest;
+}

@@ -1,0 +1,115 @@
+import {
+  BUILTIN_PROFILES,
+  catalog,
+  given,
+  gradeOf,
+  pickRuleProfile,
+  profileCandidates,
+  ValidationError,
+  type RuleProfile,
+} from '@jixiao/events';
+import { ruleProfileDecider, type PublishRuleProfile } from './rule-profile.decider';
+import { mergeRules } from './rule-profile.mapping';
+import { Grade, type PublishRuleProfileInput } from './rule-profile.type';
+
+const [national, hubei] = BUILTIN_PROFILES as [RuleProfile, RuleProfile];
+const tianmen2024: RuleProfile = {
+  ref: { profileId: '429006-2024', version: 2 },
+  name: '天门市 2024 年规则',
+  divisionCode: '429006',
+  fiscalYear: 2024,
+  rules: { ...hubei.rules, preAssessment: { ...hubei.rules.preAssessment, passMark: 80 } },
+};
+
+describe('rule profiles', () => {
+  it('ship the national and Hubei defaults of DOMAIN.md', () => {
+    expect(national.rules.selfEvaluationWeights).toEqual({
+      budgetExecution: 10,
+      output: 50,
+      benefit: 30,
+      satisfaction: 10,
+    });
+    expect(hubei.rules.selfEvaluationWeights).toEqual({
+      budgetExecution: 20,
+      output: 40,
+      benefit: 40,
+      satisfaction: 0,
+    });
+    expect(national.rules.preAssessment.passMark).toBe(85);
+    expect(national.rules.questioningSponsors).toEqual({ county: 3, prefecture: 5, province: 5, national: 10 });
+  });
+
+  it('resolve from the county up to the nation', () => {
+    expect(profileCandidates('429006')).toEqual(['429006', '429000', '420000', '000000']);
+    expect(pickRuleProfile('429006', 2023, []).ref.profileId).toBe('builtin-hubei');
+    expect(pickRuleProfile('110105', 2023, []).ref.profileId).toBe('builtin-national');
+    expect(pickRuleProfile('429006', 2024, [tianmen2024]).ref).toEqual({ profileId: '429006-2024', version: 2 });
+    // another year, or another county, keeps the built-in profile
+    expect(pickRuleProfile('429006', 2023, [tianmen2024]).ref.profileId).toBe('builtin-hubei');
+    expect(pickRuleProfile('429005', 2024, [tianmen2024]).ref.profileId).toBe('builtin-hubei');
+  });
+
+  it('grade by the configured bands: 90 is EXCELLENT, 89.99 GOOD, 59.99 POOR', () => {
+    const bands = national.rules.gradeBands;
+    expect([90, 89.99, 80, 60, 59.99].map((s) => gradeOf(s, bands))).toEqual([
+      'EXCELLENT',
+      'GOOD',
+      'GOOD',
+      'FAIR',
+      'POOR',
+    ]);
+  });
+
+  describe('publishing', () => {
+    const publish: PublishRuleProfile = {
+      type: 'PublishRuleProfile',
+      divisionCode: '429006',
+      fiscalYear: 2024,
+      name: '天门市 2024 年规则',
+      basedOn: hubei.ref,
+      rules: mergeRules(hubei.rules, { passMark: 80 } as PublishRuleProfileInput),
+      reason: '市政府常务会议决定',
+    };
+
+    it('is an event, and each publication is a new version', () => {
+      const [first] = given(ruleProfileDecider, [])
+        .when(publish)
+        .then([expect.objectContaining({ type: 'RuleProfilePublished' })]);
+      expect(first!.data).toMatchObject({ profileId: '429006-2024', version: 1, basedOn: hubei.ref });
+      expect(first!.data.rules.preAssessment.passMark).toBe(80);
+      expect(() => catalog.validate(first!)).not.toThrow();
+      const [second] = given(ruleProfileDecider, [first!]).when(publish).then([expect.anything()]);
+      expect(second!.data.version).toBe(2);
+    });
+
+    it('keeps what the change leaves out, and replaces what it gives', () => {
+      const merged = mergeRules(hubei.rules, {
+        budgetCutPercentByGrade: [{ grade: Grade.POOR, percent: 30 }],
+      } as PublishRuleProfileInput);
+      expect(merged.budgetCutPercentByGrade).toEqual({ EXCELLENT: 0, GOOD: 0, FAIR: 10, POOR: 30 });
+      expect(merged.selfEvaluationWeights).toEqual(hubei.rules.selfEvaluationWeights);
+    });
+
+    it.each([
+      [
+        'dimensionMaxPoints',
+        {
+          preAssessment: {
+            ...hubei.rules.preAssessment,
+            dimensionMaxPoints: { ...hubei.rules.preAssessment.dimensionMaxPoints, NECESSITY: 30 },
+          },
+        },
+      ],
+      [
+        'selfEvaluationWeights',
+        { selfEvaluationWeights: { budgetExecution: 20, output: 40, benefit: 30, satisfaction: 0 } },
+      ],
+      ['gradeBands', { gradeBands: { EXCELLENT: 80, GOOD: 80, FAIR: 60 } }],
+    ])('refuses rules that do not add up: %s', (path, change) => {
+      const error = given(ruleProfileDecider, [])
+        .when({ ...publish, rules: { ...publish.rules, ...change } })
+        .thenThrows(ValidationError);
+      expect(error.issues.map((i) => i.path)).toEqual([path]);
+    });
+  });
+});

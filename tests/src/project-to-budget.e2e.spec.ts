@@ -1,0 +1,237 @@
+import { as, startTestPlatform } from './support/platform';
+import {
+  department,
+  expert,
+  GOAL_FIELDS,
+  goalInput,
+  jointReview,
+  officer,
+  ok,
+  performance,
+  preAssess,
+  projectInput,
+  PROPOSE_PROJECT,
+  registerUnits,
+  review,
+  SUBMIT_DRAFT,
+} from './support/walk';
+
+const PROJECT = `query($id: ID!) { project(id: $id) { id libraryStatus allocatedTotal admittedGoalId admittedPreAssessmentId
+  libraryBlockers { condition zh en } unit { name } } }`;
+const QUEUE = `query { reviewQueue { totalCount nodes { id status } } }`;
+const ADMIT = `mutation($input: AdmitProjectInput!) { admitProjectToLibrary(input: $input) { libraryStatus admittedGoalId admittedPreAssessmentId libraryBlockers { condition } } }`;
+
+/**
+ * One project, proposal to budget, through the gateway: the library gate refuses it until it
+ * has a passed pre-assessment and an approved goal; the goal goes through the department,
+ * the joint finance review, a return and a resubmission.
+ */
+describe('a new major project from proposal to budget (embedded platform, through the gateway)', () => {
+  let p: Awaited<ReturnType<typeof startTestPlatform>>;
+  beforeAll(async () => {
+    p = await startTestPlatform();
+  });
+  afterAll(async () => p.dispose());
+
+  it('walks proposal, pre-assessment, goal review with a return, approval, library admission and budget', async () => {
+    const { bureau, school } = await registerUnits(p);
+    const project = await ok(p, PROPOSE_PROJECT, { input: projectInput(school) }, officer(school));
+    expect(project).toMatchObject({ libraryStatus: 'PROPOSED' });
+    expect(project.libraryBlockers.map((b: { condition: string }) => b.condition)).toEqual([
+      'APPROVED_GOAL',
+      'PASSED_PRE_ASSESSMENT',
+    ]);
+
+    // the gate refuses, names both missing conditions, and writes nothing
+    const before = (await p.allEvents()).length;
+    const refused = await p.gql(ADMIT, { input: { projectId: project.id } }, performance);
+    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'ILLEGAL_STATE' });
+    expect(refused.errors?.[0]?.extensions?.messageZh).toMatch(/缺少已批准的绩效目标.*事前绩效评估/);
+    expect((await p.allEvents()).length).toBe(before);
+    const blocked = await ok(p, `query { projects(filter: { blockedOnly: true }) { totalCount nodes { id } } }`, {});
+    expect(blocked.nodes.map((n: { id: string }) => n.id)).toEqual([project.id]);
+
+    // pre-assessment: 20 + 18 + 18 + 17 + 15 = 88 ≥ 85 under the Hubei profile
+    const pa = await preAssess(p, project.id, [20, 18, 18, 17, 15], 'SUPPORT');
+    expect(pa).toMatchObject({ status: 'CONCLUDED', total: 88, passed: true, passMark: 85 });
+    expect(pa.ruleProfile).toEqual({ profileId: 'builtin-hubei', version: 1 });
+
+    // the goal: a draft with a library indicator, submitted to the supervising department
+    const template = await ok(
+      p,
+      `mutation($input: AddIndicatorTemplateInput!) { addIndicatorTemplate(input: $input) { id usageCount } }`,
+      {
+        input: {
+          scope: 'INDIVIDUAL',
+          sector: '教育',
+          level1: 'OUTPUT',
+          level2: 'TIMELINESS',
+          name: '项目按期完成率',
+          operator: 'GTE',
+          unit: '%',
+          targetHint: '≥95',
+        },
+      },
+      performance,
+    );
+    const [own1, , benefit, satisfaction] = goalInput(project.id).indicators;
+    let goal = await ok(
+      p,
+      `mutation($input: DraftGoalInput!) { draftGoal(input: $input) { ${GOAL_FIELDS} } }`,
+      { input: { ...goalInput(project.id), indicators: [own1, benefit] } },
+      officer,
+    );
+    expect(goal.status).toBe('DRAFT');
+    goal = await ok(
+      p,
+      `mutation($input: AddIndicatorFromTemplateInput!) { addIndicatorFromTemplate(input: $input) { ${GOAL_FIELDS} } }`,
+      { input: { goalId: goal.id, templateId: template.id, targetValue: 100, points: 20 } },
+      officer,
+    );
+    goal = await ok(
+      p,
+      `mutation($input: AddIndicatorInput!) { addIndicator(input: $input) { ${GOAL_FIELDS} } }`,
+      { input: { goalId: goal.id, indicator: satisfaction } },
+      officer,
+    );
+    expect(goal.indicators.map((i: { templateId: string | null }) => i.templateId)).toEqual([
+      null,
+      null,
+      template.id,
+      null,
+    ]);
+    const usage = `query { indicatorTemplates(search: { text: "按期", sector: "教育" }) { totalCount nodes { id usageCount } } }`;
+    expect((await ok(p, usage, {})).nodes).toEqual([{ id: template.id, usageCount: 1 }]);
+    goal = await ok(p, SUBMIT_DRAFT, { input: { goalId: goal.id } }, officer(school));
+    expect(goal).toMatchObject({ status: 'SUBMITTED', reviewRounds: 1 });
+
+    // round 1: the department passes it on, the joint review returns it
+    expect((await ok(p, QUEUE, {}, department(bureau))).nodes).toEqual([{ id: goal.id, status: 'SUBMITTED' }]);
+    expect((await ok(p, QUEUE, {}, as('BUDGET_SECTION', 'wang.yu'))).totalCount).toBe(0);
+    expect((await review(p, goal.id, 'APPROVE', department(bureau))).status).toBe('FINANCE_REVIEW');
+    expect((await ok(p, QUEUE, {}, expert(7))).nodes).toEqual([{ id: goal.id, status: 'FINANCE_REVIEW' }]);
+    await jointReview(p, goal, 'RETURN');
+    expect((await ok(p, QUEUE, {}, as('BUDGET_SECTION', 'wang.yu'))).totalCount).toBe(0);
+    const approveOverReturn = await p.gql(
+      `mutation($input: ReviewGoalInput!) { reviewGoal(input: $input) { status } }`,
+      { input: { goalId: goal.id, result: 'APPROVE' } },
+      performance,
+    );
+    expect(approveOverReturn.errors?.[0]?.extensions?.code).toBe('ILLEGAL_STATE');
+    expect((await review(p, goal.id, 'RETURN', performance)).statusLabel).toBe('已退回修改');
+    expect((await ok(p, QUEUE, {}, officer(school))).nodes).toEqual([{ id: goal.id, status: 'RETURNED' }]);
+
+    // the unit revises the commented indicator and resubmits: round 2 passes
+    const revised = await ok(
+      p,
+      `mutation($input: ReviseIndicatorInput!) { reviseIndicator(input: $input) { version } }`,
+      {
+        input: {
+          goalId: goal.id,
+          reason: '按联审意见与年度计划一致',
+          indicator: { ...own1, id: goal.indicators[0].id, targetValue: 15 },
+        },
+      },
+      officer,
+    );
+    goal = await ok(p, SUBMIT_DRAFT, { input: { goalId: goal.id, expectedVersion: revised.version } }, officer(school));
+    expect(goal).toMatchObject({ status: 'SUBMITTED', reviewRounds: 2 });
+    await review(p, goal.id, 'APPROVE', department(bureau));
+    await jointReview(p, goal, 'APPROVE');
+    const approved = await review(p, goal.id, 'APPROVE', performance);
+    expect(approved).toMatchObject({ status: 'APPROVED', statusLabel: '已批准', reviewRounds: 2 });
+    expect(
+      approved.reviews.map((r: { round: number; stage: string; result: string }) => `${r.round}${r.stage}${r.result}`),
+    ).toEqual(['1DEPARTMENTAPPROVE', '1FINANCERETURN', '2DEPARTMENTAPPROVE', '2FINANCEAPPROVE']);
+
+    // the gate opens; budget follows, never beyond the request
+    const admitted = await ok(p, ADMIT, { input: { projectId: project.id } }, performance);
+    expect(admitted).toMatchObject({
+      libraryStatus: 'IN_LIBRARY',
+      admittedGoalId: goal.id,
+      admittedPreAssessmentId: pa.id,
+      libraryBlockers: [],
+    });
+    const allocate = `mutation($input: AllocateBudgetInput!) { allocateBudget(input: $input) { allocatedTotal } }`;
+    const budget = { projectId: project.id, amount: 4_000_000, budgetDocument: '天财预〔2024〕3号' };
+    expect((await ok(p, allocate, { input: budget }, as('BUDGET_SECTION', 'wang.yu'))).allocatedTotal).toBe(4_000_000);
+    const tooMuch = await p.gql(allocate, { input: { ...budget, amount: 1_000_001 } }, as('BUDGET_SECTION', 'wang.yu'));
+    expect(tooMuch.errors?.[0]?.extensions?.issues?.[0]?.path).toBe('amount');
+    expect((await ok(p, PROJECT, { id: project.id })).allocatedTotal).toBe(4_000_000);
+
+    // issued, adjusted through a budget adjustment, published as a sample, copied by another project
+    const goalOp = (name: string, input: object) =>
+      ok(
+        p,
+        `mutation($input: ${name[0]!.toUpperCase()}${name.slice(1)}Input!) { ${name}(input: $input) { ${GOAL_FIELDS} } }`,
+        { input },
+        performance,
+      );
+    expect(
+      (await goalOp('issueGoal', { goalId: goal.id, budgetDocument: '天财预〔2024〕3号', issuedAmount: 4_000_000 }))
+        .status,
+    ).toBe('ISSUED');
+    const adjusted = await goalOp('adjustGoal', {
+      goalId: goal.id,
+      budgetAdjustmentRef: '天财预调〔2024〕9号',
+      reason: '追加改造 3 所学校',
+      amount: 5_000_000,
+      indicators: [
+        ...goalInput(project.id).indicators,
+        {
+          level1: 'OUTPUT',
+          level2: 'TIMELINESS',
+          name: '项目按期完成率',
+          operator: 'GTE',
+          targetValue: 100,
+          unit: '%',
+          points: 10,
+          basis: 'PLAN',
+          templateId: template.id,
+        },
+      ],
+    });
+    expect(adjusted).toMatchObject({ status: 'ADJUSTED', adjustmentCount: 1 });
+    expect((await goalOp('markGoalExemplary', { goalId: goal.id, reason: '指标量化充分，可作范本' })).exemplary).toBe(
+      true,
+    );
+    const second = await ok(
+      p,
+      PROPOSE_PROJECT,
+      { input: projectInput(school, { code: 'JY-2024-018', isMajor: false }) },
+      officer,
+    );
+    const copy = await ok(
+      p,
+      `mutation($input: DraftGoalFromSampleInput!) { draftGoalFromSample(input: $input) { ${GOAL_FIELDS} } }`,
+      { input: { sampleGoalId: goal.id, projectId: second.id } },
+      officer,
+    );
+    expect(copy).toMatchObject({ status: 'DRAFT', copiedFromGoalId: goal.id });
+    expect(copy.indicators).toHaveLength(5);
+
+    // library search and the dashboard figures
+    // the template is cited by the adjusted goal and by its copy
+    expect(await ok(p, usage, {})).toEqual({ totalCount: 1, nodes: [{ id: template.id, usageCount: 2 }] });
+    const coverage = await ok(
+      p,
+      `query { goalCoverage(fiscalYear: 2024) { unit { name } projects projectsWithApprovedGoal coverage } }`,
+      {},
+    );
+    expect(coverage).toEqual([
+      { unit: { name: '天门市实验小学' }, projects: 2, projectsWithApprovedGoal: 1, coverage: 0.5 },
+    ]);
+    const stats = await ok(
+      p,
+      `query { reviewStatistics(fiscalYear: 2024) { goalsReviewed indicatorsReviewed reviewDecisions goalsApproved goalsReturned } }`,
+      {},
+    );
+    expect(stats).toEqual({
+      goalsReviewed: 1,
+      indicatorsReviewed: 5,
+      reviewDecisions: 4,
+      goalsApproved: 1,
+      goalsReturned: 1,
+    });
+  });
+});
