@@ -1,10 +1,14 @@
 import {
+  as,
   goalInput,
+  projectInput,
+  PROPOSE_PROJECT,
   REGISTER_UNIT,
   REVISE_INDICATOR,
   startTestPlatform,
   SUBMIT_GOAL,
   validIndicators,
+  OPINION,
 } from './support/platform';
 
 /**
@@ -14,7 +18,9 @@ import {
 describe('invalid input through the gateway', () => {
   let p: Awaited<ReturnType<typeof startTestPlatform>>;
   let unitId: string;
+  let projectId: string;
   let goal: { id: string; indicators: { id: string; name: string }[] };
+  let returnedGoal: { id: string; indicators: { id: string; name: string }[] };
 
   beforeAll(async () => {
     p = await startTestPlatform();
@@ -22,18 +28,26 @@ describe('invalid input through the gateway', () => {
       input: { code: '201001', name: '天门市农业农村局', level: 'FIRST', divisionCode: '429006' },
     });
     unitId = unit.data!.registerBudgetUnit.id;
-    goal = (await p.gql(SUBMIT_GOAL, { input: goalInput(unitId) })).data!.submitGoal;
+    projectId = (await p.gql(PROPOSE_PROJECT, { input: projectInput(unitId) })).data!.proposeProject.id;
+    goal = (await p.gql(SUBMIT_GOAL, { input: goalInput(projectId) })).data!.submitGoal;
+    returnedGoal = (await p.gql(SUBMIT_GOAL, { input: goalInput(projectId) })).data!.submitGoal;
+    for (const role of ['BUDGET_SECTION', 'PERFORMANCE_SECTION', 'EXPERT']) {
+      await p.gql(OPINION, { input: { goalId: returnedGoal.id, opinion: 'APPROVE' } }, as(role, `${role}-1`));
+    }
+    await p.gql(
+      `mutation($input: ReviewGoalInput!) { reviewGoal(input: $input) { status } }`,
+      { input: { goalId: returnedGoal.id, result: 'RETURN', comment: '请修改' } },
+      as('PERFORMANCE_SECTION', 'li.na'),
+    );
   });
   afterAll(async () => p.dispose());
 
   /** Runs the operation and checks the store did not change. */
-  async function refused(query: string, variables: Record<string, unknown>) {
+  async function refused(query: string, variables: Record<string, unknown>, headers: Record<string, string> = {}) {
     const before = await p.allEvents();
-    const result = await p.gql(query, variables);
+    const result = await p.gql(query, variables, headers);
     expect(await p.allEvents()).toEqual(before);
-    expect(
-      result.data?.submitGoal ?? result.data?.reviseIndicator ?? result.data?.registerBudgetUnit ?? null,
-    ).toBeNull();
+    expect(Object.values(result.data ?? {}).filter((v) => v !== null)).toEqual([]);
     expect(result.errors?.length).toBeGreaterThan(0);
     expect(result.raw).not.toMatch(/stacktrace|\bat .+\.(ts|js):\d+/);
     return result.errors![0]!;
@@ -41,7 +55,7 @@ describe('invalid input through the gateway', () => {
 
   it('refuses a goal with fewer than 3 indicators', async () => {
     const error = await refused(SUBMIT_GOAL, {
-      input: goalInput(unitId, { indicators: validIndicators().slice(0, 2) }),
+      input: goalInput(projectId, { indicators: validIndicators().slice(0, 2) }),
     });
     expect(error.extensions?.code).toBe('BAD_USER_INPUT');
     expect(error.extensions?.messageZh).toMatch(/至少.*3/);
@@ -52,7 +66,7 @@ describe('invalid input through the gateway', () => {
   it('refuses a goal without a benefit indicator', async () => {
     const noBenefit = validIndicators().filter((i) => i.level1 !== 'BENEFIT');
     noBenefit.push({ ...validIndicators()[0]!, name: '新增学位数' });
-    const error = await refused(SUBMIT_GOAL, { input: goalInput(unitId, { indicators: noBenefit }) });
+    const error = await refused(SUBMIT_GOAL, { input: goalInput(projectId, { indicators: noBenefit }) });
     expect(error.extensions?.code).toBe('BAD_USER_INPUT');
     expect(error.message).toMatch(/效益|BENEFIT/);
   });
@@ -60,7 +74,7 @@ describe('invalid input through the gateway', () => {
   it('refuses negative points, naming the indicator', async () => {
     const indicators = validIndicators();
     indicators[1]!.points = -5;
-    const error = await refused(SUBMIT_GOAL, { input: goalInput(unitId, { indicators }) });
+    const error = await refused(SUBMIT_GOAL, { input: goalInput(projectId, { indicators }) });
     expect(error.extensions?.code).toBe('BAD_USER_INPUT');
     expect(error.extensions?.issues).toEqual(
       expect.arrayContaining([expect.objectContaining({ path: 'indicators[1].points' })]),
@@ -70,32 +84,88 @@ describe('invalid input through the gateway', () => {
   it('refuses an unknown operator', async () => {
     const indicators = validIndicators();
     (indicators[0] as Record<string, unknown>).operator = 'BETWEEN';
-    const error = await refused(SUBMIT_GOAL, { input: goalInput(unitId, { indicators }) });
+    const error = await refused(SUBMIT_GOAL, { input: goalInput(projectId, { indicators }) });
     expect(error.extensions?.code).toBe('BAD_USER_INPUT');
     expect(error.message).toMatch(/BETWEEN/);
   });
 
   it('refuses missing required fields', async () => {
-    const { projectName: _omitted, ...input } = goalInput(unitId);
+    const { overallGoal: _omitted, ...input } = goalInput(projectId);
     const error = await refused(SUBMIT_GOAL, { input });
     expect(error.extensions?.code).toBe('BAD_USER_INPUT');
-    expect(error.message).toMatch(/projectName/);
+    expect(error.message).toMatch(/overallGoal/);
   });
 
-  it('refuses a goal for a unit that does not exist', async () => {
-    const error = await refused(SUBMIT_GOAL, { input: goalInput('no-such-unit') });
+  it('refuses a goal for a project that does not exist', async () => {
+    const error = await refused(SUBMIT_GOAL, { input: goalInput('no-such-project') });
+    expect(error.extensions?.code).toBe('NOT_FOUND');
+    expect(error.extensions?.messageZh).toMatch(/项目 no-such-project 不存在/);
+  });
+
+  it('refuses a project for a unit that does not exist', async () => {
+    const error = await refused(PROPOSE_PROJECT, { input: projectInput('no-such-unit', { code: 'X-1' }) });
     expect(error.extensions?.code).toBe('NOT_FOUND');
     expect(error.extensions?.messageZh).toMatch(/预算单位/);
   });
 
-  const revision = (goalId: string, indicatorId: string, expectedVersion?: number) => ({
-    input: {
-      goalId,
-      expectedVersion,
-      reason: '调整目标值',
-      indicator: { ...validIndicators()[0], id: indicatorId, targetValue: 20 },
-    },
+  it('refuses an edit in the wrong state, naming the state', async () => {
+    const error = await refused(REVISE_INDICATOR, revision(goal.id, goal.indicators[0]!.id));
+    expect(error.extensions?.code).toBe('ILLEGAL_STATE');
+    expect(error.extensions?.messageZh).toMatch(/目标当前状态为「财政联审中」/);
   });
+
+  it('refuses library admission with the missing gate conditions', async () => {
+    const error = await refused(
+      `mutation($input: AdmitProjectInput!) { admitProjectToLibrary(input: $input) { id } }`,
+      { input: { projectId } },
+      as('PERFORMANCE_SECTION', 'li.na'),
+    );
+    expect(error.extensions?.code).toBe('ILLEGAL_STATE');
+    expect(error.extensions?.issues.map((i: { path: string }) => i.path)).toEqual([
+      'APPROVED_GOAL',
+      'PASSED_PRE_ASSESSMENT',
+    ]);
+  });
+
+  describe('in a pre-assessment', () => {
+    let preAssessmentId: string;
+    const score = (points: number) => ({
+      input: { preAssessmentId, dimension: 'NECESSITY', points, reason: '立项依据充分' },
+    });
+    const GIVE = `mutation($input: GiveScoreInput!) { giveScore(input: $input) { id } }`;
+    beforeAll(async () => {
+      const opened = await p.gql(
+        `mutation($input: OpenPreAssessmentInput!) { openPreAssessment(input: $input) { id } }`,
+        { input: { projectId } },
+        as('PERFORMANCE_SECTION', 'li.na'),
+      );
+      preAssessmentId = opened.data!.openPreAssessment.id;
+      await p.gql(GIVE, score(18), as('EXPERT', 'expert.chen'));
+    });
+
+    it('refuses a second score of the same dimension by the same expert', async () => {
+      const error = await refused(GIVE, score(19), as('EXPERT', 'expert.chen'));
+      expect(error.extensions?.code).toBe('ILLEGAL_STATE');
+      expect(error.extensions?.messageZh).toMatch(/已对「立项必要性」评过分/);
+    });
+
+    it('refuses points above the dimension maximum', async () => {
+      const error = await refused(GIVE, score(21), as('EXPERT', 'expert.wu'));
+      expect(error.extensions?.code).toBe('BAD_USER_INPUT');
+      expect(error.extensions?.issues[0]).toMatchObject({ path: 'points', zh: expect.stringContaining('满分 20 分') });
+    });
+  });
+
+  function revision(goalId: string, indicatorId: string, expectedVersion?: number) {
+    return {
+      input: {
+        goalId,
+        expectedVersion,
+        reason: '调整目标值',
+        indicator: { ...validIndicators()[0], id: indicatorId, targetValue: 20 },
+      },
+    };
+  }
 
   it('refuses to revise a goal that does not exist', async () => {
     const error = await refused(REVISE_INDICATOR, revision('00000000-0000-4000-8000-000000000000', 'x'));
@@ -104,11 +174,11 @@ describe('invalid input through the gateway', () => {
   });
 
   it('refuses a stale expected version with CONFLICT', async () => {
-    const ok = await p.gql(REVISE_INDICATOR, revision(goal.id, goal.indicators[0]!.id, 1));
+    const ok = await p.gql(REVISE_INDICATOR, revision(returnedGoal.id, returnedGoal.indicators[0]!.id, 5));
     expect(ok.errors).toBeUndefined();
-    const error = await refused(REVISE_INDICATOR, revision(goal.id, goal.indicators[0]!.id, 1));
+    const error = await refused(REVISE_INDICATOR, revision(returnedGoal.id, returnedGoal.indicators[0]!.id, 5));
     expect(error.extensions?.code).toBe('CONFLICT');
-    expect(error.extensions?.messageZh).toMatch(/期望版本 1，实际版本 2/);
+    expect(error.extensions?.messageZh).toMatch(/期望版本 5，实际版本 6/);
   });
 
   it('refuses a unit code that is already registered, even with a fresh command id', async () => {
@@ -125,8 +195,10 @@ describe('invalid input through the gateway', () => {
   });
 
   it('refuses an oversized text through the catalog schema, not a crash', async () => {
-    const error = await refused(SUBMIT_GOAL, { input: goalInput(unitId, { projectName: '项'.repeat(201) }) });
+    const error = await refused(PROPOSE_PROJECT, {
+      input: projectInput(unitId, { code: 'X-2', name: '项'.repeat(201) }),
+    });
     expect(error.extensions?.code).toBe('BAD_USER_INPUT');
-    expect(error.extensions?.issues[0].path).toBe('projectName');
+    expect(error.extensions?.issues[0].path).toBe('name');
   });
 });

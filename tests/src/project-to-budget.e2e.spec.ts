@@ -79,20 +79,20 @@ describe('a new major project from proposal to budget (embedded platform, throug
       p,
       `mutation($input: DraftGoalInput!) { draftGoal(input: $input) { ${GOAL_FIELDS} } }`,
       { input: { ...goalInput(project.id), indicators: [own1, benefit] } },
-      officer,
+      officer(school),
     );
     expect(goal.status).toBe('DRAFT');
     goal = await ok(
       p,
       `mutation($input: AddIndicatorFromTemplateInput!) { addIndicatorFromTemplate(input: $input) { ${GOAL_FIELDS} } }`,
       { input: { goalId: goal.id, templateId: template.id, targetValue: 100, points: 20 } },
-      officer,
+      officer(school),
     );
     goal = await ok(
       p,
       `mutation($input: AddIndicatorInput!) { addIndicator(input: $input) { ${GOAL_FIELDS} } }`,
       { input: { goalId: goal.id, indicator: satisfaction } },
-      officer,
+      officer(school),
     );
     expect(goal.indicators.map((i: { templateId: string | null }) => i.templateId)).toEqual([
       null,
@@ -132,7 +132,7 @@ describe('a new major project from proposal to budget (embedded platform, throug
           indicator: { ...own1, id: goal.indicators[0].id, targetValue: 15 },
         },
       },
-      officer,
+      officer(school),
     );
     goal = await ok(p, SUBMIT_DRAFT, { input: { goalId: goal.id, expectedVersion: revised.version } }, officer(school));
     expect(goal).toMatchObject({ status: 'SUBMITTED', reviewRounds: 2 });
@@ -199,13 +199,13 @@ describe('a new major project from proposal to budget (embedded platform, throug
       p,
       PROPOSE_PROJECT,
       { input: projectInput(school, { code: 'JY-2024-018', isMajor: false }) },
-      officer,
+      officer(school),
     );
     const copy = await ok(
       p,
       `mutation($input: DraftGoalFromSampleInput!) { draftGoalFromSample(input: $input) { ${GOAL_FIELDS} } }`,
       { input: { sampleGoalId: goal.id, projectId: second.id } },
-      officer,
+      officer(school),
     );
     expect(copy).toMatchObject({ status: 'DRAFT', copiedFromGoalId: goal.id });
     expect(copy.indicators).toHaveLength(5);

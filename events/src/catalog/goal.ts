@@ -49,9 +49,7 @@ const goalContent = {
   overallGoal: z.string().min(1).max(4000),
   amount: z.number().nonnegative(),
 };
-const indicatorComments = z.array(
-  z.object({ indicatorId: z.string().min(1), comment: z.string().min(1).max(2000) }),
-);
+const indicatorComments = z.array(z.object({ indicatorId: z.string().min(1), comment: z.string().min(1).max(2000) }));
 
 export const GoalDrafted = defineEvent({
   type: 'GoalDrafted',
@@ -131,7 +129,8 @@ export const IndicatorRemoved = defineEvent({
 export const GoalReviewOpinionRecorded = defineEvent({
   type: 'GoalReviewOpinionRecorded',
   context: 'planning',
-  description: '联审意见已记录 — one member of the joint finance review (budget section, performance section, expert) gave an opinion',
+  description:
+    '联审意见已记录 — one member of the joint finance review (budget section, performance section, expert) gave an opinion',
   schemaVersion: 1,
   schema: z.object({
     goalId: z.string().min(1),
@@ -147,7 +146,8 @@ export const GoalReviewOpinionRecorded = defineEvent({
 export const GoalReviewed = defineEvent({
   type: 'GoalReviewed',
   context: 'planning',
-  description: '绩效目标已审核 — the department or the joint finance review passed the goal on, approved it or returned it',
+  description:
+    '绩效目标已审核 — the department or the joint finance review passed the goal on, approved it or returned it',
   schemaVersion: 2,
   schema: z.object({
     goalId: z.string().min(1),

@@ -31,7 +31,8 @@ export const ProjectProposed = defineEvent({
 export const ProjectAdmittedToLibrary = defineEvent({
   type: 'ProjectAdmittedToLibrary',
   context: 'planning',
-  description: '项目已入库 — the project passed the library gate (approved goal; passed pre-assessment if new and major)',
+  description:
+    '项目已入库 — the project passed the library gate (approved goal; passed pre-assessment if new and major)',
   schemaVersion: 1,
   schema: z.object({
     projectId: z.string().min(1),

@@ -14,7 +14,11 @@ const toRow = (goalId: string, i: Indicator, position: number, revisionCount = 0
 const rows = (goalId: string, indicators: Indicator[]) => indicators.map((i, n) => toRow(goalId, i, n));
 const set = (values: string[]) => (values.length ? `,${values.join(',')},` : '');
 
-function created(event: RecordedEvent, goal: Omit<Goal, 'createdAt' | 'updatedAt'>, indicators: IndicatorRow[]): GoalDoc {
+function created(
+  event: RecordedEvent,
+  goal: Omit<Goal, 'createdAt' | 'updatedAt'>,
+  indicators: IndicatorRow[],
+): GoalDoc {
   const at = new Date(event.recordedAt);
   return {
     streamId: event.streamId,
@@ -51,7 +55,12 @@ export function evolveGoalEvent(doc: GoalDoc | null, event: RecordedEvent): Goal
     return created(event, goal, rows(d.goalId, indicators));
   }
   if (event.type === 'GoalSubmitted') {
-    const { indicators, submission, indicatorCatalogueVersion: _v, ...d } = event.data as DataOf<typeof E.GoalSubmitted>;
+    const {
+      indicators,
+      submission,
+      indicatorCatalogueVersion: _v,
+      ...d
+    } = event.data as DataOf<typeof E.GoalSubmitted>;
     const base = doc?.goal ?? { ...blankGoal, copiedFromGoalId: null, createdAt: at };
     const goal: Goal = {
       ...base,
@@ -106,7 +115,12 @@ export function evolveGoalEvent(doc: GoalDoc | null, event: RecordedEvent): Goal
       const status = d.result === 'RETURN' ? 'RETURNED' : d.stage === 'DEPARTMENT' ? 'FINANCE_REVIEW' : 'APPROVED';
       const entry = { ...review, reviewedAt: event.recordedAt, eventId: event.eventId };
       const returnCount = doc.goal.returnCount + (d.result === 'RETURN' ? 1 : 0);
-      return touched({ status, reviews: [...doc.goal.reviews, entry], reviewCount: doc.goal.reviewCount + 1, returnCount });
+      return touched({
+        status,
+        reviews: [...doc.goal.reviews, entry],
+        reviewCount: doc.goal.reviewCount + 1,
+        returnCount,
+      });
     }
     case 'GoalIssued': {
       const d = event.data as DataOf<typeof E.GoalIssued>;
