@@ -3,3 +3,4 @@ export * from './event-store';
 export * from './read-models/orm';
 export * from './platform/platform';
 export * from './platform/subgraphs';
+export * from './testing/postgres';

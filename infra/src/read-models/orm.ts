@@ -1,6 +1,6 @@
 import { MikroORM, type Options } from '@mikro-orm/core';
 import { BetterSqliteDriver } from '@mikro-orm/better-sqlite';
-import { PostgreSqlDriver } from '@mikro-orm/postgresql';
+import { PostgreSqlDriver, type SqlEntityManager } from '@mikro-orm/postgresql';
 import { readModelEntities } from '@jixiao/projections';
 
 export type ReadModelDatabase =
@@ -22,6 +22,13 @@ export async function openReadModels(db: ReadModelDatabase): Promise<MikroORM> {
           driver: PostgreSqlDriver,
           clientUrl: db.connectionString,
           schema: db.schema,
+          // raw SQL (aggregates) names tables unqualified, as on SQLite
+          pool: {
+            afterCreate: (
+              conn: { query(sql: string, cb: (err: Error | null) => void): void },
+              done: (err: Error | null, conn: unknown) => void,
+            ) => conn.query(`SET search_path TO "${db.schema}"`, (err) => done(err, conn)),
+          },
         } as Options);
   if (db.kind === 'sqlite') {
     await orm.em.getConnection().execute('PRAGMA journal_mode = WAL');
@@ -43,8 +50,17 @@ export async function prepareReadModels(orm: MikroORM): Promise<'unchanged' | 'r
   return 'rebuilt';
 }
 
-/** Drops every read-model table and checkpoint and creates them empty; the runner then replays from 0. */
+/**
+ * Drops every read-model table and checkpoint and creates them empty; the runner then replays
+ * from 0. Table by table on purpose: MikroORM's `dropSchema` drops the whole PostgreSQL schema,
+ * events included.
+ */
 export async function rebuildReadModels(orm: MikroORM): Promise<void> {
-  await orm.schema.dropSchema({ wrap: false });
+  const knex = (orm.em as unknown as SqlEntityManager).getKnex();
+  const schema = orm.config.get('schema');
+  for (const meta of Object.values(orm.getMetadata().getAll())) {
+    if (meta.embeddable || meta.virtual || !meta.tableName) continue;
+    await (schema ? knex.schema.withSchema(schema) : knex.schema).dropTableIfExists(meta.tableName);
+  }
   await orm.schema.createSchema({ wrap: false });
 }

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startPlatform, type RunningPlatform } from '@jixiao/infra';
+import { startPlatform, type ReadModelDatabase, type RunningPlatform } from '@jixiao/infra';
 
 export interface TestPlatform extends RunningPlatform {
   /** POSTs a GraphQL operation to the gateway and returns the parsed body. */
@@ -25,18 +25,17 @@ export interface GqlResult<T> {
 
 /** The embedded platform on a free port with its own SQLite file, as `npm start` runs it. */
 export async function startTestPlatform(
-  options: { dir?: string } = {},
-): Promise<TestPlatform & { dir: string; dispose(options?: { keepData?: boolean }): Promise<void> }> {
+  options: { dir?: string; storage?: ReadModelDatabase } = {},
+): Promise<
+  TestPlatform & { dir: string; storage: ReadModelDatabase; dispose(options?: { keepData?: boolean }): Promise<void> }
+> {
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'jixiao-e2e-'));
-  const platform = await startPlatform({
-    host: '127.0.0.1',
-    port: 0,
-    production: false,
-    storage: { kind: 'sqlite', file: join(dir, 'jixiao.db') },
-  });
+  const storage = options.storage ?? { kind: 'sqlite', file: join(dir, 'jixiao.db') };
+  const platform = await startPlatform({ host: '127.0.0.1', port: 0, production: false, storage });
   return {
     ...platform,
     dir,
+    storage,
     async gql(query, variables, headers = {}) {
       const response = await fetch(platform.url, {
         method: 'POST',
