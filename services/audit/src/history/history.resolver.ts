@@ -36,15 +36,21 @@ export class HistoryResolver {
 
   @Query(() => [AuditEvent], { description: '事件流的完整历史及哈希 (A stream’s full history with hashes)' })
   async streamHistory(
-    @Arg('streamId') streamId: string,
-    @Arg('fromVersion', () => Int, { nullable: true }) fromVersion?: number,
+    @Arg('streamId', { description: '事件流标识，如 goal-<id> (stream id, e.g. goal-<id>)' }) streamId: string,
+    @Arg('fromVersion', () => Int, {
+      nullable: true,
+      description: '从哪个版本起（含）(first stream version to return)',
+    })
+    fromVersion?: number,
   ): Promise<AuditEvent[]> {
     checkStreamId(streamId);
     return (await this.store.readStream(streamId, { fromVersion: fromVersion ?? 1 })).map(toAuditEvent);
   }
 
   @Query(() => StreamVerification, { description: '核验事件流哈希链 (Verify a stream’s hash chain)' })
-  async verifyStream(@Arg('streamId') streamId: string): Promise<StreamVerification> {
+  async verifyStream(
+    @Arg('streamId', { description: '事件流标识，如 goal-<id> (stream id, e.g. goal-<id>)' }) streamId: string,
+  ): Promise<StreamVerification> {
     checkStreamId(streamId);
     const r = await this.store.verifyStream(streamId);
     if (r.ok && r.eventCount === 0) {

@@ -1,5 +1,12 @@
+import { GraphQLScalarType } from 'graphql';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
+
+/** graphql-scalars' JSONObject, described for our users. */
+const JSONObject = new GraphQLScalarType({
+  ...GraphQLJSONObject.toConfig(),
+  description: 'JSON 对象，即事件原样存储的数据 (a JSON object: data exactly as stored)',
+});
 
 @ObjectType({ description: '事件操作人 (Who caused an event)' })
 export class EventActor {
@@ -33,13 +40,13 @@ export class AuditEvent {
   @Field(() => Int, { description: '数据格式版本 (schema version)' })
   schemaVersion!: number;
 
-  @Field(() => GraphQLJSONObject, { description: '事件数据 (event data)' })
+  @Field(() => JSONObject, { description: '事件数据 (event data)' })
   data!: Record<string, unknown>;
 
   @Field(() => EventActor, { description: '操作人 (actor)' })
   actor!: EventActor;
 
-  @Field(() => GraphQLJSONObject, {
+  @Field(() => JSONObject, {
     description: '完整元数据，哈希计算包含此项 (full metadata, as covered by the hash)',
   })
   metadata!: Record<string, unknown>;

@@ -28,14 +28,14 @@ export class UnitResolver {
   constructor(private readonly deps: ServiceDeps) {}
 
   @Query(() => BudgetUnit, { description: '按标识查询预算单位 (A budget unit by id)' })
-  budgetUnit(@Arg('id', () => ID) id: string): Promise<BudgetUnit> {
+  budgetUnit(@Arg('id', () => ID, { description: '标识 (id)' }) id: string): Promise<BudgetUnit> {
     return findUnit(this.deps.em(), id);
   }
 
   @Query(() => BudgetUnitPage, { description: '预算单位列表 (Budget units, by code)' })
   async budgetUnits(
-    @Arg('level', () => UnitLevel, { nullable: true }) level?: UnitLevel,
-    @Arg('page', () => PageInput, { nullable: true }) page?: PageInput,
+    @Arg('level', () => UnitLevel, { nullable: true, description: '单位级次 (unit level)' }) level?: UnitLevel,
+    @Arg('page', () => PageInput, { nullable: true, description: '分页参数 (pagination)' }) page?: PageInput,
   ): Promise<BudgetUnitPage> {
     const [rows, totalCount] = await this.deps
       .em()
@@ -50,7 +50,7 @@ export class UnitResolver {
 
   @Mutation(() => BudgetUnit, { description: '登记预算单位 (Register a budget unit)' })
   async registerBudgetUnit(
-    @Arg('input') input: RegisterBudgetUnitInput,
+    @Arg('input', { description: '命令参数 (command input)' }) input: RegisterBudgetUnitInput,
     @Ctx() ctx: RequestContext,
   ): Promise<BudgetUnit> {
     const em = this.deps.em();

@@ -40,10 +40,10 @@ export class BudgetUnit {
 
 @ObjectType({ description: '预算单位分页结果 (A page of budget units)' })
 export class BudgetUnitPage {
-  @Field(() => [BudgetUnit])
+  @Field(() => [BudgetUnit], { description: '本页单位 (units on this page)' })
   nodes!: BudgetUnit[];
 
-  @Field(() => Int)
+  @Field(() => Int, { description: '符合条件的总数 (total matching)' })
   totalCount!: number;
 }
 

@@ -35,14 +35,16 @@ export class DashboardResolver {
     description: '目标覆盖率：各单位有已批准目标的项目占比 (Goal coverage per unit for a year)',
   })
   async goalCoverage(
-    @Arg('fiscalYear', () => Int) fiscalYear: number,
-    @Arg('unitId', () => ID, { nullable: true }) unitId?: string,
+    @Arg('fiscalYear', () => Int, { description: '预算年度 (fiscal year)' }) fiscalYear: number,
+    @Arg('unitId', () => ID, { nullable: true, description: '预算单位标识 (budget unit id)' }) unitId?: string,
   ): Promise<GoalCoverage[]> {
     return goalCoverage(this.deps.em(), fiscalYear, unitId);
   }
 
   @Query(() => ReviewStatistics, { description: '年度目标审核统计 (Goal review figures for a year)' })
-  async reviewStatistics(@Arg('fiscalYear', () => Int) fiscalYear: number): Promise<ReviewStatistics> {
+  async reviewStatistics(
+    @Arg('fiscalYear', () => Int, { description: '预算年度 (fiscal year)' }) fiscalYear: number,
+  ): Promise<ReviewStatistics> {
     const [row] = (await this.deps
       .em()
       .getConnection()

@@ -32,7 +32,7 @@ export class GoalReviewResolver {
   })
   async reviewQueue(
     @Ctx() ctx: RequestContext,
-    @Arg('page', () => PageInput, { nullable: true }) page?: PageInput,
+    @Arg('page', () => PageInput, { nullable: true, description: '分页参数 (pagination)' }) page?: PageInput,
   ): Promise<GoalPage> {
     const em = this.deps.em();
     return pageOfGoals(em, await reviewQueueFilter(em, ctx.actor), pageOf(page));
@@ -41,7 +41,10 @@ export class GoalReviewResolver {
   @Mutation(() => Goal, {
     description: '联审成员提出意见：预算科、绩效科、专家各一次/轮 (A joint-review member gives an opinion)',
   })
-  async recordReviewOpinion(@Arg('input') input: RecordReviewOpinionInput, @Ctx() ctx: RequestContext): Promise<Goal> {
+  async recordReviewOpinion(
+    @Arg('input', { description: '命令参数 (command input)' }) input: RecordReviewOpinionInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<Goal> {
     const command: GoalCommand = {
       type: 'RecordReviewOpinion',
       goalId: input.goalId,
@@ -58,7 +61,10 @@ export class GoalReviewResolver {
     description:
       '审核绩效目标：主管部门通过或退回；绩效科在联审意见齐备后批准或退回 (Department passes on or returns; the performance section concludes the joint review)',
   })
-  async reviewGoal(@Arg('input') input: ReviewGoalInput, @Ctx() ctx: RequestContext): Promise<Goal> {
+  async reviewGoal(
+    @Arg('input', { description: '命令参数 (command input)' }) input: ReviewGoalInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<Goal> {
     const em = this.deps.em();
     const row = await em.findOne(GoalRowSchema, { goalId: input.goalId });
     if (!row) throw goalNotFound(input.goalId);
@@ -76,7 +82,10 @@ export class GoalReviewResolver {
   }
 
   @Mutation(() => Goal, { description: '随预算批复下达已批准的目标 (Issue an approved goal with the budget)' })
-  async issueGoal(@Arg('input') input: IssueGoalInput, @Ctx() ctx: RequestContext): Promise<Goal> {
+  async issueGoal(
+    @Arg('input', { description: '命令参数 (command input)' }) input: IssueGoalInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<Goal> {
     const { goalId, budgetDocument, issuedAmount } = input;
     return this.run(ctx, goalId, { type: 'IssueGoal', goalId, budgetDocument, issuedAmount }, input);
   }
@@ -84,7 +93,10 @@ export class GoalReviewResolver {
   @Mutation(() => Goal, {
     description: '随预算调整调整已下达的目标，调整次数加一 (Adjust an issued goal through a budget adjustment)',
   })
-  async adjustGoal(@Arg('input') input: AdjustGoalInput, @Ctx() ctx: RequestContext): Promise<Goal> {
+  async adjustGoal(
+    @Arg('input', { description: '命令参数 (command input)' }) input: AdjustGoalInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<Goal> {
     const { goalId, budgetAdjustmentRef, reason, amount } = input;
     const indicators = input.indicators.map((i) => toIndicatorData(i, i.id ?? randomUUID()));
     const command: GoalCommand = { type: 'AdjustGoal', goalId, budgetAdjustmentRef, reason, amount, indicators };
@@ -92,7 +104,10 @@ export class GoalReviewResolver {
   }
 
   @Mutation(() => Goal, { description: '将已批准的目标评为精品样本 (Publish an approved goal as an exemplary sample)' })
-  async markGoalExemplary(@Arg('input') input: MarkGoalExemplaryInput, @Ctx() ctx: RequestContext): Promise<Goal> {
+  async markGoalExemplary(
+    @Arg('input', { description: '命令参数 (command input)' }) input: MarkGoalExemplaryInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<Goal> {
     const { goalId, reason } = input;
     return this.run(ctx, goalId, { type: 'MarkGoalExemplary', goalId, reason }, input);
   }

@@ -49,7 +49,7 @@ export class GoalResolver {
   }
 
   @Query(() => Goal, { description: '按标识查询绩效目标，含指标、审核历史和当前状态 (A goal by id)' })
-  async goal(@Arg('id', () => ID) id: string): Promise<Goal> {
+  async goal(@Arg('id', () => ID, { description: '标识 (id)' }) id: string): Promise<Goal> {
     return findGoal(this.deps.em(), id);
   }
 
@@ -57,14 +57,17 @@ export class GoalResolver {
     description: '绩效目标列表，可按单位、年度、状态、项目、样本、文字筛选 (Goals, filtered and paginated)',
   })
   async goals(
-    @Arg('filter', () => GoalFilter, { nullable: true }) filter?: GoalFilter,
-    @Arg('page', () => PageInput, { nullable: true }) page?: PageInput,
+    @Arg('filter', () => GoalFilter, { nullable: true, description: '筛选条件 (filter)' }) filter?: GoalFilter,
+    @Arg('page', () => PageInput, { nullable: true, description: '分页参数 (pagination)' }) page?: PageInput,
   ): Promise<GoalPage> {
     return findGoals(this.deps.em(), filter ?? {}, pageOf(page));
   }
 
   @Mutation(() => Goal, { description: '提交绩效目标及其指标，直接进入审核 (Submit a new goal straight to review)' })
-  async submitGoal(@Arg('input') input: SubmitGoalInput, @Ctx() ctx: RequestContext): Promise<Goal> {
+  async submitGoal(
+    @Arg('input', { description: '命令参数 (command input)' }) input: SubmitGoalInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<Goal> {
     const em = this.deps.em();
     const project = await requireProject(em, input.projectId);
     const profile = await profileInForce(em, project.divisionCode, project.fiscalYear);
@@ -80,7 +83,10 @@ export class GoalResolver {
   }
 
   @Mutation(() => Goal, { description: '建立绩效目标草稿 (Draft a goal for a project)' })
-  async draftGoal(@Arg('input') input: DraftGoalInput, @Ctx() ctx: RequestContext): Promise<Goal> {
+  async draftGoal(
+    @Arg('input', { description: '命令参数 (command input)' }) input: DraftGoalInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<Goal> {
     const project = await requireProject(this.deps.em(), input.projectId);
     const goalId = randomUUID();
     const indicators = input.indicators.map((i) => toIndicatorData(i, i.id ?? randomUUID()));
@@ -97,7 +103,10 @@ export class GoalResolver {
   @Mutation(() => Goal, {
     description: '复制精品样本为新项目的目标草稿 (Draft a goal for a project by copying an exemplary sample)',
   })
-  async draftGoalFromSample(@Arg('input') input: DraftGoalFromSampleInput, @Ctx() ctx: RequestContext): Promise<Goal> {
+  async draftGoalFromSample(
+    @Arg('input', { description: '命令参数 (command input)' }) input: DraftGoalFromSampleInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<Goal> {
     const em = this.deps.em();
     const sample = await findGoal(em, input.sampleGoalId);
     if (!sample.exemplary) {
@@ -123,7 +132,10 @@ export class GoalResolver {
   @Mutation(() => Goal, {
     description: '提交草稿，或修改后重新提交退回的目标 (Submit a draft, or resubmit a returned goal)',
   })
-  async submitDraft(@Arg('input') input: SubmitDraftInput, @Ctx() ctx: RequestContext): Promise<Goal> {
+  async submitDraft(
+    @Arg('input', { description: '命令参数 (command input)' }) input: SubmitDraftInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<Goal> {
     const row = await this.goalRow(input.goalId);
     const profile = await profileInForce(this.deps.em(), row.divisionCode, row.fiscalYear);
     const departmentReview = await this.departmentReviews(row.unitId);
@@ -137,7 +149,10 @@ export class GoalResolver {
   }
 
   @Mutation(() => Goal, { description: '添加自定义指标 (Add an own indicator to a draft or returned goal)' })
-  async addIndicator(@Arg('input') input: AddIndicatorInput, @Ctx() ctx: RequestContext): Promise<Goal> {
+  async addIndicator(
+    @Arg('input', { description: '命令参数 (command input)' }) input: AddIndicatorInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<Goal> {
     const indicator = toIndicatorData({ ...input.indicator, templateId: null }, input.indicator.id ?? randomUUID());
     return this.run(ctx, input.goalId, { type: 'AddIndicator', goalId: input.goalId, indicator }, input);
   }
@@ -146,7 +161,7 @@ export class GoalResolver {
     description: '从指标库添加指标，目标记住来源模板，模板使用次数加一 (Add an indicator from the library)',
   })
   async addIndicatorFromTemplate(
-    @Arg('input') input: AddIndicatorFromTemplateInput,
+    @Arg('input', { description: '命令参数 (command input)' }) input: AddIndicatorFromTemplateInput,
     @Ctx() ctx: RequestContext,
   ): Promise<Goal> {
     const template = await this.deps.em().findOne(TemplateRowSchema, { templateId: input.templateId });
@@ -167,7 +182,10 @@ export class GoalResolver {
   @Mutation(() => Goal, {
     description: '修改一项绩效指标（草稿或退回时）(Revise one indicator of a draft or returned goal)',
   })
-  async reviseIndicator(@Arg('input') input: ReviseIndicatorInput, @Ctx() ctx: RequestContext): Promise<Goal> {
+  async reviseIndicator(
+    @Arg('input', { description: '命令参数 (command input)' }) input: ReviseIndicatorInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<Goal> {
     const indicator = toIndicatorData(input.indicator, input.indicator.id ?? '');
     const command: GoalCommand = { type: 'ReviseIndicator', goalId: input.goalId, indicator, reason: input.reason };
     return this.run(ctx, input.goalId, command, input);
@@ -176,7 +194,10 @@ export class GoalResolver {
   @Mutation(() => Goal, {
     description: '删除一项绩效指标（草稿或退回时）(Remove an indicator from a draft or returned goal)',
   })
-  async removeIndicator(@Arg('input') input: RemoveIndicatorInput, @Ctx() ctx: RequestContext): Promise<Goal> {
+  async removeIndicator(
+    @Arg('input', { description: '命令参数 (command input)' }) input: RemoveIndicatorInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<Goal> {
     const { goalId, indicatorId, reason } = input;
     return this.run(ctx, goalId, { type: 'RemoveIndicator', goalId, indicatorId, reason }, input);
   }

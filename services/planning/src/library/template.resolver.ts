@@ -48,8 +48,8 @@ export class TemplateResolver {
     description: '检索指标库：按文字、类别、行业、共性/个性 (Search the indicator library)',
   })
   async indicatorTemplates(
-    @Arg('search', () => TemplateSearch, { nullable: true }) search?: TemplateSearch,
-    @Arg('page', () => PageInput, { nullable: true }) page?: PageInput,
+    @Arg('search', () => TemplateSearch, { nullable: true, description: '检索条件 (search)' }) search?: TemplateSearch,
+    @Arg('page', () => PageInput, { nullable: true, description: '分页参数 (pagination)' }) page?: PageInput,
   ): Promise<IndicatorTemplatePage> {
     const s = search ?? {};
     const where: FilterQuery<TemplateRow> = {
@@ -75,7 +75,7 @@ export class TemplateResolver {
 
   @Mutation(() => IndicatorTemplate, { description: '新增指标库指标 (Add a template to the library)' })
   async addIndicatorTemplate(
-    @Arg('input') input: AddIndicatorTemplateInput,
+    @Arg('input', { description: '命令参数 (command input)' }) input: AddIndicatorTemplateInput,
     @Ctx() ctx: RequestContext,
   ): Promise<IndicatorTemplate> {
     const templateId = randomUUID();

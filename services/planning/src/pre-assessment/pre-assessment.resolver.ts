@@ -37,12 +37,14 @@ export class PreAssessmentResolver {
   }
 
   @Query(() => PreAssessment, { description: '按标识查询事前评估 (A pre-assessment by id)' })
-  async preAssessment(@Arg('id', () => ID) id: string): Promise<PreAssessment> {
+  async preAssessment(@Arg('id', () => ID, { description: '标识 (id)' }) id: string): Promise<PreAssessment> {
     return findPreAssessment(this.deps.em(), id);
   }
 
   @Query(() => [PreAssessment], { description: '某项目的事前评估 (The pre-assessments of a project)' })
-  async preAssessmentsOfProject(@Arg('projectId', () => ID) projectId: string): Promise<PreAssessment[]> {
+  async preAssessmentsOfProject(
+    @Arg('projectId', () => ID, { description: '项目标识 (project id)' }) projectId: string,
+  ): Promise<PreAssessment[]> {
     return findPreAssessmentsOf(this.deps.em(), projectId);
   }
 
@@ -51,7 +53,7 @@ export class PreAssessmentResolver {
       '启动事前绩效评估，分数线与维度满分取自规则配置 (Open a pre-assessment under the rule profile in force)',
   })
   async openPreAssessment(
-    @Arg('input') input: OpenPreAssessmentInput,
+    @Arg('input', { description: '命令参数 (command input)' }) input: OpenPreAssessmentInput,
     @Ctx() ctx: RequestContext,
   ): Promise<PreAssessment> {
     const subject = await this.subjectOf(input);
@@ -75,7 +77,10 @@ export class PreAssessmentResolver {
     description:
       '专家或投资评审中心对一个维度评分，每人每维度一次 (Score one dimension; once per scorer and dimension)',
   })
-  async giveScore(@Arg('input') input: GiveScoreInput, @Ctx() ctx: RequestContext): Promise<PreAssessment> {
+  async giveScore(
+    @Arg('input', { description: '命令参数 (command input)' }) input: GiveScoreInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<PreAssessment> {
     const { preAssessmentId, dimension, points, reason, scorerRole } = input;
     const command: PreAssessmentCommand = {
       type: 'GiveScore',
@@ -93,7 +98,7 @@ export class PreAssessmentResolver {
     description: '出具评估结论：总分对照分数线（默认 85 分）(Conclude: the total against the pass mark, 85 by default)',
   })
   async concludePreAssessment(
-    @Arg('input') input: ConcludePreAssessmentInput,
+    @Arg('input', { description: '命令参数 (command input)' }) input: ConcludePreAssessmentInput,
     @Ctx() ctx: RequestContext,
   ): Promise<PreAssessment> {
     const { preAssessmentId, conclusion, report } = input;

@@ -26,7 +26,7 @@ export class ProjectResolver {
   @Query(() => Project, {
     description: '按标识查询项目，含入库障碍 (A project by id, with what blocks it from the library)',
   })
-  async project(@Arg('id', () => ID) id: string): Promise<Project> {
+  async project(@Arg('id', () => ID, { description: '标识 (id)' }) id: string): Promise<Project> {
     return findProject(this.deps.em(), id, projectNotFound(id));
   }
 
@@ -35,14 +35,17 @@ export class ProjectResolver {
       '项目列表：按单位、年度、库状态筛选；blockedOnly 列出不能入库的项目及原因 (Projects; blockedOnly lists those the gate refuses, with why)',
   })
   async projects(
-    @Arg('filter', () => ProjectFilter, { nullable: true }) filter?: ProjectFilter,
-    @Arg('page', () => PageInput, { nullable: true }) page?: PageInput,
+    @Arg('filter', () => ProjectFilter, { nullable: true, description: '筛选条件 (filter)' }) filter?: ProjectFilter,
+    @Arg('page', () => PageInput, { nullable: true, description: '分页参数 (pagination)' }) page?: PageInput,
   ): Promise<ProjectPage> {
     return findProjects(this.deps.em(), filter ?? {}, pageOf(page));
   }
 
   @Mutation(() => Project, { description: '申报项目 (Propose a project)' })
-  async proposeProject(@Arg('input') input: ProposeProjectInput, @Ctx() ctx: RequestContext): Promise<Project> {
+  async proposeProject(
+    @Arg('input', { description: '命令参数 (command input)' }) input: ProposeProjectInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<Project> {
     const em = this.deps.em();
     const unit = await requireUnit(em, input.unitId);
     const sameCode = await em.findOne(ProjectRowSchema, { unitId: input.unitId, code: input.code.trim() });
@@ -63,7 +66,10 @@ export class ProjectResolver {
     description:
       '项目入库：须有已批准的绩效目标，新增重大项目还须通过事前绩效评估 (Admit to the library: needs an approved goal, and a passed pre-assessment if new and major)',
   })
-  async admitProjectToLibrary(@Arg('input') input: AdmitProjectInput, @Ctx() ctx: RequestContext): Promise<Project> {
+  async admitProjectToLibrary(
+    @Arg('input', { description: '命令参数 (command input)' }) input: AdmitProjectInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<Project> {
     const em = this.deps.em();
     await requireProject(em, input.projectId);
     const facts = (await gateFactsOf(em, [input.projectId])).get(input.projectId)!;
@@ -71,7 +77,10 @@ export class ProjectResolver {
   }
 
   @Mutation(() => Project, { description: '为已入库项目安排预算 (Allocate budget to a project in the library)' })
-  async allocateBudget(@Arg('input') input: AllocateBudgetInput, @Ctx() ctx: RequestContext): Promise<Project> {
+  async allocateBudget(
+    @Arg('input', { description: '命令参数 (command input)' }) input: AllocateBudgetInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<Project> {
     const project = await requireProject(this.deps.em(), input.projectId);
     const { projectId, amount, budgetDocument } = input;
     const command: ProjectCommand = {

@@ -15,8 +15,8 @@ export class RuleProfileResolver {
       '某区划某年度生效的规则配置：本级发布的，否则上级的，否则内置的 (The rule profile in force: own, else the nearest parent division, else built-in)',
   })
   async ruleProfile(
-    @Arg('divisionCode') divisionCode: string,
-    @Arg('fiscalYear', () => Int) fiscalYear: number,
+    @Arg('divisionCode', { description: '行政区划代码，6 位 (division code, 6 digits)' }) divisionCode: string,
+    @Arg('fiscalYear', () => Int, { description: '预算年度 (fiscal year)' }) fiscalYear: number,
   ): Promise<RuleProfile> {
     return toRuleProfile(await profileInForce(this.deps.em(), divisionCode, fiscalYear));
   }
@@ -26,7 +26,7 @@ export class RuleProfileResolver {
       '发布规则配置新版本；此后的决定记录所用版本，已作出的决定不受影响 (Publish a new profile version; later decisions record it, earlier ones keep theirs)',
   })
   async publishRuleProfile(
-    @Arg('input') input: PublishRuleProfileInput,
+    @Arg('input', { description: '命令参数 (command input)' }) input: PublishRuleProfileInput,
     @Ctx() ctx: RequestContext,
   ): Promise<RuleProfile> {
     const current = await profileInForce(this.deps.em(), input.divisionCode, input.fiscalYear);
