@@ -45,6 +45,8 @@ const base = {
   setupFiles: ['reflect-metadata'],
 };
 module.exports = {
+  // per-project testTimeout is not honoured under `projects`; the slowest (PostgreSQL) sets it for all
+  testTimeout: 120000,
   projects: [
     { ...base, displayName: 'unit', testMatch: ['**/*.unit.spec.ts'] },
     {
