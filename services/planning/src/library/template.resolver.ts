@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager, FilterQuery } from '@mikro-orm/core';
 import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import { entityId, NotFoundError } from '@jixiao/events';
-import { IndicatorRowSchema, TemplateRowSchema, type TemplateRow } from '@jixiao/projections';
+import { TemplateRowSchema, type TemplateRow } from '@jixiao/projections';
 import {
   containsPattern,
   execute,
@@ -20,10 +20,13 @@ import { IndicatorTemplate, IndicatorTemplatePage } from './template.type';
 /** How many goal indicators cite each template: the usage count goes up as goals use it. */
 async function usageCounts(em: EntityManager, templateIds: string[]): Promise<Map<string, number>> {
   if (templateIds.length === 0) return new Map();
-  const rows = await em.find(IndicatorRowSchema, { templateId: { $in: templateIds } }, { fields: ['templateId'] });
-  const counts = new Map<string, number>();
-  for (const r of rows) counts.set(r.templateId!, (counts.get(r.templateId!) ?? 0) + 1);
-  return counts;
+  const rows = (await em
+    .getConnection()
+    .execute(
+      `select template_id, count(*) as n from rm_indicator where template_id in (${templateIds.map(() => '?').join(', ')}) group by template_id`,
+      templateIds,
+    )) as { template_id: string; n: number | string }[];
+  return new Map(rows.map((r) => [r.template_id, Number(r.n)]));
 }
 
 function toTemplate(row: TemplateRow, usageCount: number): IndicatorTemplate {
