@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '@jixiao/events';
-import { goalInput, REGISTER_UNIT, REVISE_INDICATOR, startTestPlatform, SUBMIT_GOAL } from './support/platform';
+import { as, goalInput, REGISTER_UNIT, REVISE_INDICATOR, startTestPlatform, SUBMIT_GOAL } from './support/platform';
 
-const officer = { 'x-jixiao-user': 'zhang.wei', 'x-jixiao-role': 'BUDGET_UNIT', 'x-jixiao-unit': 'edu' };
+const admin = as('ADMIN', null, 'wang.admin');
+const auditor = as('AUDITOR', null, 'zhao.audit');
 
 describe('a budget unit submits a goal through the gateway (embedded platform)', () => {
   let p: Awaited<ReturnType<typeof startTestPlatform>>;
@@ -12,11 +13,16 @@ describe('a budget unit submits a goal through the gateway (embedded platform)',
   afterAll(async () => p.dispose());
 
   it('registers a unit, submits, reads across subgraphs, revises, reviews, and shows the hash-chained history', async () => {
-    const unit = await p.gql(REGISTER_UNIT, {
-      input: { code: '101001', name: '天门市教育局', level: 'FIRST', divisionCode: '429006' },
-    });
+    const unit = await p.gql(
+      REGISTER_UNIT,
+      {
+        input: { code: '101001', name: '天门市教育局', level: 'FIRST', divisionCode: '429006' },
+      },
+      admin,
+    );
     expect(unit.errors).toBeUndefined();
     const unitId = unit.data!.registerBudgetUnit.id;
+    const officer = as('BUDGET_UNIT', unitId, 'zhang.wei');
 
     const submitted = await p.gql(SUBMIT_GOAL, { input: goalInput(unitId) }, officer);
     expect(submitted.errors).toBeUndefined();
@@ -29,6 +35,7 @@ describe('a budget unit submits a goal through the gateway (embedded platform)',
       `query($id: ID!) { goal(id: $id) { id projectName statusLabel unit { id name code level }
          indicators { name level1 level2 operator targetValue targetText unit points basis } } }`,
       { id: goal.id },
+      officer,
     );
     expect(read.errors).toBeUndefined();
     expect(read.data!.goal).toMatchObject({
@@ -72,7 +79,7 @@ describe('a budget unit submits a goal through the gateway (embedded platform)',
     const reviewed = await p.gql(
       `mutation($input: ReviewGoalInput!) { reviewGoal(input: $input) { status reviewRounds reviews { round result comment reviewerRole } } }`,
       { input: { goalId: goal.id, result: 'RETURN', comment: '满意度指标目标值偏低，请补充依据', expectedVersion: 2 } },
-      { 'x-jixiao-user': 'li.na', 'x-jixiao-role': 'PERFORMANCE_SECTION' },
+      as('PERFORMANCE_SECTION', null, 'li.na'),
     );
     expect(reviewed.errors).toBeUndefined();
     expect(reviewed.data!.reviewGoal).toMatchObject({
@@ -85,11 +92,12 @@ describe('a budget unit submits a goal through the gateway (embedded platform)',
       `query($id: ID!) { goal(id: $id) { history { eventId streamId streamVersion type schemaVersion data recordedAt
           previousHash hash commandId metadata actor { actorId role unitId } } } }`,
       { id: goal.id },
+      auditor,
     );
     expect(history.errors).toBeUndefined();
     const events = history.data!.goal.history;
     expect(events.map((e: { type: string }) => e.type)).toEqual(['GoalSubmitted', 'IndicatorRevised', 'GoalReviewed']);
-    expect(events[0].actor).toEqual({ actorId: 'zhang.wei', role: 'BUDGET_UNIT', unitId: 'edu' });
+    expect(events[0].actor).toEqual({ actorId: 'zhang.wei', role: 'BUDGET_UNIT', unitId });
     expect(events[2].actor.role).toBe('PERFORMANCE_SECTION');
     expect(events[0].previousHash).toBe('0'.repeat(64));
     expect(events[1].previousHash).toBe(events[0].hash);
@@ -110,22 +118,29 @@ describe('a budget unit submits a goal through the gateway (embedded platform)',
       expect(createHash('sha256').update(e.previousHash).update(canonicalJson(envelope)).digest('hex')).toBe(e.hash);
     }
 
-    const verified = await p.gql(`query($s: String!) { verifyStream(streamId: $s) { ok eventCount } }`, {
-      s: `goal-${goal.id}`,
-    });
+    const verified = await p.gql(
+      `query($s: String!) { verifyStream(streamId: $s) { ok eventCount } }`,
+      { s: `goal-${goal.id}` },
+      auditor,
+    );
     expect(verified.data!.verifyStream).toEqual({ ok: true, eventCount: 3 });
-    const missing = await p.gql(`query { verifyStream(streamId: "goal-nothing-here") { ok } }`);
+    const missing = await p.gql(`query { verifyStream(streamId: "goal-nothing-here") { ok } }`, undefined, auditor);
     expect(missing.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
   });
 
   it('answers a repeated command id with the first result and writes nothing', async () => {
-    const unit = await p.gql(REGISTER_UNIT, {
-      input: { code: '102001', name: '天门市卫生健康委员会', level: 'FIRST', divisionCode: '429006' },
-    });
-    const input = goalInput(unit.data!.registerBudgetUnit.id, { commandId: 'c0ffee00-0000-4000-8000-000000000001' });
-    const first = await p.gql(SUBMIT_GOAL, { input });
+    const unit = await p.gql(
+      REGISTER_UNIT,
+      {
+        input: { code: '102001', name: '天门市卫生健康委员会', level: 'FIRST', divisionCode: '429006' },
+      },
+      admin,
+    );
+    const unitId = unit.data!.registerBudgetUnit.id;
+    const input = goalInput(unitId, { commandId: 'c0ffee00-0000-4000-8000-000000000001' });
+    const first = await p.gql(SUBMIT_GOAL, { input }, as('BUDGET_UNIT', unitId));
     const before = (await p.allEvents()).length;
-    const again = await p.gql(SUBMIT_GOAL, { input });
+    const again = await p.gql(SUBMIT_GOAL, { input }, as('BUDGET_UNIT', unitId));
     expect(again.data!.submitGoal.id).toBe(first.data!.submitGoal.id);
     expect((await p.allEvents()).length).toBe(before);
   });

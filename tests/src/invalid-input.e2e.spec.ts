@@ -1,4 +1,5 @@
 import {
+  as,
   goalInput,
   REGISTER_UNIT,
   REVISE_INDICATOR,
@@ -18,18 +19,24 @@ describe('invalid input through the gateway', () => {
 
   beforeAll(async () => {
     p = await startTestPlatform();
-    const unit = await p.gql(REGISTER_UNIT, {
-      input: { code: '201001', name: '天门市农业农村局', level: 'FIRST', divisionCode: '429006' },
-    });
+    const unit = await p.gql(
+      REGISTER_UNIT,
+      { input: { code: '201001', name: '天门市农业农村局', level: 'FIRST', divisionCode: '429006' } },
+      as('ADMIN'),
+    );
     unitId = unit.data!.registerBudgetUnit.id;
-    goal = (await p.gql(SUBMIT_GOAL, { input: goalInput(unitId) })).data!.submitGoal;
+    goal = (await p.gql(SUBMIT_GOAL, { input: goalInput(unitId) }, officer())).data!.submitGoal;
   });
+
+  /** The unit's own officer; registering units is the administrator's. */
+  const officer = () => as('BUDGET_UNIT', unitId);
+  const callerFor = (query: string) => (query === REGISTER_UNIT ? as('ADMIN') : officer());
   afterAll(async () => p.dispose());
 
   /** Runs the operation and checks the store did not change. */
   async function refused(query: string, variables: Record<string, unknown>) {
     const before = await p.allEvents();
-    const result = await p.gql(query, variables);
+    const result = await p.gql(query, variables, callerFor(query));
     expect(await p.allEvents()).toEqual(before);
     expect(
       result.data?.submitGoal ?? result.data?.reviseIndicator ?? result.data?.registerBudgetUnit ?? null,
@@ -104,7 +111,7 @@ describe('invalid input through the gateway', () => {
   });
 
   it('refuses a stale expected version with CONFLICT', async () => {
-    const ok = await p.gql(REVISE_INDICATOR, revision(goal.id, goal.indicators[0]!.id, 1));
+    const ok = await p.gql(REVISE_INDICATOR, revision(goal.id, goal.indicators[0]!.id, 1), officer());
     expect(ok.errors).toBeUndefined();
     const error = await refused(REVISE_INDICATOR, revision(goal.id, goal.indicators[0]!.id, 1));
     expect(error.extensions?.code).toBe('CONFLICT');

@@ -1,16 +1,32 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startPlatform, type RunningPlatform } from '@jixiao/infra';
+import { loadOrCreateDevKey, startPlatform, type AuthConfig, type RunningPlatform } from '@jixiao/infra';
+import { mintToken, type Role } from '@jixiao/service-kit';
+
+/** Who sends a request: a role (with unit and user), a raw token, or no token at all. */
+export type Caller = { role: Role; unitId?: string | null; userId?: string } | { token: string | null };
+
+/** A caller with a role; the user id defaults to `test.<role>`. */
+export const as = (role: Role, unitId: string | null = null, userId?: string): Caller => ({ role, unitId, userId });
 
 export interface TestPlatform extends RunningPlatform {
-  /** POSTs a GraphQL operation to the gateway and returns the parsed body. */
+  /** POSTs a GraphQL operation to the gateway as `caller` and returns the parsed body. */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- response shapes vary per operation
   gql<T = Record<string, any>>(
     query: string,
-    variables?: Record<string, unknown>,
+    variables: Record<string, unknown> | undefined,
+    caller: Caller,
     headers?: Record<string, string>,
   ): Promise<GqlResult<T>>;
+  /** A token signed with the platform's dev key; `options` can make it expired or for another audience. */
+  mint(
+    caller: { role: Role; unitId?: string | null; userId?: string },
+    options?: { audience?: string; issuer?: string; expiresIn?: string | number },
+  ): Promise<string>;
+  /** The gateway ↔ subgraph secret, for tests that play the gateway. */
+  assertionSecret: Uint8Array;
   /** Every event in the store, in position order. */
   allEvents(): ReturnType<RunningPlatform['store']['readAll']>;
 }
@@ -26,18 +42,46 @@ export interface GqlResult<T> {
 /** The embedded platform on a free port with its own SQLite file, as `npm start` runs it. */
 export async function startTestPlatform(): Promise<TestPlatform & { dispose(): Promise<void> }> {
   const dir = mkdtempSync(join(tmpdir(), 'jixiao-e2e-'));
+  const internalSecret = randomBytes(32).toString('hex');
+  const auth: AuthConfig = {
+    issuer: 'jixiao-test',
+    audience: 'jixiao',
+    key: { kind: 'dev', file: join(dir, 'dev-signing-key.jwk.json') },
+    internalSecret,
+  };
   const platform = await startPlatform({
     host: '127.0.0.1',
     port: 0,
     production: false,
     storage: { kind: 'sqlite', file: join(dir, 'jixiao.db') },
+    auth,
+    // generous: the fuzz run sends thousands of requests as one user
+    limits: { ratePerMinute: 1_000_000, maxBodyBytes: 256 * 1024 },
   });
+  const { privateKey } = loadOrCreateDevKey(auth.key.kind === 'dev' ? auth.key.file : '');
+  const mint: TestPlatform['mint'] = (caller, options = {}) =>
+    mintToken(
+      privateKey,
+      { userId: caller.userId ?? `test.${caller.role.toLowerCase()}`, role: caller.role, unitId: caller.unitId },
+      {
+        issuer: options.issuer ?? auth.issuer,
+        audience: options.audience ?? auth.audience,
+        expiresIn: options.expiresIn,
+      },
+    );
   return {
     ...platform,
-    async gql(query, variables, headers = {}) {
+    mint,
+    assertionSecret: new TextEncoder().encode(internalSecret),
+    async gql(query, variables, caller, headers = {}) {
+      const token = 'token' in caller ? caller.token : await mint(caller);
       const response = await fetch(platform.url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', ...headers },
+        headers: {
+          'content-type': 'application/json',
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+          ...headers,
+        },
         body: JSON.stringify({ query, variables }),
       });
       const raw = await response.text();

@@ -4,6 +4,7 @@ import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import type { GraphQLSchema } from 'graphql';
 import gql from 'graphql-tag';
 import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphql';
+import { AuthorizeMiddleware } from '../auth/authorize';
 
 /** A class type-graphql reads decorators from. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- type-graphql's own signature
@@ -36,6 +37,8 @@ export async function buildFederatedSubgraph(parts: SubgraphParts): Promise<Subg
     container: { get: (cls: ClassType) => byClass.get(cls) },
     skipCheck: true,
     validate: false,
+    // every operation is checked against the policy table before its resolver runs
+    globalMiddlewares: [AuthorizeMiddleware()],
   });
   const sdl = `${FEDERATION_LINK}\n\n${printSchemaWithDirectives(schema)}`;
   const resolvers = createResolversMap(schema) as GraphQLResolverMap<unknown>;

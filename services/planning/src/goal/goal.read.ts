@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { NotFoundError } from '@jixiao/events';
+import { ensureInScope, unitWhere, type UnitScope } from '@jixiao/service-kit';
 import { GoalRowSchema, IndicatorRowSchema, type GoalRow, type IndicatorRow } from '@jixiao/projections';
 import { GOAL_STATUS_LABELS, type GoalStatus as DeciderStatus } from './goal.decider';
 import type {
@@ -58,9 +59,11 @@ export function toGoal(row: GoalRow, indicators: IndicatorRow[]): Goal {
   };
 }
 
-export async function findGoal(em: EntityManager, goalId: string): Promise<Goal> {
+/** The goal, or NOT_FOUND — also when its unit lies outside the caller's scope. */
+export async function findGoal(em: EntityManager, goalId: string, scope: UnitScope = { all: true }): Promise<Goal> {
   const row = await em.findOne(GoalRowSchema, { goalId });
   if (!row) throw goalNotFound(goalId);
+  ensureInScope(scope, row.unitId, () => goalNotFound(goalId));
   return toGoal(row, await em.find(IndicatorRowSchema, { goalId }));
 }
 
@@ -68,12 +71,15 @@ export async function findGoals(
   em: EntityManager,
   filter: GoalFilter,
   page: { limit: number; offset: number },
+  scope: UnitScope,
 ): Promise<{ nodes: Goal[]; totalCount: number }> {
-  const where = {
+  const filtered = {
     ...(filter.unitId ? { unitId: filter.unitId } : {}),
     ...(filter.fiscalYear ? { fiscalYear: filter.fiscalYear } : {}),
     ...(filter.status ? { status: filter.status } : {}),
   };
+  // the scope narrows whatever the filter asks for, never the other way round
+  const where = { $and: [filtered, unitWhere(scope)] };
   const [rows, totalCount] = await em.findAndCount(GoalRowSchema, where, {
     orderBy: { submittedAt: 'desc', goalId: 'asc' },
     ...page,

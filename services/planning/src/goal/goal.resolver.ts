@@ -2,7 +2,16 @@ import { randomUUID } from 'node:crypto';
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { entityId, NotFoundError } from '@jixiao/events';
 import { UnitRowSchema } from '@jixiao/projections';
-import { execute, pageOf, PageInput, type RequestContext, type ServiceDeps } from '@jixiao/service-kit';
+import {
+  ensureInScope,
+  execute,
+  pageOf,
+  PageInput,
+  RowScope,
+  type RequestContext,
+  type ServiceDeps,
+  type UnitScope,
+} from '@jixiao/service-kit';
 import { goalDecider, goalStreamId } from './goal.decider';
 import type { Indicator as IndicatorData } from './goal.events';
 import { GoalFilter, IndicatorInput, ReviewGoalInput, ReviseIndicatorInput, SubmitGoalInput } from './goal.input';
@@ -32,27 +41,33 @@ export class GoalResolver {
   constructor(private readonly deps: ServiceDeps) {}
 
   @Query(() => Goal, { description: '按标识查询绩效目标 (A goal by id)' })
-  async goal(@Arg('id', () => ID) id: string): Promise<Goal> {
-    return findGoal(this.deps.em(), id);
+  async goal(@Arg('id', () => ID) id: string, @RowScope() scope: UnitScope): Promise<Goal> {
+    return findGoal(this.deps.em(), id, scope);
   }
 
   @Query(() => GoalPage, { description: '绩效目标列表，可按单位、年度、状态筛选 (Goals, filtered and paginated)' })
   async goals(
     @Arg('filter', () => GoalFilter, { nullable: true }) filter?: GoalFilter,
     @Arg('page', () => PageInput, { nullable: true }) page?: PageInput,
+    @RowScope() scope: UnitScope = { all: false, unitIds: [] },
   ): Promise<GoalPage> {
-    return findGoals(this.deps.em(), filter ?? {}, pageOf(page));
+    return findGoals(this.deps.em(), filter ?? {}, pageOf(page), scope);
   }
 
   @Mutation(() => Goal, { description: '提交绩效目标及其指标 (Submit a goal with its indicators)' })
-  async submitGoal(@Arg('input') input: SubmitGoalInput, @Ctx() ctx: RequestContext): Promise<Goal> {
+  async submitGoal(
+    @Arg('input') input: SubmitGoalInput,
+    @Ctx() ctx: RequestContext,
+    @RowScope() scope: UnitScope,
+  ): Promise<Goal> {
     const unit = await this.deps.em().findOne(UnitRowSchema, { unitId: input.unitId });
-    if (!unit) {
-      throw new NotFoundError({
+    const unitNotFound = () =>
+      new NotFoundError({
         zh: `预算单位 ${input.unitId} 不存在，请先登记单位`,
         en: `Budget unit ${input.unitId} does not exist; register it first`,
       });
-    }
+    if (!unit) throw unitNotFound();
+    ensureInScope(scope, unit.unitId, unitNotFound);
     const goalId = randomUUID();
     const { commandId, indicators, ...header } = input;
     const result = await execute(
@@ -74,7 +89,12 @@ export class GoalResolver {
   }
 
   @Mutation(() => Goal, { description: '修改一项绩效指标（批准前）(Revise one indicator before approval)' })
-  async reviseIndicator(@Arg('input') input: ReviseIndicatorInput, @Ctx() ctx: RequestContext): Promise<Goal> {
+  async reviseIndicator(
+    @Arg('input') input: ReviseIndicatorInput,
+    @Ctx() ctx: RequestContext,
+    @RowScope() scope: UnitScope,
+  ): Promise<Goal> {
+    await findGoal(this.deps.em(), input.goalId, scope);
     const indicatorId = input.indicator.id ?? '';
     await execute(
       this.deps,
@@ -93,7 +113,12 @@ export class GoalResolver {
   }
 
   @Mutation(() => Goal, { description: '审核绩效目标：通过或退回 (Approve or return a goal)' })
-  async reviewGoal(@Arg('input') input: ReviewGoalInput, @Ctx() ctx: RequestContext): Promise<Goal> {
+  async reviewGoal(
+    @Arg('input') input: ReviewGoalInput,
+    @Ctx() ctx: RequestContext,
+    @RowScope() scope: UnitScope,
+  ): Promise<Goal> {
+    await findGoal(this.deps.em(), input.goalId, scope);
     await execute(
       this.deps,
       ctx,

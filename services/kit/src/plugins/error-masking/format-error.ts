@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { DomainError, ErrorCode } from '@jixiao/events';
 
@@ -17,7 +17,23 @@ const PASS_THROUGH = new Set<string>([
   'PERSISTED_QUERY_NOT_SUPPORTED',
   'OPERATION_RESOLUTION_FAILURE',
   'BAD_REQUEST',
+  'UNAUTHENTICATED',
 ]);
+
+/** A domain error thrown outside a resolver (context creation), as a GraphQLError with its HTTP status. */
+export function toGraphQLError(error: unknown, status: number): GraphQLError {
+  if (!(error instanceof DomainError)) return error instanceof GraphQLError ? error : new GraphQLError(String(error));
+  const reason = (error as { reason?: string }).reason;
+  return new GraphQLError(error.message, {
+    extensions: {
+      code: error.code,
+      messageZh: error.zh,
+      messageEn: error.en,
+      ...(reason ? { reason } : {}),
+      http: { status },
+    },
+  });
+}
 
 /**
  * Apollo Server `formatError`: a DomainError becomes its stable `extensions.code` with the
