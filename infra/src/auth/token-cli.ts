@@ -1,3 +1,4 @@
+import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 import { isRole, mintToken, ROLES } from '@jixiao/service-kit';
 import { loadConfig } from '../config/config';
