@@ -5,6 +5,7 @@ import type { GraphQLSchema } from 'graphql';
 import gql from 'graphql-tag';
 import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphql';
 import { AuthorizeMiddleware } from '../auth/authorize';
+import { RejectNulCharacters } from '../plugins/input-hygiene/nul-characters';
 
 /** A class type-graphql reads decorators from. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- type-graphql's own signature
@@ -38,7 +39,7 @@ export async function buildFederatedSubgraph(parts: SubgraphParts): Promise<Subg
     skipCheck: true,
     validate: false,
     // every operation is checked against the policy table before its resolver runs
-    globalMiddlewares: [AuthorizeMiddleware()],
+    globalMiddlewares: [AuthorizeMiddleware(), RejectNulCharacters],
   });
   const sdl = `${FEDERATION_LINK}\n\n${printSchemaWithDirectives(schema)}`;
   const resolvers = createResolversMap(schema) as GraphQLResolverMap<unknown>;
