@@ -40,7 +40,9 @@ export interface GqlResult<T> {
 }
 
 /** The embedded platform on a free port with its own SQLite file, as `npm start` runs it. */
-export async function startTestPlatform(): Promise<TestPlatform & { dispose(): Promise<void> }> {
+export async function startTestPlatform(
+  options: { production?: boolean; ratePerMinute?: number } = {},
+): Promise<TestPlatform & { dispose(): Promise<void> }> {
   const dir = mkdtempSync(join(tmpdir(), 'jixiao-e2e-'));
   const internalSecret = randomBytes(32).toString('hex');
   const auth: AuthConfig = {
@@ -52,11 +54,11 @@ export async function startTestPlatform(): Promise<TestPlatform & { dispose(): P
   const platform = await startPlatform({
     host: '127.0.0.1',
     port: 0,
-    production: false,
+    production: options.production ?? false,
     storage: { kind: 'sqlite', file: join(dir, 'jixiao.db') },
     auth,
     // generous: the fuzz run sends thousands of requests as one user
-    limits: { ratePerMinute: 1_000_000, maxBodyBytes: 256 * 1024 },
+    limits: { ratePerMinute: options.ratePerMinute ?? 1_000_000, maxBodyBytes: 256 * 1024 },
   });
   const { privateKey } = loadOrCreateDevKey(auth.key.kind === 'dev' ? auth.key.file : '');
   const mint: TestPlatform['mint'] = (caller, options = {}) =>
