@@ -105,6 +105,9 @@ describe('authentication through the gateway', () => {
       actorId: 'zhang.wei',
       role: 'BUDGET_UNIT',
       unitId,
+      // the client's connection as the gateway saw it, not the gateway's own
+      clientIp: expect.stringMatching(/127\.0\.0\.1/),
+      userAgent: expect.any(String),
     });
   });
 

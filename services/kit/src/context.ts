@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EventMetadata } from '@jixiao/events';
 import type { UnitHierarchy } from './auth/scope';
-import type { Identity } from './auth/roles';
+import type { AssertedCaller } from './auth/assertion';
 
 /** The caller of one request, as every resolver sees it: from the gateway's verified assertion only. */
 export interface Actor {
@@ -25,18 +25,19 @@ export interface RequestContext {
  */
 export function contextFromHeaders(
   headers: Record<string, string | string[] | undefined>,
-  identity: Identity,
-  extra: { clientIp?: string; units?: UnitHierarchy } = {},
+  caller: AssertedCaller,
+  extra: { units?: UnitHierarchy } = {},
 ): RequestContext {
   const one = (name: string) => {
     const v = headers[name];
     return (Array.isArray(v) ? v[0] : v)?.trim() || undefined;
   };
   return {
-    actor: { userId: identity.userId, role: identity.role, unitId: identity.unitId },
+    actor: { userId: caller.userId, role: caller.role, unitId: caller.unitId },
     correlationId: one('x-correlation-id') ?? randomUUID(),
-    clientIp: extra.clientIp,
-    userAgent: one('user-agent'),
+    // the client's, as the gateway saw them; this request's own socket is the gateway's
+    clientIp: caller.clientIp,
+    userAgent: caller.userAgent,
     units: extra.units,
   };
 }

@@ -11,11 +11,19 @@ const AUDIENCE = 'jixiao-subgraphs';
 /** A secret shared by the gateway and the subgraphs only; at least 32 bytes. */
 export type AssertionSecret = Uint8Array;
 
+/** The verified caller plus what the gateway saw of the client's connection (for event metadata). */
+export type AssertedCaller = Identity & { clientIp?: string; userAgent?: string };
+
 /** The gateway vouches for a verified caller: a 60 s HS256 token only subgraphs accept. */
-export function signAssertion(secret: AssertionSecret, identity: Identity): Promise<string> {
-  return new SignJWT({ role: identity.role, ...(identity.unitId ? { unit: identity.unitId } : {}) })
+export function signAssertion(secret: AssertionSecret, caller: AssertedCaller): Promise<string> {
+  return new SignJWT({
+    role: caller.role,
+    ...(caller.unitId ? { unit: caller.unitId } : {}),
+    ...(caller.clientIp ? { ip: caller.clientIp } : {}),
+    ...(caller.userAgent ? { ua: caller.userAgent.slice(0, 300) } : {}),
+  })
     .setProtectedHeader({ alg: 'HS256' })
-    .setSubject(identity.userId)
+    .setSubject(caller.userId)
     .setIssuer(ISSUER)
     .setAudience(AUDIENCE)
     .setIssuedAt()
@@ -24,7 +32,7 @@ export function signAssertion(secret: AssertionSecret, identity: Identity): Prom
 }
 
 /** A subgraph checks the gateway's assertion; without a valid one the request is refused. */
-export async function verifyAssertion(secret: AssertionSecret, assertion: string | undefined): Promise<Identity> {
+export async function verifyAssertion(secret: AssertionSecret, assertion: string | undefined): Promise<AssertedCaller> {
   if (!assertion) {
     throw new UnauthenticatedError(
       {
@@ -40,7 +48,12 @@ export async function verifyAssertion(secret: AssertionSecret, assertion: string
       audience: AUDIENCE,
       algorithms: ['HS256'],
     });
-    return identityOf(payload);
+    const { ip, ua } = payload as { ip?: unknown; ua?: unknown };
+    return {
+      ...identityOf(payload),
+      ...(typeof ip === 'string' ? { clientIp: ip } : {}),
+      ...(typeof ua === 'string' ? { userAgent: ua } : {}),
+    };
   } catch (error) {
     if (error instanceof UnauthenticatedError) throw error;
     throw new UnauthenticatedError(

@@ -35,13 +35,13 @@ export async function serveSubgraph(options: {
     listen: { port: options.port ?? 0, host: options.host ?? '127.0.0.1' },
     context: async ({ req }) => {
       const assertion = req.headers[ASSERTION_HEADER];
-      const identity = await verifyAssertion(
+      const caller = await verifyAssertion(
         options.assertionSecret,
         Array.isArray(assertion) ? assertion[0] : assertion,
       ).catch((error: Error) => {
         throw toGraphQLError(error, 401);
       });
-      return contextFromHeaders(req.headers, identity, { clientIp: req.socket.remoteAddress, units: options.units });
+      return contextFromHeaders(req.headers, caller, { units: options.units });
     },
   });
   return { url, close: () => server.stop() };

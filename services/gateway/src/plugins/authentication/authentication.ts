@@ -24,6 +24,10 @@ export type AuthenticationPlugin = GatewayPlugin & {
 
 const BEARER = /^Bearer\s+(\S+)\s*$/i;
 
+/** The client's address, when the server is node:http (the runtime puts its request on the context). */
+const remoteAddress = (context: unknown): string | undefined =>
+  (context as { req?: { socket?: { remoteAddress?: string } } } | undefined)?.req?.socket?.remoteAddress;
+
 /**
  * Every GraphQL request needs `Authorization: Bearer <token>`: verified here before parsing,
  * refused with UNAUTHENTICATED (HTTP 401) otherwise. The caller then reaches the subgraphs only as
@@ -32,18 +36,20 @@ const BEARER = /^Bearer\s+(\S+)\s*$/i;
 export function JixiaoPluginAuthentication(options: AuthenticationOptions): AuthenticationPlugin {
   const verified = new WeakMap<Request, Promise<Verified>>();
   const settled = new WeakMap<Request, Verified>();
-  const authenticate = async (request: Request): Promise<Verified> => {
+  const authenticate = async (request: Request, clientIp: string | undefined): Promise<Verified> => {
     const token = BEARER.exec(request.headers.get('authorization') ?? '')?.[1];
     if (!token) throw missingToken();
     const identity = await options.verify(token);
-    const result = { identity, assertion: await signAssertion(options.assertionSecret, identity) };
+    const userAgent = request.headers.get('user-agent') ?? undefined;
+    const assertion = await signAssertion(options.assertionSecret, { ...identity, clientIp, userAgent });
+    const result = { identity, assertion };
     settled.set(request, result);
     return result;
   };
   return {
-    async onParams({ request }) {
+    async onParams({ request, context }) {
       // a batched request carries one token for all its operations: verify it once
-      if (!verified.has(request)) verified.set(request, authenticate(request));
+      if (!verified.has(request)) verified.set(request, authenticate(request, remoteAddress(context)));
       await verified.get(request)!.catch((error: unknown) => {
         throw toGraphQLError(error, 401);
       });
