@@ -83,10 +83,10 @@ export function tokenVerifier(settings: TokenSettings): (token: string) => Promi
 export function mintToken(
   privateKey: KeyLike | KeyObject,
   claims: { userId: string; role: Role; unitId?: string | null },
-  options: { issuer: string; audience: string; expiresIn?: string | number; algorithm?: string },
+  options: { issuer: string; audience: string; expiresIn?: string | number; algorithm?: string; keyId?: string },
 ): Promise<string> {
   return new SignJWT({ role: claims.role, ...(claims.unitId ? { unit: claims.unitId } : {}) })
-    .setProtectedHeader({ alg: options.algorithm ?? 'EdDSA' })
+    .setProtectedHeader({ alg: options.algorithm ?? 'EdDSA', ...(options.keyId ? { kid: options.keyId } : {}) })
     .setSubject(claims.userId)
     .setIssuer(options.issuer)
     .setAudience(options.audience)

@@ -22,7 +22,16 @@ const PASS_THROUGH = new Set<string>([
 
 /** A domain error thrown outside a resolver (context creation), as a GraphQLError with its HTTP status. */
 export function toGraphQLError(error: unknown, status: number): GraphQLError {
-  if (!(error instanceof DomainError)) return error instanceof GraphQLError ? error : new GraphQLError(String(error));
+  if (error instanceof GraphQLError) return error;
+  if (!(error instanceof DomainError)) {
+    // unexpected: masked like any other internal error, never its message
+    const correlationId = randomUUID();
+    console.error(`[${correlationId}]`, error);
+    return new GraphQLError(
+      `服务器内部错误，请将关联编号 ${correlationId} 告知运维人员 (Internal server error; quote correlation id ${correlationId})`,
+      { extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR, correlationId, http: { status: 500 } } },
+    );
+  }
   const reason = (error as { reason?: string }).reason;
   return new GraphQLError(error.message, {
     extensions: {
