@@ -33,6 +33,10 @@ const schema = z.object({
     .int()
     .min(1024)
     .default(256 * 1024),
+  JIXIAO_REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL')
+    .optional(),
 });
 
 /** Where user tokens' signatures are checked: a JWKS URL, a PEM public key, or embedded mode's dev key file. */
@@ -50,6 +54,8 @@ export interface AuthConfig {
 export interface LimitsConfig {
   ratePerMinute: number;
   maxBodyBytes: number;
+  /** Keep rate-limit budgets in Redis (shared by every gateway) instead of in memory. */
+  redisUrl?: string;
 }
 
 export type PlatformConfig = {
@@ -107,6 +113,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlatformConfig
           : { kind: 'dev', file: devKeyFile(c.JIXIAO_DATA_DIR) },
       internalSecret: c.JIXIAO_INTERNAL_SECRET,
     },
-    limits: { ratePerMinute: c.JIXIAO_RATE_LIMIT_PER_MINUTE, maxBodyBytes: c.JIXIAO_MAX_BODY_BYTES },
+    limits: {
+      ratePerMinute: c.JIXIAO_RATE_LIMIT_PER_MINUTE,
+      maxBodyBytes: c.JIXIAO_MAX_BODY_BYTES,
+      ...(c.JIXIAO_REDIS_URL ? { redisUrl: c.JIXIAO_REDIS_URL } : {}),
+    },
   };
 }

@@ -11,6 +11,7 @@ describe('identity and limit settings in the configuration', () => {
       internalSecret: undefined,
     });
     expect(config.limits).toEqual({ ratePerMinute: 600, maxBodyBytes: 262144 });
+    expect(loadConfig({ JIXIAO_REDIS_URL: 'redis://127.0.0.1:6379' }).limits.redisUrl).toBe('redis://127.0.0.1:6379');
   });
 
   it('takes a JWKS URL, issuer and audience', () => {

@@ -2,7 +2,8 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { MikroORM } from '@mikro-orm/core';
 import { catalog, type EventStore } from '@jixiao/events';
-import { memoryRateLimiter, startGatewayServer } from '@jixiao/gateway';
+import { memoryRateLimiter, redisRateLimiter, startGatewayServer, type RateLimiter } from '@jixiao/gateway';
+import Redis from 'ioredis';
 import { allProjections, ProjectionRunner, UnitRowSchema } from '@jixiao/projections';
 import { readSupergraph } from '@jixiao/schema';
 import { serveSubgraph, tokenVerifier, type ServiceDeps, type UnitHierarchy } from '@jixiao/service-kit';
@@ -90,6 +91,7 @@ async function startOn(store: EventStore, opened: Closable[], config: PlatformSt
     opened.push(server);
     subgraphUrls[name] = server.url;
   }
+  const rateLimiter = openRateLimiter(config.limits, opened);
   const gateway = await startGatewayServer({
     host: config.host,
     port: config.port,
@@ -98,9 +100,17 @@ async function startOn(store: EventStore, opened: Closable[], config: PlatformSt
     environment: config.production ? 'production' : 'development',
     logging: 'warn',
     auth: { verify: tokenVerifier(settings), assertionSecret: secret },
-    rateLimiter: memoryRateLimiter(config.limits.ratePerMinute),
+    rateLimiter,
     limits: { maxBodyBytes: config.limits.maxBodyBytes },
   });
   opened.push(gateway);
   return { url: gateway.url, subgraphUrls, store, orm, close: () => closeAll(opened) };
+}
+
+/** In memory, or in Redis when `JIXIAO_REDIS_URL` is set (the client is closed with the platform). */
+function openRateLimiter(limits: PlatformConfig['limits'], opened: Closable[]): RateLimiter {
+  if (!limits.redisUrl) return memoryRateLimiter(limits.ratePerMinute);
+  const client = new Redis(limits.redisUrl, { maxRetriesPerRequest: 2 });
+  opened.push({ close: () => client.quit() });
+  return redisRateLimiter(client, limits.ratePerMinute);
 }

@@ -41,7 +41,7 @@ export interface GqlResult<T> {
 
 /** The embedded platform on a free port with its own SQLite file, as `npm start` runs it. */
 export async function startTestPlatform(
-  options: { production?: boolean; ratePerMinute?: number } = {},
+  options: { production?: boolean; ratePerMinute?: number; redisUrl?: string } = {},
 ): Promise<TestPlatform & { dispose(): Promise<void> }> {
   const dir = mkdtempSync(join(tmpdir(), 'jixiao-e2e-'));
   const internalSecret = randomBytes(32).toString('hex');
@@ -58,7 +58,11 @@ export async function startTestPlatform(
     storage: { kind: 'sqlite', file: join(dir, 'jixiao.db') },
     auth,
     // generous: the fuzz run sends thousands of requests as one user
-    limits: { ratePerMinute: options.ratePerMinute ?? 1_000_000, maxBodyBytes: 256 * 1024 },
+    limits: {
+      ratePerMinute: options.ratePerMinute ?? 1_000_000,
+      maxBodyBytes: 256 * 1024,
+      redisUrl: options.redisUrl,
+    },
   });
   const { privateKey } = loadOrCreateDevKey(auth.key.kind === 'dev' ? auth.key.file : '');
   const mint: TestPlatform['mint'] = (caller, options = {}) =>

@@ -1,4 +1,4 @@
-import { RateLimiterMemory, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 
 /** Port: a fixed-window request budget per key. Memory in embedded mode; Redis later, same interface. */
 export interface RateLimiter {
@@ -24,3 +24,23 @@ export function flexibleRateLimiter(limiter: RateLimiterAbstract): RateLimiter {
 /** In-process limiter: `points` requests per `durationSeconds` per key. */
 export const memoryRateLimiter = (points: number, durationSeconds = 60): RateLimiter =>
   flexibleRateLimiter(new RateLimiterMemory({ points, duration: durationSeconds }));
+
+/**
+ * Shared across gateway processes: the budget lives in Redis (an ioredis client), so every gateway
+ * instance spends the same per-user budget.
+ *
+ * @example redisRateLimiter(new Redis('redis://127.0.0.1:6379'), 600)
+ */
+export const redisRateLimiter = (
+  client: unknown,
+  points: number,
+  options: { durationSeconds?: number; keyPrefix?: string } = {},
+): RateLimiter =>
+  flexibleRateLimiter(
+    new RateLimiterRedis({
+      storeClient: client,
+      points,
+      duration: options.durationSeconds ?? 60,
+      keyPrefix: options.keyPrefix ?? 'jixiao:rate',
+    }),
+  );
