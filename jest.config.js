@@ -1,6 +1,7 @@
 /**
  * Three projects: `unit` (pure, no I/O), `embedded` (SQLite and in-process platform,
- * no server needed) and `postgres` (needs PostgreSQL at 127.0.0.1:5432).
+ * no server needed) and `postgres` (needs PostgreSQL at 127.0.0.1:5432, and Redis at
+ * 127.0.0.1:6379 for `*.redis.int.spec.ts`).
  * Tests run from TypeScript sources through swc with decorator metadata.
  */
 const swc = [
@@ -55,6 +56,11 @@ module.exports = {
       testMatch: ['**/*.sqlite.int.spec.ts', '**/*.e2e.spec.ts'],
       testTimeout: 60000,
     },
-    { ...base, displayName: 'postgres', testMatch: ['**/*.pg.int.spec.ts'], testTimeout: 120000 },
+    {
+      ...base,
+      displayName: 'postgres',
+      testMatch: ['**/*.pg.int.spec.ts', '**/*.redis.int.spec.ts'],
+      testTimeout: 120000,
+    },
   ],
 };

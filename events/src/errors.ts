@@ -9,6 +9,8 @@ export enum ErrorCode {
   ILLEGAL_STATE = 'ILLEGAL_STATE',
   FORBIDDEN = 'FORBIDDEN',
   UNAUTHENTICATED = 'UNAUTHENTICATED',
+  /** Too many requests from this user in the current window; wait and retry. */
+  RATE_LIMITED = 'RATE_LIMITED',
   /** The change was recorded but queries do not show it yet; query again, or retry with the same command id. */
   NOT_YET_VISIBLE = 'NOT_YET_VISIBLE',
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
@@ -77,8 +79,21 @@ export class NotYetVisibleError extends DomainError {
   readonly code = ErrorCode.NOT_YET_VISIBLE;
 }
 
+/** The caller's role may not run this operation at all (a row out of scope is NotFoundError instead). */
 export class ForbiddenError extends DomainError {
   readonly code = ErrorCode.FORBIDDEN;
+}
+
+/** No valid token: missing, forged, expired or meant for another audience. */
+export class UnauthenticatedError extends DomainError {
+  readonly code = ErrorCode.UNAUTHENTICATED;
+  constructor(
+    text: Bilingual,
+    /** Why the token was refused: MISSING, EXPIRED, WRONG_AUDIENCE, WRONG_ISSUER, BAD_SIGNATURE, INVALID. */
+    readonly reason: string,
+  ) {
+    super(text);
+  }
 }
 
 /** Shorthand for a validation error built from field issues. */

@@ -4,3 +4,5 @@ export * from './read-models/orm';
 export * from './platform/platform';
 export * from './platform/subgraphs';
 export * from './testing/postgres';
+export * from './auth/dev-key';
+export * from './auth/token-settings';

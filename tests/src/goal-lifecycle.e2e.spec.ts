@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '@jixiao/events';
 import {
+  as,
   goalInput,
   JOINT_REVIEWERS,
   OPINION,
@@ -13,7 +14,9 @@ import {
   SUBMIT_GOAL,
 } from './support/platform';
 
-const officer = { 'x-jixiao-user': 'zhang.wei', 'x-jixiao-role': 'BUDGET_UNIT', 'x-jixiao-unit': 'edu' };
+const admin = as('ADMIN', null, 'wang.admin');
+const auditor = as('AUDITOR', null, 'zhao.audit');
+const performance = as('PERFORMANCE_SECTION', null, 'li.na');
 
 describe('a budget unit submits a goal through the gateway (embedded platform)', () => {
   let p: Awaited<ReturnType<typeof startTestPlatform>>;
@@ -23,11 +26,14 @@ describe('a budget unit submits a goal through the gateway (embedded platform)',
   afterAll(async () => p.dispose());
 
   it('registers a unit, submits, reads across subgraphs, reviews, revises, and shows the hash-chained history', async () => {
-    const unit = await p.gql(REGISTER_UNIT, {
-      input: { code: '101001', name: '天门市教育局', level: 'FIRST', divisionCode: '429006' },
-    });
+    const unit = await p.gql(
+      REGISTER_UNIT,
+      { input: { code: '101001', name: '天门市教育局', level: 'FIRST', divisionCode: '429006' } },
+      admin,
+    );
     expect(unit.errors).toBeUndefined();
     const unitId = unit.data!.registerBudgetUnit.id;
+    const officer = as('BUDGET_UNIT', unitId, 'zhang.wei');
     const project = await p.gql(PROPOSE_PROJECT, { input: projectInput(unitId) }, officer);
     expect(project.errors).toBeUndefined();
 
@@ -43,6 +49,7 @@ describe('a budget unit submits a goal through the gateway (embedded platform)',
       `query($id: ID!) { goal(id: $id) { id projectName statusLabel unit { id name code level }
          indicators { name level1 level2 operator targetValue targetText unit points basis } } }`,
       { id: goal.id },
+      officer,
     );
     expect(read.errors).toBeUndefined();
     expect(read.data!.goal).toMatchObject({
@@ -63,7 +70,7 @@ describe('a budget unit submits a goal through the gateway (embedded platform)',
     const reviewed = await p.gql(
       REVIEW,
       { input: { goalId: goal.id, result: 'RETURN', comment: '满意度指标目标值偏低，请补充依据', expectedVersion: 4 } },
-      { 'x-jixiao-user': 'li.na', 'x-jixiao-role': 'PERFORMANCE_SECTION' },
+      performance,
     );
     expect(reviewed.errors).toBeUndefined();
     expect(reviewed.data!.reviewGoal).toMatchObject({
@@ -103,6 +110,7 @@ describe('a budget unit submits a goal through the gateway (embedded platform)',
       `query($id: ID!) { goal(id: $id) { history { eventId streamId streamVersion type schemaVersion data recordedAt
           previousHash hash commandId metadata actor { actorId role unitId } } } }`,
       { id: goal.id },
+      auditor,
     );
     expect(history.errors).toBeUndefined();
     const events = history.data!.goal.history;
@@ -114,7 +122,7 @@ describe('a budget unit submits a goal through the gateway (embedded platform)',
       'GoalReviewed',
       'IndicatorRevised',
     ]);
-    expect(events[0].actor).toEqual({ actorId: 'zhang.wei', role: 'BUDGET_UNIT', unitId: 'edu' });
+    expect(events[0].actor).toEqual({ actorId: 'zhang.wei', role: 'BUDGET_UNIT', unitId });
     expect(events[3].actor.role).toBe('EXPERT');
     expect(events[4].actor.role).toBe('PERFORMANCE_SECTION');
     expect(events[0].previousHash).toBe('0'.repeat(64));
@@ -135,23 +143,29 @@ describe('a budget unit submits a goal through the gateway (embedded platform)',
       expect(createHash('sha256').update(e.previousHash).update(canonicalJson(envelope)).digest('hex')).toBe(e.hash);
     }
 
-    const verified = await p.gql(`query($s: String!) { verifyStream(streamId: $s) { ok eventCount } }`, {
-      s: `goal-${goal.id}`,
-    });
+    const verified = await p.gql(
+      `query($s: String!) { verifyStream(streamId: $s) { ok eventCount } }`,
+      { s: `goal-${goal.id}` },
+      auditor,
+    );
     expect(verified.data!.verifyStream).toEqual({ ok: true, eventCount: 6 });
-    const missing = await p.gql(`query { verifyStream(streamId: "goal-nothing-here") { ok } }`);
+    const missing = await p.gql(`query { verifyStream(streamId: "goal-nothing-here") { ok } }`, undefined, auditor);
     expect(missing.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
   });
 
   it('answers a repeated command id with the first result and writes nothing', async () => {
-    const unit = await p.gql(REGISTER_UNIT, {
-      input: { code: '102001', name: '天门市卫生健康委员会', level: 'FIRST', divisionCode: '429006' },
-    });
-    const project = await p.gql(PROPOSE_PROJECT, { input: projectInput(unit.data!.registerBudgetUnit.id) });
+    const unit = await p.gql(
+      REGISTER_UNIT,
+      { input: { code: '102001', name: '天门市卫生健康委员会', level: 'FIRST', divisionCode: '429006' } },
+      admin,
+    );
+    const unitId = unit.data!.registerBudgetUnit.id;
+    const officer = as('BUDGET_UNIT', unitId);
+    const project = await p.gql(PROPOSE_PROJECT, { input: projectInput(unitId) }, officer);
     const input = goalInput(project.data!.proposeProject.id, { commandId: 'c0ffee00-0000-4000-8000-000000000001' });
-    const first = await p.gql(SUBMIT_GOAL, { input });
+    const first = await p.gql(SUBMIT_GOAL, { input }, officer);
     const before = (await p.allEvents()).length;
-    const again = await p.gql(SUBMIT_GOAL, { input });
+    const again = await p.gql(SUBMIT_GOAL, { input }, officer);
     expect(again.data!.submitGoal.id).toBe(first.data!.submitGoal.id);
     expect((await p.allEvents()).length).toBe(before);
   });

@@ -9,6 +9,8 @@ import {
   SUBMIT_GOAL,
   validIndicators,
   OPINION,
+  JOINT_REVIEWERS,
+  type Caller,
 } from './support/platform';
 
 /**
@@ -24,28 +26,35 @@ describe('invalid input through the gateway', () => {
 
   beforeAll(async () => {
     p = await startTestPlatform();
-    const unit = await p.gql(REGISTER_UNIT, {
-      input: { code: '201001', name: '天门市农业农村局', level: 'FIRST', divisionCode: '429006' },
-    });
+    const unit = await p.gql(
+      REGISTER_UNIT,
+      { input: { code: '201001', name: '天门市农业农村局', level: 'FIRST', divisionCode: '429006' } },
+      as('ADMIN'),
+    );
     unitId = unit.data!.registerBudgetUnit.id;
-    projectId = (await p.gql(PROPOSE_PROJECT, { input: projectInput(unitId) })).data!.proposeProject.id;
-    goal = (await p.gql(SUBMIT_GOAL, { input: goalInput(projectId) })).data!.submitGoal;
-    returnedGoal = (await p.gql(SUBMIT_GOAL, { input: goalInput(projectId) })).data!.submitGoal;
-    for (const role of ['BUDGET_SECTION', 'PERFORMANCE_SECTION', 'EXPERT']) {
-      await p.gql(OPINION, { input: { goalId: returnedGoal.id, opinion: 'APPROVE' } }, as(role, `${role}-1`));
+    projectId = (await p.gql(PROPOSE_PROJECT, { input: projectInput(unitId) }, officer())).data!.proposeProject.id;
+    goal = (await p.gql(SUBMIT_GOAL, { input: goalInput(projectId) }, officer())).data!.submitGoal;
+    returnedGoal = (await p.gql(SUBMIT_GOAL, { input: goalInput(projectId) }, officer())).data!.submitGoal;
+    for (const reviewer of JOINT_REVIEWERS) {
+      await p.gql(OPINION, { input: { goalId: returnedGoal.id, opinion: 'APPROVE' } }, reviewer);
     }
     await p.gql(
       `mutation($input: ReviewGoalInput!) { reviewGoal(input: $input) { status } }`,
       { input: { goalId: returnedGoal.id, result: 'RETURN', comment: '请修改' } },
-      as('PERFORMANCE_SECTION', 'li.na'),
+      performance,
     );
   });
   afterAll(async () => p.dispose());
 
-  /** Runs the operation and checks the store did not change. */
-  async function refused(query: string, variables: Record<string, unknown>, headers: Record<string, string> = {}) {
+  /** The unit's own officer; registering units is the administrator's. */
+  const officer = () => as('BUDGET_UNIT', unitId);
+  const performance = as('PERFORMANCE_SECTION', null, 'li.na');
+  const callerFor = (query: string) => (query === REGISTER_UNIT ? as('ADMIN') : officer());
+
+  /** Runs the operation (as its usual caller unless told) and checks the store did not change. */
+  async function refused(query: string, variables: Record<string, unknown>, caller?: Caller) {
     const before = await p.allEvents();
-    const result = await p.gql(query, variables, headers);
+    const result = await p.gql(query, variables, caller ?? callerFor(query));
     expect(await p.allEvents()).toEqual(before);
     expect(Object.values(result.data ?? {}).filter((v) => v !== null)).toEqual([]);
     expect(result.errors?.length).toBeGreaterThan(0);
@@ -118,7 +127,7 @@ describe('invalid input through the gateway', () => {
     const error = await refused(
       `mutation($input: AdmitProjectInput!) { admitProjectToLibrary(input: $input) { id } }`,
       { input: { projectId } },
-      as('PERFORMANCE_SECTION', 'li.na'),
+      performance,
     );
     expect(error.extensions?.code).toBe('ILLEGAL_STATE');
     expect(error.extensions?.issues.map((i: { path: string }) => i.path)).toEqual([
@@ -136,21 +145,21 @@ describe('invalid input through the gateway', () => {
     beforeAll(async () => {
       const opened = await p.gql(
         `mutation($input: OpenPreAssessmentInput!) { openPreAssessment(input: $input) { id } }`,
-        { input: { projectId } },
-        as('PERFORMANCE_SECTION', 'li.na'),
+        { input: { projectId, scorerIds: ['expert.chen', 'expert.wu'] } },
+        performance,
       );
       preAssessmentId = opened.data!.openPreAssessment.id;
-      await p.gql(GIVE, score(18), as('EXPERT', 'expert.chen'));
+      await p.gql(GIVE, score(18), as('EXPERT', null, 'expert.chen'));
     });
 
     it('refuses a second score of the same dimension by the same expert', async () => {
-      const error = await refused(GIVE, score(19), as('EXPERT', 'expert.chen'));
+      const error = await refused(GIVE, score(19), as('EXPERT', null, 'expert.chen'));
       expect(error.extensions?.code).toBe('ILLEGAL_STATE');
       expect(error.extensions?.messageZh).toMatch(/已对「立项必要性」评过分/);
     });
 
     it('refuses points above the dimension maximum', async () => {
-      const error = await refused(GIVE, score(21), as('EXPERT', 'expert.wu'));
+      const error = await refused(GIVE, score(21), as('EXPERT', null, 'expert.wu'));
       expect(error.extensions?.code).toBe('BAD_USER_INPUT');
       expect(error.extensions?.issues[0]).toMatchObject({ path: 'points', zh: expect.stringContaining('满分 20 分') });
     });
@@ -174,7 +183,7 @@ describe('invalid input through the gateway', () => {
   });
 
   it('refuses a stale expected version with CONFLICT', async () => {
-    const ok = await p.gql(REVISE_INDICATOR, revision(returnedGoal.id, returnedGoal.indicators[0]!.id, 5));
+    const ok = await p.gql(REVISE_INDICATOR, revision(returnedGoal.id, returnedGoal.indicators[0]!.id, 5), officer());
     expect(ok.errors).toBeUndefined();
     const error = await refused(REVISE_INDICATOR, revision(returnedGoal.id, returnedGoal.indicators[0]!.id, 5));
     expect(error.extensions?.code).toBe('CONFLICT');

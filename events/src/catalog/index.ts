@@ -1,3 +1,4 @@
+import { accessEvents } from './access';
 import { EventCatalog } from './define';
 import { directoryEvents } from './directory';
 import { goalEvents } from './goal';
@@ -5,6 +6,7 @@ import { indicatorLibraryEvents } from './indicator-library';
 import { preAssessmentEvents, projectEvents } from './project';
 import { ruleProfileEvents } from './rule-profile';
 
+export * from './access';
 export * from './define';
 export * from './directory';
 export * from './goal';
@@ -22,4 +24,4 @@ export const planningEvents = [
 ] as const;
 
 /** The platform's catalog: every event type any context may append. */
-export const catalog = new EventCatalog([...directoryEvents, ...planningEvents]);
+export const catalog = new EventCatalog([...directoryEvents, ...planningEvents, ...accessEvents]);

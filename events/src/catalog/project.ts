@@ -78,6 +78,8 @@ export const PreAssessmentOpened = defineEvent({
     ruleProfile: ruleProfileRefSchema,
     passMark: z.number().nonnegative().max(100),
     dimensionMaxPoints: dimensionPoints,
+    /** The experts or review centre staff assigned to score it; nobody else may. */
+    scorerIds: z.array(z.string().min(1)).min(1),
   }),
 });
 

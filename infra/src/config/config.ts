@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { devKeyFile } from '../auth/dev-key';
 import type { ReadModelDatabase } from '../read-models/orm';
 
 const schema = z.object({
@@ -17,7 +18,45 @@ const schema = z.object({
     .regex(/^[a-z_][a-z0-9_]*$/, 'must be a lower-case identifier')
     .default('jixiao'),
   NODE_ENV: z.string().default('development'),
+  JIXIAO_JWT_ISSUER: z.string().min(1).default('jixiao-dev'),
+  JIXIAO_JWT_AUDIENCE: z.string().min(1).default('jixiao'),
+  JIXIAO_JWKS_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s):// URL of a JWKS document' }).optional(),
+  JIXIAO_JWT_PUBLIC_KEY: z
+    .string()
+    .regex(/-----BEGIN PUBLIC KEY-----/, 'must be a PEM public key (-----BEGIN PUBLIC KEY-----)')
+    .optional(),
+  JIXIAO_JWT_ALGORITHM: z.enum(['EdDSA', 'ES256', 'ES384', 'RS256', 'PS256']).default('EdDSA'),
+  JIXIAO_INTERNAL_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  JIXIAO_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+  JIXIAO_MAX_BODY_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(256 * 1024),
+  JIXIAO_REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL')
+    .optional(),
 });
+
+/** Where user tokens' signatures are checked: a JWKS URL, a PEM public key, or embedded mode's dev key file. */
+export type TokenKeySource =
+  { kind: 'jwks'; url: string } | { kind: 'pem'; pem: string; algorithm: string } | { kind: 'dev'; file: string };
+
+export interface AuthConfig {
+  issuer: string;
+  audience: string;
+  key: TokenKeySource;
+  /** Gateway ↔ subgraph assertion secret; embedded mode draws a random one per process when unset. */
+  internalSecret?: string;
+}
+
+export interface LimitsConfig {
+  ratePerMinute: number;
+  maxBodyBytes: number;
+  /** Keep rate-limit budgets in Redis (shared by every gateway) instead of in memory. */
+  redisUrl?: string;
+}
 
 export type PlatformConfig = {
   mode: 'embedded' | 'distributed';
@@ -26,7 +65,11 @@ export type PlatformConfig = {
   production: boolean;
   /** Where events and read models live: one SQLite file, or one PostgreSQL schema. */
   storage: ReadModelDatabase;
+  auth: AuthConfig;
+  limits: LimitsConfig;
 };
+
+const refuse = (line: string) => new Error(`配置有误 (invalid configuration):\n  ${line}`);
 
 /** Reads and checks the environment; every wrong variable is named with what it should be. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlatformConfig {
@@ -37,7 +80,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlatformConfig
   }
   const c = parsed.data;
   if (c.JIXIAO_STORE === 'postgres' && !c.JIXIAO_DATABASE_URL) {
-    throw new Error('配置有误 (invalid configuration):\n  JIXIAO_DATABASE_URL: required when JIXIAO_STORE=postgres');
+    throw refuse('JIXIAO_DATABASE_URL: required when JIXIAO_STORE=postgres');
+  }
+  if (c.JIXIAO_JWKS_URL && c.JIXIAO_JWT_PUBLIC_KEY) {
+    throw refuse('JIXIAO_JWKS_URL, JIXIAO_JWT_PUBLIC_KEY: set one of them, not both');
+  }
+  const production = c.NODE_ENV === 'production';
+  if (production && !c.JIXIAO_JWKS_URL && !c.JIXIAO_JWT_PUBLIC_KEY) {
+    throw refuse(
+      'JIXIAO_JWKS_URL or JIXIAO_JWT_PUBLIC_KEY: required when NODE_ENV=production (the dev signing key is for development only)',
+    );
   }
   if (c.JIXIAO_MODE === 'distributed') {
     throw new Error('分布式模式尚未提供 (distributed mode is not available yet); use JIXIAO_MODE=embedded');
@@ -46,10 +98,25 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlatformConfig
     mode: c.JIXIAO_MODE,
     host: c.JIXIAO_HOST,
     port: c.JIXIAO_PORT,
-    production: c.NODE_ENV === 'production',
+    production,
     storage:
       c.JIXIAO_STORE === 'postgres'
         ? { kind: 'postgres', connectionString: c.JIXIAO_DATABASE_URL!, schema: c.JIXIAO_DATABASE_SCHEMA }
         : { kind: 'sqlite', file: path.resolve(c.JIXIAO_DATA_DIR, 'jixiao.db') },
+    auth: {
+      issuer: c.JIXIAO_JWT_ISSUER,
+      audience: c.JIXIAO_JWT_AUDIENCE,
+      key: c.JIXIAO_JWKS_URL
+        ? { kind: 'jwks', url: c.JIXIAO_JWKS_URL }
+        : c.JIXIAO_JWT_PUBLIC_KEY
+          ? { kind: 'pem', pem: c.JIXIAO_JWT_PUBLIC_KEY, algorithm: c.JIXIAO_JWT_ALGORITHM }
+          : { kind: 'dev', file: devKeyFile(c.JIXIAO_DATA_DIR) },
+      internalSecret: c.JIXIAO_INTERNAL_SECRET,
+    },
+    limits: {
+      ratePerMinute: c.JIXIAO_RATE_LIMIT_PER_MINUTE,
+      maxBodyBytes: c.JIXIAO_MAX_BODY_BYTES,
+      ...(c.JIXIAO_REDIS_URL ? { redisUrl: c.JIXIAO_REDIS_URL } : {}),
+    },
   };
 }

@@ -117,7 +117,13 @@ describe('PostgreSQL subscription and a late commit', () => {
     expect(naive.rows.map((r) => r.stream_id)).toEqual(['fast-x']);
     await slow.query('COMMIT');
     slow.release();
-    const committed = await store.readCommitted(START, 10);
+    // the horizon is cluster-wide: another session's open transaction (a parallel test run) can hold
+    // it back for a moment, so read until both events are visible, or give up after 10 s
+    let committed = await store.readCommitted(START, 10);
+    for (let i = 0; i < 100 && committed.length < 2; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      committed = await store.readCommitted(START, 10);
+    }
     expect(committed.map((e) => e.streamId)).toEqual(['late-2', 'fast-x']);
   });
 });

@@ -2,18 +2,25 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { MikroORM } from '@mikro-orm/core';
 import { catalog, type EventStore } from '@jixiao/events';
-import { startGatewayServer } from '@jixiao/gateway';
-import { allProjections, ProjectionRunner } from '@jixiao/projections';
+import { memoryRateLimiter, redisRateLimiter, startGatewayServer, type RateLimiter } from '@jixiao/gateway';
+import Redis from 'ioredis';
+import { allProjections, ProjectionRunner, UnitRowSchema } from '@jixiao/projections';
 import { readSupergraph } from '@jixiao/schema';
-import { serveSubgraph, type ServiceDeps } from '@jixiao/service-kit';
+import { serveSubgraph, tokenVerifier, type ServiceDeps, type UnitHierarchy } from '@jixiao/service-kit';
+import { assertionSecret, tokenSettings } from '../auth/token-settings';
 import type { PlatformConfig } from '../config/config';
 import { PostgresEventStore, SqliteEventStore } from '../event-store';
 import { openReadModels } from '../read-models/orm';
 import { buildSubgraphs } from './subgraphs';
 
+/** What the platform needs from the configuration. */
+export type PlatformStartConfig = Pick<PlatformConfig, 'host' | 'port' | 'storage' | 'production' | 'auth' | 'limits'>;
+
 export interface RunningPlatform {
   /** The GraphQL endpoint of the gateway. */
   url: string;
+  /** Each subgraph's private URL (they refuse requests that do not come through the gateway). */
+  subgraphUrls: Record<string, string>;
   store: EventStore;
   orm: MikroORM;
   /** Resolves once every projection has applied everything appended so far (false on timeout). */
@@ -31,9 +38,7 @@ async function openStore(storage: PlatformConfig['storage']): Promise<EventStore
  * Starts the whole platform in one process: event store, read models and their
  * projection runner, every subgraph on a private port, and the gateway in front.
  */
-export async function startPlatform(
-  config: Pick<PlatformConfig, 'host' | 'port' | 'storage' | 'production'>,
-): Promise<RunningPlatform> {
+export async function startPlatform(config: PlatformStartConfig): Promise<RunningPlatform> {
   const store = await openStore(config.storage);
   const opened: Closable[] = [store];
   try {
@@ -54,11 +59,9 @@ async function closeAll(opened: Closable[]): Promise<void> {
   for (const resource of [...opened].reverse()) await resource.close();
 }
 
-async function startOn(
-  store: EventStore,
-  opened: Closable[],
-  config: Pick<PlatformConfig, 'host' | 'port' | 'storage' | 'production'>,
-): Promise<RunningPlatform> {
+async function startOn(store: EventStore, opened: Closable[], config: PlatformStartConfig): Promise<RunningPlatform> {
+  const settings = tokenSettings(config.auth);
+  const secret = assertionSecret(config.auth);
   const orm = await openReadModels(config.storage);
   opened.push(orm);
   const runner = new ProjectionRunner({
@@ -75,12 +78,22 @@ async function startOn(
     em: () => orm.em.fork(),
     waitForProjections: (event, timeoutMs) => runner.waitFor(event, timeoutMs),
   };
+  const units: UnitHierarchy = {
+    childrenOf: async (unitId) =>
+      (await orm.em.fork().find(UnitRowSchema, { parentId: unitId })).map((row) => row.unitId),
+  };
   const subgraphUrls: Record<string, string> = {};
   for (const [name, subgraph] of Object.entries(await buildSubgraphs(deps))) {
-    const server = await serveSubgraph({ schema: subgraph.schema, production: config.production });
+    const server = await serveSubgraph({
+      schema: subgraph.schema,
+      production: config.production,
+      assertionSecret: secret,
+      units,
+    });
     opened.push(server);
     subgraphUrls[name] = server.url;
   }
+  const rateLimiter = openRateLimiter(config.limits, opened);
   const gateway = await startGatewayServer({
     host: config.host,
     port: config.port,
@@ -88,6 +101,9 @@ async function startOn(
     subgraphUrls,
     environment: config.production ? 'production' : 'development',
     logging: 'warn',
+    auth: { verify: tokenVerifier(settings), assertionSecret: secret },
+    rateLimiter,
+    limits: { maxBodyBytes: config.limits.maxBodyBytes },
   });
   opened.push(gateway);
   const caughtUp = async (timeoutMs?: number) => {
@@ -95,5 +111,13 @@ async function startOn(
     const last = events[events.length - 1];
     return !last || runner.waitFor(last, timeoutMs);
   };
-  return { url: gateway.url, store, orm, caughtUp, close: () => closeAll(opened) };
+  return { url: gateway.url, subgraphUrls, store, orm, caughtUp, close: () => closeAll(opened) };
+}
+
+/** In memory, or in Redis when `JIXIAO_REDIS_URL` is set (the client is closed with the platform). */
+function openRateLimiter(limits: PlatformConfig['limits'], opened: Closable[]): RateLimiter {
+  if (!limits.redisUrl) return memoryRateLimiter(limits.ratePerMinute);
+  const client = new Redis(limits.redisUrl, { maxRetriesPerRequest: 2 });
+  opened.push({ close: () => client.quit() });
+  return redisRateLimiter(client, limits.ratePerMinute);
 }

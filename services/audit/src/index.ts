@@ -12,3 +12,4 @@ export function auditSubgraph(store: EventStore): Promise<Subgraph> {
     references: { Goal: { __resolveReference: (ref: { id: string }) => ({ id: ref.id }) } },
   });
 }
+export { recordRead } from './history/record-read';

@@ -6,8 +6,21 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import { useQueryPlan } from '@graphql-hive/router-runtime';
 import { composeSupergraph } from '@jixiao/schema';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { parse } from 'graphql';
-import { createGateway, startGatewayServer, type GatewayServer } from './index';
+import { ASSERTION_HEADER, mintToken, tokenVerifier, verifyAssertion } from '@jixiao/service-kit';
+import { createGateway, startGatewayServer, type GatewayOptions, type GatewayServer } from './index';
+
+const keys = generateKeyPairSync('ed25519');
+const assertionSecret = new Uint8Array(randomBytes(32));
+const issuer = 'test-issuer';
+const audience = 'jixiao';
+const auth: GatewayOptions['auth'] = {
+  verify: tokenVerifier({ issuer, audience, key: { kind: 'key', key: keys.publicKey, algorithms: ['EdDSA'] } }),
+  assertionSecret,
+};
+const tokenOf = (userId: string) =>
+  mintToken(keys.privateKey, { userId, role: 'BUDGET_UNIT', unitId: 'u1' }, { issuer, audience });
 
 const link = 'extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key"])';
 const directorySdl = `${link}
@@ -25,6 +38,8 @@ interface Received {
   subgraph: string;
   authorization: string | undefined;
   correlationId: string | string[] | undefined;
+  clientRole: string | string[] | undefined;
+  assertion: string | string[] | undefined;
 }
 const received: Received[] = [];
 
@@ -37,8 +52,8 @@ async function startSubgraph(subgraph: string, typeDefs: string, resolvers: Grap
   const { url } = await startStandaloneServer(server, {
     listen: { port: 0, host: '127.0.0.1' },
     context: async ({ req }) => {
-      const { authorization, 'x-correlation-id': correlationId } = req.headers;
-      received.push({ subgraph, authorization, correlationId });
+      const { authorization, 'x-correlation-id': correlationId, 'x-jixiao-role': clientRole } = req.headers;
+      received.push({ subgraph, authorization, correlationId, clientRole, assertion: req.headers[ASSERTION_HEADER] });
       return {};
     },
   });
@@ -71,6 +86,7 @@ describe('gateway over two real subgraphs', () => {
       supergraph,
       subgraphUrls: { directory: directory.url, planning: planning.url },
       logging: 'warn',
+      auth,
       plugins: () => [
         // router-runtime's typings see another build of @graphql-hive/logger; same plugin at runtime.
         useQueryPlan({
@@ -86,11 +102,15 @@ describe('gateway over two real subgraphs', () => {
     await Promise.all([directory?.stop(), planning?.stop()]);
   });
 
-  /** Posts `query` to the gateway as a caller with the given identity headers. */
+  /** Posts `query` to the gateway as user `zhang.wei`, plus any extra headers. */
   async function query(query: string, headers: Record<string, string> = {}) {
     return fetch(gateway.url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...headers },
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${await tokenOf('zhang.wei')}`,
+        ...headers,
+      },
       body: JSON.stringify({ query }),
     });
   }
@@ -105,15 +125,32 @@ describe('gateway over two real subgraphs', () => {
     expect(plannedServices).toEqual([['planning', 'directory']]);
   });
 
-  it('forwards the authorization and x-correlation-id headers to every subgraph it calls', async () => {
+  it('sends each subgraph its signed assertion of the verified caller and the correlation id, nothing the client claims', async () => {
     received.length = 0;
 
-    await query('{ goals { unit { name } } }', { authorization: 'Bearer unit-u1', 'x-correlation-id': 'corr-42' });
+    await query('{ goals { unit { name } } }', { 'x-correlation-id': 'corr-42', 'x-jixiao-role': 'ADMIN' });
 
-    expect(received).toEqual([
-      { subgraph: 'planning', authorization: 'Bearer unit-u1', correlationId: 'corr-42' },
-      { subgraph: 'directory', authorization: 'Bearer unit-u1', correlationId: 'corr-42' },
+    expect(received.map(({ assertion: _, ...rest }) => rest)).toEqual([
+      { subgraph: 'planning', authorization: undefined, correlationId: 'corr-42', clientRole: undefined },
+      { subgraph: 'directory', authorization: undefined, correlationId: 'corr-42', clientRole: undefined },
     ]);
+    for (const { assertion } of received) {
+      expect(await verifyAssertion(assertionSecret, assertion as string)).toMatchObject({
+        userId: 'zhang.wei',
+        role: 'BUDGET_UNIT',
+        unitId: 'u1',
+      });
+    }
+  });
+
+  it('refuses a request without a token before any subgraph is called', async () => {
+    received.length = 0;
+
+    const response = await query('{ goals { id } }', { authorization: '' });
+
+    expect(response.status).toBe(401);
+    expect((await response.json()).errors[0].extensions).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'MISSING' });
+    expect(received).toEqual([]);
   });
 
   it('answers the health and readiness checks', async () => {
@@ -124,13 +161,13 @@ describe('gateway over two real subgraphs', () => {
   });
 
   it('refuses a subgraph URL for a name the supergraph does not have', () => {
-    expect(() => createGateway({ supergraph, subgraphUrls: { planing: planning.url } })).toThrow(
+    expect(() => createGateway({ supergraph, subgraphUrls: { planing: planning.url }, auth })).toThrow(
       'subgraphUrls names "planing", not in the supergraph (subgraphs: directory, planning)',
     );
   });
 
   it('stops listening once closed', async () => {
-    const other = await startGatewayServer({ port: 0, supergraph, logging: false });
+    const other = await startGatewayServer({ port: 0, supergraph, logging: false, auth });
     const healthcheck = `${new URL(other.url).origin}/healthcheck`;
     expect((await fetch(healthcheck)).status).toBe(200);
 

@@ -7,17 +7,21 @@ import {
 import { unifiedGraphHandler } from '@graphql-hive/router-runtime';
 import http from '@graphql-mesh/transport-http';
 import { Kind, parse } from 'graphql';
+import { ASSERTION_HEADER } from '@jixiao/service-kit';
+import { JixiaoPluginAuthentication, type AuthenticationOptions } from './plugins/authentication';
 import { JixiaoPluginErrorCodes } from './plugins/error-codes';
+import { JixiaoPluginLimits, type LimitsOptions } from './plugins/limits';
+import { JixiaoPluginRateLimit, memoryRateLimiter, type RateLimiter } from './plugins/rate-limit';
 
-/** Client request headers every subgraph receives: the caller's identity and the trace id. */
-export const FORWARDED_HEADERS = [
-  'authorization',
-  'x-correlation-id',
-  // interim caller identity, replaced by verified JWT claims in the identity issue
-  'x-jixiao-user',
-  'x-jixiao-role',
-  'x-jixiao-unit',
-] as const;
+/**
+ * Client request headers every subgraph receives. Nothing else passes: identity reaches the
+ * subgraphs only as the gateway's signed assertion, so `x-jixiao-*` or `authorization` headers a
+ * client sends are dropped here.
+ */
+export const FORWARDED_HEADERS = ['x-correlation-id'] as const;
+
+/** Headers of which one must be present on a request a browser could send without a CORS preflight. */
+export const CSRF_HEADERS = ['x-jixiao-csrf', 'apollo-require-preflight'];
 
 /** Options of {@link createGateway}. */
 export interface GatewayOptions {
@@ -36,7 +40,13 @@ export interface GatewayOptions {
   environment?: string;
   /** Runtime logging: `false` silences it, a level such as `'warn'` filters it. Default: info. */
   logging?: GatewayConfigSupergraph['logging'];
-  /** Extra gateway plugins (auth, limits, caching), added after the built-in ones. */
+  /** Bearer token verification and the secret shared with the subgraphs. Required: there is no anonymous access. */
+  auth: AuthenticationOptions;
+  /** Per-user request budget. Default: 600 requests per minute, in memory. */
+  rateLimiter?: RateLimiter;
+  /** Depth, alias, cost, token and body limits (GraphQL Armor); see LimitsOptions for defaults. */
+  limits?: LimitsOptions;
+  /** Extra gateway plugins (caching, tracing), added after the built-in ones. */
   plugins?: GatewayConfigSupergraph['plugins'];
 }
 
@@ -56,6 +66,13 @@ export interface Gateway {
  */
 export function createGateway(options: GatewayOptions): Gateway {
   const environment = options.environment ?? process.env['NODE_ENV'];
+  const production = environment === 'production';
+  const auth = JixiaoPluginAuthentication(options.auth);
+  const rateLimit = JixiaoPluginRateLimit({
+    limiter: options.rateLimiter ?? memoryRateLimiter(600),
+    keyOf: (request) => auth.identityOf(request)?.userId,
+  });
+  const limits = JixiaoPluginLimits({ blockFieldSuggestions: production, ...options.limits });
   const handler = createGatewayRuntime({
     supergraph: options.supergraph,
     unifiedGraphHandler,
@@ -65,13 +82,17 @@ export function createGateway(options: GatewayOptions): Gateway {
     healthCheckEndpoint: '/healthcheck',
     readinessCheckEndpoint: '/readiness',
     landingPage: environment === 'development',
-    graphiql: environment !== 'production',
+    graphiql: !production,
+    disableIntrospection: production ? {} : undefined,
+    csrfPrevention: { requestHeaders: CSRF_HEADERS },
     logging: options.logging,
     propagateHeaders: {
-      fromClientToSubgraphs: ({ request }) =>
-        Object.fromEntries(FORWARDED_HEADERS.map((name) => [name, request.headers.get(name)])),
+      fromClientToSubgraphs: ({ request }) => ({
+        ...Object.fromEntries(FORWARDED_HEADERS.map((name) => [name, request.headers.get(name)])),
+        [ASSERTION_HEADER]: auth.assertionOf(request),
+      }),
     },
-    plugins: (context) => [JixiaoPluginErrorCodes(), ...(options.plugins?.(context) ?? [])],
+    plugins: (context) => [JixiaoPluginErrorCodes(), auth, rateLimit, ...limits, ...(options.plugins?.(context) ?? [])],
   });
   return { handler, dispose: async () => handler.dispose() };
 }

@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { EventMetadata } from '@jixiao/events';
+import type { UnitHierarchy } from './auth/scope';
+import type { AssertedCaller } from './auth/assertion';
 
-/** The caller of one request, as every resolver sees it. */
+/** The caller of one request, as every resolver sees it: from the gateway's verified assertion only. */
 export interface Actor {
   userId: string;
   role: string;
@@ -13,29 +15,30 @@ export interface RequestContext {
   correlationId: string;
   clientIp?: string;
   userAgent?: string;
+  /** The unit tree, for DEPARTMENT (subordinate units) scopes. */
+  units?: UnitHierarchy;
 }
 
 /**
- * Reads the caller from the headers the gateway forwards. Until JWT verification lands
- * (identity issue), these headers are trusted as sent; without them the caller is anonymous.
+ * Builds the request context from the verified identity and the headers the gateway forwards.
+ * Identity never comes from headers a client could set: only from the gateway's signed assertion.
  */
 export function contextFromHeaders(
   headers: Record<string, string | string[] | undefined>,
-  clientIp?: string,
+  caller: AssertedCaller,
+  extra: { units?: UnitHierarchy } = {},
 ): RequestContext {
   const one = (name: string) => {
     const v = headers[name];
     return (Array.isArray(v) ? v[0] : v)?.trim() || undefined;
   };
   return {
-    actor: {
-      userId: one('x-jixiao-user') ?? 'anonymous',
-      role: one('x-jixiao-role') ?? 'ANONYMOUS',
-      unitId: one('x-jixiao-unit') ?? null,
-    },
+    actor: { userId: caller.userId, role: caller.role, unitId: caller.unitId },
     correlationId: one('x-correlation-id') ?? randomUUID(),
-    clientIp,
-    userAgent: one('user-agent'),
+    // the client's, as the gateway saw them; this request's own socket is the gateway's
+    clientIp: caller.clientIp,
+    userAgent: caller.userAgent,
+    units: extra.units,
   };
 }
 

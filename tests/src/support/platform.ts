@@ -1,16 +1,38 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startPlatform, type ReadModelDatabase, type RunningPlatform } from '@jixiao/infra';
+import {
+  loadOrCreateDevKey,
+  startPlatform,
+  type AuthConfig,
+  type ReadModelDatabase,
+  type RunningPlatform,
+} from '@jixiao/infra';
+import { mintToken, type Role } from '@jixiao/service-kit';
+
+/** Who sends a request: a role (with unit and user), a raw token, or no token at all. */
+export type Caller = { role: Role; unitId?: string | null; userId?: string } | { token: string | null };
+
+/** A caller with a role; the user id defaults to `test.<role>`. */
+export const as = (role: Role, unitId: string | null = null, userId?: string): Caller => ({ role, unitId, userId });
 
 export interface TestPlatform extends RunningPlatform {
-  /** POSTs a GraphQL operation to the gateway and returns the parsed body. */
+  /** POSTs a GraphQL operation to the gateway as `caller` and returns the parsed body. */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- response shapes vary per operation
   gql<T = Record<string, any>>(
     query: string,
-    variables?: Record<string, unknown>,
+    variables: Record<string, unknown> | undefined,
+    caller: Caller,
     headers?: Record<string, string>,
   ): Promise<GqlResult<T>>;
+  /** A token signed with the platform's dev key; `options` can make it expired or for another audience. */
+  mint(
+    caller: { role: Role; unitId?: string | null; userId?: string },
+    options?: { audience?: string; issuer?: string; expiresIn?: string | number },
+  ): Promise<string>;
+  /** The gateway ↔ subgraph secret, for tests that play the gateway. */
+  assertionSecret: Uint8Array;
   /** Every event in the store, in position order. */
   allEvents(): ReturnType<RunningPlatform['store']['readAll']>;
 }
@@ -25,21 +47,65 @@ export interface GqlResult<T> {
 
 /** The embedded platform on a free port with its own SQLite file, as `npm start` runs it. */
 export async function startTestPlatform(
-  options: { dir?: string; storage?: ReadModelDatabase } = {},
+  options: {
+    production?: boolean;
+    ratePerMinute?: number;
+    redisUrl?: string;
+    /** Start again on the data (and dev key) of an earlier platform. */
+    dir?: string;
+    storage?: ReadModelDatabase;
+  } = {},
 ): Promise<
   TestPlatform & { dir: string; storage: ReadModelDatabase; dispose(options?: { keepData?: boolean }): Promise<void> }
 > {
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'jixiao-e2e-'));
   const storage = options.storage ?? { kind: 'sqlite', file: join(dir, 'jixiao.db') };
-  const platform = await startPlatform({ host: '127.0.0.1', port: 0, production: false, storage });
+  const internalSecret = randomBytes(32).toString('hex');
+  const auth: AuthConfig = {
+    issuer: 'jixiao-test',
+    audience: 'jixiao',
+    key: { kind: 'dev', file: join(dir, 'dev-signing-key.jwk.json') },
+    internalSecret,
+  };
+  const platform = await startPlatform({
+    host: '127.0.0.1',
+    port: 0,
+    production: options.production ?? false,
+    storage,
+    auth,
+    // generous: the fuzz run sends thousands of requests as one user
+    limits: {
+      ratePerMinute: options.ratePerMinute ?? 1_000_000,
+      maxBodyBytes: 256 * 1024,
+      redisUrl: options.redisUrl,
+    },
+  });
+  const { privateKey } = loadOrCreateDevKey(auth.key.kind === 'dev' ? auth.key.file : '');
+  const mint: TestPlatform['mint'] = (caller, options = {}) =>
+    mintToken(
+      privateKey,
+      { userId: caller.userId ?? `test.${caller.role.toLowerCase()}`, role: caller.role, unitId: caller.unitId },
+      {
+        issuer: options.issuer ?? auth.issuer,
+        audience: options.audience ?? auth.audience,
+        expiresIn: options.expiresIn,
+      },
+    );
   return {
     ...platform,
     dir,
     storage,
-    async gql(query, variables, headers = {}) {
+    mint,
+    assertionSecret: new TextEncoder().encode(internalSecret),
+    async gql(query, variables, caller, headers = {}) {
+      const token = 'token' in caller ? caller.token : await mint(caller);
       const response = await fetch(platform.url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', ...headers },
+        headers: {
+          'content-type': 'application/json',
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+          ...headers,
+        },
         body: JSON.stringify({ query, variables }),
       });
       const raw = await response.text();
@@ -106,10 +172,11 @@ export const goalInput = (projectId: string, overrides: Record<string, unknown> 
   ...overrides,
 });
 
-/** A project proposal of the unit; new and major unless told otherwise. */
+let projectCodes = 0;
+/** A project proposal of the unit, with a code of its own; new and major unless told otherwise. */
 export const projectInput = (unitId: string, overrides: Record<string, unknown> = {}) => ({
   unitId,
-  code: 'JY-2024-017',
+  code: `JY-2024-${String(++projectCodes).padStart(3, '0')}`,
   name: '义务教育薄弱环节改善与能力提升',
   category: 'ONE_OFF',
   isNew: true,
@@ -120,13 +187,6 @@ export const projectInput = (unitId: string, overrides: Record<string, unknown> 
   ...overrides,
 });
 
-/** Identity headers of one demo user per role (until tokens replace them). */
-export const as = (role: string, user: string, unit?: string): Record<string, string> => ({
-  'x-jixiao-user': user,
-  'x-jixiao-role': role,
-  ...(unit ? { 'x-jixiao-unit': unit } : {}),
-});
-
 export const REGISTER_UNIT = `mutation($input: RegisterBudgetUnitInput!) { registerBudgetUnit(input: $input) { id code name level } }`;
 export const SUBMIT_GOAL = `mutation($input: SubmitGoalInput!) { submitGoal(input: $input) { id status version indicators { id name } } }`;
 export const REVISE_INDICATOR = `mutation($input: ReviseIndicatorInput!) { reviseIndicator(input: $input) { id version indicators { id targetValue revisionCount } } }`;
@@ -134,7 +194,7 @@ export const PROPOSE_PROJECT = `mutation($input: ProposeProjectInput!) { propose
 export const OPINION = `mutation($input: RecordReviewOpinionInput!) { recordReviewOpinion(input: $input) { status version opinions { reviewerRole opinion } } }`;
 export const REVIEW = `mutation($input: ReviewGoalInput!) { reviewGoal(input: $input) { status statusLabel version reviewRounds reviews { round stage result reviewerRole comment } } }`;
 export const JOINT_REVIEWERS = [
-  as('BUDGET_SECTION', 'wang.yu'),
-  as('PERFORMANCE_SECTION', 'li.na'),
-  as('EXPERT', 'expert.chen'),
+  as('BUDGET_SECTION', null, 'wang.yu'),
+  as('PERFORMANCE_SECTION', null, 'li.na'),
+  as('EXPERT', null, 'expert.chen'),
 ];

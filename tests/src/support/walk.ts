@@ -9,22 +9,24 @@ import {
   REGISTER_UNIT,
   REVIEW,
 } from './platform';
-import type { TestPlatform } from './platform';
+import type { Caller, TestPlatform } from './platform';
 
-export const officer = (unitId: string) => as('BUDGET_UNIT', 'zhang.wei', unitId);
-export const department = (unitId: string) => as('DEPARTMENT', 'zhao.lei', unitId);
-export const performance = as('PERFORMANCE_SECTION', 'li.na');
-export const expert = (n: number) => as('EXPERT', `expert.${n}`);
+export const officer = (unitId: string) => as('BUDGET_UNIT', unitId, 'zhang.wei');
+export const department = (unitId: string) => as('DEPARTMENT', unitId, 'zhao.lei');
+export const performance = as('PERFORMANCE_SECTION', null, 'li.na');
+export const budgetSection = as('BUDGET_SECTION', null, 'wang.yu');
+export const admin = as('ADMIN', null, 'wang.admin');
+export const expert = (n: number) => as('EXPERT', null, `expert.${n}`);
 
 /** Runs an operation that must succeed and returns its one root field. */
 export async function ok(
   p: Pick<TestPlatform, 'gql'>,
   query: string,
   variables: Record<string, unknown>,
-  headers: Record<string, string> = {},
+  caller: Caller = performance,
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- response shapes vary per operation
 ): Promise<any> {
-  const result = await p.gql(query, variables, headers);
+  const result = await p.gql(query, variables, caller);
   expect(result.errors).toBeUndefined();
   return Object.values(result.data ?? {})[0];
 }
@@ -37,12 +39,18 @@ export const PRE_ASSESSMENT_FIELDS = `id status passMark total passed conclusion
 
 /** The city and its units: an education bureau (first level) with a school under it. */
 export async function registerUnits(p: Pick<TestPlatform, 'gql'>) {
-  const bureau = await ok(p, REGISTER_UNIT, {
-    input: { code: '101001', name: '天门市教育局', level: 'FIRST', divisionCode: '429006' },
-  });
-  const school = await ok(p, REGISTER_UNIT, {
-    input: { code: '101002', name: '天门市实验小学', level: 'SECOND', parentId: bureau.id, divisionCode: '429006' },
-  });
+  const bureau = await ok(
+    p,
+    REGISTER_UNIT,
+    { input: { code: '101001', name: '天门市教育局', level: 'FIRST', divisionCode: '429006' } },
+    admin,
+  );
+  const school = await ok(
+    p,
+    REGISTER_UNIT,
+    { input: { code: '101002', name: '天门市实验小学', level: 'SECOND', parentId: bureau.id, divisionCode: '429006' } },
+    admin,
+  );
   return { bureau: bureau.id as string, school: school.id as string };
 }
 
@@ -51,7 +59,7 @@ export async function preAssess(p: Pick<TestPlatform, 'gql'>, projectId: string,
   const pa = await ok(
     p,
     `mutation($input: OpenPreAssessmentInput!) { openPreAssessment(input: $input) { id passMark } }`,
-    { input: { projectId } },
+    { input: { projectId, scorerIds: ['expert.1'] } },
     performance,
   );
   const dims = ['NECESSITY', 'ECONOMY', 'GOAL_REASONABLENESS', 'FEASIBILITY', 'FINANCING_COMPLIANCE'];
@@ -84,7 +92,7 @@ export async function jointReview(
   }
 }
 
-export const review = (p: Pick<TestPlatform, 'gql'>, goalId: string, result: string, headers: Record<string, string>) =>
-  ok(p, REVIEW, { input: { goalId, result, comment: result === 'RETURN' ? '请按联审意见修改' : '' } }, headers);
+export const review = (p: Pick<TestPlatform, 'gql'>, goalId: string, result: string, caller: Caller) =>
+  ok(p, REVIEW, { input: { goalId, result, comment: result === 'RETURN' ? '请按联审意见修改' : '' } }, caller);
 
 export { PROPOSE_PROJECT, goalInput, projectInput };

@@ -1,5 +1,5 @@
 /* Runs inside jest: the walk helpers use `expect`. */
-import { as, startTestPlatform, SUBMIT_GOAL } from './platform';
+import { as, startTestPlatform, SUBMIT_GOAL, type Caller } from './platform';
 import {
   department,
   GOAL_FIELDS,
@@ -23,8 +23,8 @@ type Platform = Awaited<ReturnType<typeof startTestPlatform>>;
 export async function seed(p: Platform) {
   const { bureau, school } = await registerUnits(p);
   const major = await ok(p, PROPOSE_PROJECT, { input: projectInput(school) }, officer(school));
-  const minor = await ok(p, PROPOSE_PROJECT, { input: projectInput(bureau, { code: 'JY-2024-101', isMajor: false }) });
-  await ok(p, PROPOSE_PROJECT, { input: projectInput(bureau, { code: 'JY-2024-102' }) });
+  const minor = await ok(p, PROPOSE_PROJECT, { input: projectInput(bureau, { isMajor: false }) }, officer(bureau));
+  await ok(p, PROPOSE_PROJECT, { input: projectInput(bureau) }, officer(bureau));
   const pa = await preAssess(p, major.id, [20, 18, 18, 17, 15], 'SUPPORT');
   await ok(
     p,
@@ -38,7 +38,7 @@ export async function seed(p: Platform) {
         passMark: 80,
       },
     },
-    as('ADMIN', 'admin'),
+    as('ADMIN', null, 'admin'),
   );
   let goal = await ok(p, SUBMIT_GOAL, { input: goalInput(major.id) }, officer(school));
   await review(p, goal.id, 'APPROVE', department(bureau));
@@ -51,14 +51,13 @@ export async function seed(p: Platform) {
   await ok(p, `mutation($input: AdmitProjectInput!) { admitProjectToLibrary(input: $input) { id } }`, {
     input: { projectId: major.id },
   });
-  const minorGoal = await ok(p, SUBMIT_GOAL, { input: goalInput(minor.id) });
+  const minorGoal = await ok(p, SUBMIT_GOAL, { input: goalInput(minor.id) }, officer(bureau));
   return { goal: goal.id, minorGoal: minorGoal.id, pa: pa.id, bureau, school };
 }
 
 /** The queries of the issue, answered as a user sees them. */
 export async function answers(p: Platform, ids: Awaited<ReturnType<typeof seed>>) {
-  const q = (query: string, headers: Record<string, string> = {}) =>
-    p.gql(query, {}, headers).then((r) => r.data ?? r.errors);
+  const q = (query: string, caller: Caller = performance) => p.gql(query, {}, caller).then((r) => r.data ?? r.errors);
   return {
     projects: await q(
       `{ projects { totalCount nodes { id code libraryStatus allocatedTotal libraryBlockers { condition } } } }`,
@@ -75,8 +74,8 @@ export async function answers(p: Platform, ids: Awaited<ReturnType<typeof seed>>
       [
         department(ids.bureau),
         performance,
-        as('BUDGET_SECTION', 'wang.yu'),
-        as('EXPERT', 'e9'),
+        as('BUDGET_SECTION', null, 'wang.yu'),
+        as('EXPERT', null, 'e9'),
         officer(ids.school),
       ].map((h) => q(`{ reviewQueue { totalCount nodes { id status } } }`, h)),
     ),

@@ -18,6 +18,7 @@ export interface PreAssessmentRow extends Versioned {
   status: string;
   passMark: number;
   dimensionMaxPoints: Opened['dimensionMaxPoints'];
+  scorerIds: string[];
   ruleProfile: Opened['ruleProfile'];
   scores: (DataOf<typeof E.ScoreGiven> & { scoredAt: string; eventId: string })[];
   dimensionScores: Concluded['dimensionScores'] | null;
@@ -46,6 +47,7 @@ export const PreAssessmentRowSchema = new EntitySchema<PreAssessmentRow>({
     status: { type: 'string' },
     passMark: { type: 'double' },
     dimensionMaxPoints: { type: 'json' },
+    scorerIds: { type: 'json' },
     ruleProfile: { type: 'json' },
     scores: { type: 'json' },
     dimensionScores: { type: 'json', nullable: true },

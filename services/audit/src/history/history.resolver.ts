@@ -1,5 +1,7 @@
-import { Arg, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import { NotFoundError, ValidationError, type EventStore, type RecordedEvent } from '@jixiao/events';
+import type { RequestContext } from '@jixiao/service-kit';
+import { recordRead } from './record-read';
 import { AuditEvent, AuditedGoal, StreamVerification } from './history.type';
 
 export const toAuditEvent = (e: RecordedEvent): AuditEvent => ({
@@ -18,7 +20,7 @@ export const toAuditEvent = (e: RecordedEvent): AuditEvent => ({
   hash: e.hash,
 });
 
-const STREAM_ID = /^[a-z]+-[A-Za-z0-9-]+$/;
+const STREAM_ID = /^[a-z]+-[A-Za-z0-9._@:-]+$/;
 
 function checkStreamId(streamId: string): void {
   if (!STREAM_ID.test(streamId)) {
@@ -41,18 +43,23 @@ export class HistoryResolver {
       nullable: true,
       description: '从哪个版本起（含）(first stream version to return)',
     })
-    fromVersion?: number,
+    fromVersion: number | undefined,
+    @Ctx() ctx: RequestContext,
   ): Promise<AuditEvent[]> {
     checkStreamId(streamId);
-    return (await this.store.readStream(streamId, { fromVersion: fromVersion ?? 1 })).map(toAuditEvent);
+    const events = await this.store.readStream(streamId, { fromVersion: fromVersion ?? 1 });
+    await recordRead(this.store, ctx, 'Query.streamHistory', streamId, events.length);
+    return events.map(toAuditEvent);
   }
 
   @Query(() => StreamVerification, { description: '核验事件流哈希链 (Verify a stream’s hash chain)' })
   async verifyStream(
     @Arg('streamId', { description: '事件流标识，如 goal-<id> (stream id, e.g. goal-<id>)' }) streamId: string,
+    @Ctx() ctx: RequestContext,
   ): Promise<StreamVerification> {
     checkStreamId(streamId);
     const r = await this.store.verifyStream(streamId);
+    await recordRead(this.store, ctx, 'Query.verifyStream', streamId, r.ok ? r.eventCount : 0);
     if (r.ok && r.eventCount === 0) {
       throw new NotFoundError({
         zh: `事件流 ${streamId} 不存在，无可核验内容`,
@@ -72,7 +79,9 @@ export class HistoryResolver {
   }
 
   @FieldResolver(() => [AuditEvent], { description: '该目标的事件历史 (this goal’s event history)' })
-  async history(@Root() goal: AuditedGoal): Promise<AuditEvent[]> {
-    return (await this.store.readStream(`goal-${goal.id}`)).map(toAuditEvent);
+  async history(@Root() goal: AuditedGoal, @Ctx() ctx: RequestContext): Promise<AuditEvent[]> {
+    const events = await this.store.readStream(`goal-${goal.id}`);
+    await recordRead(this.store, ctx, 'Goal.history', `goal-${goal.id}`, events.length);
+    return events.map(toAuditEvent);
   }
 }

@@ -3,7 +3,17 @@ import type { EntityManager } from '@mikro-orm/core';
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { entityId, NotFoundError } from '@jixiao/events';
 import { UnitRowSchema, type UnitRow } from '@jixiao/projections';
-import { execute, pageOf, PageInput, type RequestContext, type ServiceDeps } from '@jixiao/service-kit';
+import {
+  ensureInScope,
+  execute,
+  pageOf,
+  PageInput,
+  RowScope,
+  unitWhere,
+  type RequestContext,
+  type ServiceDeps,
+  type UnitScope,
+} from '@jixiao/service-kit';
 import { unitDecider, unitStreamId } from './unit.decider';
 import { BudgetUnit, BudgetUnitPage, RegisterBudgetUnitInput, UnitLevel } from './unit.type';
 
@@ -17,9 +27,18 @@ const toUnit = (row: UnitRow): BudgetUnit => ({
   registeredAt: new Date(row.registeredAt).toISOString(),
 });
 
-export async function findUnit(em: EntityManager, unitId: string): Promise<BudgetUnit> {
+const unitNotFound = (unitId: string) =>
+  new NotFoundError({ zh: `预算单位 ${unitId} 不存在`, en: `Budget unit ${unitId} does not exist` });
+
+/** The unit, or NOT_FOUND — also when it lies outside the caller's scope. */
+export async function findUnit(
+  em: EntityManager,
+  unitId: string,
+  scope: UnitScope = { all: true },
+): Promise<BudgetUnit> {
   const row = await em.findOne(UnitRowSchema, { unitId });
-  if (!row) throw new NotFoundError({ zh: `预算单位 ${unitId} 不存在`, en: `Budget unit ${unitId} does not exist` });
+  if (!row) throw unitNotFound(unitId);
+  ensureInScope(scope, row.unitId, () => unitNotFound(unitId));
   return toUnit(row);
 }
 
@@ -28,18 +47,23 @@ export class UnitResolver {
   constructor(private readonly deps: ServiceDeps) {}
 
   @Query(() => BudgetUnit, { description: '按标识查询预算单位 (A budget unit by id)' })
-  budgetUnit(@Arg('id', () => ID, { description: '标识 (id)' }) id: string): Promise<BudgetUnit> {
-    return findUnit(this.deps.em(), id);
+  budgetUnit(
+    @Arg('id', () => ID, { description: '标识 (id)' }) id: string,
+    @RowScope() scope: UnitScope,
+  ): Promise<BudgetUnit> {
+    return findUnit(this.deps.em(), id, scope);
   }
 
   @Query(() => BudgetUnitPage, { description: '预算单位列表 (Budget units, by code)' })
   async budgetUnits(
     @Arg('level', () => UnitLevel, { nullable: true, description: '单位级次 (unit level)' }) level?: UnitLevel,
     @Arg('page', () => PageInput, { nullable: true, description: '分页参数 (pagination)' }) page?: PageInput,
+    @RowScope() scope: UnitScope = { all: false, unitIds: [] },
   ): Promise<BudgetUnitPage> {
+    const where = { ...(level ? { level } : {}), ...unitWhere(scope) };
     const [rows, totalCount] = await this.deps
       .em()
-      .findAndCount(UnitRowSchema, level ? { level } : {}, { orderBy: { code: 'asc' }, ...pageOf(page) });
+      .findAndCount(UnitRowSchema, where, { orderBy: { code: 'asc' }, ...pageOf(page) });
     return { nodes: rows.map(toUnit), totalCount };
   }
 

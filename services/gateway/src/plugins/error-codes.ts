@@ -5,10 +5,12 @@ const ZH: Record<string, string> = {
   GRAPHQL_PARSE_FAILED: '查询语句语法错误',
   GRAPHQL_VALIDATION_FAILED: '查询不符合接口定义',
   BAD_USER_INPUT: '请求参数不符合接口定义',
+  BAD_REQUEST: '请求须带 x-jixiao-csrf 头或 application/json 内容类型（防跨站请求伪造）',
 };
 
 /** Which stable code an uncoded gateway error gets: graphql-js variable coercion is bad user input. */
 export function codeFor(message: string, phase: 'parse' | 'validate' | 'result'): string {
+  if (message.startsWith('Required CSRF header')) return 'BAD_REQUEST';
   if (phase === 'parse') return 'GRAPHQL_PARSE_FAILED';
   if (phase === 'validate') return 'GRAPHQL_VALIDATION_FAILED';
   return /^Variable "\$[^"]+" (got invalid value|of required type|of non-null type)/.test(message)

@@ -15,4 +15,8 @@ describe('gateway error codes', () => {
     expect(codeFor('Syntax Error: Expected Name', 'parse')).toBe('GRAPHQL_PARSE_FAILED');
     expect(codeFor('Cannot query field "nope" on type "Query".', 'validate')).toBe('GRAPHQL_VALIDATION_FAILED');
   });
+
+  it('calls a missing CSRF header a bad request', () => {
+    expect(codeFor('Required CSRF header(s) not present', 'result')).toBe('BAD_REQUEST');
+  });
 });

@@ -4,6 +4,8 @@ import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import type { GraphQLSchema } from 'graphql';
 import gql from 'graphql-tag';
 import { buildSchema, createResolversMap, type NonEmptyArray } from 'type-graphql';
+import { AuthorizeMiddleware } from '../auth/authorize';
+import { RejectNulCharacters } from '../plugins/input-hygiene/nul-characters';
 
 /** A class type-graphql reads decorators from. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- type-graphql's own signature
@@ -36,6 +38,8 @@ export async function buildFederatedSubgraph(parts: SubgraphParts): Promise<Subg
     container: { get: (cls: ClassType) => byClass.get(cls) },
     skipCheck: true,
     validate: false,
+    // every operation is checked against the policy table before its resolver runs
+    globalMiddlewares: [AuthorizeMiddleware(), RejectNulCharacters],
   });
   const sdl = `${FEDERATION_LINK}\n\n${printSchemaWithDirectives(schema)}`;
   const resolvers = createResolversMap(schema) as GraphQLResolverMap<unknown>;

@@ -1,5 +1,5 @@
 import { Arg, Field, ID, Int, ObjectType, Query, Resolver } from 'type-graphql';
-import type { ServiceDeps } from '@jixiao/service-kit';
+import { RowScope, type ServiceDeps, type UnitScope } from '@jixiao/service-kit';
 import { goalCoverage } from '../project/project.read';
 import { GoalCoverage } from '../project/project.type';
 
@@ -37,8 +37,9 @@ export class DashboardResolver {
   async goalCoverage(
     @Arg('fiscalYear', () => Int, { description: '预算年度 (fiscal year)' }) fiscalYear: number,
     @Arg('unitId', () => ID, { nullable: true, description: '预算单位标识 (budget unit id)' }) unitId?: string,
+    @RowScope() scope: UnitScope = { all: false, unitIds: [] },
   ): Promise<GoalCoverage[]> {
-    return goalCoverage(this.deps.em(), fiscalYear, unitId);
+    return goalCoverage(this.deps.em(), fiscalYear, scope, unitId);
   }
 
   @Query(() => ReviewStatistics, { description: '年度目标审核统计 (Goal review figures for a year)' })

@@ -1,6 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
-import { execute, pageOf, PageInput, type RequestContext, type ServiceDeps } from '@jixiao/service-kit';
+import {
+  execute,
+  pageOf,
+  PageInput,
+  RowScope,
+  unitWhere,
+  type RequestContext,
+  type ServiceDeps,
+  type UnitScope,
+} from '@jixiao/service-kit';
 import { goalRulesOf, profileInForce } from '../shared/facts';
 import { goalDecider, goalStreamId, type GoalCommand } from './goal.decider';
 import {
@@ -21,7 +30,9 @@ import { GoalRowSchema } from '@jixiao/projections';
 export class GoalReviewResolver {
   constructor(private readonly deps: ServiceDeps) {}
 
-  private async run(ctx: RequestContext, goalId: string, command: GoalCommand, options: object) {
+  /** Checks the goal is in the caller's scope (else NOT_FOUND), runs the command, answers with the goal. */
+  private async run(ctx: RequestContext, scope: UnitScope, goalId: string, command: GoalCommand, options: object) {
+    await findGoal(this.deps.em(), goalId, scope);
     await execute(this.deps, ctx, goalStreamId(goalId), goalDecider, command, options);
     return findGoal(this.deps.em(), goalId);
   }
@@ -33,9 +44,11 @@ export class GoalReviewResolver {
   async reviewQueue(
     @Ctx() ctx: RequestContext,
     @Arg('page', () => PageInput, { nullable: true, description: '分页参数 (pagination)' }) page?: PageInput,
+    @RowScope() scope: UnitScope = { all: false, unitIds: [] },
   ): Promise<GoalPage> {
     const em = this.deps.em();
-    return pageOfGoals(em, await reviewQueueFilter(em, ctx.actor), pageOf(page));
+    const where = { $and: [await reviewQueueFilter(em, ctx.actor), unitWhere(scope)] };
+    return pageOfGoals(em, where, pageOf(page));
   }
 
   @Mutation(() => Goal, {
@@ -44,6 +57,7 @@ export class GoalReviewResolver {
   async recordReviewOpinion(
     @Arg('input', { description: '命令参数 (command input)' }) input: RecordReviewOpinionInput,
     @Ctx() ctx: RequestContext,
+    @RowScope() scope: UnitScope,
   ): Promise<Goal> {
     const command: GoalCommand = {
       type: 'RecordReviewOpinion',
@@ -54,7 +68,7 @@ export class GoalReviewResolver {
       comment: input.comment,
       indicatorComments: input.indicatorComments.map((c) => ({ ...c })),
     };
-    return this.run(ctx, input.goalId, command, input);
+    return this.run(ctx, scope, input.goalId, command, input);
   }
 
   @Mutation(() => Goal, {
@@ -64,6 +78,7 @@ export class GoalReviewResolver {
   async reviewGoal(
     @Arg('input', { description: '命令参数 (command input)' }) input: ReviewGoalInput,
     @Ctx() ctx: RequestContext,
+    @RowScope() scope: UnitScope,
   ): Promise<Goal> {
     const em = this.deps.em();
     const row = await em.findOne(GoalRowSchema, { goalId: input.goalId });
@@ -78,16 +93,17 @@ export class GoalReviewResolver {
       indicatorComments: input.indicatorComments.map((c) => ({ ...c })),
       rules: goalRulesOf(profile),
     };
-    return this.run(ctx, input.goalId, command, input);
+    return this.run(ctx, scope, input.goalId, command, input);
   }
 
   @Mutation(() => Goal, { description: '随预算批复下达已批准的目标 (Issue an approved goal with the budget)' })
   async issueGoal(
     @Arg('input', { description: '命令参数 (command input)' }) input: IssueGoalInput,
     @Ctx() ctx: RequestContext,
+    @RowScope() scope: UnitScope,
   ): Promise<Goal> {
     const { goalId, budgetDocument, issuedAmount } = input;
-    return this.run(ctx, goalId, { type: 'IssueGoal', goalId, budgetDocument, issuedAmount }, input);
+    return this.run(ctx, scope, goalId, { type: 'IssueGoal', goalId, budgetDocument, issuedAmount }, input);
   }
 
   @Mutation(() => Goal, {
@@ -96,19 +112,21 @@ export class GoalReviewResolver {
   async adjustGoal(
     @Arg('input', { description: '命令参数 (command input)' }) input: AdjustGoalInput,
     @Ctx() ctx: RequestContext,
+    @RowScope() scope: UnitScope,
   ): Promise<Goal> {
     const { goalId, budgetAdjustmentRef, reason, amount } = input;
     const indicators = input.indicators.map((i) => toIndicatorData(i, i.id ?? randomUUID()));
     const command: GoalCommand = { type: 'AdjustGoal', goalId, budgetAdjustmentRef, reason, amount, indicators };
-    return this.run(ctx, goalId, command, input);
+    return this.run(ctx, scope, goalId, command, input);
   }
 
   @Mutation(() => Goal, { description: '将已批准的目标评为精品样本 (Publish an approved goal as an exemplary sample)' })
   async markGoalExemplary(
     @Arg('input', { description: '命令参数 (command input)' }) input: MarkGoalExemplaryInput,
     @Ctx() ctx: RequestContext,
+    @RowScope() scope: UnitScope,
   ): Promise<Goal> {
     const { goalId, reason } = input;
-    return this.run(ctx, goalId, { type: 'MarkGoalExemplary', goalId, reason }, input);
+    return this.run(ctx, scope, goalId, { type: 'MarkGoalExemplary', goalId, reason }, input);
   }
 }

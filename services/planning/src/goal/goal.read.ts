@@ -1,6 +1,6 @@
 import type { EntityManager, FilterQuery } from '@mikro-orm/core';
 import { NotFoundError } from '@jixiao/events';
-import { containsPattern } from '@jixiao/service-kit';
+import { containsPattern, ensureInScope, unitWhere, type UnitScope } from '@jixiao/service-kit';
 import { GoalRowSchema, IndicatorRowSchema, type GoalRow, type IndicatorRow } from '@jixiao/projections';
 import { GOAL_STATUS_LABELS, type GoalStatus as DeciderStatus } from './goal.state';
 import type {
@@ -79,9 +79,11 @@ export function toGoal(row: GoalRow, indicators: IndicatorRow[]): Goal {
   };
 }
 
-export async function findGoal(em: EntityManager, goalId: string): Promise<Goal> {
+/** The goal, or NOT_FOUND — also when its unit lies outside the caller's scope. */
+export async function findGoal(em: EntityManager, goalId: string, scope: UnitScope = { all: true }): Promise<Goal> {
   const row = await em.findOne(GoalRowSchema, { goalId });
   if (!row) throw goalNotFound(goalId);
+  ensureInScope(scope, row.unitId, () => goalNotFound(goalId));
   return toGoal(row, await em.find(IndicatorRowSchema, { goalId }));
 }
 
@@ -89,8 +91,9 @@ export async function findGoals(
   em: EntityManager,
   filter: GoalFilter,
   page: { limit: number; offset: number },
+  scope: UnitScope,
 ): Promise<{ nodes: Goal[]; totalCount: number }> {
-  const where: FilterQuery<GoalRow> = {
+  const filtered: FilterQuery<GoalRow> = {
     ...(filter.unitId ? { unitId: filter.unitId } : {}),
     ...(filter.fiscalYear ? { fiscalYear: filter.fiscalYear } : {}),
     ...(filter.status ? { status: filter.status } : {}),
@@ -105,7 +108,8 @@ export async function findGoals(
         }
       : {}),
   };
-  return pageOfGoals(em, where, page);
+  // the scope narrows whatever the filter asks for, never the other way round
+  return pageOfGoals(em, { $and: [filtered, unitWhere(scope)] }, page);
 }
 
 /** A page of goals matching `where`, newest first, with their indicators in one more query. */

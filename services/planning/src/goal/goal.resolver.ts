@@ -2,7 +2,17 @@ import { randomUUID } from 'node:crypto';
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { entityId, IllegalStateError, NotFoundError } from '@jixiao/events';
 import { GoalRowSchema, TemplateRowSchema } from '@jixiao/projections';
-import { execute, pageOf, PageInput, type RequestContext, type ServiceDeps } from '@jixiao/service-kit';
+import {
+  ensureInScope,
+  execute,
+  pageOf,
+  PageInput,
+  RowScope,
+  type RequestContext,
+  type ServiceDeps,
+  type UnitScope,
+} from '@jixiao/service-kit';
+import { projectNotFound } from '../project/project.read';
 import { goalRulesOf, profileInForce, requireProject, requireUnit } from '../shared/facts';
 import { goalDecider, goalStreamId, type GoalCommand } from './goal.decider';
 import {
@@ -30,8 +40,19 @@ interface CommandOptions {
 export class GoalResolver {
   constructor(private readonly deps: ServiceDeps) {}
 
-  /** Runs a goal command and answers with the goal as queries now see it. */
-  private async run(ctx: RequestContext, goalId: string, command: GoalCommand, options: CommandOptions) {
+  /**
+   * Runs a goal command and answers with the goal as queries now see it. An existing goal is
+   * checked against the caller's scope first (out of scope is NOT_FOUND); a new one was checked
+   * through its project (`scope` null).
+   */
+  private async run(
+    ctx: RequestContext,
+    scope: UnitScope | null,
+    goalId: string,
+    command: GoalCommand,
+    options: CommandOptions,
+  ) {
+    if (scope) await findGoal(this.deps.em(), goalId, scope);
     const result = await execute(this.deps, ctx, goalStreamId(goalId), goalDecider, command, options);
     // a repeated command id answers with the goal the first command wrote
     return findGoal(this.deps.em(), entityId(result.events[0]?.streamId ?? goalStreamId(goalId)));
@@ -43,14 +64,24 @@ export class GoalResolver {
     return row;
   }
 
+  /** The project, or NOT_FOUND when it does not exist or lies outside the caller's scope. */
+  private async projectInScope(projectId: string, scope: UnitScope) {
+    const project = await requireProject(this.deps.em(), projectId);
+    ensureInScope(scope, project.unitId, projectNotFound(projectId));
+    return project;
+  }
+
   /** Whether the unit has a supervising department that reviews first. */
   private async departmentReviews(unitId: string): Promise<boolean> {
     return (await requireUnit(this.deps.em(), unitId)).parentId !== null;
   }
 
   @Query(() => Goal, { description: '按标识查询绩效目标，含指标、审核历史和当前状态 (A goal by id)' })
-  async goal(@Arg('id', () => ID, { description: '标识 (id)' }) id: string): Promise<Goal> {
-    return findGoal(this.deps.em(), id);
+  async goal(
+    @Arg('id', () => ID, { description: '标识 (id)' }) id: string,
+    @RowScope() scope: UnitScope,
+  ): Promise<Goal> {
+    return findGoal(this.deps.em(), id, scope);
   }
 
   @Query(() => GoalPage, {
@@ -59,17 +90,19 @@ export class GoalResolver {
   async goals(
     @Arg('filter', () => GoalFilter, { nullable: true, description: '筛选条件 (filter)' }) filter?: GoalFilter,
     @Arg('page', () => PageInput, { nullable: true, description: '分页参数 (pagination)' }) page?: PageInput,
+    @RowScope() scope: UnitScope = { all: false, unitIds: [] },
   ): Promise<GoalPage> {
-    return findGoals(this.deps.em(), filter ?? {}, pageOf(page));
+    return findGoals(this.deps.em(), filter ?? {}, pageOf(page), scope);
   }
 
   @Mutation(() => Goal, { description: '提交绩效目标及其指标，直接进入审核 (Submit a new goal straight to review)' })
   async submitGoal(
     @Arg('input', { description: '命令参数 (command input)' }) input: SubmitGoalInput,
     @Ctx() ctx: RequestContext,
+    @RowScope() scope: UnitScope,
   ): Promise<Goal> {
     const em = this.deps.em();
-    const project = await requireProject(em, input.projectId);
+    const project = await this.projectInScope(input.projectId, scope);
     const profile = await profileInForce(em, project.divisionCode, project.fiscalYear);
     const goalId = randomUUID();
     const command: GoalCommand = {
@@ -79,15 +112,16 @@ export class GoalResolver {
       departmentReview: await this.departmentReviews(project.unitId),
       rules: goalRulesOf(profile),
     };
-    return this.run(ctx, goalId, command, input);
+    return this.run(ctx, null, goalId, command, input);
   }
 
   @Mutation(() => Goal, { description: '建立绩效目标草稿 (Draft a goal for a project)' })
   async draftGoal(
     @Arg('input', { description: '命令参数 (command input)' }) input: DraftGoalInput,
     @Ctx() ctx: RequestContext,
+    @RowScope() scope: UnitScope,
   ): Promise<Goal> {
-    const project = await requireProject(this.deps.em(), input.projectId);
+    const project = await this.projectInScope(input.projectId, scope);
     const goalId = randomUUID();
     const indicators = input.indicators.map((i) => toIndicatorData(i, i.id ?? randomUUID()));
     const command: GoalCommand = {
@@ -97,7 +131,7 @@ export class GoalResolver {
       indicators,
       copiedFromGoalId: null,
     };
-    return this.run(ctx, goalId, command, input);
+    return this.run(ctx, null, goalId, command, input);
   }
 
   @Mutation(() => Goal, {
@@ -106,6 +140,7 @@ export class GoalResolver {
   async draftGoalFromSample(
     @Arg('input', { description: '命令参数 (command input)' }) input: DraftGoalFromSampleInput,
     @Ctx() ctx: RequestContext,
+    @RowScope() scope: UnitScope,
   ): Promise<Goal> {
     const em = this.deps.em();
     const sample = await findGoal(em, input.sampleGoalId);
@@ -115,7 +150,7 @@ export class GoalResolver {
         en: `Goal ${sample.id} is not an exemplary sample; only samples can be copied`,
       });
     }
-    const project = await requireProject(em, input.projectId);
+    const project = await this.projectInScope(input.projectId, scope);
     const goalId = randomUUID();
     const indicators = sample.indicators.map((i) => toIndicatorData({ ...i, templateId: i.templateId }, randomUUID()));
     const content = { term: sample.term, overallGoal: sample.overallGoal, amount: project.amountRequested };
@@ -126,7 +161,7 @@ export class GoalResolver {
       indicators,
       copiedFromGoalId: sample.id,
     };
-    return this.run(ctx, goalId, command, input);
+    return this.run(ctx, null, goalId, command, input);
   }
 
   @Mutation(() => Goal, {
@@ -135,6 +170,7 @@ export class GoalResolver {
   async submitDraft(
     @Arg('input', { description: '命令参数 (command input)' }) input: SubmitDraftInput,
     @Ctx() ctx: RequestContext,
+    @RowScope() scope: UnitScope,
   ): Promise<Goal> {
     const row = await this.goalRow(input.goalId);
     const profile = await profileInForce(this.deps.em(), row.divisionCode, row.fiscalYear);
@@ -145,16 +181,17 @@ export class GoalResolver {
       departmentReview,
       rules: goalRulesOf(profile),
     };
-    return this.run(ctx, input.goalId, command, input);
+    return this.run(ctx, scope, input.goalId, command, input);
   }
 
   @Mutation(() => Goal, { description: '添加自定义指标 (Add an own indicator to a draft or returned goal)' })
   async addIndicator(
     @Arg('input', { description: '命令参数 (command input)' }) input: AddIndicatorInput,
     @Ctx() ctx: RequestContext,
+    @RowScope() scope: UnitScope,
   ): Promise<Goal> {
     const indicator = toIndicatorData({ ...input.indicator, templateId: null }, input.indicator.id ?? randomUUID());
-    return this.run(ctx, input.goalId, { type: 'AddIndicator', goalId: input.goalId, indicator }, input);
+    return this.run(ctx, scope, input.goalId, { type: 'AddIndicator', goalId: input.goalId, indicator }, input);
   }
 
   @Mutation(() => Goal, {
@@ -163,6 +200,7 @@ export class GoalResolver {
   async addIndicatorFromTemplate(
     @Arg('input', { description: '命令参数 (command input)' }) input: AddIndicatorFromTemplateInput,
     @Ctx() ctx: RequestContext,
+    @RowScope() scope: UnitScope,
   ): Promise<Goal> {
     const template = await this.deps.em().findOne(TemplateRowSchema, { templateId: input.templateId });
     if (!template) {
@@ -176,7 +214,7 @@ export class GoalResolver {
       { ...input, level1, level2, name, operator, unit, templateId } as Parameters<typeof toIndicatorData>[0],
       randomUUID(),
     );
-    return this.run(ctx, input.goalId, { type: 'AddIndicator', goalId: input.goalId, indicator }, input);
+    return this.run(ctx, scope, input.goalId, { type: 'AddIndicator', goalId: input.goalId, indicator }, input);
   }
 
   @Mutation(() => Goal, {
@@ -185,10 +223,11 @@ export class GoalResolver {
   async reviseIndicator(
     @Arg('input', { description: '命令参数 (command input)' }) input: ReviseIndicatorInput,
     @Ctx() ctx: RequestContext,
+    @RowScope() scope: UnitScope,
   ): Promise<Goal> {
     const indicator = toIndicatorData(input.indicator, input.indicator.id ?? '');
     const command: GoalCommand = { type: 'ReviseIndicator', goalId: input.goalId, indicator, reason: input.reason };
-    return this.run(ctx, input.goalId, command, input);
+    return this.run(ctx, scope, input.goalId, command, input);
   }
 
   @Mutation(() => Goal, {
@@ -197,9 +236,10 @@ export class GoalResolver {
   async removeIndicator(
     @Arg('input', { description: '命令参数 (command input)' }) input: RemoveIndicatorInput,
     @Ctx() ctx: RequestContext,
+    @RowScope() scope: UnitScope,
   ): Promise<Goal> {
     const { goalId, indicatorId, reason } = input;
-    return this.run(ctx, goalId, { type: 'RemoveIndicator', goalId, indicatorId, reason }, input);
+    return this.run(ctx, scope, goalId, { type: 'RemoveIndicator', goalId, indicatorId, reason }, input);
   }
 
   private contentFrom(

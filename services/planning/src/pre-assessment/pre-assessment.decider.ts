@@ -1,4 +1,5 @@
 import {
+  ForbiddenError,
   IllegalStateError,
   invalid,
   NotFoundError,
@@ -75,6 +76,7 @@ function open(c: OpenPreAssessment, state: PreAssessmentState): PreAssessmentEve
       '评估政策时须填写政策名称',
       'Name the policy',
     ),
+    ...check(c.scorerIds.length === 0, 'scorerIds', '请指派至少一名评分专家', 'Assign at least one scorer'),
   ];
   if (issues.length > 0) throw invalid(issues);
   const { type: _t, ...data } = c;
@@ -83,6 +85,12 @@ function open(c: OpenPreAssessment, state: PreAssessmentState): PreAssessmentEve
 
 function score(c: GiveScore, state: PreAssessmentState): PreAssessmentEvent[] {
   const opened = requireOpen(state, c.preAssessmentId, { zh: '评分', en: 'score it' });
+  if (!opened.scorerIds.includes(c.scorerId)) {
+    throw new ForbiddenError({
+      zh: '您未被指派为该事前评估的评分人',
+      en: 'You are not assigned to score this pre-assessment',
+    });
+  }
   const max = opened.dimensionMaxPoints[c.dimension];
   const label = DIMENSION_LABELS[c.dimension];
   if (state.scores.some((s) => s.scorerId === c.scorerId && s.dimension === c.dimension)) {

@@ -1,4 +1,4 @@
-import { BUILTIN_PROFILES, catalog, given, IllegalStateError, ValidationError } from '@jixiao/events';
+import { BUILTIN_PROFILES, catalog, ForbiddenError, given, IllegalStateError, ValidationError } from '@jixiao/events';
 import { preAssessmentDecider, type GiveScore, type OpenPreAssessment } from './pre-assessment.decider';
 import type { PreAssessmentEvent } from './pre-assessment.events';
 import { dimensionMeans, round2, totalScore } from './pre-assessment.scoring';
@@ -16,6 +16,7 @@ const open: OpenPreAssessment = {
   ruleProfile: hubei.ref,
   passMark: hubei.rules.preAssessment.passMark,
   dimensionMaxPoints: hubei.rules.preAssessment.dimensionMaxPoints,
+  scorerIds: ['expert-1', 'expert-2'],
 };
 const { type: _t, ...openedData } = open;
 const opened: PreAssessmentEvent = { type: 'PreAssessmentOpened', data: openedData };
@@ -135,6 +136,15 @@ describe('pre-assessment', () => {
     pa([opened, ...scoresTotalling(10), ...done])
       .when(score('NECESSITY', 1, 'late'))
       .thenThrows(IllegalStateError, /已出具结论/);
+  });
+
+  it('takes scores only from the scorers it assigned', () => {
+    pa([opened])
+      .when(score('NECESSITY', 18, 'expert-9'))
+      .thenThrows(ForbiddenError, /未被指派/);
+    pa([])
+      .when({ ...open, scorerIds: [] })
+      .thenThrows(ValidationError, /评分专家/);
   });
 
   it('needs a policy name to assess a policy', () => {

@@ -1,11 +1,6 @@
 import { Field, Float, ID, InputType, Int } from 'type-graphql';
 import { CommandInput, VersionedCommandInput } from '../shared/command.input';
-import {
-  PreAssessmentConclusion,
-  PreAssessmentDimension,
-  PreAssessmentSubject,
-  ScorerRole,
-} from './pre-assessment.enums';
+import { PreAssessmentConclusion, PreAssessmentDimension, PreAssessmentSubject } from './pre-assessment.enums';
 
 @InputType({ description: '启动事前绩效评估 (Open a pre-assessment)' })
 export class OpenPreAssessmentInput extends CommandInput {
@@ -23,6 +18,11 @@ export class OpenPreAssessmentInput extends CommandInput {
 
   @Field(() => Int, { nullable: true, description: '预算年度，评估政策时必填 (fiscal year; for a policy)' })
   fiscalYear?: number | null;
+
+  @Field(() => [ID], {
+    description: '指派的评分人（专家或投资评审中心人员）用户标识 (user ids of the assigned scorers)',
+  })
+  scorerIds!: string[];
 }
 
 @InputType({ description: '对一个维度评分 (Score one dimension)' })
@@ -38,9 +38,6 @@ export class GiveScoreInput extends VersionedCommandInput {
 
   @Field({ description: '评分理由 (reason)' })
   reason!: string;
-
-  @Field(() => ScorerRole, { defaultValue: ScorerRole.EXPERT, description: '评分方 (scorer role)' })
-  scorerRole!: ScorerRole;
 }
 
 @InputType({ description: '出具评估结论 (Conclude a pre-assessment)' })

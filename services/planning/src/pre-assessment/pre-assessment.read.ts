@@ -20,6 +20,7 @@ export function toPreAssessment(row: PreAssessmentRow): PreAssessment {
     fiscalYear: row.fiscalYear,
     status: row.status as PreAssessmentStatus,
     passMark: row.passMark,
+    scorerIds: row.scorerIds,
     ruleProfile: row.ruleProfile,
     dimensions: PRE_ASSESSMENT_DIMENSIONS.map((d) => ({
       dimension: d as PreAssessmentDimension,
@@ -39,13 +40,11 @@ export function toPreAssessment(row: PreAssessmentRow): PreAssessment {
   };
 }
 
+export const preAssessmentNotFound = (id: string) =>
+  new NotFoundError({ zh: `事前评估 ${id} 不存在`, en: `Pre-assessment ${id} does not exist` });
+
 export async function findPreAssessment(em: EntityManager, id: string): Promise<PreAssessment> {
   const row = await em.findOne(PreAssessmentRowSchema, { preAssessmentId: id });
-  if (!row) throw new NotFoundError({ zh: `事前评估 ${id} 不存在`, en: `Pre-assessment ${id} does not exist` });
+  if (!row) throw preAssessmentNotFound(id);
   return toPreAssessment(row);
-}
-
-export async function findPreAssessmentsOf(em: EntityManager, projectId: string): Promise<PreAssessment[]> {
-  const rows = await em.find(PreAssessmentRowSchema, { projectId }, { orderBy: { openedAt: 'asc' } });
-  return rows.map(toPreAssessment);
 }

@@ -1,12 +1,30 @@
 import { randomUUID } from 'node:crypto';
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { entityId, invalid } from '@jixiao/events';
-import { execute, type RequestContext, type ServiceDeps } from '@jixiao/service-kit';
-import { profileInForce, requireProject, requireUnit } from '../shared/facts';
+import { PreAssessmentRowSchema, type PreAssessmentRow } from '@jixiao/projections';
+import {
+  ensureInScope,
+  execute,
+  inScope,
+  RowScope,
+  type Actor,
+  type RequestContext,
+  type ServiceDeps,
+  type UnitScope,
+} from '@jixiao/service-kit';
+import { projectNotFound } from '../project/project.read';
+import { profileInForce, requireProject, requireUnit, unitNotFound } from '../shared/facts';
 import { preAssessmentDecider, preAssessmentStreamId, type PreAssessmentCommand } from './pre-assessment.decider';
 import { ConcludePreAssessmentInput, GiveScoreInput, OpenPreAssessmentInput } from './pre-assessment.input';
-import { findPreAssessment, findPreAssessmentsOf } from './pre-assessment.read';
+import { findPreAssessment, preAssessmentNotFound, toPreAssessment } from './pre-assessment.read';
 import { PreAssessment } from './pre-assessment.type';
+
+/** Scorer roles: an expert scores as EXPERT, a review-centre (agency) user as INVESTMENT_REVIEW_CENTRE. */
+const SCORER_ROLE = { EXPERT: 'EXPERT', AGENCY: 'INVESTMENT_REVIEW_CENTRE' } as const;
+
+/** Rows the caller reaches: those of units in scope, and for experts and agencies those they are assigned to. */
+const visible = (row: PreAssessmentRow, scope: UnitScope, actor: Actor): boolean =>
+  inScope(scope, row.unitId) || (actor.role in SCORER_ROLE && row.scorerIds.includes(actor.userId));
 
 /** 事前绩效评估: open, score per dimension, conclude against the profile's pass mark. */
 @Resolver(() => PreAssessment)
@@ -18,15 +36,24 @@ export class PreAssessmentResolver {
     return findPreAssessment(this.deps.em(), entityId(result.events[0]?.streamId ?? preAssessmentStreamId(id)));
   }
 
-  /** Unit, year and division: from the project, or as given for a policy. */
-  private async subjectOf(input: OpenPreAssessmentInput) {
+  /** The row, or NOT_FOUND when it does not exist or the caller may not reach it. */
+  private async reachable(id: string, scope: UnitScope, actor: Actor): Promise<PreAssessmentRow> {
+    const row = await this.deps.em().findOne(PreAssessmentRowSchema, { preAssessmentId: id });
+    if (!row || !visible(row, scope, actor)) throw preAssessmentNotFound(id);
+    return row;
+  }
+
+  /** Unit, year and division: from the project, or as given for a policy; in the caller's scope. */
+  private async subjectOf(input: OpenPreAssessmentInput, scope: UnitScope) {
     const em = this.deps.em();
     if (input.subject === 'PROJECT' && input.projectId) {
       const p = await requireProject(em, input.projectId);
+      ensureInScope(scope, p.unitId, projectNotFound(input.projectId));
       return { unitId: p.unitId, fiscalYear: p.fiscalYear, divisionCode: p.divisionCode };
     }
     if (input.subject === 'POLICY' && input.unitId && input.fiscalYear) {
       const unit = await requireUnit(em, input.unitId);
+      ensureInScope(scope, unit.unitId, () => unitNotFound(input.unitId!));
       return { unitId: unit.unitId, fiscalYear: input.fiscalYear, divisionCode: unit.divisionCode };
     }
     throw invalid([
@@ -37,26 +64,34 @@ export class PreAssessmentResolver {
   }
 
   @Query(() => PreAssessment, { description: '按标识查询事前评估 (A pre-assessment by id)' })
-  async preAssessment(@Arg('id', () => ID, { description: '标识 (id)' }) id: string): Promise<PreAssessment> {
-    return findPreAssessment(this.deps.em(), id);
+  async preAssessment(
+    @Arg('id', () => ID, { description: '标识 (id)' }) id: string,
+    @Ctx() ctx: RequestContext,
+    @RowScope() scope: UnitScope,
+  ): Promise<PreAssessment> {
+    return toPreAssessment(await this.reachable(id, scope, ctx.actor));
   }
 
   @Query(() => [PreAssessment], { description: '某项目的事前评估 (The pre-assessments of a project)' })
   async preAssessmentsOfProject(
     @Arg('projectId', () => ID, { description: '项目标识 (project id)' }) projectId: string,
+    @Ctx() ctx: RequestContext,
+    @RowScope() scope: UnitScope,
   ): Promise<PreAssessment[]> {
-    return findPreAssessmentsOf(this.deps.em(), projectId);
+    const rows = await this.deps.em().find(PreAssessmentRowSchema, { projectId }, { orderBy: { openedAt: 'asc' } });
+    return rows.filter((row) => visible(row, scope, ctx.actor)).map(toPreAssessment);
   }
 
   @Mutation(() => PreAssessment, {
     description:
-      '启动事前绩效评估，分数线与维度满分取自规则配置 (Open a pre-assessment under the rule profile in force)',
+      '启动事前绩效评估并指派评分人，分数线与维度满分取自规则配置 (Open a pre-assessment, assign its scorers; pass mark and maxima from the rule profile in force)',
   })
   async openPreAssessment(
     @Arg('input', { description: '命令参数 (command input)' }) input: OpenPreAssessmentInput,
     @Ctx() ctx: RequestContext,
+    @RowScope() scope: UnitScope,
   ): Promise<PreAssessment> {
-    const subject = await this.subjectOf(input);
+    const subject = await this.subjectOf(input, scope);
     const profile = await profileInForce(this.deps.em(), subject.divisionCode, subject.fiscalYear);
     const id = randomUUID();
     const command: PreAssessmentCommand = {
@@ -69,24 +104,27 @@ export class PreAssessmentResolver {
       ruleProfile: profile.ref,
       passMark: profile.rules.preAssessment.passMark,
       dimensionMaxPoints: profile.rules.preAssessment.dimensionMaxPoints,
+      scorerIds: [...new Set(input.scorerIds)],
     };
     return this.run(ctx, id, command, input);
   }
 
   @Mutation(() => PreAssessment, {
     description:
-      '专家或投资评审中心对一个维度评分，每人每维度一次 (Score one dimension; once per scorer and dimension)',
+      '指派的专家或投资评审中心对一个维度评分，每人每维度一次 (An assigned scorer scores one dimension, once)',
   })
   async giveScore(
     @Arg('input', { description: '命令参数 (command input)' }) input: GiveScoreInput,
     @Ctx() ctx: RequestContext,
+    @RowScope() scope: UnitScope,
   ): Promise<PreAssessment> {
-    const { preAssessmentId, dimension, points, reason, scorerRole } = input;
+    await this.reachable(input.preAssessmentId, scope, ctx.actor);
+    const { preAssessmentId, dimension, points, reason } = input;
     const command: PreAssessmentCommand = {
       type: 'GiveScore',
       preAssessmentId,
       scorerId: ctx.actor.userId,
-      scorerRole,
+      scorerRole: SCORER_ROLE[ctx.actor.role as keyof typeof SCORER_ROLE] ?? 'EXPERT',
       dimension,
       points,
       reason,
@@ -100,7 +138,9 @@ export class PreAssessmentResolver {
   async concludePreAssessment(
     @Arg('input', { description: '命令参数 (command input)' }) input: ConcludePreAssessmentInput,
     @Ctx() ctx: RequestContext,
+    @RowScope() scope: UnitScope,
   ): Promise<PreAssessment> {
+    await this.reachable(input.preAssessmentId, scope, ctx.actor);
     const { preAssessmentId, conclusion, report } = input;
     const command: PreAssessmentCommand = { type: 'ConcludePreAssessment', preAssessmentId, conclusion, report };
     return this.run(ctx, preAssessmentId, command, input);

@@ -1,4 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
+import { NotFoundError } from '@jixiao/events';
+import { inScope, type UnitScope } from '@jixiao/service-kit';
 import { GoalRowSchema, PreAssessmentRowSchema, ProjectRowSchema, type ProjectRow } from '@jixiao/projections';
 import { APPROVED_STATUSES } from '../goal/goal.state';
 import { libraryGateBlockers, type GateFacts } from './project.gate';
@@ -11,6 +13,10 @@ const APPROVED_SQL = APPROVED_STATUSES.map((s) => `'${s}'`).join(', ');
 const BLOCKED_SQL = `(not exists (select 1 from rm_goal g where g.project_id = p.project_id and g.status in (${APPROVED_SQL}))
   or (p.is_new and p.is_major and not exists (select 1 from rm_pre_assessment a
       where a.project_id = p.project_id and a.passed and a.conclusion <> 'REJECT')))`;
+
+/** NOT_FOUND for a project that does not exist, or that the caller may not see. */
+export const projectNotFound = (projectId: string) => () =>
+  new NotFoundError({ zh: `项目 ${projectId} 不存在`, en: `Project ${projectId} does not exist` });
 
 /** The gate facts of many projects in two queries. */
 export async function gateFactsOf(em: EntityManager, projectIds: string[]): Promise<Map<string, GateFacts>> {
@@ -76,6 +82,7 @@ export async function findProjects(
   em: EntityManager,
   filter: ProjectFilter,
   page: { limit: number; offset: number },
+  scope: UnitScope,
 ): Promise<{ nodes: Project[]; totalCount: number }> {
   const conditions: string[] = [];
   const params: unknown[] = [];
@@ -83,6 +90,11 @@ export async function findProjects(
     conditions.push(sql);
     if (value !== undefined) params.push(value);
   };
+  // the scope narrows whatever the filter asks for
+  if (!scope.all) {
+    conditions.push(scope.unitIds.length ? `p.unit_id in (${scope.unitIds.map(() => '?').join(', ')})` : '1 = 0');
+    params.push(...scope.unitIds);
+  }
   if (filter.unitId) add('p.unit_id = ?', filter.unitId);
   if (filter.fiscalYear) add('p.fiscal_year = ?', filter.fiscalYear);
   if (filter.libraryStatus) add('p.library_status = ?', filter.libraryStatus);
@@ -110,7 +122,7 @@ export async function findProjects(
 }
 
 /** 目标覆盖率 per unit for a year: projects, and those with an approved goal. */
-export async function goalCoverage(em: EntityManager, fiscalYear: number, unitId?: string | null) {
+export async function goalCoverage(em: EntityManager, fiscalYear: number, scope: UnitScope, unitId?: string | null) {
   const rows = (await em.getConnection().execute(
     `select p.unit_id, count(*) as projects,
        sum(case when exists (select 1 from rm_goal g where g.project_id = p.project_id and g.status in (${APPROVED_SQL}))
@@ -119,15 +131,17 @@ export async function goalCoverage(em: EntityManager, fiscalYear: number, unitId
      group by p.unit_id order by p.unit_id`,
     unitId ? [fiscalYear, unitId] : [fiscalYear],
   )) as { unit_id: string; projects: number | string; covered: number | string | null }[];
-  return rows.map((r) => {
-    const projects = Number(r.projects);
-    const covered = Number(r.covered ?? 0);
-    return {
-      unit: { id: r.unit_id },
-      fiscalYear,
-      projects,
-      projectsWithApprovedGoal: covered,
-      coverage: projects ? Math.round((covered / projects) * 10000) / 10000 : 0,
-    };
-  });
+  return rows
+    .filter((r) => inScope(scope, r.unit_id))
+    .map((r) => {
+      const projects = Number(r.projects);
+      const covered = Number(r.covered ?? 0);
+      return {
+        unit: { id: r.unit_id },
+        fiscalYear,
+        projects,
+        projectsWithApprovedGoal: covered,
+        coverage: projects ? Math.round((covered / projects) * 10000) / 10000 : 0,
+      };
+    });
 }

@@ -1,32 +1,52 @@
 import { randomUUID } from 'node:crypto';
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
-import { entityId, NotFoundError } from '@jixiao/events';
+import { entityId } from '@jixiao/events';
 import { ProjectRowSchema } from '@jixiao/projections';
-import { execute, pageOf, PageInput, type RequestContext, type ServiceDeps } from '@jixiao/service-kit';
-import { requireProject, requireUnit } from '../shared/facts';
+import {
+  ensureInScope,
+  execute,
+  pageOf,
+  PageInput,
+  RowScope,
+  type RequestContext,
+  type ServiceDeps,
+  type UnitScope,
+} from '@jixiao/service-kit';
+import { requireProject, requireUnit, unitNotFound } from '../shared/facts';
 import { projectDecider, projectStreamId, type ProjectCommand } from './project.decider';
 import { AdmitProjectInput, AllocateBudgetInput, ProjectFilter, ProposeProjectInput } from './project.input';
-import { findProject, findProjects, gateFactsOf } from './project.read';
+import { findProject, findProjects, gateFactsOf, projectNotFound } from './project.read';
 import { Project, ProjectPage } from './project.type';
 
-export const projectNotFound = (projectId: string) => () =>
-  new NotFoundError({ zh: `项目 ${projectId} 不存在`, en: `Project ${projectId} does not exist` });
+const NO_ROWS: UnitScope = { all: false, unitIds: [] };
 
 /** Projects: proposal, the library gate, budget. */
 @Resolver(() => Project)
 export class ProjectResolver {
   constructor(private readonly deps: ServiceDeps) {}
 
+  /** Runs a project command and answers with the project as queries now see it. */
   private async run(ctx: RequestContext, projectId: string, command: ProjectCommand, options: object) {
     const result = await execute(this.deps, ctx, projectStreamId(projectId), projectDecider, command, options);
     const id = entityId(result.events[0]?.streamId ?? projectStreamId(projectId));
     return findProject(this.deps.em(), id, projectNotFound(id));
   }
 
+  /** The project, or NOT_FOUND when it does not exist or lies outside the caller's scope. */
+  private async inScope(projectId: string, scope: UnitScope) {
+    const project = await requireProject(this.deps.em(), projectId);
+    ensureInScope(scope, project.unitId, projectNotFound(projectId));
+    return project;
+  }
+
   @Query(() => Project, {
     description: '按标识查询项目，含入库障碍 (A project by id, with what blocks it from the library)',
   })
-  async project(@Arg('id', () => ID, { description: '标识 (id)' }) id: string): Promise<Project> {
+  async project(
+    @Arg('id', () => ID, { description: '标识 (id)' }) id: string,
+    @RowScope() scope: UnitScope,
+  ): Promise<Project> {
+    await this.inScope(id, scope);
     return findProject(this.deps.em(), id, projectNotFound(id));
   }
 
@@ -37,17 +57,20 @@ export class ProjectResolver {
   async projects(
     @Arg('filter', () => ProjectFilter, { nullable: true, description: '筛选条件 (filter)' }) filter?: ProjectFilter,
     @Arg('page', () => PageInput, { nullable: true, description: '分页参数 (pagination)' }) page?: PageInput,
+    @RowScope() scope: UnitScope = NO_ROWS,
   ): Promise<ProjectPage> {
-    return findProjects(this.deps.em(), filter ?? {}, pageOf(page));
+    return findProjects(this.deps.em(), filter ?? {}, pageOf(page), scope);
   }
 
   @Mutation(() => Project, { description: '申报项目 (Propose a project)' })
   async proposeProject(
     @Arg('input', { description: '命令参数 (command input)' }) input: ProposeProjectInput,
     @Ctx() ctx: RequestContext,
+    @RowScope() scope: UnitScope,
   ): Promise<Project> {
     const em = this.deps.em();
     const unit = await requireUnit(em, input.unitId);
+    ensureInScope(scope, unit.unitId, () => unitNotFound(input.unitId));
     const sameCode = await em.findOne(ProjectRowSchema, { unitId: input.unitId, code: input.code.trim() });
     const projectId = randomUUID();
     const { commandId: _c, ...proposal } = input;
@@ -69,10 +92,10 @@ export class ProjectResolver {
   async admitProjectToLibrary(
     @Arg('input', { description: '命令参数 (command input)' }) input: AdmitProjectInput,
     @Ctx() ctx: RequestContext,
+    @RowScope() scope: UnitScope,
   ): Promise<Project> {
-    const em = this.deps.em();
-    await requireProject(em, input.projectId);
-    const facts = (await gateFactsOf(em, [input.projectId])).get(input.projectId)!;
+    await this.inScope(input.projectId, scope);
+    const facts = (await gateFactsOf(this.deps.em(), [input.projectId])).get(input.projectId)!;
     return this.run(ctx, input.projectId, { type: 'AdmitProjectToLibrary', projectId: input.projectId, facts }, input);
   }
 
@@ -80,8 +103,9 @@ export class ProjectResolver {
   async allocateBudget(
     @Arg('input', { description: '命令参数 (command input)' }) input: AllocateBudgetInput,
     @Ctx() ctx: RequestContext,
+    @RowScope() scope: UnitScope,
   ): Promise<Project> {
-    const project = await requireProject(this.deps.em(), input.projectId);
+    const project = await this.inScope(input.projectId, scope);
     const { projectId, amount, budgetDocument } = input;
     const command: ProjectCommand = {
       type: 'AllocateBudget',

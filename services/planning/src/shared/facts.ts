@@ -9,14 +9,15 @@ import {
 } from '@jixiao/projections';
 
 /** What commands need to know from the read models before deciding; each refusal names the missing thing. */
+export const unitNotFound = (unitId: string) =>
+  new NotFoundError({
+    zh: `预算单位 ${unitId} 不存在，请先登记单位`,
+    en: `Budget unit ${unitId} does not exist; register it first`,
+  });
+
 export async function requireUnit(em: EntityManager, unitId: string): Promise<UnitRow> {
   const unit = await em.findOne(UnitRowSchema, { unitId });
-  if (!unit) {
-    throw new NotFoundError({
-      zh: `预算单位 ${unitId} 不存在，请先登记单位`,
-      en: `Budget unit ${unitId} does not exist; register it first`,
-    });
-  }
+  if (!unit) throw unitNotFound(unitId);
   return unit;
 }
 

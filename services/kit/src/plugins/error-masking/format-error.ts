@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { DomainError, ErrorCode } from '@jixiao/events';
 
@@ -17,7 +17,32 @@ const PASS_THROUGH = new Set<string>([
   'PERSISTED_QUERY_NOT_SUPPORTED',
   'OPERATION_RESOLUTION_FAILURE',
   'BAD_REQUEST',
+  'UNAUTHENTICATED',
 ]);
+
+/** A domain error thrown outside a resolver (context creation), as a GraphQLError with its HTTP status. */
+export function toGraphQLError(error: unknown, status: number): GraphQLError {
+  if (error instanceof GraphQLError) return error;
+  if (!(error instanceof DomainError)) {
+    // unexpected: masked like any other internal error, never its message
+    const correlationId = randomUUID();
+    console.error(`[${correlationId}]`, error);
+    return new GraphQLError(
+      `服务器内部错误，请将关联编号 ${correlationId} 告知运维人员 (Internal server error; quote correlation id ${correlationId})`,
+      { extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR, correlationId, http: { status: 500 } } },
+    );
+  }
+  const reason = (error as { reason?: string }).reason;
+  return new GraphQLError(error.message, {
+    extensions: {
+      code: error.code,
+      messageZh: error.zh,
+      messageEn: error.en,
+      ...(reason ? { reason } : {}),
+      http: { status },
+    },
+  });
+}
 
 /**
  * Apollo Server `formatError`: a DomainError becomes its stable `extensions.code` with the

@@ -1,0 +1,60 @@
+import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
+import { missingToken, signAssertion, toGraphQLError, type AssertionSecret, type Identity } from '@jixiao/service-kit';
+
+/** Options of {@link JixiaoPluginAuthentication}. */
+export interface AuthenticationOptions {
+  /** Verifies a bearer token (signature, expiry, issuer, audience) and returns the caller; throws UnauthenticatedError. */
+  verify(token: string): Promise<Identity>;
+  /** Shared with the subgraphs only: each verified caller travels to them as an assertion signed with it. */
+  assertionSecret: AssertionSecret;
+}
+
+interface Verified {
+  identity: Identity;
+  assertion: string;
+}
+
+/** A gateway plugin that also tells the header propagation what to send each subgraph. */
+export type AuthenticationPlugin = GatewayPlugin & {
+  /** The verified caller of a request, once `onParams` has run. */
+  identityOf(request: Request): Identity | undefined;
+  /** The signed assertion for a request's subgraph calls. */
+  assertionOf(request: Request): string | undefined;
+};
+
+const BEARER = /^Bearer\s+(\S+)\s*$/i;
+
+/** The client's address, when the server is node:http (the runtime puts its request on the context). */
+const remoteAddress = (context: unknown): string | undefined =>
+  (context as { req?: { socket?: { remoteAddress?: string } } } | undefined)?.req?.socket?.remoteAddress;
+
+/**
+ * Every GraphQL request needs `Authorization: Bearer <token>`: verified here before parsing,
+ * refused with UNAUTHENTICATED (HTTP 401) otherwise. The caller then reaches the subgraphs only as
+ * a short-lived assertion the gateway signs; client headers never carry identity past the gateway.
+ */
+export function JixiaoPluginAuthentication(options: AuthenticationOptions): AuthenticationPlugin {
+  const verified = new WeakMap<Request, Promise<Verified>>();
+  const settled = new WeakMap<Request, Verified>();
+  const authenticate = async (request: Request, clientIp: string | undefined): Promise<Verified> => {
+    const token = BEARER.exec(request.headers.get('authorization') ?? '')?.[1];
+    if (!token) throw missingToken();
+    const identity = await options.verify(token);
+    const userAgent = request.headers.get('user-agent') ?? undefined;
+    const assertion = await signAssertion(options.assertionSecret, { ...identity, clientIp, userAgent });
+    const result = { identity, assertion };
+    settled.set(request, result);
+    return result;
+  };
+  return {
+    async onParams({ request, context }) {
+      // a batched request carries one token for all its operations: verify it once
+      if (!verified.has(request)) verified.set(request, authenticate(request, remoteAddress(context)));
+      await verified.get(request)!.catch((error: unknown) => {
+        throw toGraphQLError(error, 401);
+      });
+    },
+    identityOf: (request) => settled.get(request)?.identity,
+    assertionOf: (request) => settled.get(request)?.assertion,
+  } as AuthenticationPlugin;
+}

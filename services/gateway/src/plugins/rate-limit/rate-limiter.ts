@@ -1,0 +1,46 @@
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+
+/** Port: a fixed-window request budget per key. Memory in embedded mode; Redis later, same interface. */
+export interface RateLimiter {
+  /** Takes one request from `key`'s budget. */
+  consume(key: string): Promise<{ allowed: boolean; retryAfterMs: number }>;
+}
+
+/** Adapts any rate-limiter-flexible limiter (RateLimiterMemory, RateLimiterRedis with ioredis, ...). */
+export function flexibleRateLimiter(limiter: RateLimiterAbstract): RateLimiter {
+  return {
+    async consume(key) {
+      try {
+        await limiter.consume(key);
+        return { allowed: true, retryAfterMs: 0 };
+      } catch (rejection) {
+        if (rejection instanceof RateLimiterRes) return { allowed: false, retryAfterMs: rejection.msBeforeNext };
+        throw rejection;
+      }
+    },
+  };
+}
+
+/** In-process limiter: `points` requests per `durationSeconds` per key. */
+export const memoryRateLimiter = (points: number, durationSeconds = 60): RateLimiter =>
+  flexibleRateLimiter(new RateLimiterMemory({ points, duration: durationSeconds }));
+
+/**
+ * Shared across gateway processes: the budget lives in Redis (an ioredis client), so every gateway
+ * instance spends the same per-user budget.
+ *
+ * @example redisRateLimiter(new Redis('redis://127.0.0.1:6379'), 600)
+ */
+export const redisRateLimiter = (
+  client: unknown,
+  points: number,
+  options: { durationSeconds?: number; keyPrefix?: string } = {},
+): RateLimiter =>
+  flexibleRateLimiter(
+    new RateLimiterRedis({
+      storeClient: client,
+      points,
+      duration: options.durationSeconds ?? 60,
+      keyPrefix: options.keyPrefix ?? 'jixiao:rate',
+    }),
+  );

@@ -1,0 +1,30 @@
+import { ForbiddenError } from '@jixiao/events';
+import type { MiddlewareFn } from 'type-graphql';
+import type { RequestContext } from '../context';
+import { POLICY, scopeOf, type OperationPolicy } from './policy';
+import { ROLE_LABELS, type Role } from './roles';
+
+const ROOT_TYPES = new Set(['Query', 'Mutation', 'Subscription']);
+
+/** FORBIDDEN, naming the role and the operation. */
+export function forbidden(operation: string, role: string): ForbiddenError {
+  const label = ROLE_LABELS[role as Role] ?? role;
+  return new ForbiddenError({
+    zh: `角色「${label}」无权执行 ${operation}`,
+    en: `Role ${role} may not run ${operation}`,
+  });
+}
+
+/**
+ * type-graphql global middleware: every root field, and every `Type.field` the policy lists, runs
+ * only for roles the policy table allows. A root field missing from the table is denied to all,
+ * so a new operation is closed until someone decides who may run it.
+ */
+export function AuthorizeMiddleware(policy: Record<string, OperationPolicy> = POLICY): MiddlewareFn<RequestContext> {
+  return ({ info, context }, next) => {
+    const operation = `${info.parentType.name}.${info.fieldName}`;
+    const guarded = ROOT_TYPES.has(info.parentType.name) || operation in policy;
+    if (guarded && !scopeOf(operation, context.actor.role, policy)) throw forbidden(operation, context.actor.role);
+    return next();
+  };
+}

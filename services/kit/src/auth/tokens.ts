@@ -1,0 +1,96 @@
+import { createRemoteJWKSet, jwtVerify, SignJWT, type JWTPayload, type KeyLike } from 'jose';
+import type { KeyObject } from 'node:crypto';
+import { UnauthenticatedError } from '@jixiao/events';
+import { isRole, type Identity, type Role } from './roles';
+
+/** Where the gateway finds the key that signs user tokens. */
+export type TokenKey =
+  | { kind: 'jwks'; url: string }
+  /** A public key (PEM SPKI, or a Node KeyObject) and its algorithm, e.g. EdDSA, ES256, RS256. */
+  | { kind: 'key'; key: KeyLike | KeyObject; algorithms: string[] };
+
+export interface TokenSettings {
+  issuer: string;
+  audience: string;
+  key: TokenKey;
+}
+
+/** Asymmetric algorithms only: a user token is never checked with a shared secret. */
+const JWKS_ALGORITHMS = ['EdDSA', 'ES256', 'ES384', 'RS256', 'PS256'];
+
+const refuse = (reason: string, zh: string, en: string) => new UnauthenticatedError({ zh, en }, reason);
+
+/** The bilingual refusal for a jose error, with a reason clients can log. */
+export function tokenRefusal(error: unknown): UnauthenticatedError {
+  const code = (error as { code?: string }).code;
+  const claim = (error as { claim?: string }).claim;
+  if (code === 'ERR_JWT_EXPIRED')
+    return refuse('EXPIRED', '访问令牌已过期，请重新获取', 'The token has expired; get a new one');
+  if (code === 'ERR_JWT_CLAIM_VALIDATION_FAILED' && claim === 'aud')
+    return refuse(
+      'WRONG_AUDIENCE',
+      '访问令牌不是签发给本系统的（受众不符）',
+      'The token was issued for another audience',
+    );
+  if (code === 'ERR_JWT_CLAIM_VALIDATION_FAILED' && claim === 'iss')
+    return refuse(
+      'WRONG_ISSUER',
+      '访问令牌的签发方不受信任',
+      'The token comes from an issuer this system does not trust',
+    );
+  if (code === 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED' || code === 'ERR_JWKS_NO_MATCHING_KEY')
+    return refuse('BAD_SIGNATURE', '访问令牌签名无效', 'The token signature is not valid');
+  return refuse('INVALID', '访问令牌无效，请重新登录获取', 'The token is not valid; sign in again');
+}
+
+export const missingToken = () =>
+  refuse(
+    'MISSING',
+    '缺少访问令牌，请在 Authorization 头中提供 Bearer 令牌',
+    'No token; send Authorization: Bearer <token>',
+  );
+
+/** The identity in verified claims: `sub`, `role` (one of ROLES) and `unit` (a unit id, or absent). */
+export function identityOf(payload: JWTPayload): Identity {
+  const { sub, role, unit } = payload as JWTPayload & { role?: unknown; unit?: unknown };
+  if (!sub || !isRole(role) || (unit !== undefined && unit !== null && typeof unit !== 'string')) {
+    throw refuse('INVALID', '访问令牌缺少用户或角色信息', 'The token lacks a valid sub or role claim');
+  }
+  return { userId: sub, role, unitId: unit ?? null };
+}
+
+/** A function that verifies a bearer token (signature, expiry, issuer, audience) and returns the caller. */
+export function tokenVerifier(settings: TokenSettings): (token: string) => Promise<Identity> {
+  const key = settings.key.kind === 'jwks' ? createRemoteJWKSet(new URL(settings.key.url)) : settings.key.key;
+  const algorithms = settings.key.kind === 'jwks' ? JWKS_ALGORITHMS : settings.key.algorithms;
+  return async (token) => {
+    let payload: JWTPayload;
+    try {
+      ({ payload } = await jwtVerify(token, key as KeyLike, {
+        issuer: settings.issuer,
+        audience: settings.audience,
+        algorithms,
+        requiredClaims: ['exp', 'sub'],
+      }));
+    } catch (error) {
+      throw tokenRefusal(error);
+    }
+    return identityOf(payload);
+  };
+}
+
+/** Mints a user token (the embedded dev CLI and tests; production tokens come from the identity provider). */
+export function mintToken(
+  privateKey: KeyLike | KeyObject,
+  claims: { userId: string; role: Role; unitId?: string | null },
+  options: { issuer: string; audience: string; expiresIn?: string | number; algorithm?: string; keyId?: string },
+): Promise<string> {
+  return new SignJWT({ role: claims.role, ...(claims.unitId ? { unit: claims.unitId } : {}) })
+    .setProtectedHeader({ alg: options.algorithm ?? 'EdDSA', ...(options.keyId ? { kid: options.keyId } : {}) })
+    .setSubject(claims.userId)
+    .setIssuer(options.issuer)
+    .setAudience(options.audience)
+    .setIssuedAt()
+    .setExpirationTime(options.expiresIn ?? '8h')
+    .sign(privateKey as KeyLike);
+}

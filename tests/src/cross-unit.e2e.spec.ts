@@ -1,0 +1,102 @@
+import { seedFixture, type Fixture } from './support/fixture';
+import { as, goalInput, REVISE_INDICATOR, startTestPlatform, SUBMIT_GOAL, validIndicators } from './support/platform';
+
+/**
+ * A budget unit reaches only its own rows. Another unit's goal, by id or in a list, looks exactly
+ * like one that does not exist, and an attempt to change it writes nothing.
+ */
+describe('a budget unit and another unit’s goal', () => {
+  let p: Awaited<ReturnType<typeof startTestPlatform>>;
+  let f: Fixture;
+  beforeAll(async () => {
+    p = await startTestPlatform();
+    f = await seedFixture(p);
+  });
+  afterAll(async () => p.dispose());
+
+  const unitB = () => as('BUDGET_UNIT', f.unitIds.B, 'li.b');
+
+  /** Runs the request and checks that the store did not change. */
+  async function writesNothing<T>(request: () => Promise<T>): Promise<T> {
+    const before = await p.allEvents();
+    const result = await request();
+    expect(await p.allEvents()).toEqual(before);
+    return result;
+  }
+
+  it('reads it by id as NOT_FOUND, worded like a goal that does not exist', async () => {
+    const other = await p.gql('query($id: ID!) { goal(id: $id) { id } }', { id: f.goalIds.A }, unitB());
+    const missing = await p.gql(
+      'query($id: ID!) { goal(id: $id) { id } }',
+      { id: '00000000-0000-4000-8000-000000000000' },
+      unitB(),
+    );
+    expect(other.data?.goal ?? null).toBeNull();
+    expect(other.errors?.[0]?.extensions).toMatchObject({
+      code: 'NOT_FOUND',
+      messageEn: `Goal ${f.goalIds.A} does not exist`,
+    });
+    expect(missing.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+  });
+
+  it('lists only its own goals, even when it filters by the other unit', async () => {
+    const all = await p.gql('{ goals { nodes { id } totalCount } }', undefined, unitB());
+    expect(all.data!.goals).toEqual({ nodes: [{ id: f.goalIds.B }], totalCount: 1 });
+    const filtered = await p.gql(
+      'query($u: ID) { goals(filter: { unitId: $u }) { nodes { id } totalCount } }',
+      { u: f.unitIds.A },
+      unitB(),
+    );
+    expect(filtered.data!.goals).toEqual({ nodes: [], totalCount: 0 });
+    const units = await p.gql('{ budgetUnits { nodes { id } totalCount } }', undefined, unitB());
+    expect(units.data!.budgetUnits).toEqual({ nodes: [{ id: f.unitIds.B }], totalCount: 1 });
+  });
+
+  it('cannot revise it: NOT_FOUND, and no event is written', async () => {
+    const goal = await f.freshGoal('A');
+    const result = await writesNothing(() =>
+      p.gql(
+        REVISE_INDICATOR,
+        {
+          input: {
+            goalId: goal.id,
+            reason: '越权修改',
+            indicator: { ...validIndicators()[0], id: goal.indicators[0]!.id, targetValue: 1 },
+          },
+        },
+        unitB(),
+      ),
+    );
+    expect(result.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+  });
+
+  it('cannot submit a goal in its name: NOT_FOUND, and no event is written', async () => {
+    const result = await writesNothing(() => p.gql(SUBMIT_GOAL, { input: goalInput(f.projectIds.A) }, unitB()));
+    expect(result.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+  });
+
+  it('cannot review, not even its own goal: FORBIDDEN, and no event is written', async () => {
+    const result = await writesNothing(() =>
+      p.gql(
+        'mutation($input: ReviewGoalInput!) { reviewGoal(input: $input) { status } }',
+        { input: { goalId: f.goalIds.B, result: 'APPROVE', comment: '自己批准' } },
+        unitB(),
+      ),
+    );
+    expect(result.errors?.[0]?.extensions).toMatchObject({
+      code: 'FORBIDDEN',
+      messageEn: 'Role BUDGET_UNIT may not run Mutation.reviewGoal',
+    });
+  });
+
+  it('lets a department reach its subordinate unit’s goal but not an unrelated one', async () => {
+    const dept = as('DEPARTMENT', f.unitIds.A);
+    const listed = await p.gql('{ goals(page: { first: 200 }) { nodes { unit { id } } } }', undefined, dept);
+    const unitIds = new Set(listed.data!.goals.nodes.map((n: { unit: { id: string } }) => n.unit.id));
+    expect([...unitIds].sort()).toEqual([f.unitIds.A, f.unitIds.A1].sort());
+    const own = await p.gql('query($id: ID!) { goal(id: $id) { id } }', { id: f.goalIds.A1 }, dept);
+    expect(own.errors).toBeUndefined();
+    const other = await writesNothing(() => p.gql(SUBMIT_GOAL, { input: goalInput(f.projectIds.B) }, dept));
+    expect(other.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+  });
+});

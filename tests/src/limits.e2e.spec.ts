@@ -1,0 +1,59 @@
+import { as, startTestPlatform } from './support/platform';
+
+const INTROSPECTION = '{ __schema { queryType { name } } }';
+
+/** The gateway's limits, as a production deployment runs them (rate limit: 5 requests a minute). */
+describe('API limits at the gateway (production settings)', () => {
+  let p: Awaited<ReturnType<typeof startTestPlatform>>;
+  beforeAll(async () => {
+    p = await startTestPlatform({ production: true, ratePerMinute: 5 });
+  });
+  afterAll(async () => p.dispose());
+
+  /** Each test spends its own user's budget, so the rate limit never mixes into the others. */
+  let users = 0;
+  const auditor = () => as('AUDITOR', null, `limits.${++users}`);
+
+  it('turns introspection and field suggestions off', async () => {
+    const caller = auditor();
+    const introspection = await p.gql(INTROSPECTION, undefined, caller);
+    expect(introspection.data ?? null).toBeNull();
+    expect(introspection.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    const typo = await p.gql('{ budgetUnitz { totalCount } }', undefined, caller);
+    expect(typo.errors?.[0]?.message).not.toMatch(/Did you mean/);
+  });
+
+  it('refuses a request without a CSRF-safe content type or header', async () => {
+    const token = await p.mint({ role: 'AUDITOR', userId: `limits.${++users}` });
+    const response = await fetch(p.url, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query: '{ budgetUnits { totalCount } }' }),
+    });
+    const body = (await response.json()) as { data?: unknown; errors: { extensions: { code: string } }[] };
+    expect(body.data ?? null).toBeNull();
+    expect(body.errors[0]!.extensions.code).toBe('BAD_REQUEST');
+  });
+
+  it('refuses a body over the size limit with 413, before reading it', async () => {
+    const result = await p.gql(
+      'query($s: String!) { verifyStream(streamId: $s) { ok } }',
+      { s: 'x'.repeat(300_000) },
+      auditor(),
+    );
+    expect(result.status).toBe(413);
+    expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'PAYLOAD_TOO_LARGE' });
+  });
+
+  it('refuses a user’s sixth request within a minute with RATE_LIMITED, but not another user’s', async () => {
+    const caller = auditor();
+    const codes = [];
+    for (let i = 0; i < 6; i++) {
+      const result = await p.gql('{ budgetUnits { totalCount } }', undefined, caller);
+      codes.push(result.errors?.[0]?.extensions?.code ?? result.status);
+    }
+    expect(codes).toEqual([200, 200, 200, 200, 200, 'RATE_LIMITED']);
+    const other = await p.gql('{ budgetUnits { totalCount } }', undefined, auditor());
+    expect(other.errors).toBeUndefined();
+  });
+});

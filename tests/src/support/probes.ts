@@ -1,0 +1,304 @@
+import { ASSERTION_HEADER, signAssertion, type Role } from '@jixiao/service-kit';
+import type { Fixture, UnitKey } from './fixture';
+import { POLICY } from '@jixiao/service-kit';
+import {
+  goalInput,
+  OPINION,
+  projectInput,
+  PROPOSE_PROJECT,
+  REGISTER_UNIT,
+  REVIEW,
+  REVISE_INDICATOR,
+  SUBMIT_GOAL,
+  validIndicators,
+  type GqlResult,
+  type TestPlatform,
+} from './platform';
+
+/** A caller with a role (not a raw token). */
+export type RoleCaller = { role: Role; unitId?: string | null; userId?: string };
+
+/** What one call did: succeeded, or the error code it got. */
+export type Outcome = 'ok' | string;
+
+/** Runs an operation on one target unit's row as `caller` (operations without a unit ignore the target). */
+export type Probe = (p: TestPlatform, f: Fixture, caller: RoleCaller, unit: UnitKey) => Promise<GqlResult<unknown>>;
+
+const outcomeOf = (r: GqlResult<unknown>): Outcome =>
+  r.errors?.length ? String(r.errors[0]!.extensions?.['code'] ?? 'NO_CODE') : 'ok';
+
+/** Calls `probe` for the target and classifies the answer. */
+export async function probeOutcome(probe: Probe, ...args: Parameters<Probe>): Promise<Outcome> {
+  return outcomeOf(await probe(...args));
+}
+
+/** Which of the fixture's units a list answer contains. */
+export const listed = (ids: string[], f: Fixture): UnitKey[] =>
+  (Object.keys(f.unitIds) as UnitKey[]).filter((key) => ids.includes(f.unitIds[key]));
+
+/** Goal.history, asked of the audit subgraph the way the gateway would, with a signed assertion. */
+async function goalHistoryDirect(p: TestPlatform, goalId: string, caller: RoleCaller) {
+  const assertion = await signAssertion(p.assertionSecret, {
+    userId: caller.userId ?? `test.${caller.role.toLowerCase()}`,
+    role: caller.role,
+    unitId: caller.unitId ?? null,
+  });
+  const response = await fetch(p.subgraphUrls['audit']!, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', [ASSERTION_HEADER]: assertion },
+    body: JSON.stringify({
+      query: 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Goal { history { type } } } }',
+      variables: { r: [{ __typename: 'Goal', id: goalId }] },
+    }),
+  });
+  const raw = await response.text();
+  return { status: response.status, raw, ...JSON.parse(raw) } as GqlResult<unknown>;
+}
+
+let registered = 0;
+let published = 0;
+
+/**
+ * Whether the caller's role may run the operation at all. Probes prepare state (a goal in the
+ * right stage, say) only then: a refused role gets FORBIDDEN before any state is read, so a
+ * placeholder id serves — and if the guard were gone, the placeholder would show it (NOT_FOUND).
+ */
+const allowed = (operation: string, c: RoleCaller) => POLICY[operation]?.[c.role] !== undefined;
+const NONE = '00000000-0000-4000-8000-000000000000';
+
+/** A list probe: `ok` when the target unit's row is among those listed, NOT_LISTED otherwise. */
+async function listProbe(
+  p: TestPlatform,
+  f: Fixture,
+  c: RoleCaller,
+  u: UnitKey,
+  query: string,
+  unitIdsOf: (data: never) => string[],
+  variables?: Record<string, unknown>,
+): Promise<GqlResult<unknown>> {
+  const r = await p.gql<never>(query, variables, c);
+  if (r.errors) return r;
+  const seen = listed(unitIdsOf(r.data!), f);
+  return seen.includes(u) ? r : { ...r, errors: [{ message: 'not listed', extensions: { code: 'NOT_LISTED' } }] };
+}
+
+const goalMutation = (name: string, fields = 'id') =>
+  `mutation($input: ${name[0]!.toUpperCase()}${name.slice(1)}Input!) { ${name}(input: $input) { ${fields} } }`;
+const indicator = () => ({ ...validIndicators()[0], name: '新增学位数', targetValue: 300, unit: '个' });
+
+/**
+ * One probe per operation of the policy table. Per-unit probes act on the target unit's rows; the
+ * list probes report the fixture units they saw as `ok` only when the target unit is among them.
+ */
+export const PROBES: Record<string, Probe> = {
+  'Query.budgetUnit': (p, f, c, u) => p.gql('query($id: ID!) { budgetUnit(id: $id) { id } }', { id: f.unitIds[u] }, c),
+  'Query.budgetUnits': (p, f, c, u) =>
+    listProbe(
+      p,
+      f,
+      c,
+      u,
+      '{ budgetUnits(page: { first: 200 }) { nodes { id } } }',
+      (d: { budgetUnits: { nodes: { id: string }[] } }) => d.budgetUnits.nodes.map((n) => n.id),
+    ),
+  'Mutation.registerBudgetUnit': (p, _f, c) =>
+    p.gql(
+      REGISTER_UNIT,
+      { input: { code: `8${++registered}`, name: '天门市测试单位', level: 'FIRST', divisionCode: '429006' } },
+      c,
+    ),
+  'Query.goal': (p, f, c, u) => p.gql('query($id: ID!) { goal(id: $id) { id } }', { id: f.goalIds[u] }, c),
+  'Query.goals': (p, f, c, u) =>
+    listProbe(
+      p,
+      f,
+      c,
+      u,
+      '{ goals(page: { first: 200 }) { nodes { unit { id } } } }',
+      (d: { goals: { nodes: { unit: { id: string } }[] } }) => d.goals.nodes.map((n) => n.unit.id),
+    ),
+  'Query.reviewQueue': async (p, f, c, u) => {
+    // put a goal where this role's queue looks: the department's subordinates' submissions,
+    // a unit's own drafts, otherwise the joint finance review
+    if (allowed('Query.reviewQueue', c)) {
+      if (c.role === 'DEPARTMENT') await f.freshGoal(u);
+      else if (c.role === 'BUDGET_UNIT') await f.draftGoal(u);
+      else await f.goalInFinanceReview(u);
+    }
+    return listProbe(
+      p,
+      f,
+      c,
+      u,
+      '{ reviewQueue(page: { first: 200 }) { nodes { unit { id } } } }',
+      (d: { reviewQueue: { nodes: { unit: { id: string } }[] } }) => d.reviewQueue.nodes.map((n) => n.unit.id),
+    );
+  },
+  'Mutation.submitGoal': (p, f, c, u) => p.gql(SUBMIT_GOAL, { input: goalInput(f.projectIds[u]) }, c),
+  'Mutation.draftGoal': (p, f, c, u) => p.gql(goalMutation('draftGoal'), { input: goalInput(f.projectIds[u]) }, c),
+  'Mutation.draftGoalFromSample': (p, f, c, u) =>
+    p.gql(
+      goalMutation('draftGoalFromSample'),
+      { input: { sampleGoalId: f.sampleGoalId, projectId: f.projectIds[u] } },
+      c,
+    ),
+  'Mutation.submitDraft': async (p, f, c, u) => {
+    const goal = allowed('Mutation.submitDraft', c) ? (await f.draftGoal(u)).id : NONE;
+    return p.gql(goalMutation('submitDraft'), { input: { goalId: goal } }, c);
+  },
+  'Mutation.addIndicator': async (p, f, c, u) => {
+    const goal = allowed('Mutation.addIndicator', c) ? (await f.draftGoal(u)).id : NONE;
+    return p.gql(goalMutation('addIndicator'), { input: { goalId: goal, indicator: indicator() } }, c);
+  },
+  'Mutation.addIndicatorFromTemplate': async (p, f, c, u) => {
+    const goal = allowed('Mutation.addIndicatorFromTemplate', c) ? (await f.draftGoal(u)).id : NONE;
+    const input = { goalId: goal, templateId: f.templateId, targetValue: 100, points: 10 };
+    return p.gql(goalMutation('addIndicatorFromTemplate'), { input }, c);
+  },
+  'Mutation.reviseIndicator': async (p, f, c, u) => {
+    const goal = allowed('Mutation.reviseIndicator', c)
+      ? await f.draftGoal(u)
+      : { id: NONE, indicators: [{ id: 'x' }] };
+    const revised = { ...validIndicators()[0], id: goal.indicators[0]!.id, targetValue: 20 };
+    return p.gql(REVISE_INDICATOR, { input: { goalId: goal.id, reason: '调整目标值', indicator: revised } }, c);
+  },
+  'Mutation.removeIndicator': async (p, f, c, u) => {
+    const goal = allowed('Mutation.removeIndicator', c)
+      ? await f.draftGoal(u)
+      : { id: NONE, indicators: [{ id: 'x' }] };
+    const input = { goalId: goal.id, indicatorId: goal.indicators[0]!.id, reason: '与其他指标重复' };
+    return p.gql(goalMutation('removeIndicator'), { input }, c);
+  },
+  'Mutation.recordReviewOpinion': async (p, f, c, u) => {
+    const goal = allowed('Mutation.recordReviewOpinion', c) ? (await f.goalInFinanceReview(u)).id : NONE;
+    return p.gql(OPINION, { input: { goalId: goal, opinion: 'APPROVE' } }, c);
+  },
+  'Mutation.reviewGoal': async (p, f, c, u) => {
+    // the department decides at its stage; the performance section concludes the joint review
+    let goal = NONE;
+    if (allowed('Mutation.reviewGoal', c))
+      goal = (c.role === 'DEPARTMENT' ? await f.freshGoal(u) : await f.goalReadyToConclude(u)).id;
+    return p.gql(REVIEW, { input: { goalId: goal, result: 'RETURN', comment: '请补充依据' } }, c);
+  },
+  'Mutation.issueGoal': async (p, f, c, u) => {
+    const goal = allowed('Mutation.issueGoal', c) ? (await f.approvedGoal(u)).id : NONE;
+    return p.gql(
+      goalMutation('issueGoal'),
+      { input: { goalId: goal, budgetDocument: '天财预〔2024〕2号', issuedAmount: 1 } },
+      c,
+    );
+  },
+  'Mutation.adjustGoal': async (p, f, c, u) => {
+    const goal = allowed('Mutation.adjustGoal', c) ? (await f.issuedGoal(u)).id : NONE;
+    const input = {
+      goalId: goal,
+      budgetAdjustmentRef: '天财预调〔2024〕1号',
+      reason: '追加',
+      amount: 6_000_000,
+      indicators: validIndicators(),
+    };
+    return p.gql(goalMutation('adjustGoal'), { input }, c);
+  },
+  'Mutation.markGoalExemplary': async (p, f, c, u) => {
+    const goal = allowed('Mutation.markGoalExemplary', c) ? (await f.approvedGoal(u)).id : NONE;
+    return p.gql(goalMutation('markGoalExemplary'), { input: { goalId: goal, reason: '可作范本' } }, c);
+  },
+  'Query.project': (p, f, c, u) => p.gql('query($id: ID!) { project(id: $id) { id } }', { id: f.projectIds[u] }, c),
+  'Query.projects': (p, f, c, u) =>
+    listProbe(
+      p,
+      f,
+      c,
+      u,
+      '{ projects(page: { first: 200 }) { nodes { unit { id } } } }',
+      (d: { projects: { nodes: { unit: { id: string } }[] } }) => d.projects.nodes.map((n) => n.unit.id),
+    ),
+  'Mutation.proposeProject': (p, f, c, u) => p.gql(PROPOSE_PROJECT, { input: projectInput(f.unitIds[u]) }, c),
+  'Mutation.admitProjectToLibrary': async (p, f, c, u) => {
+    const project = allowed('Mutation.admitProjectToLibrary', c) ? await f.projectWithApprovedGoal(u) : NONE;
+    const query = `mutation($input: AdmitProjectInput!) { admitProjectToLibrary(input: $input) { id } }`;
+    return p.gql(query, { input: { projectId: project } }, c);
+  },
+  'Mutation.allocateBudget': async (p, f, c, u) => {
+    const project = allowed('Mutation.allocateBudget', c) ? await f.projectWithApprovedGoal(u, true) : NONE;
+    return p.gql(
+      goalMutation('allocateBudget'),
+      { input: { projectId: project, amount: 1000, budgetDocument: '天财预〔2024〕5号' } },
+      c,
+    );
+  },
+  'Query.preAssessment': async (p, f, c, u) => {
+    const id = allowed('Query.preAssessment', c) ? await f.preAssessment(u) : NONE;
+    return p.gql('query($id: ID!) { preAssessment(id: $id) { id } }', { id }, c);
+  },
+  'Query.preAssessmentsOfProject': async (p, f, c, u) => {
+    if (allowed('Query.preAssessmentsOfProject', c)) await f.preAssessment(u);
+    const r = await p.gql<{ preAssessmentsOfProject: unknown[] }>(
+      'query($id: ID!) { preAssessmentsOfProject(projectId: $id) { id } }',
+      { id: f.projectIds[u] },
+      c,
+    );
+    if (r.errors || r.data!.preAssessmentsOfProject.length > 0) return r;
+    return { ...r, errors: [{ message: 'not listed', extensions: { code: 'NOT_LISTED' } }] };
+  },
+  'Mutation.openPreAssessment': (p, f, c, u) =>
+    p.gql(goalMutation('openPreAssessment'), { input: { projectId: f.projectIds[u], scorerIds: ['someone'] } }, c),
+  'Mutation.giveScore': async (p, f, c, u) => {
+    // the matrix callers are not among the assigned scorers: an unassigned expert reaches nothing
+    const id = allowed('Mutation.giveScore', c) ? await f.preAssessment(u) : NONE;
+    return p.gql(
+      goalMutation('giveScore'),
+      { input: { preAssessmentId: id, dimension: 'NECESSITY', points: 18, reason: '立项依据充分' } },
+      c,
+    );
+  },
+  'Mutation.concludePreAssessment': async (p, f, c, u) => {
+    const id = allowed('Mutation.concludePreAssessment', c) ? await f.preAssessment(u, true) : NONE;
+    return p.gql(
+      goalMutation('concludePreAssessment'),
+      { input: { preAssessmentId: id, conclusion: 'SUPPORT', report: '立项必要' } },
+      c,
+    );
+  },
+  'Query.indicatorTemplates': (p, _f, c) => p.gql('{ indicatorTemplates { totalCount } }', undefined, c),
+  'Mutation.addIndicatorTemplate': (p, _f, c) =>
+    p.gql(
+      goalMutation('addIndicatorTemplate'),
+      {
+        input: { scope: 'COMMON', level1: 'OUTPUT', level2: 'QUANTITY', name: '受益人数', operator: 'GTE', unit: '人' },
+      },
+      c,
+    ),
+  'Query.ruleProfile': (p, _f, c) =>
+    p.gql('{ ruleProfile(divisionCode: "429006", fiscalYear: 2024) { passMark } }', undefined, c),
+  'Mutation.publishRuleProfile': (p, _f, c) =>
+    p.gql(
+      goalMutation('publishRuleProfile', 'passMark'),
+      {
+        input: {
+          divisionCode: '429006',
+          fiscalYear: 2030 + (++published % 50),
+          name: '测试规则',
+          reason: '测试',
+          passMark: 85,
+        },
+      },
+      c,
+    ),
+  'Query.goalCoverage': (p, f, c, u) =>
+    listProbe(
+      p,
+      f,
+      c,
+      u,
+      '{ goalCoverage(fiscalYear: 2024) { unit { id } } }',
+      (d: { goalCoverage: { unit: { id: string } }[] }) => d.goalCoverage.map((n) => n.unit.id),
+    ),
+  'Query.reviewStatistics': (p, _f, c) =>
+    p.gql('{ reviewStatistics(fiscalYear: 2024) { goalsReviewed } }', undefined, c),
+  'Query.streamHistory': (p, f, c, u) =>
+    p.gql('query($s: String!) { streamHistory(streamId: $s) { type } }', { s: `goal-${f.goalIds[u]}` }, c),
+  'Query.verifyStream': (p, f, c, u) =>
+    p.gql('query($s: String!) { verifyStream(streamId: $s) { ok } }', { s: `goal-${f.goalIds[u]}` }, c),
+  'Goal.history': (p, f, c, u) => goalHistoryDirect(p, f.goalIds[u], c),
+};
