@@ -3,3 +3,6 @@ export * from './event-store';
 export * from './read-models/orm';
 export * from './platform/platform';
 export * from './platform/subgraphs';
+export * from './bus';
+/** Test helpers (fixtures, write load, fresh replay, Kafka waits) shared by the fault tests. */
+export * as testing from './testing';

@@ -16,8 +16,27 @@ const schema = z.object({
     .string()
     .regex(/^[a-z_][a-z0-9_]*$/, 'must be a lower-case identifier')
     .default('jixiao'),
+  JIXIAO_KAFKA_BROKERS: z
+    .string()
+    .regex(/^[^\s,:]+:\d{1,5}(,[^\s,:]+:\d{1,5})*$/, 'must be host:port[,host:port…], e.g. 127.0.0.1:9092')
+    .optional(),
+  JIXIAO_KAFKA_TOPIC_PREFIX: z
+    .string()
+    .regex(/^[a-zA-Z0-9_-]+$/, 'must be letters, digits, _ or -')
+    .default('jixiao'),
+  JIXIAO_REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\/\S+$/, 'must be a redis:// or rediss:// URL')
+    .optional(),
   NODE_ENV: z.string().default('development'),
 });
+
+/** What distributed mode adds: the broker list, the topic prefix and Redis. */
+export interface DistributedConfig {
+  kafkaBrokers: string[];
+  topicPrefix: string;
+  redisUrl: string;
+}
 
 export type PlatformConfig = {
   mode: 'embedded' | 'distributed';
@@ -26,21 +45,35 @@ export type PlatformConfig = {
   production: boolean;
   /** Where events and read models live: one SQLite file, or one PostgreSQL schema. */
   storage: ReadModelDatabase;
+  /** Present when `mode` is `distributed`. */
+  distributed?: DistributedConfig;
 };
+
+const invalid = (lines: string[]) => new Error(`配置有误 (invalid configuration):\n${lines.join('\n')}`);
+
+/** Distributed mode needs PostgreSQL, Kafka and Redis; each missing variable is named. */
+function requiredForDistributed(c: z.infer<typeof schema>): string[] {
+  const missing: string[] = [];
+  if (!c.JIXIAO_DATABASE_URL) missing.push('  JIXIAO_DATABASE_URL: required when JIXIAO_MODE=distributed');
+  if (c.JIXIAO_STORE !== 'postgres') missing.push('  JIXIAO_STORE: must be postgres when JIXIAO_MODE=distributed');
+  if (!c.JIXIAO_KAFKA_BROKERS) missing.push('  JIXIAO_KAFKA_BROKERS: required when JIXIAO_MODE=distributed');
+  if (!c.JIXIAO_REDIS_URL) missing.push('  JIXIAO_REDIS_URL: required when JIXIAO_MODE=distributed');
+  return missing;
+}
 
 /** Reads and checks the environment; every wrong variable is named with what it should be. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlatformConfig {
   const parsed = schema.safeParse(env);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
-    throw new Error(`配置有误 (invalid configuration):\n${lines.join('\n')}`);
+    throw invalid(lines);
   }
   const c = parsed.data;
-  if (c.JIXIAO_STORE === 'postgres' && !c.JIXIAO_DATABASE_URL) {
-    throw new Error('配置有误 (invalid configuration):\n  JIXIAO_DATABASE_URL: required when JIXIAO_STORE=postgres');
-  }
   if (c.JIXIAO_MODE === 'distributed') {
-    throw new Error('分布式模式尚未提供 (distributed mode is not available yet); use JIXIAO_MODE=embedded');
+    const missing = requiredForDistributed(c);
+    if (missing.length > 0) throw invalid(missing);
+  } else if (c.JIXIAO_STORE === 'postgres' && !c.JIXIAO_DATABASE_URL) {
+    throw invalid(['  JIXIAO_DATABASE_URL: required when JIXIAO_STORE=postgres']);
   }
   return {
     mode: c.JIXIAO_MODE,
@@ -51,5 +84,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlatformConfig
       c.JIXIAO_STORE === 'postgres'
         ? { kind: 'postgres', connectionString: c.JIXIAO_DATABASE_URL!, schema: c.JIXIAO_DATABASE_SCHEMA }
         : { kind: 'sqlite', file: path.resolve(c.JIXIAO_DATA_DIR, 'jixiao.db') },
+    distributed:
+      c.JIXIAO_MODE === 'distributed'
+        ? {
+            kafkaBrokers: c.JIXIAO_KAFKA_BROKERS!.split(','),
+            topicPrefix: c.JIXIAO_KAFKA_TOPIC_PREFIX,
+            redisUrl: c.JIXIAO_REDIS_URL!,
+          }
+        : undefined,
   };
 }

@@ -28,6 +28,11 @@ export interface PostgresEventStoreOptions {
   schema?: string;
   catalog: EventCatalog;
   pool?: Omit<PoolConfig, 'connectionString'>;
+  /**
+   * Distributed mode: also write one `event_outbox` row per event in the append's own
+   * transaction, for the outbox relay to publish to Kafka (see infra/README.md).
+   */
+  outbox?: boolean;
 }
 
 const COLUMNS = EVENT_COLUMNS.replace('transaction_id', 'transaction_id::text AS transaction_id');
@@ -49,6 +54,9 @@ export class PostgresEventStore implements EventStore {
     this.s = schemaIdent(this.schema);
     this.channel = `jixiao_events_${this.schema}`;
     this.pool = new Pool({ connectionString: options.connectionString, max: 20, ...options.pool });
+    // an idle connection lost (e.g. a server restart) must not crash the process; the
+    // next checkout opens a new one
+    this.pool.on('error', () => undefined);
   }
 
   /** Connects and creates the tables and triggers if they are missing. */
@@ -162,6 +170,13 @@ export class PostgresEventStore implements EventStore {
         last.streamVersion,
         last.hash,
       ]);
+    }
+    if (this.options.outbox) {
+      // same transaction as the events: both commit or neither does; outbox_id follows stream order
+      await client.query(
+        `INSERT INTO ${this.s}.event_outbox (global_position) SELECT unnest($1::bigint[]) ORDER BY 1`,
+        [positions.map((p) => p.p)],
+      );
     }
     if (options.commandId) {
       await client.query(
