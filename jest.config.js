@@ -1,6 +1,8 @@
 /**
- * Three projects: `unit` (pure, no I/O), `embedded` (SQLite and in-process platform,
- * no server needed) and `postgres` (needs PostgreSQL at 127.0.0.1:5432).
+ * Four projects: `unit` (pure, no I/O), `embedded` (SQLite and in-process platform,
+ * no server needed), `postgres` (needs PostgreSQL at 127.0.0.1:5432) and `faults`
+ * (needs PostgreSQL and Kafka at 127.0.0.1:9092; restarts them, so `npm run test:faults`
+ * runs it serially and alone).
  * Tests run from TypeScript sources through swc with decorator metadata.
  */
 const swc = [
@@ -54,5 +56,10 @@ module.exports = {
       testTimeout: 60000,
     },
     { ...base, displayName: 'postgres', testMatch: ['**/*.pg.int.spec.ts'], testTimeout: 120000 },
+    {
+      ...base,
+      displayName: 'faults',
+      testMatch: ['**/*.kafka.int.spec.ts', '**/*.faults.spec.ts'],
+    },
   ],
 };

@@ -42,6 +42,8 @@ export class OutboxRelay {
   leader = false;
   /** Events published so far (counting republished ones). */
   published = 0;
+  /** Attempts to take the lock so far. */
+  lockAttempts = 0;
 
   constructor(private readonly options: OutboxRelayOptions) {
     this.s = schemaIdent(options.schema);
@@ -83,6 +85,7 @@ export class OutboxRelay {
   /** Waits for the advisory lock; false if stopped first. */
   private async takeLock(client: Client): Promise<boolean> {
     while (!this.stopped) {
+      this.lockAttempts++;
       const r = await client.query<{ ok: boolean }>('SELECT pg_try_advisory_lock(hashtext($1)) AS ok', [
         `jixiao-outbox-relay-${this.options.schema}`,
       ]);
