@@ -43,6 +43,8 @@ transaction.state.log.min.isr=1
 share.coordinator.state.topic.replication.factor=1
 share.coordinator.state.topic.min.isr=1
 group.initial.rebalance.delay.ms=0
+# lets tests use short consumer sessions, so a killed worker's partitions move within seconds
+group.min.session.timeout.ms=1000
 PROPS
 
 java_opts=(-Xmx512m -Xms256m -XX:+UseG1GC -Djava.awt.headless=true
