@@ -1,6 +1,6 @@
 import type { MikroORM } from '@mikro-orm/core';
 import type { Consumer, EachBatchPayload, Kafka } from 'kafkajs';
-import type { EventCatalog, EventStore } from '@jixiao/events';
+import type { EventCatalog, EventStore, RecordedEvent } from '@jixiao/events';
 import { applyBatch, type Projection } from '@jixiao/projections';
 import { createKafka, ensureTopics, type KafkaConnection } from './kafka';
 import { fromMessage, topicFor } from './topics';
@@ -22,6 +22,13 @@ export interface ProjectionWorkerOptions {
   sessionTimeoutMs?: number;
   /** Called after each applied batch (for logs and tests). */
   onBatch?: (info: { topic: string; partition: number; events: number }) => void;
+  /** Called for each lost event read back from the store (a version gap); the default logs a warning. */
+  onHealed?: (event: RecordedEvent) => void;
+}
+
+/** The warning a worker prints when it reads a lost event back from the store. */
+export function healedMessage(e: RecordedEvent): string {
+  return `healed lost event ${e.streamId} v${e.streamVersion} from the event store (version gap in Kafka)`;
 }
 
 /** The consumer group of a projection: one group per projection, so each reads every event. */
@@ -81,6 +88,7 @@ export class ProjectionWorker {
     await applyBatch(orm.em, projection, catalog, events, {
       checkpointName: `${projection.name}@${batch.topic}/${batch.partition}`,
       fillGap: (streamId, fromVersion, toVersion) => store.readStream(streamId, { fromVersion, toVersion }),
+      onHealed: this.options.onHealed ?? ((e) => console.warn(`${projection.name}: ${healedMessage(e)}`)),
     });
     // only after the read-model transaction committed
     await consumer.commitOffsets([

@@ -12,6 +12,11 @@ export interface ApplyBatchOptions {
    * events it skipped; a Kafka worker passes it, since the log, not Kafka, is the truth.
    */
   fillGap?: (streamId: string, fromVersion: number, toVersion: number) => Promise<RecordedEvent[]>;
+  /**
+   * Told of each event `fillGap` supplied that the projection handles: a message the
+   * transport lost. Kafka keeps a key's order, so this should never happen; log it.
+   */
+  onHealed?: (event: RecordedEvent) => void;
 }
 
 /**
@@ -41,6 +46,7 @@ export async function applyBatch(
       const expected = (current?.lastVersion ?? 0) + 1;
       if (options.fillGap && stored.streamVersion > expected) {
         for (const missed of await options.fillGap(stored.streamId, expected, stored.streamVersion - 1)) {
+          if (projection.handles.includes(missed.type)) options.onHealed?.(missed);
           current = fold(current, missed);
         }
       }
