@@ -54,9 +54,10 @@ export class PostgresEventStore implements EventStore {
     this.s = schemaIdent(this.schema);
     this.channel = `jixiao_events_${this.schema}`;
     this.pool = new Pool({ connectionString: options.connectionString, max: 20, ...options.pool });
-    // an idle connection lost (e.g. a server restart) must not crash the process; the
-    // next checkout opens a new one
+    // a connection lost (e.g. a server restart) must not crash the process: a query on it
+    // fails and its caller sees that error; the pool opens a new connection for the next one
     this.pool.on('error', () => undefined);
+    this.pool.on('connect', (client) => client.on('error', () => undefined));
   }
 
   /** Connects and creates the tables and triggers if they are missing. */
