@@ -14,6 +14,7 @@ runProcess('outbox relay', async () => {
     kafka: { brokers: distributed.kafkaBrokers },
     topicPrefix: distributed.topicPrefix,
     onError: (error) => console.error(`outbox relay: ${(error as Error).message}; retrying`),
+    onPublished: process.env.JIXIAO_LOG_BATCHES === '1' ? (n) => console.log(`published ${n}`) : undefined,
   });
   relay.start();
   console.log(`outbox relay started: ${postgres.schema} → ${distributed.kafkaBrokers.join(',')}`);

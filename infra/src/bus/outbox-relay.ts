@@ -22,6 +22,8 @@ export interface OutboxRelayOptions {
   /** Wait after an error and between attempts to take the relay lock; 1000 ms. */
   retryMs?: number;
   onError?: (error: unknown) => void;
+  /** Called after each published and deleted batch (for logs and tests). */
+  onPublished?: (count: number) => void;
 }
 
 /**
@@ -122,6 +124,7 @@ export class OutboxRelay {
         r.rows.map((row) => row.outbox_id),
       ]);
       this.published += r.rows.length;
+      this.options.onPublished?.(r.rows.length);
     }
   }
 

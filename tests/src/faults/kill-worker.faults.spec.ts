@@ -2,7 +2,7 @@ import { logLevel } from 'kafkajs';
 import { catalog } from '@jixiao/events';
 import { allProjections } from '@jixiao/projections';
 import { groupIdOf, OutboxRelay, PostgresEventStore, STREAM_CATEGORIES, testing, topicFor } from '@jixiao/infra';
-import { killAndWait, spawnWorker } from './child-worker';
+import { killAndWait, spawnEntry } from './child-process';
 
 jest.setTimeout(600_000);
 
@@ -21,7 +21,7 @@ describe('fault: kill -9 of a projection worker in the middle of its batches, un
     });
     relay.start();
     const load = testing.startWriteLoad(store, 3, 20);
-    let last = spawnWorker(schema);
+    let last = spawnEntry('worker-main', schema);
     try {
       let killedMidRun = 0;
       let healed = 0;
@@ -32,7 +32,7 @@ describe('fault: kill -9 of a projection worker in the middle of its batches, un
         if (last.process.exitCode === null) killedMidRun++;
         await killAndWait(last.process, 'SIGKILL');
         healed += last.healed;
-        last = spawnWorker(schema);
+        last = spawnEntry('worker-main', schema);
       }
       expect(killedMidRun).toBe(KILLS);
       await load.stop();

@@ -3,22 +3,21 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { testing } from '@jixiao/infra';
 
-const WORKER_MAIN = resolve(__dirname, '../../../infra/dist/worker-main.js');
-
-export interface ChildWorker {
+export interface Child {
   process: ChildProcess;
-  /** Resolves at the first batch the worker applied. */
+  /** Resolves at the first batch the process handled. */
   firstBatch: Promise<void>;
-  /** Batches it has applied. */
+  /** Batches it has handled. */
   readonly batches: number;
-  /** Lost events it read back from the store (version gaps): should stay 0. */
+  /** Lost events a worker read back from the store (version gaps): should stay 0. */
   readonly healed: number;
 }
 
-/** Starts `node infra/dist/worker-main.js` (the built entry point) on a test schema and topic prefix. */
-export function spawnWorker(schema: string): ChildWorker {
-  if (!existsSync(WORKER_MAIN)) throw new Error(`${WORKER_MAIN} is missing: run npm run build first`);
-  const child = spawn(process.execPath, [WORKER_MAIN], {
+/** Starts a built entry point (`infra/dist/<entry>.js`) in distributed mode on a test schema and topic prefix. */
+export function spawnEntry(entry: 'worker-main' | 'relay-main', schema: string): Child {
+  const main = resolve(__dirname, `../../../infra/dist/${entry}.js`);
+  if (!existsSync(main)) throw new Error(`${main} is missing: run npm run build first`);
+  const child = spawn(process.execPath, [main], {
     env: {
       ...process.env,
       NODE_OPTIONS: '',
@@ -35,19 +34,19 @@ export function spawnWorker(schema: string): ChildWorker {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let batches = 0;
-  let stderr = '';
   let healed = 0;
+  let stderr = '';
   child.stderr!.on('data', (d: Buffer) => {
     stderr += d.toString();
     healed += (d.toString().match(/healed lost event/g) ?? []).length;
   });
   const firstBatch = new Promise<void>((ok, fail) => {
     child.stdout!.on('data', (d: Buffer) => {
-      batches += (d.toString().match(/^batch /gm) ?? []).length;
+      batches += (d.toString().match(/^(batch|published) /gm) ?? []).length;
       if (batches > 0) ok();
     });
     child.once('exit', (code, signal) =>
-      fail(new Error(`worker exited (${code ?? signal}) before a batch: ${stderr}`)),
+      fail(new Error(`${entry} exited (${code ?? signal}) before a batch: ${stderr}`)),
     );
   });
   firstBatch.catch(() => undefined);
