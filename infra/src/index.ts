@@ -6,3 +6,4 @@ export * from './platform/subgraphs';
 export * from './bus';
 /** Test helpers (fixtures, write load, fresh replay, Kafka waits) shared by the fault tests. */
 export * as testing from './testing';
+export * from './read-models/rebuild';

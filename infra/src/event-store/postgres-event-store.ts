@@ -49,7 +49,7 @@ export class PostgresEventStore implements EventStore {
   private readonly channel: string;
   private listener: PgAppendListener | null = null;
 
-  private constructor(private readonly options: PostgresEventStoreOptions) {
+  private constructor(readonly options: PostgresEventStoreOptions) {
     this.schema = options.schema ?? 'jixiao';
     this.s = schemaIdent(this.schema);
     this.channel = `jixiao_events_${this.schema}`;
