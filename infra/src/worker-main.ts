@@ -36,7 +36,7 @@ runProcess('projection worker', async () => {
           : undefined,
       }),
   );
-  for (const worker of workers) await worker.start();
+  for (const worker of workers) await startWithRetry(worker);
   console.log(`projection worker started: ${projections.map((p) => p.name).join(', ')}`);
   return async () => {
     for (const worker of workers) await worker.stop();
@@ -44,3 +44,17 @@ runProcess('projection worker', async () => {
     await store.close();
   };
 });
+
+/** Kafka can refuse a join for a while (a coordinator moving, a dead member not yet expired): retry. */
+async function startWithRetry(worker: ProjectionWorker): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await worker.start();
+    } catch (error) {
+      if (attempt >= 10) throw error;
+      console.error(`projection worker ${worker.groupId}: ${(error as Error).message}; retrying`);
+      await worker.stop().catch(() => undefined);
+      await new Promise((r) => setTimeout(r, 1000));
+    }
+  }
+}

@@ -39,7 +39,7 @@ describe('rebuilding a projection from the event store while workers and writers
       relay.start();
       await eventually('goals in the read model', async () => relay.published >= 300);
       // a projection bug shipped: every stored goal row is wrong, and later events keep it wrong
-      await store.pool.query(`UPDATE "${schema}".rm_goal SET project_name = 'corrupted'`);
+      await corruptAllGoals(store, schema);
       const queries = (async () => {
         while (querying) {
           await store.pool
@@ -77,3 +77,15 @@ describe('rebuilding a projection from the event store while workers and writers
     }
   });
 });
+
+/** Overwrites every goal row; retried when it deadlocks with a worker writing the same rows. */
+async function corruptAllGoals(store: PostgresEventStore, schema: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await store.pool.query(`UPDATE "${schema}".rm_goal SET project_name = 'corrupted'`);
+      return;
+    } catch (error) {
+      if ((error as { code?: string }).code !== '40P01' || attempt >= 10) throw error;
+    }
+  }
+}
