@@ -1,7 +1,8 @@
 /**
- * Three projects: `unit` (pure, no I/O), `embedded` (SQLite and in-process platform,
- * no server needed) and `postgres` (needs PostgreSQL at 127.0.0.1:5432, and Redis at
- * 127.0.0.1:6379 for `*.redis.int.spec.ts`).
+ * Four projects: `unit` (pure, no I/O), `embedded` (SQLite and in-process platform,
+ * no server needed), `postgres` (needs PostgreSQL at 127.0.0.1:5432, and Redis at
+ * 127.0.0.1:6379 for `*.redis.int.spec.ts`) and `faults` (needs PostgreSQL and Kafka at
+ * 127.0.0.1:9092; restarts them, so `npm run test:faults` runs it serially and alone).
  * Tests run from TypeScript sources through swc with decorator metadata.
  */
 const swc = [
@@ -61,6 +62,11 @@ module.exports = {
       displayName: 'postgres',
       testMatch: ['**/*.pg.int.spec.ts', '**/*.redis.int.spec.ts'],
       testTimeout: 120000,
+    },
+    {
+      ...base,
+      displayName: 'faults',
+      testMatch: ['**/*.kafka.int.spec.ts', '**/*.faults.spec.ts'],
     },
   ],
 };

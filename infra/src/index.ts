@@ -6,3 +6,7 @@ export * from './platform/subgraphs';
 export * from './testing/postgres';
 export * from './auth/dev-key';
 export * from './auth/token-settings';
+export * from './bus';
+/** Test helpers (fixtures, write load, fresh replay, Kafka waits) shared by the fault tests. */
+export * as testing from './testing';
+export * from './read-models/rebuild';

@@ -6,6 +6,12 @@ import { startPlatform } from './platform/platform';
 async function main() {
   const started = Date.now();
   const config = loadConfig();
+  if (config.mode === 'distributed') {
+    throw new Error(
+      '分布式模式下请分别启动各进程 (in distributed mode start each process on its own): ' +
+        'node infra/dist/relay-main.js, node infra/dist/worker-main.js; one process per service is not built yet',
+    );
+  }
   const platform = await startPlatform(config);
   const where = config.storage.kind === 'sqlite' ? config.storage.file : `PostgreSQL schema ${config.storage.schema}`;
   console.log(`绩效 Jixiao ready in ${Date.now() - started} ms — GraphQL: ${platform.url}  (store: ${where})`);

@@ -17,6 +17,14 @@ const schema = z.object({
     .string()
     .regex(/^[a-z_][a-z0-9_]*$/, 'must be a lower-case identifier')
     .default('jixiao'),
+  JIXIAO_KAFKA_BROKERS: z
+    .string()
+    .regex(/^[^\s,:]+:\d{1,5}(,[^\s,:]+:\d{1,5})*$/, 'must be host:port[,host:port…], e.g. 127.0.0.1:9092')
+    .optional(),
+  JIXIAO_KAFKA_TOPIC_PREFIX: z
+    .string()
+    .regex(/^[a-zA-Z0-9_-]+$/, 'must be letters, digits, _ or -')
+    .default('jixiao'),
   NODE_ENV: z.string().default('development'),
   JIXIAO_JWT_ISSUER: z.string().min(1).default('jixiao-dev'),
   JIXIAO_JWT_AUDIENCE: z.string().min(1).default('jixiao'),
@@ -58,6 +66,13 @@ export interface LimitsConfig {
   redisUrl?: string;
 }
 
+/** What distributed mode adds: the broker list, the topic prefix and Redis. */
+export interface DistributedConfig {
+  kafkaBrokers: string[];
+  topicPrefix: string;
+  redisUrl: string;
+}
+
 export type PlatformConfig = {
   mode: 'embedded' | 'distributed';
   host: string;
@@ -67,21 +82,31 @@ export type PlatformConfig = {
   storage: ReadModelDatabase;
   auth: AuthConfig;
   limits: LimitsConfig;
+  /** Present when `mode` is `distributed`. */
+  distributed?: DistributedConfig;
 };
 
-const refuse = (line: string) => new Error(`配置有误 (invalid configuration):\n  ${line}`);
+const invalid = (lines: string[]) => new Error(`配置有误 (invalid configuration):\n${lines.join('\n')}`);
+const refuse = (line: string) => invalid([`  ${line}`]);
+
+/** Distributed mode needs PostgreSQL, Kafka and Redis; each missing variable is named. */
+function requiredForDistributed(c: z.infer<typeof schema>): string[] {
+  const missing: string[] = [];
+  if (!c.JIXIAO_DATABASE_URL) missing.push('  JIXIAO_DATABASE_URL: required when JIXIAO_MODE=distributed');
+  if (c.JIXIAO_STORE !== 'postgres') missing.push('  JIXIAO_STORE: must be postgres when JIXIAO_MODE=distributed');
+  if (!c.JIXIAO_KAFKA_BROKERS) missing.push('  JIXIAO_KAFKA_BROKERS: required when JIXIAO_MODE=distributed');
+  if (!c.JIXIAO_REDIS_URL) missing.push('  JIXIAO_REDIS_URL: required when JIXIAO_MODE=distributed');
+  return missing;
+}
 
 /** Reads and checks the environment; every wrong variable is named with what it should be. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlatformConfig {
   const parsed = schema.safeParse(env);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
-    throw new Error(`配置有误 (invalid configuration):\n${lines.join('\n')}`);
+    throw invalid(lines);
   }
   const c = parsed.data;
-  if (c.JIXIAO_STORE === 'postgres' && !c.JIXIAO_DATABASE_URL) {
-    throw refuse('JIXIAO_DATABASE_URL: required when JIXIAO_STORE=postgres');
-  }
   if (c.JIXIAO_JWKS_URL && c.JIXIAO_JWT_PUBLIC_KEY) {
     throw refuse('JIXIAO_JWKS_URL, JIXIAO_JWT_PUBLIC_KEY: set one of them, not both');
   }
@@ -92,7 +117,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlatformConfig
     );
   }
   if (c.JIXIAO_MODE === 'distributed') {
-    throw new Error('分布式模式尚未提供 (distributed mode is not available yet); use JIXIAO_MODE=embedded');
+    const missing = requiredForDistributed(c);
+    if (missing.length > 0) throw invalid(missing);
+  } else if (c.JIXIAO_STORE === 'postgres' && !c.JIXIAO_DATABASE_URL) {
+    throw invalid(['  JIXIAO_DATABASE_URL: required when JIXIAO_STORE=postgres']);
   }
   return {
     mode: c.JIXIAO_MODE,
@@ -118,5 +146,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlatformConfig
       maxBodyBytes: c.JIXIAO_MAX_BODY_BYTES,
       ...(c.JIXIAO_REDIS_URL ? { redisUrl: c.JIXIAO_REDIS_URL } : {}),
     },
+    distributed:
+      c.JIXIAO_MODE === 'distributed'
+        ? {
+            kafkaBrokers: c.JIXIAO_KAFKA_BROKERS!.split(','),
+            topicPrefix: c.JIXIAO_KAFKA_TOPIC_PREFIX,
+            redisUrl: c.JIXIAO_REDIS_URL!,
+          }
+        : undefined,
   };
 }

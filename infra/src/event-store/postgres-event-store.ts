@@ -28,6 +28,11 @@ export interface PostgresEventStoreOptions {
   schema?: string;
   catalog: EventCatalog;
   pool?: Omit<PoolConfig, 'connectionString'>;
+  /**
+   * Distributed mode: also write one `event_outbox` row per event in the append's own
+   * transaction, for the outbox relay to publish to Kafka (see infra/README.md).
+   */
+  outbox?: boolean;
 }
 
 const COLUMNS = EVENT_COLUMNS.replace('transaction_id', 'transaction_id::text AS transaction_id');
@@ -44,11 +49,15 @@ export class PostgresEventStore implements EventStore {
   private readonly channel: string;
   private listener: PgAppendListener | null = null;
 
-  private constructor(private readonly options: PostgresEventStoreOptions) {
+  private constructor(readonly options: PostgresEventStoreOptions) {
     this.schema = options.schema ?? 'jixiao';
     this.s = schemaIdent(this.schema);
     this.channel = `jixiao_events_${this.schema}`;
     this.pool = new Pool({ connectionString: options.connectionString, max: 20, ...options.pool });
+    // a connection lost (e.g. a server restart) must not crash the process: a query on it
+    // fails and its caller sees that error; the pool opens a new connection for the next one
+    this.pool.on('error', () => undefined);
+    this.pool.on('connect', (client) => client.on('error', () => undefined));
   }
 
   /** Connects and creates the tables and triggers if they are missing. */
@@ -162,6 +171,13 @@ export class PostgresEventStore implements EventStore {
         last.streamVersion,
         last.hash,
       ]);
+    }
+    if (this.options.outbox) {
+      // same transaction as the events: both commit or neither does; outbox_id follows stream order
+      await client.query(
+        `INSERT INTO ${this.s}.event_outbox (global_position) SELECT unnest($1::bigint[]) ORDER BY 1`,
+        [positions.map((p) => p.p)],
+      );
     }
     if (options.commandId) {
       await client.query(

@@ -37,6 +37,12 @@ CREATE TABLE IF NOT EXISTS ${s}.event_commands (
   from_version integer NOT NULL,
   to_version integer NOT NULL
 );
+-- transactional outbox (distributed mode): one row per event, written in the append's
+-- transaction, deleted by the relay once Kafka has acknowledged the event
+CREATE TABLE IF NOT EXISTS ${s}.event_outbox (
+  outbox_id bigserial PRIMARY KEY,
+  global_position bigint NOT NULL REFERENCES ${s}.events (global_position)
+);
 CREATE OR REPLACE FUNCTION ${s}.refuse_event_change() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   RAISE EXCEPTION 'events are append-only: % refused on %', TG_OP, TG_TABLE_NAME USING ERRCODE = 'insufficient_privilege';

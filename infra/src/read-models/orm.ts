@@ -1,4 +1,5 @@
 import { MikroORM, type Options } from '@mikro-orm/core';
+import { Client } from 'pg';
 import { BetterSqliteDriver } from '@mikro-orm/better-sqlite';
 import { PostgreSqlDriver, type SqlEntityManager } from '@mikro-orm/postgresql';
 import { readModelEntities } from '@jixiao/projections';
@@ -34,8 +35,21 @@ export async function openReadModels(db: ReadModelDatabase): Promise<MikroORM> {
     await orm.em.getConnection().execute('PRAGMA journal_mode = WAL');
     await orm.em.getConnection().execute('PRAGMA busy_timeout = 5000');
   }
-  await prepareReadModels(orm);
+  if (db.kind === 'postgres') await withSchemaLock(db.connectionString, db.schema, () => prepareReadModels(orm));
+  else await prepareReadModels(orm);
   return orm;
+}
+
+/** Several processes (projection workers) may start at once: one at a time compares and rebuilds. */
+async function withSchemaLock<T>(connectionString: string, schema: string, fn: () => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString });
+  await client.connect();
+  try {
+    await client.query(`SELECT pg_advisory_lock(hashtext('jixiao.read-models.' || $1))`, [schema]);
+    return await fn();
+  } finally {
+    await client.end();
+  }
 }
 
 /**

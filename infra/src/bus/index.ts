@@ -1,0 +1,4 @@
+export * from './topics';
+export * from './kafka';
+export * from './outbox-relay';
+export * from './projection-worker';

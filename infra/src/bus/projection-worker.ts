@@ -1,0 +1,105 @@
+import type { MikroORM } from '@mikro-orm/core';
+import type { Consumer, EachBatchPayload, Kafka } from 'kafkajs';
+import type { EventCatalog, EventStore, RecordedEvent } from '@jixiao/events';
+import { applyBatch, type Projection } from '@jixiao/projections';
+import { createKafka, ensureTopics, type KafkaConnection } from './kafka';
+import { fromMessage, topicFor } from './topics';
+
+export interface ProjectionWorkerOptions {
+  kafka: KafkaConnection;
+  orm: MikroORM;
+  catalog: EventCatalog;
+  projection: Projection;
+  /** Stream categories to read; one topic each. */
+  categories: readonly string[];
+  /** Fills per-stream version gaps from the event store (see `applyBatch`'s `fillGap`). */
+  store: Pick<EventStore, 'readStream'>;
+  /** `jixiao` by default: topics `<prefix>.<category>`, consumer group `<prefix>.projection.<name>`. */
+  topicPrefix?: string;
+  /** Partitions of a topic the worker creates; 3 by default. */
+  partitions?: number;
+  /** Consumer session timeout; a killed worker's partitions move after it. 10 000 ms by default. */
+  sessionTimeoutMs?: number;
+  /** Called after each applied batch (for logs and tests). */
+  onBatch?: (info: { topic: string; partition: number; events: number }) => void;
+  /** Called for each lost event read back from the store (a version gap); the default logs a warning. */
+  onHealed?: (event: RecordedEvent) => void;
+}
+
+/** The warning a worker prints when it reads a lost event back from the store. */
+export function healedMessage(e: RecordedEvent): string {
+  return `healed lost event ${e.streamId} v${e.streamVersion} from the event store (version gap in Kafka)`;
+}
+
+/** The consumer group of a projection: one group per projection, so each reads every event. */
+export function groupIdOf(prefix: string, projection: string): string {
+  return `${prefix}.projection.${projection}`;
+}
+
+/**
+ * One member of a projection's Kafka consumer group. Each fetched batch is applied with
+ * `applyBatch` (rows and a per-partition checkpoint in one transaction); only then is the
+ * Kafka offset committed. A crash in between redelivers the batch, and the documents'
+ * `lastVersion` makes the redelivery change nothing.
+ */
+export class ProjectionWorker {
+  private readonly kafka: Kafka;
+  private consumer: Consumer | null = null;
+
+  constructor(private readonly options: ProjectionWorkerOptions) {
+    this.kafka = createKafka({ clientId: `jixiao-worker-${options.projection.name}`, ...options.kafka });
+  }
+
+  get groupId(): string {
+    return groupIdOf(this.options.topicPrefix ?? 'jixiao', this.options.projection.name);
+  }
+
+  get topics(): string[] {
+    return this.options.categories.map((c) => topicFor(this.options.topicPrefix ?? 'jixiao', c));
+  }
+
+  async start(): Promise<void> {
+    const admin = this.kafka.admin();
+    await admin.connect();
+    try {
+      await ensureTopics(admin, this.topics, this.options.partitions ?? 3);
+    } finally {
+      await admin.disconnect();
+    }
+    const session = this.options.sessionTimeoutMs ?? 10000;
+    const consumer = this.kafka.consumer({
+      groupId: this.groupId,
+      sessionTimeout: session,
+      heartbeatInterval: Math.max(100, Math.floor(session / 5)),
+      rebalanceTimeout: Math.max(session * 2, 10000),
+      allowAutoTopicCreation: false,
+    });
+    this.consumer = consumer;
+    await consumer.connect();
+    await consumer.subscribe({ topics: this.topics, fromBeginning: true });
+    await consumer.run({ autoCommit: false, eachBatch: (payload) => this.onBatch(consumer, payload) });
+  }
+
+  private async onBatch(consumer: Consumer, { batch, heartbeat }: EachBatchPayload): Promise<void> {
+    const lastMessage = batch.messages[batch.messages.length - 1];
+    if (!lastMessage) return;
+    const { projection, orm, catalog, store } = this.options;
+    const events = batch.messages.map((m) => fromMessage(m.value));
+    await applyBatch(orm.em, projection, catalog, events, {
+      checkpointName: `${projection.name}@${batch.topic}/${batch.partition}`,
+      fillGap: (streamId, fromVersion, toVersion) => store.readStream(streamId, { fromVersion, toVersion }),
+      onHealed: this.options.onHealed ?? ((e) => console.warn(`${projection.name}: ${healedMessage(e)}`)),
+    });
+    // only after the read-model transaction committed
+    await consumer.commitOffsets([
+      { topic: batch.topic, partition: batch.partition, offset: (BigInt(lastMessage.offset) + 1n).toString() },
+    ]);
+    await heartbeat();
+    this.options.onBatch?.({ topic: batch.topic, partition: batch.partition, events: events.length });
+  }
+
+  async stop(): Promise<void> {
+    await this.consumer?.disconnect();
+    this.consumer = null;
+  }
+}

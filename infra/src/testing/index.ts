@@ -1,0 +1,5 @@
+export * from './postgres';
+export * from './goal-events';
+export * from './load';
+export * from './replay';
+export * from './kafka';

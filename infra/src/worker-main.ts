@@ -1,0 +1,60 @@
+import 'reflect-metadata';
+import { catalog } from '@jixiao/events';
+import { allProjections } from '@jixiao/projections';
+import { ProjectionWorker } from './bus/projection-worker';
+import { STREAM_CATEGORIES } from './bus/topics';
+import { loadDistributedConfig, runProcess } from './distributed/runtime';
+import { PostgresEventStore } from './event-store/postgres-event-store';
+import { openReadModels } from './read-models/orm';
+
+/**
+ * `node infra/dist/worker-main.js`: one member of each projection's consumer group
+ * (`JIXIAO_PROJECTIONS=planning.goals,…` to run only some). Start more for more partitions.
+ */
+runProcess('projection worker', async () => {
+  const { postgres, distributed } = loadDistributedConfig();
+  const only = process.env.JIXIAO_PROJECTIONS?.split(',');
+  const projections = allProjections.filter((p) => !only || only.includes(p.name));
+  if (projections.length === 0) throw new Error(`JIXIAO_PROJECTIONS names no projection: ${only?.join(',')}`);
+  const store = await PostgresEventStore.open({ ...postgres, catalog, outbox: true });
+  const orm = await openReadModels({ kind: 'postgres', ...postgres });
+  const session = Number(process.env.JIXIAO_KAFKA_SESSION_TIMEOUT_MS ?? 10000);
+  const logBatches = process.env.JIXIAO_LOG_BATCHES === '1';
+  const workers = projections.map(
+    (projection) =>
+      new ProjectionWorker({
+        kafka: { brokers: distributed.kafkaBrokers },
+        topicPrefix: distributed.topicPrefix,
+        orm,
+        catalog,
+        projection,
+        categories: STREAM_CATEGORIES,
+        store,
+        sessionTimeoutMs: session,
+        onBatch: logBatches
+          ? (b) => console.log(`batch ${projection.name} ${b.topic}/${b.partition} ${b.events}`)
+          : undefined,
+      }),
+  );
+  for (const worker of workers) await startWithRetry(worker);
+  console.log(`projection worker started: ${projections.map((p) => p.name).join(', ')}`);
+  return async () => {
+    for (const worker of workers) await worker.stop();
+    await orm.close();
+    await store.close();
+  };
+});
+
+/** Kafka can refuse a join for a while (a coordinator moving, a dead member not yet expired): retry. */
+async function startWithRetry(worker: ProjectionWorker): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await worker.start();
+    } catch (error) {
+      if (attempt >= 10) throw error;
+      console.error(`projection worker ${worker.groupId}: ${(error as Error).message}; retrying`);
+      await worker.stop().catch(() => undefined);
+      await new Promise((r) => setTimeout(r, 1000));
+    }
+  }
+}

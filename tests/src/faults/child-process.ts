@@ -1,0 +1,71 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { testing } from '@jixiao/infra';
+
+export interface Child {
+  process: ChildProcess;
+  /** Resolves at the first batch the process handled. */
+  firstBatch: Promise<void>;
+  /** Batches it has handled. */
+  readonly batches: number;
+  /** Lost events a worker read back from the store (version gaps): should stay 0. */
+  readonly healed: number;
+}
+
+/** Starts a built entry point (`infra/dist/<entry>.js`) in distributed mode on a test schema and topic prefix. */
+export function spawnEntry(entry: 'worker-main' | 'relay-main', schema: string): Child {
+  const main = resolve(__dirname, `../../../infra/dist/${entry}.js`);
+  if (!existsSync(main)) throw new Error(`${main} is missing: run npm run build first`);
+  const child = spawn(process.execPath, [main], {
+    env: {
+      ...process.env,
+      NODE_OPTIONS: '',
+      JIXIAO_MODE: 'distributed',
+      JIXIAO_STORE: 'postgres',
+      JIXIAO_DATABASE_URL: testing.TEST_PG_URL,
+      JIXIAO_DATABASE_SCHEMA: schema,
+      JIXIAO_KAFKA_BROKERS: testing.TEST_KAFKA_BROKERS.join(','),
+      JIXIAO_KAFKA_TOPIC_PREFIX: schema,
+      JIXIAO_REDIS_URL: 'redis://127.0.0.1:6379',
+      JIXIAO_KAFKA_SESSION_TIMEOUT_MS: '2000',
+      JIXIAO_LOG_BATCHES: '1',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let batches = 0;
+  let healed = 0;
+  let stderr = '';
+  child.stderr!.on('data', (d: Buffer) => {
+    stderr += d.toString();
+    healed += (d.toString().match(/healed lost event/g) ?? []).length;
+  });
+  const firstBatch = new Promise<void>((ok, fail) => {
+    child.stdout!.on('data', (d: Buffer) => {
+      batches += (d.toString().match(/^(batch|published) /gm) ?? []).length;
+      if (batches > 0) ok();
+    });
+    child.once('exit', (code, signal) =>
+      fail(new Error(`${entry} exited (${code ?? signal}) before a batch: ${stderr}`)),
+    );
+  });
+  firstBatch.catch(() => undefined);
+  return {
+    process: child,
+    firstBatch,
+    get batches() {
+      return batches;
+    },
+    get healed() {
+      return healed;
+    },
+  };
+}
+
+/** Sends a signal and waits for the process to be gone. */
+export async function killAndWait(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const gone = new Promise((r) => child.once('exit', r));
+  child.kill(signal);
+  await gone;
+}

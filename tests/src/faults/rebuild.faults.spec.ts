@@ -1,0 +1,91 @@
+import { logLevel } from 'kafkajs';
+import { catalog } from '@jixiao/events';
+import { allProjections, goalsProjection } from '@jixiao/projections';
+import {
+  openReadModels,
+  OutboxRelay,
+  PostgresEventStore,
+  ProjectionWorker,
+  rebuildProjection,
+  STREAM_CATEGORIES,
+  testing,
+} from '@jixiao/infra';
+
+jest.setTimeout(600_000);
+
+const { TEST_PG_URL, TEST_KAFKA_BROKERS, freshSchemaName, dropSchema, eventually, groupCaughtUp } = testing;
+const kafka = { brokers: TEST_KAFKA_BROKERS, logLevel: logLevel.NOTHING };
+
+describe('rebuilding a projection from the event store while workers and writers run', () => {
+  it('swaps in tables equal to a fresh replay; queries keep answering throughout', async () => {
+    const schema = freshSchemaName('rebuild');
+    const store = await PostgresEventStore.open({ connectionString: TEST_PG_URL, schema, catalog, outbox: true });
+    const orm = await openReadModels({ kind: 'postgres', connectionString: TEST_PG_URL, schema });
+    const relay = new OutboxRelay({ connectionString: TEST_PG_URL, schema, topicPrefix: schema, kafka });
+    let healed = 0;
+    const workers = allProjections.map(
+      (projection) =>
+        new ProjectionWorker({
+          ...{ kafka, orm, catalog, projection, store, categories: STREAM_CATEGORIES, topicPrefix: schema },
+          onHealed: () => healed++,
+        }),
+    );
+    const load = testing.startWriteLoad(store, 3, 15, 2);
+    let querying = true;
+    const answers: number[] = [];
+    const failures: string[] = [];
+    try {
+      for (const w of workers) await w.start();
+      relay.start();
+      await eventually('goals in the read model', async () => relay.published >= 300);
+      // a projection bug shipped: every stored goal row is wrong, and later events keep it wrong
+      await corruptAllGoals(store, schema);
+      const queries = (async () => {
+        while (querying) {
+          await store.pool
+            .query<{ n: string }>(`SELECT COUNT(*) AS n FROM "${schema}".rm_goal`)
+            .then((r) => answers.push(Number(r.rows[0]!.n)))
+            .catch((e: Error) => failures.push(e.message));
+          await new Promise((r) => setTimeout(r, 10));
+        }
+      })();
+      const { applied } = await rebuildProjection({ store, catalog, projection: goalsProjection });
+      querying = false;
+      await queries;
+      expect(applied).toBeGreaterThan(300);
+      expect(failures).toEqual([]);
+      expect(answers.length).toBeGreaterThan(0);
+      expect(answers.every((n) => n > 0)).toBe(true);
+
+      await load.stop();
+      await eventually(
+        'the outbox drains',
+        async () => (await testing.outboxSize((q) => store.pool.query(q), schema)) === 0,
+      );
+      for (const w of workers) await eventually(w.groupId, () => groupCaughtUp(w.groupId, w.topics));
+      const replay = await testing.freshReplay(store, `${schema}_r`);
+      expect(healed).toBe(0);
+      expect(await testing.dumpReadModels(schema)).toEqual(replay);
+    } finally {
+      querying = false;
+      await load.stop();
+      for (const w of workers) await w.stop();
+      await relay.stop();
+      await orm.close();
+      await store.close();
+      await dropSchema(schema);
+    }
+  });
+});
+
+/** Overwrites every goal row; retried when it deadlocks with a worker writing the same rows. */
+async function corruptAllGoals(store: PostgresEventStore, schema: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await store.pool.query(`UPDATE "${schema}".rm_goal SET project_name = 'corrupted'`);
+      return;
+    } catch (error) {
+      if ((error as { code?: string }).code !== '40P01' || attempt >= 10) throw error;
+    }
+  }
+}
