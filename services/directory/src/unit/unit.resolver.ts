@@ -13,6 +13,7 @@ import {
   type RequestContext,
   type ServiceDeps,
   type UnitScope,
+  NO_ROWS,
 } from '@jixiao/service-kit';
 import { unitDecider, unitStreamId } from './unit.decider';
 import { BudgetUnit, BudgetUnitPage, RegisterBudgetUnitInput, UnitLevel } from './unit.type';
@@ -58,7 +59,7 @@ export class UnitResolver {
   async budgetUnits(
     @Arg('level', () => UnitLevel, { nullable: true, description: '单位级次 (unit level)' }) level?: UnitLevel,
     @Arg('page', () => PageInput, { nullable: true, description: '分页参数 (pagination)' }) page?: PageInput,
-    @RowScope() scope: UnitScope = { all: false, unitIds: [] },
+    @RowScope() scope: UnitScope = NO_ROWS,
   ): Promise<BudgetUnitPage> {
     const where = { ...(level ? { level } : {}), ...unitWhere(scope) };
     const [rows, totalCount] = await this.deps

@@ -11,6 +11,9 @@ export interface UnitHierarchy {
 /** The units whose rows a caller reaches in one operation: every unit, or exactly these. */
 export type UnitScope = { all: true } | { all: false; unitIds: readonly string[] };
 
+/** No rows at all: the default a resolver falls back to if no scope was resolved. */
+export const NO_ROWS: UnitScope = { all: false, unitIds: [] };
+
 /** Turns a policy scope into concrete unit ids for this caller. */
 export async function unitScopeOf(
   scope: Scope,

@@ -1,5 +1,5 @@
 import { Arg, Field, ID, Int, ObjectType, Query, Resolver } from 'type-graphql';
-import { RowScope, type ServiceDeps, type UnitScope } from '@jixiao/service-kit';
+import { RowScope, type ServiceDeps, type UnitScope, NO_ROWS } from '@jixiao/service-kit';
 import { goalCoverage } from '../project/project.read';
 import { GoalCoverage } from '../project/project.type';
 
@@ -37,7 +37,7 @@ export class DashboardResolver {
   async goalCoverage(
     @Arg('fiscalYear', () => Int, { description: '预算年度 (fiscal year)' }) fiscalYear: number,
     @Arg('unitId', () => ID, { nullable: true, description: '预算单位标识 (budget unit id)' }) unitId?: string,
-    @RowScope() scope: UnitScope = { all: false, unitIds: [] },
+    @RowScope() scope: UnitScope = NO_ROWS,
   ): Promise<GoalCoverage[]> {
     return goalCoverage(this.deps.em(), fiscalYear, scope, unitId);
   }

@@ -9,6 +9,7 @@ import {
   type RequestContext,
   type ServiceDeps,
   type UnitScope,
+  NO_ROWS,
 } from '@jixiao/service-kit';
 import { goalRulesOf, profileInForce } from '../shared/facts';
 import { goalDecider, goalStreamId, type GoalCommand } from './goal.decider';
@@ -44,7 +45,7 @@ export class GoalReviewResolver {
   async reviewQueue(
     @Ctx() ctx: RequestContext,
     @Arg('page', () => PageInput, { nullable: true, description: '分页参数 (pagination)' }) page?: PageInput,
-    @RowScope() scope: UnitScope = { all: false, unitIds: [] },
+    @RowScope() scope: UnitScope = NO_ROWS,
   ): Promise<GoalPage> {
     const em = this.deps.em();
     const where = { $and: [await reviewQueueFilter(em, ctx.actor), unitWhere(scope)] };

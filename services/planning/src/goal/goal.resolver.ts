@@ -11,6 +11,7 @@ import {
   type RequestContext,
   type ServiceDeps,
   type UnitScope,
+  NO_ROWS,
 } from '@jixiao/service-kit';
 import { projectNotFound } from '../project/project.read';
 import { goalRulesOf, profileInForce, requireProject, requireUnit } from '../shared/facts';
@@ -90,7 +91,7 @@ export class GoalResolver {
   async goals(
     @Arg('filter', () => GoalFilter, { nullable: true, description: '筛选条件 (filter)' }) filter?: GoalFilter,
     @Arg('page', () => PageInput, { nullable: true, description: '分页参数 (pagination)' }) page?: PageInput,
-    @RowScope() scope: UnitScope = { all: false, unitIds: [] },
+    @RowScope() scope: UnitScope = NO_ROWS,
   ): Promise<GoalPage> {
     return findGoals(this.deps.em(), filter ?? {}, pageOf(page), scope);
   }

@@ -11,14 +11,13 @@ import {
   type RequestContext,
   type ServiceDeps,
   type UnitScope,
+  NO_ROWS,
 } from '@jixiao/service-kit';
 import { requireProject, requireUnit, unitNotFound } from '../shared/facts';
 import { projectDecider, projectStreamId, type ProjectCommand } from './project.decider';
 import { AdmitProjectInput, AllocateBudgetInput, ProjectFilter, ProposeProjectInput } from './project.input';
 import { findProject, findProjects, gateFactsOf, projectNotFound } from './project.read';
 import { Project, ProjectPage } from './project.type';
-
-const NO_ROWS: UnitScope = { all: false, unitIds: [] };
 
 /** Projects: proposal, the library gate, budget. */
 @Resolver(() => Project)
