@@ -17,7 +17,7 @@ runProcess('projection worker', async () => {
   const projections = allProjections.filter((p) => !only || only.includes(p.name));
   if (projections.length === 0) throw new Error(`JIXIAO_PROJECTIONS names no projection: ${only?.join(',')}`);
   const store = await PostgresEventStore.open({ ...postgres, catalog, outbox: true });
-  const orm = await openReadModels({ kind: 'postgres', ...postgres });
+  const orm = await openReadModels({ kind: 'postgres', ...postgres }, 'refuse');
   const session = Number(process.env.JIXIAO_KAFKA_SESSION_TIMEOUT_MS ?? 10000);
   const logBatches = process.env.JIXIAO_LOG_BATCHES === '1';
   const workers = projections.map(

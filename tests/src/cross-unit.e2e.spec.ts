@@ -99,4 +99,19 @@ describe('a budget unit and another unit’s goal', () => {
     const other = await writesNothing(() => p.gql(SUBMIT_GOAL, { input: goalInput(f.projectIds.B) }, dept));
     expect(other.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
   });
+
+  it('cannot read another unit’s goal back by reusing its command id', async () => {
+    const commandId = 'c0ffee00-0000-4000-8000-0000000000c1';
+    const first = await p.gql(
+      SUBMIT_GOAL,
+      { input: goalInput(f.projectIds.A, { commandId }) },
+      as('BUDGET_UNIT', f.unitIds.A),
+    );
+    expect(first.errors).toBeUndefined();
+    const replayed = await writesNothing(() =>
+      p.gql(SUBMIT_GOAL, { input: goalInput(f.projectIds.B, { commandId }) }, unitB()),
+    );
+    expect(replayed.data?.submitGoal ?? null).toBeNull();
+    expect(replayed.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+  });
 });

@@ -8,12 +8,14 @@ export type ReadModelDatabase =
   { kind: 'sqlite'; file: string } | { kind: 'postgres'; connectionString: string; schema: string };
 
 /** Opens the read-model database with every projection's tables, creating missing ones. */
-export async function openReadModels(db: ReadModelDatabase): Promise<MikroORM> {
+export async function openReadModels(db: ReadModelDatabase, onChange: OnSchemaChange = 'rebuild'): Promise<MikroORM> {
   const common: Partial<Options> = {
     entities: readModelEntities,
     discovery: { warnWhenNoEntities: false },
     allowGlobalContext: false,
     debug: false,
+    // the event store's tables share the file or schema; they are not the read models' to compare
+    schemaGenerator: { skipTables: [/^event(s|_streams|_commands|_outbox)$/] },
   };
   const orm =
     db.kind === 'sqlite'
@@ -35,8 +37,9 @@ export async function openReadModels(db: ReadModelDatabase): Promise<MikroORM> {
     await orm.em.getConnection().execute('PRAGMA journal_mode = WAL');
     await orm.em.getConnection().execute('PRAGMA busy_timeout = 5000');
   }
-  if (db.kind === 'postgres') await withSchemaLock(db.connectionString, db.schema, () => prepareReadModels(orm));
-  else await prepareReadModels(orm);
+  if (db.kind === 'postgres')
+    await withSchemaLock(db.connectionString, db.schema, () => prepareReadModels(orm, onChange));
+  else await prepareReadModels(orm, onChange);
   return orm;
 }
 
@@ -52,16 +55,34 @@ async function withSchemaLock<T>(connectionString: string, schema: string, fn: (
   }
 }
 
+/** What to do when existing read-model tables differ from the code's. */
+export type OnSchemaChange = 'rebuild' | 'refuse';
+
 /**
- * Read models are disposable: when their tables differ from the code's (a new column, say),
- * they are dropped and recreated empty, and the projection runner rebuilds them from
- * position 0 of the event store. The events table is never touched.
+ * Read models are disposable. A fresh database gets its tables. When existing tables differ from
+ * the code's (a new column, say), embedded mode (`rebuild`) drops and recreates them empty, and
+ * its projection runner rebuilds them from position 0 of the event store; the events are never
+ * touched. A Kafka projection worker (`refuse`) resumes from committed offsets, so it must not
+ * empty tables under its own feet: it refuses to start and names the rebuild command.
  */
-export async function prepareReadModels(orm: MikroORM): Promise<'unchanged' | 'rebuilt'> {
-  const diff = await orm.schema.getUpdateSchemaSQL({ wrap: false });
+export async function prepareReadModels(
+  orm: MikroORM,
+  onChange: OnSchemaChange = 'rebuild',
+): Promise<'unchanged' | 'created' | 'rebuilt'> {
+  // dropTables: false — the event store's tables share the file or schema and are not ours to compare
+  const diff = await orm.schema.getUpdateSchemaSQL({ wrap: false, dropTables: false });
   if (diff.trim() === '') return 'unchanged';
+  const knex = (orm.em as unknown as SqlEntityManager).getKnex();
+  const schema = orm.config.get('schema');
+  const exists = await (schema ? knex.schema.withSchema(schema) : knex.schema).hasTable('rm_projection_checkpoint');
+  if (exists && onChange === 'refuse') {
+    throw new Error(
+      '读模型表结构与代码不一致，请先重建 (read-model tables differ from the code; rebuild them first with `node infra/dist/rebuild-main.js <projection>`):\n' +
+        diff,
+    );
+  }
   await rebuildReadModels(orm);
-  return 'rebuilt';
+  return exists ? 'rebuilt' : 'created';
 }
 
 /**

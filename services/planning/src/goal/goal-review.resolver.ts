@@ -117,7 +117,19 @@ export class GoalReviewResolver {
   ): Promise<Goal> {
     const { goalId, budgetAdjustmentRef, reason, amount } = input;
     const indicators = input.indicators.map((i) => toIndicatorData(i, i.id ?? randomUUID()));
-    const command: GoalCommand = { type: 'AdjustGoal', goalId, budgetAdjustmentRef, reason, amount, indicators };
+    const row = await this.deps.em().findOne(GoalRowSchema, { goalId });
+    if (!row) throw goalNotFound(goalId);
+    const { indicatorCatalogueVersion } = (await profileInForce(this.deps.em(), row.divisionCode, row.fiscalYear))
+      .rules;
+    const command: GoalCommand = {
+      type: 'AdjustGoal',
+      goalId,
+      budgetAdjustmentRef,
+      reason,
+      amount,
+      indicators,
+      indicatorCatalogueVersion,
+    };
     return this.run(ctx, scope, goalId, command, input);
   }
 

@@ -37,7 +37,7 @@ export function adjust(command: AdjustGoal, state: GoalState): GoalEvent[] {
       'A goal changes only through a budget adjustment; give its reference',
     ),
     ...required(command.reason, 'reason', '请填写调整原因', 'Give the reason for the adjustment'),
-    ...indicatorListIssues(command.indicators),
+    ...indicatorListIssues(command.indicators, command.indicatorCatalogueVersion),
     ...(command.amount >= 0 && Number.isFinite(command.amount)
       ? []
       : [{ path: 'amount', zh: '金额应为不小于 0 的数', en: 'The amount must be 0 or more' }]),

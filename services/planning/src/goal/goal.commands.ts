@@ -113,6 +113,8 @@ export interface AdjustGoal {
   reason: string;
   amount: number;
   indicators: Indicator[];
+  /** The indicator catalogue of the profile in force, which the new indicators must fit. */
+  indicatorCatalogueVersion: '2020' | '2021';
 }
 
 /** 评为精品样本. */

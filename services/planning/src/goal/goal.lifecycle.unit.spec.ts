@@ -78,7 +78,9 @@ const adjust: AdjustGoal = {
   reason: '追加 10 公里',
   amount: 39_000_000,
   indicators: [{ ...roadLength, targetValue: 130 }, onTime, travel],
+  indicatorCatalogueVersion: '2021',
 };
+const { type: _adjust, indicatorCatalogueVersion: _version, ...adjustData } = adjust;
 
 describe('goal lifecycle', () => {
   describe('a draft', () => {
@@ -252,10 +254,23 @@ describe('goal lifecycle', () => {
         .thenThrows(ValidationError, /预算调整文号/);
       const [first] = goal(issued)
         .when(adjust)
-        .then([{ type: 'GoalAdjusted', data: { ...withoutType(adjust), adjustmentCount: 1 } }]);
+        .then([{ type: 'GoalAdjusted', data: { ...adjustData, adjustmentCount: 1 } }]);
       goal([...issued, first!])
         .when(adjust)
-        .then([{ type: 'GoalAdjusted', data: { ...withoutType(adjust), adjustmentCount: 2 } }]);
+        .then([{ type: 'GoalAdjusted', data: { ...adjustData, adjustmentCount: 2 } }]);
+    });
+
+    it('refuses an adjustment whose indicators the catalogue in force does not have', () => {
+      const cost = {
+        ...roadLength,
+        indicatorId: 'c1',
+        level1: 'COST' as const,
+        level2: 'ECONOMIC_COST',
+        name: '单位造价',
+      };
+      goal(issued)
+        .when({ ...adjust, indicators: [...adjust.indicators, cost], indicatorCatalogueVersion: '2020' })
+        .thenThrows(ValidationError, /2020/);
     });
 
     it('is marked exemplary once', () => {
@@ -318,8 +333,3 @@ describe('goal lifecycle', () => {
     });
   });
 });
-
-function withoutType<T extends { type: string }>(command: T): Omit<T, 'type'> {
-  const { type: _type, ...rest } = command;
-  return rest;
-}

@@ -44,19 +44,20 @@ export class GoalResolver {
   /**
    * Runs a goal command and answers with the goal as queries now see it. An existing goal is
    * checked against the caller's scope first (out of scope is NOT_FOUND); a new one was checked
-   * through its project (`scope` null).
+   * through its project. The answer is scoped too: a repeated command id answers with the goal
+   * the first command wrote, which must not reveal another unit's goal.
    */
   private async run(
     ctx: RequestContext,
-    scope: UnitScope | null,
+    scope: UnitScope,
     goalId: string,
     command: GoalCommand,
     options: CommandOptions,
+    isNew = false,
   ) {
-    if (scope) await findGoal(this.deps.em(), goalId, scope);
+    if (!isNew) await findGoal(this.deps.em(), goalId, scope);
     const result = await execute(this.deps, ctx, goalStreamId(goalId), goalDecider, command, options);
-    // a repeated command id answers with the goal the first command wrote
-    return findGoal(this.deps.em(), entityId(result.events[0]?.streamId ?? goalStreamId(goalId)));
+    return findGoal(this.deps.em(), entityId(result.events[0]?.streamId ?? goalStreamId(goalId)), scope);
   }
 
   private async goalRow(goalId: string) {
@@ -113,7 +114,7 @@ export class GoalResolver {
       departmentReview: await this.departmentReviews(project.unitId),
       rules: goalRulesOf(profile),
     };
-    return this.run(ctx, null, goalId, command, input);
+    return this.run(ctx, scope, goalId, command, input, true);
   }
 
   @Mutation(() => Goal, { description: '建立绩效目标草稿 (Draft a goal for a project)' })
@@ -132,7 +133,7 @@ export class GoalResolver {
       indicators,
       copiedFromGoalId: null,
     };
-    return this.run(ctx, null, goalId, command, input);
+    return this.run(ctx, scope, goalId, command, input, true);
   }
 
   @Mutation(() => Goal, {
@@ -144,11 +145,13 @@ export class GoalResolver {
     @RowScope() scope: UnitScope,
   ): Promise<Goal> {
     const em = this.deps.em();
-    const sample = await findGoal(em, input.sampleGoalId);
-    if (!sample.exemplary) {
+    // samples are published to every unit; any other goal stays as private as ever
+    const sample = await findGoal(em, input.sampleGoalId).catch(() => null);
+    if (!sample?.exemplary) {
+      await findGoal(em, input.sampleGoalId, scope);
       throw new IllegalStateError({
-        zh: `目标 ${sample.id} 不是精品样本，只能复制精品样本`,
-        en: `Goal ${sample.id} is not an exemplary sample; only samples can be copied`,
+        zh: `目标 ${input.sampleGoalId} 不是精品样本，只能复制精品样本`,
+        en: `Goal ${input.sampleGoalId} is not an exemplary sample; only samples can be copied`,
       });
     }
     const project = await this.projectInScope(input.projectId, scope);
@@ -162,7 +165,7 @@ export class GoalResolver {
       indicators,
       copiedFromGoalId: sample.id,
     };
-    return this.run(ctx, null, goalId, command, input);
+    return this.run(ctx, scope, goalId, command, input, true);
   }
 
   @Mutation(() => Goal, {

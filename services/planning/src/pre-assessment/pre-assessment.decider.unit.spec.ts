@@ -115,6 +115,24 @@ describe('pre-assessment', () => {
     ]);
     expect(means).toMatchObject({ NECESSITY: 17.5, ECONOMY: 16.33, FEASIBILITY: null });
     expect(round2(84.495)).toBe(84.5);
+    // (16.99 + 17) / 2 is stored as 16.99499…: half up it is 17.00, and 17 × 5 = 85 passes
+    const means2 = dimensionMeans([
+      { dimension: 'NECESSITY', points: 16.99 },
+      { dimension: 'NECESSITY', points: 17 },
+    ]);
+    expect(means2.NECESSITY).toBe(17);
+    expect(
+      totalScore(
+        {
+          NECESSITY: means2.NECESSITY!,
+          ECONOMY: 17,
+          GOAL_REASONABLENESS: 17,
+          FEASIBILITY: 17,
+          FINANCING_COMPLIANCE: 17,
+        },
+        85,
+      ),
+    ).toEqual({ total: 85, passed: true });
     expect(
       totalScore(
         { NECESSITY: 17.5, ECONOMY: 16.33, GOAL_REASONABLENESS: 17, FEASIBILITY: 17, FINANCING_COMPLIANCE: 17.17 },

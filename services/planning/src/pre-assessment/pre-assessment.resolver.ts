@@ -16,7 +16,7 @@ import { projectNotFound } from '../project/project.read';
 import { profileInForce, requireProject, requireUnit, unitNotFound } from '../shared/facts';
 import { preAssessmentDecider, preAssessmentStreamId, type PreAssessmentCommand } from './pre-assessment.decider';
 import { ConcludePreAssessmentInput, GiveScoreInput, OpenPreAssessmentInput } from './pre-assessment.input';
-import { findPreAssessment, preAssessmentNotFound, toPreAssessment } from './pre-assessment.read';
+import { preAssessmentNotFound, toPreAssessment } from './pre-assessment.read';
 import { PreAssessment } from './pre-assessment.type';
 
 /** Scorer roles: an expert scores as EXPERT, a review-centre (agency) user as INVESTMENT_REVIEW_CENTRE. */
@@ -31,9 +31,11 @@ const visible = (row: PreAssessmentRow, scope: UnitScope, actor: Actor): boolean
 export class PreAssessmentResolver {
   constructor(private readonly deps: ServiceDeps) {}
 
-  private async run(ctx: RequestContext, id: string, command: PreAssessmentCommand, options: object) {
+  /** Runs a command and answers with the pre-assessment, as far as the caller may see it. */
+  private async run(ctx: RequestContext, scope: UnitScope, id: string, command: PreAssessmentCommand, options: object) {
     const result = await execute(this.deps, ctx, preAssessmentStreamId(id), preAssessmentDecider, command, options);
-    return findPreAssessment(this.deps.em(), entityId(result.events[0]?.streamId ?? preAssessmentStreamId(id)));
+    const reached = entityId(result.events[0]?.streamId ?? preAssessmentStreamId(id));
+    return toPreAssessment(await this.reachable(reached, scope, ctx.actor));
   }
 
   /** The row, or NOT_FOUND when it does not exist or the caller may not reach it. */
@@ -106,7 +108,7 @@ export class PreAssessmentResolver {
       dimensionMaxPoints: profile.rules.preAssessment.dimensionMaxPoints,
       scorerIds: [...new Set(input.scorerIds)],
     };
-    return this.run(ctx, id, command, input);
+    return this.run(ctx, scope, id, command, input);
   }
 
   @Mutation(() => PreAssessment, {
@@ -129,7 +131,7 @@ export class PreAssessmentResolver {
       points,
       reason,
     };
-    return this.run(ctx, preAssessmentId, command, input);
+    return this.run(ctx, scope, preAssessmentId, command, input);
   }
 
   @Mutation(() => PreAssessment, {
@@ -143,6 +145,6 @@ export class PreAssessmentResolver {
     await this.reachable(input.preAssessmentId, scope, ctx.actor);
     const { preAssessmentId, conclusion, report } = input;
     const command: PreAssessmentCommand = { type: 'ConcludePreAssessment', preAssessmentId, conclusion, report };
-    return this.run(ctx, preAssessmentId, command, input);
+    return this.run(ctx, scope, preAssessmentId, command, input);
   }
 }

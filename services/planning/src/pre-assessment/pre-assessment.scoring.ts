@@ -2,8 +2,11 @@ import { PRE_ASSESSMENT_DIMENSIONS, type PreAssessmentDimension } from '@jixiao/
 
 export type DimensionScores = Record<PreAssessmentDimension, number>;
 
-/** Rounds to hundredths without binary drift: 84.495 → 84.5, not 84.49. */
-export const round2 = (n: number): number => Math.round((n + Number.EPSILON) * 100) / 100;
+/**
+ * Rounds half up to hundredths without binary drift: 16.995 (stored as 16.99499…) → 17, not 16.99.
+ * Twelve significant digits drop the drift of a float before rounding.
+ */
+export const round2 = (n: number): number => Math.round(Number((n * 100).toPrecision(12))) / 100;
 
 /** Per dimension, the mean of its scorers' points (rounded to hundredths); null where nobody scored. */
 export function dimensionMeans(

@@ -25,9 +25,17 @@ export class ProjectResolver {
   constructor(private readonly deps: ServiceDeps) {}
 
   /** Runs a project command and answers with the project as queries now see it. */
-  private async run(ctx: RequestContext, projectId: string, command: ProjectCommand, options: object) {
+  /** Runs a project command and answers with the project, scoped (a repeated command id must not reveal another unit's). */
+  private async run(
+    ctx: RequestContext,
+    scope: UnitScope,
+    projectId: string,
+    command: ProjectCommand,
+    options: object,
+  ) {
     const result = await execute(this.deps, ctx, projectStreamId(projectId), projectDecider, command, options);
     const id = entityId(result.events[0]?.streamId ?? projectStreamId(projectId));
+    await this.inScope(id, scope);
     return findProject(this.deps.em(), id, projectNotFound(id));
   }
 
@@ -81,7 +89,7 @@ export class ProjectResolver {
       divisionCode: unit.divisionCode,
       codeInUseBy: sameCode?.projectId ?? null,
     };
-    return this.run(ctx, projectId, command, input);
+    return this.run(ctx, scope, projectId, command, input);
   }
 
   @Mutation(() => Project, {
@@ -95,7 +103,13 @@ export class ProjectResolver {
   ): Promise<Project> {
     await this.inScope(input.projectId, scope);
     const facts = (await gateFactsOf(this.deps.em(), [input.projectId])).get(input.projectId)!;
-    return this.run(ctx, input.projectId, { type: 'AdmitProjectToLibrary', projectId: input.projectId, facts }, input);
+    return this.run(
+      ctx,
+      scope,
+      input.projectId,
+      { type: 'AdmitProjectToLibrary', projectId: input.projectId, facts },
+      input,
+    );
   }
 
   @Mutation(() => Project, { description: '为已入库项目安排预算 (Allocate budget to a project in the library)' })
@@ -113,7 +127,7 @@ export class ProjectResolver {
       amount,
       budgetDocument,
     };
-    return this.run(ctx, projectId, command, input);
+    return this.run(ctx, scope, projectId, command, input);
   }
 }
 
