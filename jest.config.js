@@ -23,6 +23,7 @@ const packages = {
   planning: 'services/planning',
   audit: 'services/audit',
   gateway: 'services/gateway',
+  generator: 'generator',
   'service-kit': 'services/kit',
   tests: 'tests',
 };
@@ -40,6 +41,7 @@ const base = {
     '<rootDir>/schema',
     '<rootDir>/services',
     '<rootDir>/tests',
+    '<rootDir>/generator',
   ],
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
   setupFiles: ['reflect-metadata'],
