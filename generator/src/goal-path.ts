@@ -1,6 +1,7 @@
 import type { GoalRules, GoalState, Indicator } from '@jixiao/planning';
 import { goalDecider, goalStreamId, type GoalCommand } from '@jixiao/planning';
 import type { Unit } from './city';
+import { scaledTarget } from './indicators';
 import type { Rng } from './prng';
 import type { Actor, Streams } from './streams';
 
@@ -135,7 +136,7 @@ export class GoalPath {
   reviseAndResubmit(): void {
     const first = this.state!.indicators[0]!;
     const raised: Indicator =
-      first.targetValue === null ? first : { ...first, targetValue: Math.round(first.targetValue * 1.1 * 10) / 10 };
+      first.targetValue === null ? first : { ...first, targetValue: scaledTarget(first.targetValue, 1.1, first.unit) };
     this.run(
       { type: 'ReviseIndicator', goalId: this.goalId, indicator: raised, reason: '根据审核意见调整目标值' },
       this.unit.officer,

@@ -11,6 +11,14 @@ export function niceTarget(rng: Rng, min: number, max: number): number {
   return Math.round(raw);
 }
 
+/** A target scaled by `factor`, kept whole when it was whole (12 所 stays a count of schools), a rate at most 100 %. */
+export function scaledTarget(value: number, factor: number, unit: string): number {
+  const scaled = Number.isInteger(value)
+    ? Math.max(1, Math.round(value * factor))
+    : Math.round(value * factor * 10) / 10;
+  return unit === '%' ? Math.min(100, scaled) : scaled;
+}
+
 /** Points by indicator count; they add up to 100 as the review expects. */
 const POINTS: Record<number, number[]> = {
   3: [40, 40, 20],

@@ -2,7 +2,7 @@ import { projectDecider, projectStreamId, type GoalRules } from '@jixiao/plannin
 import type { RuleProfileRef, RuleSet } from '@jixiao/events';
 import type { Template, Unit } from './city';
 import { GoalPath, type TargetState } from './goal-path';
-import { goalIndicators, overallGoalText } from './indicators';
+import { goalIndicators, overallGoalText, scaledTarget } from './indicators';
 import { preAssess } from './pre-assessment';
 import type { Rng } from './prng';
 import type { Scale } from './scales';
@@ -145,7 +145,7 @@ function admitAndIssue(
   if (plan.target === 'ADJUSTED') {
     for (let n = rng.int(1, 2); n > 0; n--) {
       const indicators = goal.state!.indicators.map((i, k) =>
-        k === 0 && i.targetValue !== null ? { ...i, targetValue: Math.round(i.targetValue * 0.9 * 10) / 10 } : i,
+        k === 0 && i.targetValue !== null ? { ...i, targetValue: scaledTarget(i.targetValue, 0.9, i.unit) } : i,
       );
       const adjust = {
         type: 'AdjustGoal' as const,

@@ -16,6 +16,7 @@ const schema = z.object({
     .string()
     .regex(/^[a-z_][a-z0-9_]*$/, 'must be a lower-case identifier')
     .default('jixiao'),
+  JIXIAO_SEED: z.enum(['none', 'demo'], { message: 'must be none or demo (无示例数据 / 示例数据)' }).default('demo'),
   NODE_ENV: z.string().default('development'),
 });
 
@@ -26,6 +27,8 @@ export type PlatformConfig = {
   production: boolean;
   /** Where events and read models live: one SQLite file, or one PostgreSQL schema. */
   storage: ReadModelDatabase;
+  /** What to load into an empty store at start: the `demo` city-year, or nothing. */
+  seed: 'none' | 'demo';
 };
 
 /** Reads and checks the environment; every wrong variable is named with what it should be. */
@@ -47,6 +50,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlatformConfig
     host: c.JIXIAO_HOST,
     port: c.JIXIAO_PORT,
     production: c.NODE_ENV === 'production',
+    seed: c.JIXIAO_SEED,
     storage:
       c.JIXIAO_STORE === 'postgres'
         ? { kind: 'postgres', connectionString: c.JIXIAO_DATABASE_URL!, schema: c.JIXIAO_DATABASE_SCHEMA }

@@ -9,6 +9,7 @@ import { serveSubgraph, type ServiceDeps } from '@jixiao/service-kit';
 import type { PlatformConfig } from '../config/config';
 import { PostgresEventStore, SqliteEventStore } from '../event-store';
 import { openReadModels } from '../read-models/orm';
+import { seedIfEmpty, type SeedOutcome } from './seed';
 import { buildSubgraphs } from './subgraphs';
 
 export interface RunningPlatform {
@@ -16,12 +17,15 @@ export interface RunningPlatform {
   url: string;
   store: EventStore;
   orm: MikroORM;
+  /** What was seeded into the empty store at start, if anything. */
+  seeded: SeedOutcome | null;
   /** Resolves once every projection has applied everything appended so far (false on timeout). */
   caughtUp(timeoutMs?: number): Promise<boolean>;
   close(): Promise<void>;
 }
 
-async function openStore(storage: PlatformConfig['storage']): Promise<EventStore> {
+/** Opens the configured event store, creating the SQLite folder if needed. */
+export async function openStore(storage: PlatformConfig['storage']): Promise<EventStore> {
   if (storage.kind === 'postgres') return PostgresEventStore.open({ ...storage, catalog });
   mkdirSync(path.dirname(storage.file), { recursive: true });
   return new SqliteEventStore({ file: storage.file, catalog });
@@ -32,12 +36,14 @@ async function openStore(storage: PlatformConfig['storage']): Promise<EventStore
  * projection runner, every subgraph on a private port, and the gateway in front.
  */
 export async function startPlatform(
-  config: Pick<PlatformConfig, 'host' | 'port' | 'storage' | 'production'>,
+  config: Pick<PlatformConfig, 'host' | 'port' | 'storage' | 'production'> & Partial<Pick<PlatformConfig, 'seed'>>,
 ): Promise<RunningPlatform> {
   const store = await openStore(config.storage);
   const opened: Closable[] = [store];
   try {
-    return await startOn(store, opened, config);
+    // seeding before the projections start lets the runner catch up on it like any history
+    const seeded = await seedIfEmpty(store, config.seed ?? 'none');
+    return { ...(await startOn(store, opened, config)), seeded };
   } catch (error) {
     // a failed start (a taken port, say) releases what it opened
     await closeAll(opened).catch(() => undefined);
@@ -58,7 +64,7 @@ async function startOn(
   store: EventStore,
   opened: Closable[],
   config: Pick<PlatformConfig, 'host' | 'port' | 'storage' | 'production'>,
-): Promise<RunningPlatform> {
+): Promise<Omit<RunningPlatform, 'seeded'>> {
   const orm = await openReadModels(config.storage);
   opened.push(orm);
   const runner = new ProjectionRunner({
