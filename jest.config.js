@@ -47,6 +47,8 @@ const base = {
   setupFiles: ['reflect-metadata'],
 };
 module.exports = {
+  // a global option: jest ignores testTimeout inside projects, and these machines are shared
+  testTimeout: 120000,
   projects: [
     { ...base, displayName: 'unit', testMatch: ['**/*.unit.spec.ts'] },
     {

@@ -17,6 +17,8 @@ export interface RunningPlatform {
   url: string;
   store: EventStore;
   orm: MikroORM;
+  /** Each subgraph's own endpoint (private port), e.g. for benchmarks against another gateway. */
+  subgraphUrls: Record<string, string>;
   /** What was seeded into the empty store at start, if anything. */
   seeded: SeedOutcome | null;
   /** Resolves once every projection has applied everything appended so far (false on timeout). */
@@ -101,5 +103,5 @@ async function startOn(
     const last = events[events.length - 1];
     return !last || runner.waitFor(last, timeoutMs);
   };
-  return { url: gateway.url, store, orm, caughtUp, close: () => closeAll(opened) };
+  return { url: gateway.url, subgraphUrls, store, orm, caughtUp, close: () => closeAll(opened) };
 }
