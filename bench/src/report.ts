@@ -149,6 +149,7 @@ export function renderMarkdown(r: Results): string {
     '|---|---|---|---|---|',
     ...graphqlRows(r),
     '',
+    NOTES,
     ...(errors.length
       ? ['## Stages that failed', '', ...errors.map(([k, v]) => `- ${k}: ${(v as { error: string }).error}`), '']
       : []),
