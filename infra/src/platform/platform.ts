@@ -9,6 +9,7 @@ import { serveSubgraph, type ServiceDeps } from '@jixiao/service-kit';
 import type { PlatformConfig } from '../config/config';
 import { PostgresEventStore, SqliteEventStore } from '../event-store';
 import { openReadModels } from '../read-models/orm';
+import { lastEventOf } from './last-event';
 import { seedIfEmpty, type SeedOutcome } from './seed';
 import { buildSubgraphs } from './subgraphs';
 
@@ -99,8 +100,7 @@ async function startOn(
   });
   opened.push(gateway);
   const caughtUp = async (timeoutMs?: number) => {
-    const events = await store.readAll();
-    const last = events[events.length - 1];
+    const last = await lastEventOf(store);
     return !last || runner.waitFor(last, timeoutMs);
   };
   return { url: gateway.url, subgraphUrls, store, orm, caughtUp, close: () => closeAll(opened) };
