@@ -25,6 +25,7 @@ const packages = {
   planning: 'services/planning',
   audit: 'services/audit',
   gateway: 'services/gateway',
+  generator: 'generator',
   'service-kit': 'services/kit',
   tests: 'tests',
 };
@@ -42,6 +43,7 @@ const base = {
     '<rootDir>/schema',
     '<rootDir>/services',
     '<rootDir>/tests',
+    '<rootDir>/generator',
   ],
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
   setupFiles: ['reflect-metadata'],

@@ -20,6 +20,15 @@ export interface AppendResult {
   duplicate: boolean;
 }
 
+/** One stream's part of a bulk append: its events, the version the writer saw, who wrote them and when. */
+export interface BatchAppend {
+  streamId: string;
+  events: NewEvent[];
+  expectedVersion: ExpectedVersion;
+  metadata: EventMetadata;
+  recordedAt?: Date;
+}
+
 export interface ReadStreamOptions {
   fromVersion?: number;
   toVersion?: number;
@@ -56,6 +65,12 @@ export type VerifyResult =
 /** The event-store port. Both adapters pass the same conformance suite. */
 export interface EventStore {
   appendToStream(streamId: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult>;
+  /**
+   * Bulk path (imports, seeding): appends to many streams in one transaction, all or nothing,
+   * in the order given; a stream may appear more than once. No command ids: a stale
+   * expected version anywhere refuses the whole batch with a ConcurrencyError.
+   */
+  appendBatch(appends: BatchAppend[]): Promise<AppendResult[]>;
   /** The first result of an appended command id (with `duplicate: true`), or null if it was never appended. */
   findCommand(commandId: string): Promise<AppendResult | null>;
   readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;

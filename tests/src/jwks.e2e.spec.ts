@@ -26,6 +26,7 @@ describe('tokens checked against a JWKS URL', () => {
       JIXIAO_JWKS_URL: `http://127.0.0.1:${(jwks.address() as AddressInfo).port}/jwks.json`,
       JIXIAO_JWT_ISSUER: issuer,
       JIXIAO_JWT_AUDIENCE: 'jixiao-prod',
+      JIXIAO_SEED: 'none',
     });
     platform = await startPlatform(config);
   });

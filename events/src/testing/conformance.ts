@@ -107,6 +107,70 @@ export function describeEventStoreConformance(name: string, createHarness: () =>
       });
     });
 
+    describe('bulk append (appendBatch)', () => {
+      it('appends to many streams in one call, in the order given, each with its own hash chain', async () => {
+        const [a, b] = [stream(), stream()];
+        const results = await store.appendBatch([
+          { streamId: a, events: [sampleEvent(1), sampleEvent(2)], expectedVersion: 0, metadata: actor },
+          { streamId: b, events: [sampleEvent(3)], expectedVersion: 0, metadata: actor },
+          { streamId: a, events: [sampleEvent(4)], expectedVersion: 2, metadata: actor },
+        ]);
+        expect(results.map((r) => r.nextExpectedVersion)).toEqual([2, 1, 3]);
+        const all = await store.readAll();
+        expect(all.map((e) => [e.streamId, e.streamVersion])).toEqual([
+          [a, 1],
+          [a, 2],
+          [b, 1],
+          [a, 3],
+        ]);
+        expect(await store.verifyStream(a)).toMatchObject({ ok: true, eventCount: 3 });
+        expect(await store.verifyStream(b)).toMatchObject({ ok: true, eventCount: 1 });
+        // a later single append continues the chain the batch left
+        await store.appendToStream(b, [sampleEvent(5)], { expectedVersion: 1, metadata: actor });
+        expect(await store.verifyStream(b)).toMatchObject({ ok: true, eventCount: 2 });
+      });
+
+      it('writes nothing of the batch when one expected version is stale', async () => {
+        const a = stream();
+        await store.appendToStream(a, [sampleEvent(1)], { expectedVersion: 0, metadata: actor });
+        await expect(
+          store.appendBatch([
+            { streamId: stream(), events: [sampleEvent(2)], expectedVersion: 0, metadata: actor },
+            { streamId: a, events: [sampleEvent(3)], expectedVersion: 0, metadata: actor },
+          ]),
+        ).rejects.toThrow(ConcurrencyError);
+        expect(await h.countEvents()).toBe(1);
+      });
+
+      it('writes nothing of the batch when one event does not match its schema', async () => {
+        const bad: NewEvent = {
+          type: 'BudgetUnitRegistered',
+          data: { ...(sampleEvent(1).data as object), level: 'X' },
+        };
+        await expect(
+          store.appendBatch([
+            { streamId: stream(), events: [sampleEvent(1)], expectedVersion: 0, metadata: actor },
+            { streamId: stream(), events: [bad], expectedVersion: 0, metadata: actor },
+          ]),
+        ).rejects.toThrow(ValidationError);
+        expect(await h.countEvents()).toBe(0);
+      });
+
+      it('lets only one of two batches creating the same stream win', async () => {
+        const a = stream();
+        const other = await h.openAnotherStore();
+        const results = await Promise.allSettled(
+          [store, other].map((s, i) =>
+            s.appendBatch([{ streamId: a, events: [sampleEvent(i)], expectedVersion: 0, metadata: actor }]),
+          ),
+        );
+        expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+        const lost = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+        expect(lost?.reason).toBeInstanceOf(ConcurrencyError);
+        expect((await store.readStream(a)).map((e) => e.streamVersion)).toEqual([1]);
+      });
+    });
+
     describe('optimistic concurrency', () => {
       it('lets exactly one of 24 parallel writers at the same expected version win, without gaps', async () => {
         const id = stream();

@@ -25,6 +25,7 @@ const schema = z.object({
     .string()
     .regex(/^[a-zA-Z0-9_-]+$/, 'must be letters, digits, _ or -')
     .default('jixiao'),
+  JIXIAO_SEED: z.enum(['none', 'demo'], { message: 'must be none or demo (无示例数据 / 示例数据)' }).default('demo'),
   NODE_ENV: z.string().default('development'),
   JIXIAO_JWT_ISSUER: z.string().min(1).default('jixiao-dev'),
   JIXIAO_JWT_AUDIENCE: z.string().min(1).default('jixiao'),
@@ -84,6 +85,8 @@ export type PlatformConfig = {
   limits: LimitsConfig;
   /** Present when `mode` is `distributed`. */
   distributed?: DistributedConfig;
+  /** What to load into an empty store at start: the `demo` city-year, or nothing. */
+  seed: 'none' | 'demo';
 };
 
 const invalid = (lines: string[]) => new Error(`配置有误 (invalid configuration):\n${lines.join('\n')}`);
@@ -127,6 +130,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlatformConfig
     host: c.JIXIAO_HOST,
     port: c.JIXIAO_PORT,
     production,
+    seed: c.JIXIAO_SEED,
     storage:
       c.JIXIAO_STORE === 'postgres'
         ? { kind: 'postgres', connectionString: c.JIXIAO_DATABASE_URL!, schema: c.JIXIAO_DATABASE_SCHEMA }

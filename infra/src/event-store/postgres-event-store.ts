@@ -6,6 +6,7 @@ import {
   verifyChain,
   type AppendOptions,
   type AppendResult,
+  type BatchAppend,
   type Checkpoint,
   type EventCatalog,
   type EventStore,
@@ -17,6 +18,7 @@ import {
   type Subscription,
   type VerifyResult,
 } from '@jixiao/events';
+import { appendBatchPostgres, batchConflict } from './postgres-batch';
 import { chainEvents, checkExpectedVersion, EVENT_COLUMNS, fromRow, validateAll, type EventRow } from './prepare';
 import { postgresEventSchema, schemaIdent } from './postgres-schema';
 import { PgAppendListener } from './postgres-listener';
@@ -104,6 +106,23 @@ export class PostgresEventStore implements EventStore {
         );
       }
       throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  async appendBatch(appends: BatchAppend[]): Promise<AppendResult[]> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      const results = await appendBatchPostgres(client, this.s, this.options.catalog, appends);
+      const last = results.flatMap((r) => r.events).at(-1);
+      if (last) await client.query('SELECT pg_notify($1, $2)', [this.channel, String(last.globalPosition)]);
+      await client.query('COMMIT');
+      return results;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw batchConflict(error) ?? error;
     } finally {
       client.release();
     }

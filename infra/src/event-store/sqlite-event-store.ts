@@ -6,6 +6,7 @@ import {
   verifyChain,
   type AppendOptions,
   type AppendResult,
+  type BatchAppend,
   type Checkpoint,
   type EventCatalog,
   type EventStore,
@@ -17,6 +18,7 @@ import {
   type Subscription,
   type VerifyResult,
 } from '@jixiao/events';
+import { appendBatchSqlite } from './sqlite-batch';
 import { chainEvents, checkExpectedVersion, EVENT_COLUMNS, fromRow, validateAll, type EventRow } from './prepare';
 
 export const SQLITE_EVENT_SCHEMA = `
@@ -143,6 +145,12 @@ export class SqliteEventStore implements EventStore {
       .immediate();
     if (!result.duplicate && result.events.length > 0) this.signal.emit('append');
     return result;
+  }
+
+  async appendBatch(appends: BatchAppend[]): Promise<AppendResult[]> {
+    const results = appendBatchSqlite(this.db, this.options.catalog, appends);
+    if (results.some((r) => r.events.length > 0)) this.signal.emit('append');
+    return results;
   }
 
   async findCommand(commandId: string): Promise<AppendResult | null> {

@@ -11,10 +11,13 @@ import { assertionSecret, tokenSettings } from '../auth/token-settings';
 import type { PlatformConfig } from '../config/config';
 import { PostgresEventStore, SqliteEventStore } from '../event-store';
 import { openReadModels } from '../read-models/orm';
+import { lastEventOf } from './last-event';
+import { seedIfEmpty, type SeedOutcome } from './seed';
 import { buildSubgraphs } from './subgraphs';
 
 /** What the platform needs from the configuration. */
-export type PlatformStartConfig = Pick<PlatformConfig, 'host' | 'port' | 'storage' | 'production' | 'auth' | 'limits'>;
+export type PlatformStartConfig = Pick<PlatformConfig, 'host' | 'port' | 'storage' | 'production' | 'auth' | 'limits'> &
+  Partial<Pick<PlatformConfig, 'seed'>>;
 
 export interface RunningPlatform {
   /** The GraphQL endpoint of the gateway. */
@@ -23,12 +26,15 @@ export interface RunningPlatform {
   subgraphUrls: Record<string, string>;
   store: EventStore;
   orm: MikroORM;
+  /** What was seeded into the empty store at start, if anything. */
+  seeded: SeedOutcome | null;
   /** Resolves once every projection has applied everything appended so far (false on timeout). */
   caughtUp(timeoutMs?: number): Promise<boolean>;
   close(): Promise<void>;
 }
 
-async function openStore(storage: PlatformConfig['storage']): Promise<EventStore> {
+/** Opens the configured event store, creating the SQLite folder if needed. */
+export async function openStore(storage: PlatformConfig['storage']): Promise<EventStore> {
   if (storage.kind === 'postgres') return PostgresEventStore.open({ ...storage, catalog });
   mkdirSync(path.dirname(storage.file), { recursive: true });
   return new SqliteEventStore({ file: storage.file, catalog });
@@ -42,7 +48,9 @@ export async function startPlatform(config: PlatformStartConfig): Promise<Runnin
   const store = await openStore(config.storage);
   const opened: Closable[] = [store];
   try {
-    return await startOn(store, opened, config);
+    // seeding before the projections start lets the runner catch up on it like any history
+    const seeded = await seedIfEmpty(store, config.seed ?? 'none');
+    return { ...(await startOn(store, opened, config)), seeded };
   } catch (error) {
     // a failed start (a taken port, say) releases what it opened
     await closeAll(opened).catch(() => undefined);
@@ -59,7 +67,11 @@ async function closeAll(opened: Closable[]): Promise<void> {
   for (const resource of [...opened].reverse()) await resource.close();
 }
 
-async function startOn(store: EventStore, opened: Closable[], config: PlatformStartConfig): Promise<RunningPlatform> {
+async function startOn(
+  store: EventStore,
+  opened: Closable[],
+  config: PlatformStartConfig,
+): Promise<Omit<RunningPlatform, 'seeded'>> {
   const settings = tokenSettings(config.auth);
   const secret = assertionSecret(config.auth);
   const orm = await openReadModels(config.storage);
@@ -107,8 +119,7 @@ async function startOn(store: EventStore, opened: Closable[], config: PlatformSt
   });
   opened.push(gateway);
   const caughtUp = async (timeoutMs?: number) => {
-    const events = await store.readAll();
-    const last = events[events.length - 1];
+    const last = await lastEventOf(store);
     return !last || runner.waitFor(last, timeoutMs);
   };
   return { url: gateway.url, subgraphUrls, store, orm, caughtUp, close: () => closeAll(opened) };

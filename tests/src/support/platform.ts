@@ -54,6 +54,8 @@ export async function startTestPlatform(
     /** Start again on the data (and dev key) of an earlier platform. */
     dir?: string;
     storage?: ReadModelDatabase;
+    /** Seed an empty store with the demo city-year, as `npm start` does by default. */
+    seed?: 'none' | 'demo';
   } = {},
 ): Promise<
   TestPlatform & { dir: string; storage: ReadModelDatabase; dispose(options?: { keepData?: boolean }): Promise<void> }
@@ -72,6 +74,7 @@ export async function startTestPlatform(
     port: 0,
     production: options.production ?? false,
     storage,
+    seed: options.seed ?? 'none',
     auth,
     // generous: the fuzz run sends thousands of requests as one user
     limits: {

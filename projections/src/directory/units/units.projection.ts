@@ -18,7 +18,8 @@ export const UnitRowSchema = new EntitySchema<UnitRow>({
   tableName: 'rm_unit',
   properties: {
     unitId: { type: 'string', primary: true },
-    streamId: { type: 'string' },
+    // projections load their document by stream id: without an index every event of a rebuild scans the table
+    streamId: { type: 'string', index: true },
     lastVersion: { type: 'integer' },
     // not unique here: a projection must accept every stored event; uniqueness is the decider's check
     code: { type: 'string', index: true },

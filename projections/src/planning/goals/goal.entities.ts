@@ -103,7 +103,8 @@ export const GoalRowSchema = new EntitySchema<GoalRow>({
   ],
   properties: {
     goalId: { type: 'string', primary: true },
-    streamId: { type: 'string' },
+    // projections load their document by stream id: without an index every event of a rebuild scans the table
+    streamId: { type: 'string', index: true },
     lastVersion: { type: 'integer' },
     projectId: { type: 'string', nullable: true },
     unitId: { type: 'string' },

@@ -14,7 +14,8 @@ export const TemplateRowSchema = new EntitySchema<TemplateRow>({
   indexes: [{ properties: ['level1', 'level2'] }, { properties: ['sector'] }],
   properties: {
     templateId: { type: 'string', primary: true },
-    streamId: { type: 'string' },
+    // projections load their document by stream id: without an index every event of a rebuild scans the table
+    streamId: { type: 'string', index: true },
     lastVersion: { type: 'integer' },
     scope: { type: 'string' },
     sector: { type: 'string' },

@@ -36,7 +36,8 @@ export const PreAssessmentRowSchema = new EntitySchema<PreAssessmentRow>({
   indexes: [{ properties: ['projectId'] }, { properties: ['status'] }],
   properties: {
     preAssessmentId: { type: 'string', primary: true },
-    streamId: { type: 'string' },
+    // projections load their document by stream id: without an index every event of a rebuild scans the table
+    streamId: { type: 'string', index: true },
     lastVersion: { type: 'integer' },
     subject: { type: 'string' },
     projectId: { type: 'string', nullable: true },

@@ -31,7 +31,8 @@ export const ProjectRowSchema = new EntitySchema<ProjectRow>({
   indexes: [{ properties: ['unitId', 'fiscalYear'] }, { properties: ['fiscalYear', 'libraryStatus'] }],
   properties: {
     projectId: { type: 'string', primary: true },
-    streamId: { type: 'string' },
+    // projections load their document by stream id: without an index every event of a rebuild scans the table
+    streamId: { type: 'string', index: true },
     lastVersion: { type: 'integer' },
     unitId: { type: 'string' },
     code: { type: 'string' },

@@ -14,7 +14,8 @@ export const RuleProfileRowSchema = new EntitySchema<RuleProfileRow>({
   indexes: [{ properties: ['divisionCode', 'fiscalYear'] }],
   properties: {
     profileId: { type: 'string', primary: true },
-    streamId: { type: 'string' },
+    // projections load their document by stream id: without an index every event of a rebuild scans the table
+    streamId: { type: 'string', index: true },
     lastVersion: { type: 'integer' },
     divisionCode: { type: 'string' },
     fiscalYear: { type: 'integer' },

@@ -1,0 +1,100 @@
+import autocannon from 'autocannon';
+import type { ServedPlatform } from './child';
+import { figureOf, type Figure } from './stats';
+
+export interface QueryCase {
+  name: string;
+  /** Through a gateway. */
+  query: string;
+  /** The same question asked of the planning subgraph alone (it cannot resolve other subgraphs' fields). */
+  direct: string;
+  headers: Record<string, string>;
+  variables?: Record<string, unknown>;
+}
+
+export interface Load {
+  p50: Figure;
+  p99: Figure;
+  rps: Figure;
+  errors: number;
+}
+
+export interface CaseFigures {
+  name: string;
+  /** At a fixed arrival rate. */
+  fixed: Record<'ours' | 'apollo' | 'subgraph', Load>;
+  /** As fast as 10 connections can go. */
+  max: Record<'ours' | 'apollo' | 'subgraph', Load>;
+}
+
+async function fire(url: string, body: string, headers: Record<string, string>, seconds: number, rate?: number) {
+  const result = await autocannon({
+    url,
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body,
+    connections: rate ? 50 : 10,
+    duration: seconds,
+    ...(rate ? { overallRate: rate } : {}),
+  });
+  return {
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    rps: result.requests.average,
+    errors: result.errors + result.non2xx,
+  };
+}
+
+/** Checks the answer is data, not errors, before timing it: a benchmark of error responses measures nothing. */
+async function check(url: string, body: string, headers: Record<string, string>): Promise<void> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body,
+  });
+  const answer = (await response.json()) as { data?: unknown; errors?: unknown };
+  if (!answer.data || answer.errors) throw new Error(`${url} answered ${JSON.stringify(answer).slice(0, 300)}`);
+}
+
+async function loadOf(
+  url: string,
+  body: string,
+  headers: Record<string, string>,
+  seconds: number,
+  runs: number,
+  rate?: number,
+): Promise<Load> {
+  const samples = [];
+  for (let i = 0; i < runs; i++) samples.push(await fire(url, body, headers, seconds, rate));
+  return {
+    p50: figureOf(samples.map((s) => s.p50)),
+    p99: figureOf(samples.map((s) => s.p99)),
+    rps: figureOf(samples.map((s) => s.rps)),
+    errors: samples.reduce((n, s) => n + s.errors, 0),
+  };
+}
+
+/** e. p50/p99 and achieved req/s at `rate` req/s, and the req/s at saturation, for each target. */
+export async function graphqlLoad(
+  p: ServedPlatform,
+  c: QueryCase,
+  rate: number,
+  seconds: number,
+  runs: number,
+): Promise<CaseFigures> {
+  const body = JSON.stringify({ query: c.query, variables: c.variables });
+  const direct = JSON.stringify({ query: c.direct, variables: c.variables });
+  const targets = {
+    ours: [p.url, body],
+    apollo: [p.apolloUrl, body],
+    subgraph: [p.subgraphUrls.planning!, direct],
+  } as const;
+  for (const [url, b] of Object.values(targets)) await check(url, b, c.headers);
+  const fixed = {} as CaseFigures['fixed'];
+  const max = {} as CaseFigures['max'];
+  for (const [name, [url, b]] of Object.entries(targets) as [keyof typeof targets, readonly [string, string]][]) {
+    fixed[name] = await loadOf(url, b, c.headers, seconds, runs, rate);
+    max[name] = await loadOf(url, b, c.headers, seconds, runs);
+  }
+  return { name: c.name, fixed, max };
+}

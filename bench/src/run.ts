@@ -1,0 +1,132 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { appendThroughput } from './append';
+import { bulkAndRead } from './bulk';
+import { servePlatform } from './child';
+import { graphqlLoad } from './graphql';
+import { environment } from './machine';
+import { PG_URL, dropSchema, schemaName } from './pg';
+import { queryCases } from './queries';
+import { renderMarkdown } from './report';
+import { seedSqlite, coldStart } from './startup';
+import { figureOf, repeat } from './stats';
+import { seedPostgres } from './seed-pg';
+
+const quick = process.argv.includes('--quick');
+/** Sizes: `--quick` is a smoke run (< 2 min); the full run stays under 15 min on 2 cores. */
+const P = quick
+  ? {
+      appendOps: [150, 300],
+      runs: 1,
+      bulkScale: 'demo',
+      seedScale: 'small',
+      rebuildScale: 'demo',
+      rate: 50,
+      seconds: 1,
+      gqlRuns: 1,
+    }
+  : {
+      appendOps: [1500, 4000],
+      runs: 3,
+      bulkScale: 'small',
+      seedScale: 'tianmen',
+      rebuildScale: 'small',
+      rate: 200,
+      seconds: 4,
+      gqlRuns: 3,
+    };
+
+const log = (text: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${text}`);
+
+/** Runs a stage; a failed stage is reported with its error instead of stopping the others. */
+async function stage<T>(name: string, fn: () => Promise<T>): Promise<T | { error: string }> {
+  log(name);
+  try {
+    return await fn();
+  } catch (error) {
+    log(`${name} failed: ${(error as Error).stack}`);
+    return { error: String((error as Error).message) };
+  }
+}
+
+async function main() {
+  const started = Date.now();
+  const results: Record<string, unknown> = { mode: quick ? 'quick' : 'full', date: new Date().toISOString() };
+  results.environment = await environment();
+  results.append = [
+    await stage('a. append, 1 writer', () => appendThroughput(1, P.appendOps[0]!, P.runs)),
+    await stage('a. append, 16 writers', () => appendThroughput(16, P.appendOps[1]!, P.runs)),
+  ];
+  results.bulk = await stage(`b/c. bulk import and catch-up read (${P.bulkScale})`, () =>
+    bulkAndRead(P.bulkScale as never, P.runs),
+  );
+  results.coldStart = await stage('g. cold start', async () => repeat(P.runs, () => coldStart()));
+  results.seed = await stage(`g. seed ${P.seedScale} into SQLite`, () => seedSqlite(P.seedScale as never));
+  const rebuildSource = await seedSqlite(P.rebuildScale as never);
+  const sqlite = await stage(`d/e/f. platform on SQLite (${P.rebuildScale})`, async () => {
+    const served = await servePlatform({ JIXIAO_DATA_DIR: rebuildSource.dir });
+    try {
+      const rebuild = {
+        events: served.applied,
+        ms: served.rebuildMs,
+        perSecond: served.applied / (served.rebuildMs / 1000),
+      };
+      const rssAfterRebuild = await served.peakRss();
+      const goal = await firstIssuedGoal(served.url);
+      const graphql = [];
+      for (const c of queryCases(goal, 2023)) {
+        log(`e. ${c.name}`);
+        graphql.push(await graphqlLoad(served, c, P.rate, P.seconds, P.gqlRuns));
+      }
+      return { rebuild, rssAfterRebuild, graphql, peakRss: await served.peakRss() };
+    } finally {
+      await served.stop();
+    }
+  });
+  results.sqlite = sqlite;
+  results.postgres = await stage(`d. rebuild on PostgreSQL (${P.rebuildScale})`, async () => {
+    const schema = schemaName('rebuild');
+    try {
+      const seeded = await seedPostgres(schema, P.rebuildScale as never);
+      const served = await servePlatform({
+        JIXIAO_STORE: 'postgres',
+        JIXIAO_DATABASE_URL: PG_URL,
+        JIXIAO_DATABASE_SCHEMA: schema,
+        BENCH_REBUILD_LIMIT_MS: '150000',
+      });
+      await served.stop();
+      return {
+        seed: seeded,
+        rebuild: {
+          events: served.applied,
+          ms: served.rebuildMs,
+          perSecond: served.applied / (served.rebuildMs / 1000),
+        },
+      };
+    } finally {
+      await dropSchema(schema);
+    }
+  });
+  results.totalSeconds = Math.round((Date.now() - started) / 1000);
+  const dir = path.resolve(__dirname, '..');
+  const suffix = quick ? '.quick' : '';
+  writeFileSync(path.join(dir, `results${suffix}.json`), `${JSON.stringify(results, null, 2)}\n`);
+  writeFileSync(path.join(dir, `results${suffix}.md`), renderMarkdown(results as never));
+  log(`done in ${results.totalSeconds} s → bench/results${suffix}.md, bench/results${suffix}.json`);
+}
+
+async function firstIssuedGoal(url: string): Promise<string> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: '{ goals(filter: { status: ISSUED }, page: { first: 1 }) { nodes { id } } }' }),
+  });
+  const answer = (await response.json()) as { data: { goals: { nodes: { id: string }[] } } };
+  return answer.data.goals.nodes[0]!.id;
+}
+
+void figureOf;
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

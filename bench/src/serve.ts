@@ -1,0 +1,92 @@
+import 'reflect-metadata';
+import { readFileSync } from 'node:fs';
+import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
+import { ApolloServer } from '@apollo/server';
+import { startStandaloneServer } from '@apollo/server/standalone';
+import { loadConfig, PostgresEventStore, SqliteEventStore, startPlatform, type RunningPlatform } from '@jixiao/infra';
+import { ProjectionCheckpointSchema, allProjections } from '@jixiao/projections';
+import { readSupergraph } from '@jixiao/schema';
+
+/** The platform's peak resident set so far (Linux VmHWM), in bytes. */
+export function peakRss(): number {
+  const kb = /VmHWM:\s+(\d+)/.exec(readFileSync('/proc/self/status', 'utf8'))?.[1];
+  return kb ? Number(kb) * 1024 : process.memoryUsage().rss;
+}
+
+async function lastPosition(platform: RunningPlatform): Promise<number> {
+  if (platform.store instanceof SqliteEventStore) {
+    return (
+      platform.store.db.prepare('SELECT COALESCE(MAX(global_position), 0) AS p FROM events').get() as { p: number }
+    ).p;
+  }
+  const s = (platform.store as PostgresEventStore).schema;
+  const r = await (platform.store as PostgresEventStore).pool.query(
+    `SELECT COALESCE(MAX(global_position), 0) AS p FROM "${s}".events`,
+  );
+  return Number(r.rows[0].p);
+}
+
+/** Waits until every projection's checkpoint has reached the last event; returns events applied. */
+async function waitForRebuild(platform: RunningPlatform, limitMs: number, started: number): Promise<number> {
+  const last = await lastPosition(platform);
+  for (;;) {
+    const rows = await platform.orm.em.fork().find(ProjectionCheckpointSchema, {});
+    const reached = rows.length < allProjections.length ? 0 : Math.min(...rows.map((r) => r.globalPosition));
+    if (reached >= last || performance.now() - started > limitMs) return reached;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** @apollo/gateway over the platform's own subgraphs, forwarding the caller headers as ours does. */
+async function startApolloGateway(subgraphUrls: Record<string, string>): Promise<string> {
+  const gateway = new ApolloGateway({
+    supergraphSdl: readSupergraph(),
+    buildService: ({ name }) =>
+      new RemoteGraphQLDataSource({
+        url: subgraphUrls[name],
+        willSendRequest({ request, context }) {
+          const headers = (context as { headers?: Record<string, string> }).headers ?? {};
+          for (const [k, v] of Object.entries(headers)) if (k.startsWith('x-jixiao-')) request.http?.headers.set(k, v);
+        },
+      }),
+  });
+  const server = new ApolloServer({ gateway });
+  const { url } = await startStandaloneServer(server, {
+    listen: { port: 0, host: '127.0.0.1' },
+    context: async ({ req }) => ({ headers: req.headers }),
+  });
+  return url;
+}
+
+/**
+ * Child process of `npm run bench`: the embedded platform as configured by the JIXIAO_* variables,
+ * timed until its read models have caught up with the store, plus @apollo/gateway on the same subgraphs.
+ * Prints one JSON line when ready; prints its peak RSS for every `rss` line on stdin.
+ */
+async function main() {
+  const started = performance.now();
+  const platform = await startPlatform(loadConfig());
+  const listening = performance.now() - started;
+  const applied = await waitForRebuild(platform, Number(process.env.BENCH_REBUILD_LIMIT_MS ?? 600_000), started);
+  const rebuildMs = performance.now() - started;
+  const apolloUrl = await startApolloGateway(platform.subgraphUrls);
+  const ready = {
+    url: platform.url,
+    apolloUrl,
+    subgraphUrls: platform.subgraphUrls,
+    applied,
+    listening,
+    rebuildMs,
+    rss: peakRss(),
+  };
+  process.stdout.write(`${JSON.stringify(ready)}\n`);
+  process.stdin.on('data', (line) => {
+    if (String(line).trim() === 'rss') process.stdout.write(`${JSON.stringify({ rss: peakRss() })}\n`);
+  });
+  process.stdin.on('end', () => void platform.close().then(() => process.exit(0)));
+}
+
+main().catch((error: Error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,102 @@
+import { createHash } from 'node:crypto';
+import { catalog, type BatchAppend } from '@jixiao/events';
+import { goalDecider, type GoalState } from '@jixiao/planning';
+import { generateCityYear } from './generate';
+import { SCALES, type Scale } from './scales';
+
+function* appendsOf(scale: Scale, seed?: number): Generator<BatchAppend> {
+  for (const chunk of generateCityYear({ scale, seed })) yield* chunk;
+}
+
+/** SHA-256 over every append as it would reach the store: stream, version, events, metadata, time. */
+function fingerprint(scale: Scale, seed?: number): string {
+  const hash = createHash('sha256');
+  for (const a of appendsOf(scale, seed))
+    hash.update(JSON.stringify({ ...a, recordedAt: a.recordedAt?.toISOString() }));
+  return hash.digest('hex');
+}
+
+interface Year {
+  goals: Map<string, GoalState>;
+  byType: Map<string, number>;
+  streams: Set<string>;
+}
+
+/** Folds the goal streams with the decider's own evolve and counts events by type. */
+function summarize(scale: Scale): Year {
+  const year: Year = { goals: new Map(), byType: new Map(), streams: new Set() };
+  for (const a of appendsOf(scale)) {
+    year.streams.add(a.streamId);
+    for (const e of a.events) {
+      year.byType.set(e.type, (year.byType.get(e.type) ?? 0) + 1);
+      if (a.streamId.startsWith('goal-')) {
+        const state = year.goals.get(a.streamId) ?? goalDecider.initialState();
+        year.goals.set(a.streamId, goalDecider.evolve(state, e as never));
+      }
+    }
+  }
+  return year;
+}
+
+const count = (year: Year, type: string) => year.byType.get(type) ?? 0;
+
+describe('the city-year generator', () => {
+  it('gives the same events for the same seed, and different ones for another seed', () => {
+    const first = fingerprint(SCALES.demo);
+    expect(fingerprint(SCALES.demo)).toBe(first);
+    expect(fingerprint(SCALES.demo, 7)).not.toBe(first);
+  });
+
+  it('produces only events the catalog accepts, each at the version its stream has reached', () => {
+    const versions = new Map<string, number>();
+    const wrong: string[] = [];
+    let checked = 0;
+    for (const a of appendsOf(SCALES.small)) {
+      if (a.expectedVersion !== (versions.get(a.streamId) ?? 0)) wrong.push(`${a.streamId} version`);
+      versions.set(a.streamId, (versions.get(a.streamId) ?? 0) + a.events.length);
+      if (!/^[a-z]+\.[a-z0-9]+$/.test(a.metadata.actorId)) wrong.push(`actor ${a.metadata.actorId}`);
+      for (const e of a.events) {
+        try {
+          catalog.validate(e);
+        } catch (error) {
+          wrong.push(`${e.type}: ${(error as Error).message}`);
+        }
+        checked++;
+      }
+    }
+    expect(wrong).toEqual([]);
+    expect(checked).toBeGreaterThan(20_000);
+  });
+
+  describe('the demo year', () => {
+    const year = summarize(SCALES.demo);
+
+    it('has a few units in two levels and about 30 projects, one goal each', () => {
+      expect(count(year, 'BudgetUnitRegistered')).toBe(8);
+      expect(count(year, 'ProjectProposed')).toBe(30);
+      expect(year.goals.size).toBe(30);
+      expect(count(year, 'RuleProfilePublished')).toBe(1);
+      expect(count(year, 'IndicatorTemplateAdded')).toBeGreaterThan(50);
+    });
+
+    it('shows every lifecycle state, a sample, returns and resubmissions, passed and failed pre-assessments', () => {
+      const states = new Set([...year.goals.values()].map((g) => g.status));
+      for (const s of ['DRAFT', 'SUBMITTED', 'FINANCE_REVIEW', 'RETURNED', 'APPROVED', 'ISSUED', 'ADJUSTED']) {
+        expect(states).toContain(s);
+      }
+      expect([...year.goals.values()].some((g) => g.exemplary)).toBe(true);
+      expect([...year.goals.values()].some((g) => g.submissions >= 2)).toBe(true);
+      expect(count(year, 'PreAssessmentConcluded')).toBeGreaterThanOrEqual(2);
+    });
+  });
+
+  it('generates the Tianmen year: 200 units, 34,261 goals, more than 130,000 indicators', () => {
+    const year = summarize(SCALES.tianmen);
+    expect(count(year, 'BudgetUnitRegistered')).toBe(200);
+    expect(year.goals.size).toBe(34_261);
+    const indicators = [...year.goals.values()].reduce((n, g) => n + g.indicators.length, 0);
+    expect(indicators).toBeGreaterThan(130_000);
+    const states = new Set([...year.goals.values()].map((g) => g.status));
+    expect(states.size).toBe(7);
+  }, 120_000);
+});

@@ -1,0 +1,168 @@
+import { projectDecider, projectStreamId, type GoalRules } from '@jixiao/planning';
+import type { RuleProfileRef, RuleSet } from '@jixiao/events';
+import type { Template, Unit } from './city';
+import { GoalPath, type TargetState } from './goal-path';
+import { goalIndicators, overallGoalText, scaledTarget } from './indicators';
+import { preAssess } from './pre-assessment';
+import type { Rng } from './prng';
+import type { Scale } from './scales';
+import type { Streams } from './streams';
+
+/** What one project of the year goes through, decided up front by the planner. */
+export interface ProjectPlan {
+  unit: Unit;
+  code: string;
+  name: string;
+  category: 'RECURRING' | 'CONTINUING' | 'ONE_OFF';
+  isNew: boolean;
+  isMajor: boolean;
+  amount: number;
+  /** Whether its pre-assessment (new major projects only) passes. */
+  preAssessmentPasses: boolean;
+  target: TargetState;
+  /** Whether the goal is returned once on the way and resubmitted. */
+  returnedOnce: boolean;
+  indicatorCount: number;
+}
+
+export interface YearContext {
+  rng: Rng;
+  streams: Streams;
+  scale: Scale;
+  profile: { ref: RuleProfileRef; rules: RuleSet };
+  goalRules: GoalRules;
+  library: readonly Template[];
+  /** Numbers budget documents (天财预〔2023〕n号) in the order they are issued. */
+  documents: { budget: number; adjustment: number };
+}
+
+const PAST_REVIEW: readonly TargetState[] = ['APPROVED', 'ISSUED', 'ADJUSTED', 'EXEMPLARY'];
+
+/** Proposes the project, pre-assesses it if new and major, and walks its goal to the planned state. */
+export function walkProject(ctx: YearContext, plan: ProjectPlan): void {
+  const { rng, streams, scale } = ctx;
+  const projectId = rng.uuid();
+  const officer = plan.unit.officer;
+  const propose = {
+    type: 'ProposeProject' as const,
+    projectId,
+    unitId: plan.unit.unitId,
+    code: plan.code,
+    name: plan.name,
+    category: plan.category,
+    isNew: plan.isNew,
+    isMajor: plan.isMajor,
+    amountRequested: plan.amount,
+    fiscalYear: scale.fiscalYear,
+    years: plan.category === 'CONTINUING' ? rng.int(2, 5) : plan.category === 'RECURRING' ? 1 : rng.int(1, 2),
+    divisionCode: scale.divisionCode,
+    codeInUseBy: null,
+  };
+  streams.run(projectDecider, projectStreamId(projectId), propose, officer);
+  const preAssessmentId =
+    plan.isNew && plan.isMajor
+      ? preAssess(rng, streams, { ...propose, profile: ctx.profile, passes: plan.preAssessmentPasses })
+      : null;
+  const goal = walkGoal(ctx, plan, projectId);
+  if (PAST_REVIEW.includes(plan.target)) admitAndIssue(ctx, plan, projectId, goal, preAssessmentId);
+  streams.forget(projectStreamId(projectId));
+  streams.forget(goal.streamId);
+}
+
+function walkGoal(ctx: YearContext, plan: ProjectPlan, projectId: string): GoalPath {
+  const { rng, scale } = ctx;
+  const goal = new GoalPath(rng, ctx.streams, rng.uuid(), plan.unit, ctx.goalRules);
+  const indicators = goalIndicators(rng, ctx.library, plan.unit.sector, plan.indicatorCount);
+  const content = {
+    goalId: goal.goalId,
+    projectId,
+    unitId: plan.unit.unitId,
+    projectCode: plan.code,
+    projectName: plan.name,
+    fiscalYear: scale.fiscalYear,
+    divisionCode: scale.divisionCode,
+    term: plan.category === 'CONTINUING' && rng.chance(0.3) ? ('MEDIUM_TERM' as const) : ('ANNUAL' as const),
+    overallGoal: overallGoalText(scale.fiscalYear, plan.name, indicators),
+    amount: plan.amount,
+  };
+  const officer = plan.unit.officer;
+  if (plan.target === 'DRAFT') {
+    // a draft in progress: some indicators written, the rest still to come
+    goal.run(
+      { type: 'DraftGoal', ...content, indicators: indicators.slice(0, rng.int(1, 3)), copiedFromGoalId: null },
+      officer,
+    );
+    return goal;
+  }
+  if (rng.chance(0.3)) {
+    goal.run({ type: 'DraftGoal', ...content, indicators, copiedFromGoalId: null }, officer);
+    goal.submitDraft();
+  } else {
+    const departmentReview = plan.unit.parent !== null;
+    goal.run({ type: 'SubmitGoal', ...content, indicators, departmentReview, rules: ctx.goalRules }, officer);
+  }
+  if (plan.target === 'SUBMITTED') return goal;
+  if (plan.returnedOnce || plan.target === 'RETURNED') {
+    if (plan.unit.parent && rng.chance(0.5)) goal.departmentReview('RETURN');
+    else {
+      if (plan.unit.parent) goal.departmentReview('APPROVE');
+      goal.financeReview('RETURN');
+    }
+    if (plan.target === 'RETURNED') return goal;
+    goal.reviseAndResubmit();
+  }
+  if (goal.status === 'SUBMITTED') goal.departmentReview('APPROVE');
+  if (plan.target === 'FINANCE_REVIEW') {
+    goal.opinions(rng.int(0, 2), false);
+    return goal;
+  }
+  goal.financeReview('APPROVE');
+  return goal;
+}
+
+const REASONS = ['年中预算调整，相应调整产出目标', '受汛期影响工期顺延，调整年度目标', '上级追加资金，扩大实施范围'];
+
+/** 入库 → 安排预算 → 随预算下达 → (调整) → (精品样本). */
+function admitAndIssue(
+  ctx: YearContext,
+  plan: ProjectPlan,
+  projectId: string,
+  goal: GoalPath,
+  preAssessmentId: string | null,
+) {
+  const { rng, streams, scale } = ctx;
+  const performance = goal.performanceActor();
+  const stream = projectStreamId(projectId);
+  if (plan.target === 'APPROVED' && rng.chance(0.5)) return;
+  const facts = { approvedGoalId: goal.goalId, passedPreAssessmentId: preAssessmentId };
+  streams.run(projectDecider, stream, { type: 'AdmitProjectToLibrary', projectId, facts }, performance);
+  if (plan.target === 'APPROVED') return;
+  const budgetDocument = `天财预〔${scale.fiscalYear}〕${++ctx.documents.budget}号`;
+  const amount = Math.round((plan.amount * rng.int(80, 100)) / 100 / 100) * 100;
+  const budget = { type: 'AllocateBudget' as const, projectId, fiscalYear: scale.fiscalYear, amount, budgetDocument };
+  streams.run(projectDecider, stream, budget, { actorId: 'wang.fang', role: 'BUDGET_SECTION', unitId: null });
+  goal.run({ type: 'IssueGoal', goalId: goal.goalId, budgetDocument, issuedAmount: amount }, performance);
+  if (plan.target === 'ADJUSTED') {
+    for (let n = rng.int(1, 2); n > 0; n--) {
+      const indicators = goal.state!.indicators.map((i, k) =>
+        k === 0 && i.targetValue !== null ? { ...i, targetValue: scaledTarget(i.targetValue, 0.9, i.unit) } : i,
+      );
+      const adjust = {
+        type: 'AdjustGoal' as const,
+        goalId: goal.goalId,
+        budgetAdjustmentRef: `天财预调〔${scale.fiscalYear}〕${++ctx.documents.adjustment}号`,
+        reason: rng.pick(REASONS),
+        amount: Math.round(amount * 0.9),
+        indicators,
+        indicatorCatalogueVersion: ctx.profile.rules.indicatorCatalogueVersion,
+      };
+      goal.run(adjust, plan.unit.officer);
+    }
+  }
+  if (plan.target === 'EXEMPLARY') {
+    goal.run(
+      { type: 'MarkGoalExemplary', goalId: goal.goalId, reason: '指标设置完整、目标值量化清晰，评为精品样本' },
+      performance,
+    );
+  }
+}
