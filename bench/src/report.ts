@@ -18,6 +18,8 @@ interface Results {
     graphql: CaseFigures[];
     peakRss: number;
   }>;
+  /** One-off measurements taken outside \`npm run bench\` (how, and on what), kept with the run's figures. */
+  separate?: string[];
   postgres: Maybe<{ seed: { events: number; ms: number }; rebuild: { events: number; ms: number; perSecond: number } }>;
 }
 
@@ -104,13 +106,16 @@ same run against the same PostgreSQL, are the more telling numbers.
 - **c. catch-up read.** \`readAll\` is within a small factor of a raw keyset SELECT of the same columns:
   both are bound by node-postgres parsing the jsonb columns; the 150 k/s target is above what the raw
   SELECT reaches on this loaded machine.
-- **d. projection rebuild.** The runner applies each batch per projection through MikroORM: one
-  \`load\` (a SELECT) per stream touched and one \`save\` per document, and each of the six projections
-  reads the whole log separately; a rebuild is therefore thousands of small ORM round trips per
-  second, not a set-based load. At that rate the tianmen year (374 k events) would take tens of
-  minutes, so the bench rebuilds the \`small\` year (22 k events) and reports events/s. The fix — load
-  the batch's documents with one \`$in\` query, upsert them in bulk, and feed all projections from one
-  subscription — is the next projection issue; it is not cheap enough for this one.
+- **d. projection rebuild.** Profiled on the tianmen year: every projection loads its document by
+  \`stream_id\`, which no read-model table indexed, so each event of a rebuild scanned a growing
+  table — the rate fell as the year grew (about 240 events/s, and falling, 86 k events into the
+  tianmen year). Fixed here: \`stream_id\` is indexed in every read model. What remains is the
+  runner's shape: per batch and per projection, one MikroORM \`load\` (a SELECT) per stream touched
+  and one \`save\` per document, and each of the six projections reads the whole log separately —
+  thousands of small ORM round trips instead of a set-based load. The next step (not cheap enough
+  for this issue): load a batch's documents with one \`$in\` query, upsert them in bulk, and feed all
+  projections from one subscription. The bench rebuilds the \`small\` year (22 k events), because
+  the tianmen rebuild does not fit the 15-minute budget.
 - **e. GraphQL.** Hive Gateway's in-flight request deduplication is on (its default): identical
   concurrent queries are merged, which flatters every case where all clients send the same query
   (hence the gateway beating the bare subgraph on the review queue). @apollo/gateway has no such
@@ -150,6 +155,7 @@ export function renderMarkdown(r: Results): string {
     ...graphqlRows(r),
     '',
     NOTES,
+    ...(r.separate?.length ? ['## Measured separately (not by `npm run bench`)', '', ...r.separate, ''] : []),
     ...(errors.length
       ? ['## Stages that failed', '', ...errors.map(([k, v]) => `- ${k}: ${(v as { error: string }).error}`), '']
       : []),
