@@ -1,6 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
+import { mintToken, signAssertion } from '@jixiao/service-kit';
 
 export interface ServedPlatform {
   url: string;
@@ -11,15 +13,49 @@ export interface ServedPlatform {
   rebuildMs: number;
   rss: number;
   child: ChildProcess;
+  /** Headers that authenticate the bench's caller (PERFORMANCE_SECTION) to each target. */
+  credentials: Credentials;
   /** Asks the child for its peak RSS so far. */
   peakRss(): Promise<number>;
   stop(): Promise<void>;
 }
 
+export interface Credentials {
+  /** A user token, for a gateway (ours). */
+  gateway(): Promise<Record<string, string>>;
+  /** A fresh 60 s gateway assertion, for @apollo/gateway (which forwards it) and the subgraph itself. */
+  assertion(): Promise<Record<string, string>>;
+}
+
+const CALLER = { userId: 'bench.performance', role: 'PERFORMANCE_SECTION' as const, unitId: null };
+
+/**
+ * The platform runs as in production: tokens checked against a key it was given, subgraphs behind
+ * the gateway's assertion. The bench holds the private key and the shared secret so that it can
+ * call all three targets as the same caller; the per-user rate limit is raised out of the way.
+ */
+function productionAuth(): { env: Record<string, string>; credentials: Credentials } {
+  const { publicKey, privateKey } = generateKeyPairSync('ed25519');
+  const secret = randomBytes(32).toString('hex');
+  const env = {
+    JIXIAO_JWT_PUBLIC_KEY: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+    JIXIAO_JWT_ALGORITHM: 'EdDSA',
+    JIXIAO_INTERNAL_SECRET: secret,
+    JIXIAO_RATE_LIMIT_PER_MINUTE: '100000000',
+  };
+  const token = mintToken(privateKey, CALLER, { issuer: 'jixiao-dev', audience: 'jixiao' });
+  const credentials: Credentials = {
+    gateway: async () => ({ authorization: `Bearer ${await token}` }),
+    assertion: async () => ({ 'x-jixiao-assertion': await signAssertion(new TextEncoder().encode(secret), CALLER) }),
+  };
+  return { env, credentials };
+}
+
 /** Starts bench/dist/serve.js with these JIXIAO_* variables and waits for its ready line. */
 export function servePlatform(env: Record<string, string>): Promise<ServedPlatform> {
+  const auth = productionAuth();
   const child = spawn(process.execPath, [path.join(__dirname, 'serve.js')], {
-    env: { ...process.env, NODE_ENV: 'production', JIXIAO_PORT: '0', JIXIAO_SEED: 'none', ...env },
+    env: { ...process.env, NODE_ENV: 'production', JIXIAO_PORT: '0', JIXIAO_SEED: 'none', ...auth.env, ...env },
     stdio: ['pipe', 'pipe', 'inherit'],
   });
   const lines = createInterface({ input: child.stdout! });
@@ -31,6 +67,7 @@ export function servePlatform(env: Record<string, string>): Promise<ServedPlatfo
   return next().then((ready) => ({
     ...(ready as unknown as Omit<ServedPlatform, 'child' | 'peakRss' | 'stop'>),
     child,
+    credentials: auth.credentials,
     async peakRss() {
       const answer = next();
       child.stdin!.write('rss\n');

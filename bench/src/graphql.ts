@@ -8,7 +8,6 @@ export interface QueryCase {
   query: string;
   /** The same question asked of the planning subgraph alone (it cannot resolve other subgraphs' fields). */
   direct: string;
-  headers: Record<string, string>;
   variables?: Record<string, unknown>;
 }
 
@@ -84,17 +83,22 @@ export async function graphqlLoad(
 ): Promise<CaseFigures> {
   const body = JSON.stringify({ query: c.query, variables: c.variables });
   const direct = JSON.stringify({ query: c.direct, variables: c.variables });
+  // our gateway takes the user's token; @apollo/gateway and the subgraph get the gateway assertion
+  const { gateway, assertion } = p.credentials;
   const targets = {
-    ours: [p.url, body],
-    apollo: [p.apolloUrl, body],
-    subgraph: [p.subgraphUrls.planning!, direct],
+    ours: [p.url, body, gateway],
+    apollo: [p.apolloUrl, body, assertion],
+    subgraph: [p.subgraphUrls.planning!, direct, assertion],
   } as const;
-  for (const [url, b] of Object.values(targets)) await check(url, b, c.headers);
+  for (const [url, b, auth] of Object.values(targets)) await check(url, b, await auth());
   const fixed = {} as CaseFigures['fixed'];
   const max = {} as CaseFigures['max'];
-  for (const [name, [url, b]] of Object.entries(targets) as [keyof typeof targets, readonly [string, string]][]) {
-    fixed[name] = await loadOf(url, b, c.headers, seconds, runs, rate);
-    max[name] = await loadOf(url, b, c.headers, seconds, runs);
+  for (const [name, [url, b, auth]] of Object.entries(targets) as [
+    keyof typeof targets,
+    (typeof targets)['ours' | 'apollo'],
+  ][]) {
+    fixed[name] = await loadOf(url, b, await auth(), seconds, runs, rate);
+    max[name] = await loadOf(url, b, await auth(), seconds, runs);
   }
   return { name: c.name, fixed, max };
 }

@@ -1,7 +1,5 @@
 import type { QueryCase } from './graphql';
 
-const performanceSection = { 'x-jixiao-user': 'li.na', 'x-jixiao-role': 'PERFORMANCE_SECTION' };
-
 /** e. The three questions: a review queue page, a goal with indicators and its unit, a coverage aggregate. */
 export function queryCases(goalId: string, fiscalYear: number): QueryCase[] {
   const goal = (unit: string) =>
@@ -9,14 +7,13 @@ export function queryCases(goalId: string, fiscalYear: number): QueryCase[] {
   const queue = `{ reviewQueue(page: { first: 20 }) { totalCount nodes { id projectName status } } }`;
   const coverage = `{ goalCoverage(fiscalYear: ${fiscalYear}) { unit { id } projects projectsWithApprovedGoal coverage } }`;
   return [
-    { name: 'review queue page (reviewQueue, 20 goals)', query: queue, direct: queue, headers: performanceSection },
+    { name: 'review queue page (reviewQueue, 20 goals)', query: queue, direct: queue },
     {
       name: 'goal + indicators + its unit (planning + directory)',
       query: goal('unit { name code level }'),
       direct: goal('unit { id }'),
-      headers: {},
       variables: { id: goalId },
     },
-    { name: 'coverage aggregate (goalCoverage per unit)', query: coverage, direct: coverage, headers: {} },
+    { name: 'coverage aggregate (goalCoverage per unit)', query: coverage, direct: coverage },
   ];
 }

@@ -72,7 +72,7 @@ async function main() {
         perSecond: served.applied / (served.rebuildMs / 1000),
       };
       const rssAfterRebuild = await served.peakRss();
-      const goal = await firstIssuedGoal(served.url);
+      const goal = await firstIssuedGoal(served.url, await served.credentials.gateway());
       const graphql = [];
       for (const c of queryCases(goal, 2023)) {
         log(`e. ${c.name}`);
@@ -115,10 +115,10 @@ async function main() {
   log(`done in ${results.totalSeconds} s → bench/results${suffix}.md, bench/results${suffix}.json`);
 }
 
-async function firstIssuedGoal(url: string): Promise<string> {
+async function firstIssuedGoal(url: string, auth: Record<string, string>): Promise<string> {
   const response = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...auth },
     body: JSON.stringify({ query: '{ goals(filter: { status: ISSUED }, page: { first: 1 }) { nodes { id } } }' }),
   });
   const answer = (await response.json()) as { data: { goals: { nodes: { id: string }[] } } };

@@ -37,7 +37,7 @@ async function waitForRebuild(platform: RunningPlatform, limitMs: number, starte
   }
 }
 
-/** @apollo/gateway over the platform's own subgraphs, forwarding the caller headers as ours does. */
+/** @apollo/gateway over the platform's own subgraphs, forwarding the gateway assertion the bench signs (as ours signs one). */
 async function startApolloGateway(subgraphUrls: Record<string, string>): Promise<string> {
   const gateway = new ApolloGateway({
     supergraphSdl: readSupergraph(),

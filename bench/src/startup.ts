@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { catalog } from '@jixiao/events';
 import { seedCityYear, SCALES } from '@jixiao/generator';
-import { SqliteEventStore } from '@jixiao/infra';
+import { devKeyFile, loadOrCreateDevKey, SqliteEventStore } from '@jixiao/infra';
+import { mintToken } from '@jixiao/service-kit';
 
 const freePort = () =>
   new Promise<number>((resolve) => {
@@ -19,6 +20,13 @@ const freePort = () =>
 export async function coldStart(): Promise<number> {
   const dir = mkdtempSync(path.join(tmpdir(), 'jixiao-cold-'));
   const port = await freePort();
+  // the dev key `npm start` would create, made first so the query can carry a token (as `npm run token` does)
+  const { privateKey } = loadOrCreateDevKey(devKeyFile(dir));
+  const token = await mintToken(
+    privateKey,
+    { userId: 'bench.cold', role: 'AUDITOR' },
+    { issuer: 'jixiao-dev', audience: 'jixiao' },
+  );
   const started = performance.now();
   const child = spawn(process.execPath, [path.resolve(__dirname, '../../infra/dist/main.js')], {
     env: { ...process.env, JIXIAO_DATA_DIR: dir, JIXIAO_PORT: String(port), JIXIAO_SEED: 'demo' },
@@ -28,7 +36,7 @@ export async function coldStart(): Promise<number> {
     for (;;) {
       const answer = await fetch(`http://127.0.0.1:${port}/graphql`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
         body: JSON.stringify({ query: '{ budgetUnits { totalCount } }' }),
       }).then(
         (r) => r.json() as Promise<{ data?: { budgetUnits?: { totalCount: number } } }>,
