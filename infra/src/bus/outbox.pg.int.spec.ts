@@ -41,6 +41,18 @@ describe('transactional outbox on PostgreSQL', () => {
     ]);
   });
 
+  it('writes outbox rows for the bulk path too, in position order', async () => {
+    await store.appendBatch([
+      { streamId: 'goal-c', events: [goalSubmitted('c'), indicatorRevised('c', 2)], expectedVersion: 0, metadata },
+      { streamId: 'goal-d', events: [goalSubmitted('d')], expectedVersion: 0, metadata },
+    ]);
+    expect(await outbox()).toEqual([
+      { stream_id: 'goal-c', stream_version: 1 },
+      { stream_id: 'goal-c', stream_version: 2 },
+      { stream_id: 'goal-d', stream_version: 1 },
+    ]);
+  });
+
   it('writes nothing at all when the outbox insert fails', async () => {
     await store.pool.query(`
       CREATE FUNCTION "${schema}".fail_outbox() RETURNS trigger LANGUAGE plpgsql AS $$

@@ -116,6 +116,14 @@ export class PostgresEventStore implements EventStore {
     try {
       await client.query('BEGIN');
       const results = await appendBatchPostgres(client, this.s, this.options.catalog, appends);
+      const written = results.flatMap((r) => (r.duplicate ? [] : r.events));
+      if (this.options.outbox && written.length > 0) {
+        // the bulk path feeds Kafka too: outbox rows in the same transaction, in position order
+        await client.query(
+          `INSERT INTO ${this.s}.event_outbox (global_position) SELECT unnest($1::bigint[]) ORDER BY 1`,
+          [written.map((e) => e.globalPosition)],
+        );
+      }
       const last = results.flatMap((r) => r.events).at(-1);
       if (last) await client.query('SELECT pg_notify($1, $2)', [this.channel, String(last.globalPosition)]);
       await client.query('COMMIT');
