@@ -37,7 +37,12 @@ describe('rebuilding a projection from the event store while workers and writers
     try {
       for (const w of workers) await w.start();
       relay.start();
-      await eventually('goals in the read model', async () => relay.published >= 300);
+      // published is not yet applied: wait until the goal rows are there before corrupting and counting them
+      await eventually('goals in the read model', async () => {
+        if (relay.published < 300) return false;
+        const r = await store.pool.query<{ n: string }>(`SELECT COUNT(*) AS n FROM "${schema}".rm_goal`);
+        return Number(r.rows[0]!.n) > 0;
+      });
       // a projection bug shipped: every stored goal row is wrong, and later events keep it wrong
       await corruptAllGoals(store, schema);
       const queries = (async () => {
