@@ -102,3 +102,10 @@ export function invalid(issues: FieldIssue[]): ValidationError {
   const summaryEn = issues.map((i) => `${i.path}: ${i.en}`).join('; ');
   return new ValidationError({ zh: `输入有误：${summaryZh}`, en: `Invalid input: ${summaryEn}` }, issues);
 }
+
+/** The issue at `path` when a rule is `broken`, none otherwise — spread the results into one list. */
+export const issueIf = (broken: boolean, path: string, zh: string, en: string): FieldIssue[] =>
+  broken ? [{ path, zh, en }] : [];
+
+/** Empty or only spaces (null counts as blank). */
+export const isBlank = (text: string | null | undefined): boolean => (text ?? '').trim() === '';

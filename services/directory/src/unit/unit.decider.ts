@@ -1,4 +1,4 @@
-import { IllegalStateError, invalid, type Decider, type FieldIssue } from '@jixiao/events';
+import { IllegalStateError, invalid, type Decider, type FieldIssue, isBlank } from '@jixiao/events';
 import type { BudgetUnitRegistered, UnitEvent } from './unit.events';
 
 type UnitData = BudgetUnitRegistered['data'];
@@ -24,8 +24,6 @@ export type UnitState = { status: 'NONE' } | ({ status: 'REGISTERED' } & UnitDat
 
 /** `unit-<unitId>`: the stream that holds one budget unit. */
 export const unitStreamId = (unitId: string): string => `unit-${unitId}`;
-
-const isBlank = (text: string | null): boolean => (text ?? '').trim() === '';
 
 function registrationIssues(command: RegisterBudgetUnit): FieldIssue[] {
   const issues: FieldIssue[] = [];

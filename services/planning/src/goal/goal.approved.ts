@@ -1,18 +1,15 @@
-import { IllegalStateError, invalid, type FieldIssue } from '@jixiao/events';
+import { IllegalStateError, invalid, issueIf, isBlank } from '@jixiao/events';
 import type { AdjustGoal, IssueGoal, MarkGoalExemplary } from './goal.commands';
 import type { GoalEvent } from './goal.events';
 import { indicatorListIssues } from './goal.rules';
 import { APPROVED_STATUSES, requireStatus, type GoalState } from './goal.state';
 
-const required = (value: string, path: string, zh: string, en: string): FieldIssue[] =>
-  value.trim() === '' ? [{ path, zh, en }] : [];
-
 /** 下达: an approved goal goes out with the budget reply (批复). */
 export function issue(command: IssueGoal, state: GoalState): GoalEvent[] {
   requireStatus(state, command.goalId, ['APPROVED'], { zh: '随预算下达', en: 'issue it' });
   const issues = [
-    ...required(
-      command.budgetDocument,
+    ...issueIf(
+      isBlank(command.budgetDocument),
       'budgetDocument',
       '请填写预算批复文号',
       'Give the budget reply document number',
@@ -30,13 +27,13 @@ export function issue(command: IssueGoal, state: GoalState): GoalEvent[] {
 export function adjust(command: AdjustGoal, state: GoalState): GoalEvent[] {
   requireStatus(state, command.goalId, ['ISSUED', 'ADJUSTED'], { zh: '调整', en: 'adjust it' });
   const issues = [
-    ...required(
-      command.budgetAdjustmentRef,
+    ...issueIf(
+      isBlank(command.budgetAdjustmentRef),
       'budgetAdjustmentRef',
       '目标调整须随预算调整办理，请填写预算调整文号',
       'A goal changes only through a budget adjustment; give its reference',
     ),
-    ...required(command.reason, 'reason', '请填写调整原因', 'Give the reason for the adjustment'),
+    ...issueIf(isBlank(command.reason), 'reason', '请填写调整原因', 'Give the reason for the adjustment'),
     ...indicatorListIssues(command.indicators, command.indicatorCatalogueVersion),
     ...(command.amount >= 0 && Number.isFinite(command.amount)
       ? []
@@ -54,7 +51,7 @@ export function markExemplary(command: MarkGoalExemplary, state: GoalState): Goa
   if (state.exemplary) {
     throw new IllegalStateError({ zh: '该目标已是精品样本', en: 'The goal is already an exemplary sample' });
   }
-  const issues = required(command.reason, 'reason', '请说明评为样本的理由', 'Say why the goal is exemplary');
+  const issues = issueIf(isBlank(command.reason), 'reason', '请说明评为样本的理由', 'Say why the goal is exemplary');
   if (issues.length > 0) throw invalid(issues);
   return [{ type: 'GoalMarkedExemplary', data: { goalId: command.goalId, reason: command.reason } }];
 }

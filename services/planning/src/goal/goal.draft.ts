@@ -1,4 +1,4 @@
-import { IllegalStateError, invalid, NotFoundError, type FieldIssue } from '@jixiao/events';
+import { IllegalStateError, invalid, NotFoundError, type FieldIssue, isBlank } from '@jixiao/events';
 import type {
   AddIndicator,
   DraftGoal,
@@ -13,7 +13,6 @@ import type { GoalEvent, Indicator } from './goal.events';
 import { goalHeaderIssues, indicatorIssues, indicatorListIssues } from './goal.rules';
 import { EDITABLE_STATUSES, GOAL_STATUS_LABELS, requireStatus, type GoalState } from './goal.state';
 
-const blank = (text: string): boolean => text.trim() === '';
 const EDIT = { zh: '修改指标', en: 'edit its indicators' };
 
 function requireNew(state: GoalState, goalId: string): void {
@@ -74,7 +73,7 @@ export function submitDraft(command: SubmitDraft, state: GoalState): GoalEvent[]
 }
 
 function reasonIssues(reason: string): FieldIssue[] {
-  return blank(reason) ? [{ path: 'reason', zh: '请填写修改原因', en: 'The reason is empty; say why' }] : [];
+  return isBlank(reason) ? [{ path: 'reason', zh: '请填写修改原因', en: 'The reason is empty; say why' }] : [];
 }
 
 function requireIndicator(state: GoalState, goalId: string, indicatorId: string): void {

@@ -1,4 +1,11 @@
-import { ForbiddenError, IllegalStateError, invalid, JOINT_REVIEWER_ROLES, type FieldIssue } from '@jixiao/events';
+import {
+  ForbiddenError,
+  IllegalStateError,
+  invalid,
+  JOINT_REVIEWER_ROLES,
+  type FieldIssue,
+  isBlank,
+} from '@jixiao/events';
 import type { IndicatorComment, RecordReviewOpinion, ReviewGoal } from './goal.commands';
 import type { GoalEvent } from './goal.events';
 import { requireStatus, type GoalState } from './goal.state';
@@ -20,7 +27,7 @@ function commentIssues(
   indicatorComments: IndicatorComment[],
 ): FieldIssue[] {
   const issues: FieldIssue[] = [];
-  if (result === 'RETURN' && comment.trim() === '' && indicatorComments.length === 0) {
+  if (result === 'RETURN' && isBlank(comment) && indicatorComments.length === 0) {
     issues.push({
       path: 'comment',
       zh: '退回须说明原因：填写总体意见或逐项指标意见',
@@ -35,7 +42,7 @@ function commentIssues(
         en: `The goal has no indicator "${indicatorId}"; comment on one of its indicators`,
       });
     }
-    if (text.trim() === '') {
+    if (isBlank(text)) {
       issues.push({
         path: `indicatorComments[${index}].comment`,
         zh: '指标意见不能为空',

@@ -1,4 +1,4 @@
-import { INDICATOR_CATEGORIES, type FieldIssue, type Level1 } from '@jixiao/events';
+import { INDICATOR_CATEGORIES, type FieldIssue, type Level1, issueIf, isBlank } from '@jixiao/events';
 import type { Indicator } from './goal.events';
 
 /** A goal needs at least this many indicators (DOMAIN.md, indicator framework). */
@@ -22,25 +22,19 @@ export interface GoalHeader {
   amount: number;
 }
 
-const isBlank = (text: string | null): boolean => (text ?? '').trim() === '';
-
-/** One rule: the issue at `path` when the rule is `broken`, nothing otherwise. */
-const check = (broken: boolean, path: string, zh: string, en: string): FieldIssue[] =>
-  broken ? [{ path, zh, en }] : [];
-
 /** Problems of the list as a whole: how many, which categories, unique ids. */
 export function indicatorSetIssues(indicators: readonly Indicator[], path = 'indicators'): FieldIssue[] {
   const count = indicators.length;
   const ids = indicators.map((i) => i.indicatorId);
   return [
-    ...check(
+    ...issueIf(
       count < MIN_INDICATORS,
       path,
       `至少需要 ${MIN_INDICATORS} 个绩效指标，当前只有 ${count} 个，请补充指标`,
       `A goal needs at least ${MIN_INDICATORS} indicators but has ${count}; add more`,
     ),
     ...REQUIRED_LEVEL1.flatMap((level1) =>
-      check(
+      issueIf(
         !indicators.some((i) => i.level1 === level1),
         path,
         `缺少${LEVEL1_LABELS[level1]}指标，请至少设置一个${LEVEL1_LABELS[level1]}指标（${level1}）`,
@@ -48,7 +42,7 @@ export function indicatorSetIssues(indicators: readonly Indicator[], path = 'ind
       ),
     ),
     ...ids.flatMap((id, index) =>
-      check(
+      issueIf(
         ids.indexOf(id) < index,
         `${path}[${index}].indicatorId`,
         `指标标识「${id}」重复，每个指标须有自己的标识`,
@@ -62,13 +56,13 @@ export function indicatorSetIssues(indicators: readonly Indicator[], path = 'ind
 export function indicatorIssues(indicator: Indicator, path: string): FieldIssue[] {
   const { indicatorId, name, points } = indicator;
   return [
-    ...check(
+    ...issueIf(
       isBlank(indicatorId),
       `${path}.indicatorId`,
       '指标标识不能为空',
       'The indicator id is empty; give it an id',
     ),
-    ...check(
+    ...issueIf(
       isBlank(name),
       `${path}.name`,
       '指标名称不能为空，请填写指标名称',
@@ -76,7 +70,7 @@ export function indicatorIssues(indicator: Indicator, path: string): FieldIssue[
     ),
     ...categoryIssues(indicator, path),
     ...(indicator.operator === 'QUALITATIVE' ? qualitativeIssues(indicator, path) : numericIssues(indicator, path)),
-    ...check(
+    ...issueIf(
       !(points > 0 && points <= 100),
       `${path}.points`,
       `分值 ${points} 无效，应大于 0 且不超过 100`,
@@ -98,7 +92,7 @@ export function catalogueIssues(
   path = 'indicators',
 ): FieldIssue[] {
   return indicators.flatMap((i, index) =>
-    check(
+    issueIf(
       !CATALOGUE_LEVEL1[version].includes(i.level1),
       `${path}[${index}].level1`,
       `本地区 ${version} 版指标目录没有「${LEVEL1_LABELS[i.level1]}」一级指标，请改用 ${CATALOGUE_LEVEL1[version].join('、')}`,
@@ -122,25 +116,25 @@ export function indicatorListIssues(
 /** Problems of a goal's own fields (not its indicators). */
 export function goalHeaderIssues({ fiscalYear, divisionCode, overallGoal, amount }: GoalHeader): FieldIssue[] {
   return [
-    ...check(
+    ...issueIf(
       !Number.isInteger(fiscalYear) || fiscalYear < 2000 || fiscalYear > 2100,
       'fiscalYear',
       `预算年度 ${fiscalYear} 无效，应为 2000–2100 之间的年份`,
       `Fiscal year ${fiscalYear} must be a year from 2000 to 2100`,
     ),
-    ...check(
+    ...issueIf(
       !/^\d{6}$/.test(divisionCode),
       'divisionCode',
       `行政区划代码「${divisionCode}」应为 6 位数字，如 429006`,
       `Division code "${divisionCode}" must be 6 digits, e.g. 429006`,
     ),
-    ...check(
+    ...issueIf(
       isBlank(overallGoal),
       'overallGoal',
       '总体目标不能为空，请说明资金使用要达到的目标',
       'The overall goal is empty; state what the money is to achieve',
     ),
-    ...check(
+    ...issueIf(
       !(Number.isFinite(amount) && amount >= 0),
       'amount',
       `金额 ${amount} 无效，应为不小于 0 的数`,
@@ -152,8 +146,8 @@ export function goalHeaderIssues({ fiscalYear, divisionCode, overallGoal, amount
 function categoryIssues({ level1, level2 }: Indicator, path: string): FieldIssue[] {
   const allowed: readonly string[] | undefined = INDICATOR_CATEGORIES[level1];
   if (!allowed)
-    return check(true, `${path}.level1`, `未知的一级指标「${level1}」`, `Unknown level-1 category ${level1}`);
-  return check(
+    return issueIf(true, `${path}.level1`, `未知的一级指标「${level1}」`, `Unknown level-1 category ${level1}`);
+  return issueIf(
     !allowed.includes(level2),
     `${path}.level2`,
     `二级指标「${level2}」不属于一级指标「${LEVEL1_LABELS[level1]}」，请从 ${allowed.join('、')} 中选择`,
@@ -163,13 +157,13 @@ function categoryIssues({ level1, level2 }: Indicator, path: string): FieldIssue
 
 function qualitativeIssues({ targetText, targetValue }: Indicator, path: string): FieldIssue[] {
   return [
-    ...check(
+    ...issueIf(
       isBlank(targetText),
       `${path}.targetText`,
       '定性指标须填写目标描述，如「明显改善」',
       'A qualitative indicator needs a target text, e.g. "clearly improved"',
     ),
-    ...check(
+    ...issueIf(
       targetValue !== null,
       `${path}.targetValue`,
       '定性指标不填数值目标，请清空目标值',
@@ -180,19 +174,19 @@ function qualitativeIssues({ targetText, targetValue }: Indicator, path: string)
 
 function numericIssues({ operator, targetText, targetValue, unit }: Indicator, path: string): FieldIssue[] {
   return [
-    ...check(
+    ...issueIf(
       !Number.isFinite(targetValue),
       `${path}.targetValue`,
       `运算符「${operator}」须填写数值目标值`,
       `Operator ${operator} needs a numeric target value`,
     ),
-    ...check(
+    ...issueIf(
       targetText !== null,
       `${path}.targetText`,
       '定量指标不填目标描述，请清空或改为定性指标',
       'A numeric indicator has no target text; clear it or make the indicator QUALITATIVE',
     ),
-    ...check(
+    ...issueIf(
       isBlank(unit),
       `${path}.unit`,
       '定量指标须填写计量单位，如「%」「公里」',

@@ -6,6 +6,8 @@ import {
   type EventOf,
   type FieldIssue,
   type IndicatorTemplateAdded as IndicatorTemplateAddedDef,
+  issueIf,
+  isBlank,
 } from '@jixiao/events';
 import { CATALOGUE_LEVEL1, LEVEL1_LABELS } from '../goal/goal.rules';
 
@@ -24,33 +26,30 @@ export interface TemplateState {
 /** `indicatortemplate-<id>`. */
 export const templateStreamId = (id: string): string => `indicatortemplate-${id}`;
 
-const check = (broken: boolean, path: string, zh: string, en: string): FieldIssue[] =>
-  broken ? [{ path, zh, en }] : [];
-
 function templateIssues(t: Template): FieldIssue[] {
   const allowed: readonly string[] = INDICATOR_CATEGORIES[t.level1];
   return [
-    ...check(t.name.trim() === '', 'name', '指标名称不能为空', 'The name is empty'),
-    ...check(
+    ...issueIf(isBlank(t.name), 'name', '指标名称不能为空', 'The name is empty'),
+    ...issueIf(
       !allowed.includes(t.level2),
       'level2',
       `二级指标「${t.level2}」不属于一级指标「${LEVEL1_LABELS[t.level1]}」`,
       `Level-2 category ${t.level2} does not belong to ${t.level1}`,
     ),
-    ...check(
+    ...issueIf(
       !CATALOGUE_LEVEL1[t.catalogueVersion].includes(t.level1),
       'level1',
       `${t.catalogueVersion} 版指标目录没有「${LEVEL1_LABELS[t.level1]}」一级指标`,
       `The ${t.catalogueVersion} catalogue has no ${t.level1} category`,
     ),
-    ...check(
-      t.scope === 'INDIVIDUAL' && t.sector.trim() === '',
+    ...issueIf(
+      t.scope === 'INDIVIDUAL' && isBlank(t.sector),
       'sector',
       '个性指标须注明所属行业或领域',
       'An INDIVIDUAL indicator needs its sector',
     ),
-    ...check(
-      t.operator !== 'QUALITATIVE' && t.unit.trim() === '',
+    ...issueIf(
+      t.operator !== 'QUALITATIVE' && isBlank(t.unit),
       'unit',
       '定量指标须填写计量单位',
       'A numeric indicator needs a unit',

@@ -5,7 +5,8 @@ import {
   NotFoundError,
   PRE_ASSESSMENT_DIMENSIONS,
   type Decider,
-  type FieldIssue,
+  issueIf,
+  isBlank,
 } from '@jixiao/events';
 import type { PreAssessmentEvent, PreAssessmentOpened, ScoreGiven } from './pre-assessment.events';
 import { dimensionMeans, totalScore, type DimensionScores } from './pre-assessment.scoring';
@@ -49,9 +50,6 @@ export const DIMENSION_LABELS: Record<(typeof PRE_ASSESSMENT_DIMENSIONS)[number]
   FINANCING_COMPLIANCE: '筹资合规性',
 };
 
-const check = (broken: boolean, path: string, zh: string, en: string): FieldIssue[] =>
-  broken ? [{ path, zh, en }] : [];
-
 function requireOpen(state: PreAssessmentState, id: string, action: { zh: string; en: string }): Opened {
   if (!state.opened)
     throw new NotFoundError({ zh: `事前评估 ${id} 不存在`, en: `Pre-assessment ${id} does not exist` });
@@ -69,14 +67,14 @@ function open(c: OpenPreAssessment, state: PreAssessmentState): PreAssessmentEve
     throw new IllegalStateError({ zh: '该事前评估已启动', en: 'This pre-assessment was already opened' });
   }
   const issues = [
-    ...check(c.subject === 'PROJECT' && !c.projectId, 'projectId', '评估项目时须指明项目', 'Name the project'),
-    ...check(
+    ...issueIf(c.subject === 'PROJECT' && !c.projectId, 'projectId', '评估项目时须指明项目', 'Name the project'),
+    ...issueIf(
       c.subject === 'POLICY' && !c.policyName?.trim(),
       'policyName',
       '评估政策时须填写政策名称',
       'Name the policy',
     ),
-    ...check(c.scorerIds.length === 0, 'scorerIds', '请指派至少一名评分专家', 'Assign at least one scorer'),
+    ...issueIf(c.scorerIds.length === 0, 'scorerIds', '请指派至少一名评分专家', 'Assign at least one scorer'),
   ];
   if (issues.length > 0) throw invalid(issues);
   const { type: _t, ...data } = c;
@@ -100,13 +98,13 @@ function score(c: GiveScore, state: PreAssessmentState): PreAssessmentEvent[] {
     });
   }
   const issues = [
-    ...check(
+    ...issueIf(
       !(c.points >= 0 && c.points <= max),
       'points',
       `「${label}」满分 ${max} 分，${c.points} 分超出范围（0–${max}）`,
       `${c.dimension} is scored from 0 to ${max}; ${c.points} is out of range`,
     ),
-    ...check(c.reason.trim() === '', 'reason', '请说明评分理由', 'Give the reason for the score'),
+    ...issueIf(isBlank(c.reason), 'reason', '请说明评分理由', 'Give the reason for the score'),
   ];
   if (issues.length > 0) throw invalid(issues);
   const { type: _t, ...data } = c;
@@ -126,13 +124,13 @@ function conclude(c: ConcludePreAssessment, state: PreAssessmentState): PreAsses
   const dimensionScores = means as DimensionScores;
   const { total, passed } = totalScore(dimensionScores, opened.passMark);
   const issues = [
-    ...check(
+    ...issueIf(
       !passed && c.conclusion !== 'REJECT',
       'conclusion',
       `总分 ${total} 分低于通过分数线 ${opened.passMark} 分，结论只能为「不予支持」`,
       `The total ${total} is below the pass mark ${opened.passMark}; the conclusion can only be REJECT`,
     ),
-    ...check(c.report.trim() === '', 'report', '请填写评估报告', 'Write the assessment report'),
+    ...issueIf(isBlank(c.report), 'report', '请填写评估报告', 'Write the assessment report'),
   ];
   if (issues.length > 0) throw invalid(issues);
   const { preAssessmentId, conclusion, report } = c;

@@ -1,4 +1,12 @@
-import { IllegalStateError, invalid, NotFoundError, type Decider, type FieldIssue } from '@jixiao/events';
+import {
+  IllegalStateError,
+  invalid,
+  NotFoundError,
+  type Decider,
+  type FieldIssue,
+  issueIf,
+  isBlank,
+} from '@jixiao/events';
 import type { ProjectEvent, ProjectProposed } from './project.events';
 import { libraryGateBlockers, type GateFacts } from './project.gate';
 
@@ -40,32 +48,30 @@ export interface ProjectState {
 export const projectStreamId = (projectId: string): string => `project-${projectId}`;
 
 const yuan = (n: number) => n.toLocaleString('zh-CN');
-const check = (broken: boolean, path: string, zh: string, en: string): FieldIssue[] =>
-  broken ? [{ path, zh, en }] : [];
 
 function proposalIssues(c: ProposeProject): FieldIssue[] {
   return [
-    ...check(c.code.trim() === '', 'code', '项目编码不能为空', 'The project code is empty'),
-    ...check(c.name.trim() === '', 'name', '项目名称不能为空', 'The project name is empty'),
-    ...check(
+    ...issueIf(isBlank(c.code), 'code', '项目编码不能为空', 'The project code is empty'),
+    ...issueIf(isBlank(c.name), 'name', '项目名称不能为空', 'The project name is empty'),
+    ...issueIf(
       !(c.amountRequested > 0 && Number.isFinite(c.amountRequested)),
       'amountRequested',
       `申请金额 ${c.amountRequested} 无效，应大于 0`,
       `Requested amount ${c.amountRequested} must be more than 0`,
     ),
-    ...check(
+    ...issueIf(
       !Number.isInteger(c.years) || c.years < 1 || c.years > 10,
       'years',
       `实施年限 ${c.years} 无效，应为 1–10 年`,
       `Years ${c.years} must be a whole number from 1 to 10`,
     ),
-    ...check(
+    ...issueIf(
       !Number.isInteger(c.fiscalYear) || c.fiscalYear < 2000 || c.fiscalYear > 2100,
       'fiscalYear',
       `预算年度 ${c.fiscalYear} 无效`,
       `Fiscal year ${c.fiscalYear} must be from 2000 to 2100`,
     ),
-    ...check(
+    ...issueIf(
       c.codeInUseBy !== null,
       'code',
       `项目编码「${c.code}」已被本单位项目 ${c.codeInUseBy} 使用，请换一个编码`,
@@ -127,19 +133,19 @@ function allocate(c: AllocateBudget, state: ProjectState): ProjectEvent[] {
   }
   const left = project.amountRequested - state.allocated;
   const issues = [
-    ...check(
+    ...issueIf(
       !(c.amount > 0 && Number.isFinite(c.amount)),
       'amount',
       '安排金额应大于 0',
       'The amount must be more than 0',
     ),
-    ...check(
+    ...issueIf(
       c.amount > left,
       'amount',
       `安排金额 ${yuan(c.amount)} 元超过尚未安排的申请金额 ${yuan(left)} 元`,
       `The amount ${c.amount} exceeds what is left of the request (${left})`,
     ),
-    ...check(c.budgetDocument.trim() === '', 'budgetDocument', '请填写预算文号', 'Give the budget document number'),
+    ...issueIf(isBlank(c.budgetDocument), 'budgetDocument', '请填写预算文号', 'Give the budget document number'),
   ];
   if (issues.length > 0) throw invalid(issues);
   const { projectId, fiscalYear, amount, budgetDocument } = c;

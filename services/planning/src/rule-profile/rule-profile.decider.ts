@@ -7,6 +7,8 @@ import {
   type RuleProfileRef,
   type RuleProfilePublished as RuleProfilePublishedDef,
   type RuleSet,
+  issueIf,
+  isBlank,
 } from '@jixiao/events';
 
 export type RuleProfilePublished = EventOf<typeof RuleProfilePublishedDef>;
@@ -32,8 +34,6 @@ export const ruleProfileId = (divisionCode: string, fiscalYear: number): string 
 export const ruleProfileStreamId = (divisionCode: string, fiscalYear: number): string =>
   `ruleprofile-${ruleProfileId(divisionCode, fiscalYear)}`;
 
-const check = (broken: boolean, path: string, zh: string, en: string): FieldIssue[] =>
-  broken ? [{ path, zh, en }] : [];
 const sum = (values: number[]) => Math.round(values.reduce((a, b) => a + b, 0) * 100) / 100;
 
 /** A profile must add up: dimension maxima and self-evaluation weights to 100, grade bands descending. */
@@ -42,25 +42,25 @@ export function ruleSetIssues(rules: RuleSet): FieldIssue[] {
   const weights = sum(Object.values(rules.selfEvaluationWeights));
   const { EXCELLENT, GOOD, FAIR } = rules.gradeBands;
   return [
-    ...check(
+    ...issueIf(
       dims !== 100,
       'dimensionMaxPoints',
       `五个维度满分合计应为 100，现为 ${dims}`,
       `Dimension maxima must add up to 100, not ${dims}`,
     ),
-    ...check(
+    ...issueIf(
       rules.preAssessment.passMark > dims,
       'passMark',
       `通过分数线 ${rules.preAssessment.passMark} 超过满分 ${dims}`,
       `The pass mark ${rules.preAssessment.passMark} is above the maximum ${dims}`,
     ),
-    ...check(
+    ...issueIf(
       weights !== 100,
       'selfEvaluationWeights',
       `自评权重合计应为 100，现为 ${weights}`,
       `Self-evaluation weights must add up to 100, not ${weights}`,
     ),
-    ...check(
+    ...issueIf(
       !(EXCELLENT > GOOD && GOOD > FAIR),
       'gradeBands',
       `等级分数线应递减：优 ${EXCELLENT} > 良 ${GOOD} > 中 ${FAIR}`,
@@ -76,9 +76,9 @@ export const ruleProfileDecider: Decider<PublishRuleProfile, RuleProfilePublishe
   decide(command, state) {
     const issues = [
       ...ruleSetIssues(command.rules),
-      ...check(command.name.trim() === '', 'name', '请填写配置名称', 'Name the profile'),
-      ...check(command.reason.trim() === '', 'reason', '请说明调整理由', 'Say why the rules change'),
-      ...check(
+      ...issueIf(isBlank(command.name), 'name', '请填写配置名称', 'Name the profile'),
+      ...issueIf(isBlank(command.reason), 'reason', '请说明调整理由', 'Say why the rules change'),
+      ...issueIf(
         !/^\d{6}$/.test(command.divisionCode),
         'divisionCode',
         '行政区划代码应为 6 位数字',
