@@ -9,7 +9,7 @@ import { PG_URL, dropSchema, schemaName } from './pg';
 import { queryCases } from './queries';
 import { renderMarkdown } from './report';
 import { seedSqlite, coldStart } from './startup';
-import { figureOf, repeat } from './stats';
+import { repeat } from './stats';
 import { seedPostgres } from './seed-pg';
 
 const quick = process.argv.includes('--quick');
@@ -125,7 +125,6 @@ async function firstIssuedGoal(url: string, auth: Record<string, string>): Promi
   return answer.data.goals.nodes[0]!.id;
 }
 
-void figureOf;
 main().catch((error) => {
   console.error(error);
   process.exit(1);

@@ -210,4 +210,17 @@ describe('invalid input through the gateway', () => {
     expect(error.extensions?.code).toBe('BAD_USER_INPUT');
     expect(error.extensions?.issues[0].path).toBe('name');
   });
+
+  it('refuses a rule-profile question about a malformed division or year', async () => {
+    const result = await p.gql(
+      '{ ruleProfile(divisionCode: "4290", fiscalYear: 1999) { passMark } }',
+      undefined,
+      officer(),
+    );
+    expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(result.errors?.[0]?.extensions?.issues.map((i: { path: string }) => i.path)).toEqual([
+      'divisionCode',
+      'fiscalYear',
+    ]);
+  });
 });

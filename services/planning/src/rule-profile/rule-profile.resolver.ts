@@ -1,4 +1,5 @@
 import { Arg, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { invalid, issueIf } from '@jixiao/events';
 import { execute, type RequestContext, type ServiceDeps } from '@jixiao/service-kit';
 import { profileInForce } from '../shared/facts';
 import { ruleProfileDecider, ruleProfileStreamId } from './rule-profile.decider';
@@ -18,6 +19,21 @@ export class RuleProfileResolver {
     @Arg('divisionCode', { description: '行政区划代码，6 位 (division code, 6 digits)' }) divisionCode: string,
     @Arg('fiscalYear', () => Int, { description: '预算年度 (fiscal year)' }) fiscalYear: number,
   ): Promise<RuleProfile> {
+    const issues = [
+      ...issueIf(
+        !/^\d{6}$/.test(divisionCode),
+        'divisionCode',
+        '行政区划代码应为 6 位数字，如 429006',
+        'The division code must be 6 digits, e.g. 429006',
+      ),
+      ...issueIf(
+        !Number.isInteger(fiscalYear) || fiscalYear < 2000 || fiscalYear > 2100,
+        'fiscalYear',
+        '预算年度应为 2000–2100 之间的年份',
+        'The fiscal year must be from 2000 to 2100',
+      ),
+    ];
+    if (issues.length > 0) throw invalid(issues);
     return toRuleProfile(await profileInForce(this.deps.em(), divisionCode, fiscalYear));
   }
 
