@@ -1,58 +1,22 @@
 import { catalog } from '@jixiao/events';
-import { UnitRowSchema } from '@jixiao/projections';
 import { PostgresEventStore } from '../event-store';
 import { dropSchema, freshSchemaName, TEST_PG_URL } from '../testing/postgres';
-import { openReadModels, prepareReadModels } from './orm';
+import { expectRebuildOnlyOnRealDifference } from './prepare.behaviour';
 
-/** Read models rebuild only when their own tables change, and never touch the events beside them. */
 describe('preparing the read models (PostgreSQL, events in the same schema)', () => {
   const schema = freshSchemaName('prepare');
   afterAll(() => dropSchema(schema));
 
   it('creates them once, leaves them alone on the next start, and rebuilds only on a real difference', async () => {
     const store = await PostgresEventStore.open({ connectionString: TEST_PG_URL, schema, catalog });
-    await store.appendToStream(
-      'unit-u1',
-      [
-        {
-          type: 'BudgetUnitRegistered',
-          data: {
-            unitId: 'u1',
-            code: '101001',
-            name: '天门市教育局',
-            level: 'FIRST',
-            parentId: null,
-            divisionCode: '429006',
-          },
-        },
-      ],
-      { expectedVersion: 0, metadata: { actorId: 't', role: 'ADMIN', unitId: null } },
-    );
-    const orm = await openReadModels({ kind: 'postgres', connectionString: TEST_PG_URL, schema });
-    await orm.em.fork().insert(UnitRowSchema, {
-      unitId: 'u1',
-      streamId: 'unit-u1',
-      lastVersion: 1,
-      code: '101001',
-      name: '天门市教育局',
-      level: 'FIRST',
-      parentId: null,
-      divisionCode: '429006',
-      registeredAt: new Date(),
-    });
-    // the events table beside them is no reason to rebuild
-    expect(await prepareReadModels(orm)).toBe('unchanged');
-    expect(await orm.em.fork().count(UnitRowSchema, {})).toBe(1);
-
-    await orm.em.getConnection().execute(`ALTER TABLE "${schema}".rm_unit DROP COLUMN division_code`);
-    await expect(prepareReadModels(orm, 'refuse')).rejects.toHaveProperty(
-      'message',
-      expect.stringMatching(/rebuild-main/),
-    );
-    expect(await prepareReadModels(orm)).toBe('rebuilt');
-    expect(await orm.em.fork().count(UnitRowSchema, {})).toBe(0);
-    expect(await store.readAll()).toHaveLength(1);
-    await orm.close();
-    await store.close();
+    try {
+      await expectRebuildOnlyOnRealDifference(
+        store,
+        { kind: 'postgres', connectionString: TEST_PG_URL, schema },
+        `ALTER TABLE "${schema}".rm_unit DROP COLUMN division_code`,
+      );
+    } finally {
+      await store.close();
+    }
   });
 });
