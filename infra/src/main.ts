@@ -1,17 +1,17 @@
 import 'reflect-metadata';
 import { loadConfig } from './config/config';
+import { startAllProcesses } from './distributed/supervisor';
 import { startPlatform } from './platform/platform';
 
-/** `npm start`: the embedded platform, with the GraphQL URL printed once it answers. */
+/**
+ * `npm start`: the embedded platform, with the GraphQL URL printed once it answers; in
+ * distributed mode (or with `--local-distributed`), every process of the distributed platform.
+ */
 async function main() {
+  if (process.argv.includes('--local-distributed')) return startAllProcesses({ local: true });
   const started = Date.now();
   const config = loadConfig();
-  if (config.mode === 'distributed') {
-    throw new Error(
-      '分布式模式下请分别启动各进程 (in distributed mode start each process on its own): ' +
-        'node infra/dist/relay-main.js, node infra/dist/worker-main.js; one process per service is not built yet',
-    );
-  }
+  if (config.mode === 'distributed') return startAllProcesses();
   const platform = await startPlatform(config);
   const where = config.storage.kind === 'sqlite' ? config.storage.file : `PostgreSQL schema ${config.storage.schema}`;
   if (platform.seeded) {

@@ -1,7 +1,17 @@
 import { loadConfig, type DistributedConfig, type PlatformConfig } from '../config/config';
+import { SUBGRAPH_NAMES, type SubgraphName } from '../platform/subgraphs';
 
-/** The configuration of a distributed-mode process; refuses to start in embedded mode. */
-export function loadDistributedConfig(env: NodeJS.ProcessEnv = process.env): {
+const invalid = (lines: string[]) => new Error(`配置有误 (invalid configuration):\n${lines.join('\n')}`);
+
+/**
+ * The configuration of a distributed-mode process; refuses to start in embedded mode. The
+ * gateway and the services sign and check each request between them, so they also need the
+ * same `JIXIAO_INTERNAL_SECRET` (`needsInternalSecret`).
+ */
+export function loadDistributedConfig(
+  env: NodeJS.ProcessEnv = process.env,
+  needs: { internalSecret?: boolean } = {},
+): {
   config: PlatformConfig;
   postgres: { connectionString: string; schema: string };
   distributed: DistributedConfig;
@@ -10,7 +20,39 @@ export function loadDistributedConfig(env: NodeJS.ProcessEnv = process.env): {
   if (config.mode !== 'distributed' || !config.distributed || config.storage.kind !== 'postgres') {
     throw new Error('此进程仅用于分布式模式 (this process runs in distributed mode only): set JIXIAO_MODE=distributed');
   }
+  if (needs.internalSecret && !config.auth.internalSecret) {
+    throw invalid([
+      '  JIXIAO_INTERNAL_SECRET: required by the gateway and each service in distributed mode (the same value in each, at least 32 characters)',
+    ]);
+  }
   return { config, postgres: config.storage, distributed: config.distributed };
+}
+
+/** The variable that tells the gateway where a subgraph answers: `JIXIAO_PLANNING_URL`, … */
+export const subgraphUrlVariable = (name: SubgraphName) => `JIXIAO_${name.toUpperCase()}_URL`;
+
+/** Where the gateway finds each subgraph process; every missing or malformed URL is named. */
+export function loadSubgraphUrls(env: NodeJS.ProcessEnv = process.env): Record<SubgraphName, string> {
+  const urls = {} as Record<SubgraphName, string>;
+  const wrong: string[] = [];
+  for (const name of SUBGRAPH_NAMES) {
+    const variable = subgraphUrlVariable(name);
+    const value = env[variable];
+    if (!value) wrong.push(`  ${variable}: required by the gateway (the ${name} service's GraphQL URL)`);
+    else if (!/^https?:\/\/[^\s]+$/.test(value))
+      wrong.push(`  ${variable}: must be an http(s):// URL, e.g. http://127.0.0.1:4002/`);
+    else urls[name] = value;
+  }
+  if (wrong.length > 0) throw invalid(wrong);
+  return urls;
+}
+
+/** Reads `argv[2]` as a subgraph name, or explains what it should be. */
+export function subgraphNameOf(argument: string | undefined): SubgraphName {
+  if (argument && (SUBGRAPH_NAMES as string[]).includes(argument)) return argument as SubgraphName;
+  throw new Error(
+    `用法 (usage): node infra/dist/service-main.js <${SUBGRAPH_NAMES.join('|')}>; got ${argument ?? 'nothing'}`,
+  );
 }
 
 /** Stops cleanly on SIGINT/SIGTERM and exits non-zero on a start-up error. */

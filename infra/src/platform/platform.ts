@@ -1,14 +1,23 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { MikroORM } from '@mikro-orm/core';
+import { createHash } from 'node:crypto';
+import type { EntityManager, MikroORM } from '@mikro-orm/core';
 import { catalog, type EventStore } from '@jixiao/events';
 import { memoryRateLimiter, redisRateLimiter, startGatewayServer, type RateLimiter } from '@jixiao/gateway';
 import Redis from 'ioredis';
 import { allProjections, ProjectionRunner, UnitRowSchema } from '@jixiao/projections';
 import { readSupergraph } from '@jixiao/schema';
-import { serveSubgraph, tokenVerifier, type ServiceDeps, type UnitHierarchy } from '@jixiao/service-kit';
+import {
+  serveSubgraph,
+  tokenVerifier,
+  type AssertionSecret,
+  type ReadCache,
+  type ServiceDeps,
+  type UnitHierarchy,
+} from '@jixiao/service-kit';
 import { assertionSecret, tokenSettings } from '../auth/token-settings';
 import type { PlatformConfig } from '../config/config';
+import { redisReadCache } from '../cache/redis-read-cache';
 import { PostgresEventStore, SqliteEventStore } from '../event-store';
 import { openReadModels } from '../read-models/orm';
 import { lastEventOf } from './last-event';
@@ -58,12 +67,12 @@ export async function startPlatform(config: PlatformStartConfig): Promise<Runnin
   }
 }
 
-interface Closable {
+export interface Closable {
   close(): Promise<unknown>;
 }
 
 /** Closes newest first: the gateway before the subgraphs, the runner before the databases. */
-async function closeAll(opened: Closable[]): Promise<void> {
+export async function closeAll(opened: Closable[]): Promise<void> {
   for (const resource of [...opened].reverse()) await resource.close();
 }
 
@@ -72,7 +81,6 @@ async function startOn(
   opened: Closable[],
   config: PlatformStartConfig,
 ): Promise<Omit<RunningPlatform, 'seeded'>> {
-  const settings = tokenSettings(config.auth);
   const secret = assertionSecret(config.auth);
   const orm = await openReadModels(config.storage);
   opened.push(orm);
@@ -85,15 +93,14 @@ async function startOn(
   });
   await runner.start();
   opened.push({ close: () => runner.stop() });
+  const em = () => orm.em.fork();
   const deps: ServiceDeps = {
     store,
-    em: () => orm.em.fork(),
+    em,
     waitForProjections: (event, timeoutMs) => runner.waitFor(event, timeoutMs),
+    cache: readCacheOf(config, em, opened),
   };
-  const units: UnitHierarchy = {
-    childrenOf: async (unitId) =>
-      (await orm.em.fork().find(UnitRowSchema, { parentId: unitId })).map((row) => row.unitId),
-  };
+  const units = unitHierarchy(orm);
   const subgraphUrls: Record<string, string> = {};
   for (const [name, subgraph] of Object.entries(await buildSubgraphs(deps))) {
     const server = await serveSubgraph({
@@ -105,7 +112,29 @@ async function startOn(
     opened.push(server);
     subgraphUrls[name] = server.url;
   }
-  const rateLimiter = openRateLimiter(config.limits, opened);
+  const gateway = await startGateway(config, subgraphUrls, secret, opened);
+  const caughtUp = async (timeoutMs?: number) => {
+    const last = await lastEventOf(store);
+    return !last || runner.waitFor(last, timeoutMs);
+  };
+  return { url: gateway.url, subgraphUrls, store, orm, caughtUp, close: () => closeAll(opened) };
+}
+
+/** The unit tree as the subgraphs' row scopes read it (children of a unit), from the units read model. */
+export function unitHierarchy(orm: MikroORM): UnitHierarchy {
+  return {
+    childrenOf: async (unitId) =>
+      (await orm.em.fork().find(UnitRowSchema, { parentId: unitId })).map((row) => row.unitId),
+  };
+}
+
+/** The gateway in front of the subgraphs at `subgraphUrls`: token checks, limits, the committed supergraph. */
+export async function startGateway(
+  config: PlatformStartConfig,
+  subgraphUrls: Record<string, string>,
+  secret: AssertionSecret,
+  opened: Closable[],
+) {
   const gateway = await startGatewayServer({
     host: config.host,
     port: config.port,
@@ -113,16 +142,24 @@ async function startOn(
     subgraphUrls,
     environment: config.production ? 'production' : 'development',
     logging: 'warn',
-    auth: { verify: tokenVerifier(settings), assertionSecret: secret },
-    rateLimiter,
+    auth: { verify: tokenVerifier(tokenSettings(config.auth)), assertionSecret: secret },
+    rateLimiter: openRateLimiter(config.limits, opened),
     limits: { maxBodyBytes: config.limits.maxBodyBytes },
   });
   opened.push(gateway);
-  const caughtUp = async (timeoutMs?: number) => {
-    const last = await lastEventOf(store);
-    return !last || runner.waitFor(last, timeoutMs);
-  };
-  return { url: gateway.url, subgraphUrls, store, orm, caughtUp, close: () => closeAll(opened) };
+  return gateway;
+}
+
+/** With Redis configured, the hottest queries read through it; without, they compute each time. */
+function readCacheOf(config: PlatformStartConfig, em: () => EntityManager, opened: Closable[]): ReadCache | undefined {
+  if (!config.limits.redisUrl) return undefined;
+  const redis = new Redis(config.limits.redisUrl, { maxRetriesPerRequest: 2 });
+  opened.push({ close: () => redis.quit() });
+  const prefix =
+    config.storage.kind === 'postgres'
+      ? config.storage.schema
+      : `sqlite-${createHash('sha256').update(config.storage.file).digest('hex').slice(0, 12)}`;
+  return redisReadCache({ redis, em, prefix });
 }
 
 /** In memory, or in Redis when `JIXIAO_REDIS_URL` is set (the client is closed with the platform). */

@@ -4,13 +4,21 @@ import type { EventStore } from '@jixiao/events';
 import { planningSubgraph } from '@jixiao/planning';
 import type { ServiceDeps, Subgraph } from '@jixiao/service-kit';
 
+/** How each subgraph is built, by the name the supergraph routes to. */
+export const SUBGRAPHS = {
+  directory: (deps: ServiceDeps) => directorySubgraph(deps),
+  planning: (deps: ServiceDeps) => planningSubgraph(deps),
+  audit: (deps: ServiceDeps) => auditSubgraph(deps.store),
+} satisfies Record<string, (deps: ServiceDeps) => Promise<Subgraph>>;
+
+export type SubgraphName = keyof typeof SUBGRAPHS;
+export const SUBGRAPH_NAMES = Object.keys(SUBGRAPHS) as SubgraphName[];
+
 /** Every subgraph, by the name the supergraph routes to. */
-export async function buildSubgraphs(deps: ServiceDeps): Promise<Record<string, Subgraph>> {
-  return {
-    directory: await directorySubgraph(deps),
-    planning: await planningSubgraph(deps),
-    audit: await auditSubgraph(deps.store),
-  };
+export async function buildSubgraphs(deps: ServiceDeps): Promise<Record<SubgraphName, Subgraph>> {
+  const built = {} as Record<SubgraphName, Subgraph>;
+  for (const name of SUBGRAPH_NAMES) built[name] = await SUBGRAPHS[name](deps);
+  return built;
 }
 
 /** The placeholder routing URL committed in the supergraph; the runtime replaces it. */

@@ -3,20 +3,27 @@ import {
   catalog,
   handleCommand,
   NotYetVisibleError,
-  type Checkpoint,
   type Decider,
   type EventStore,
   type NewEvent,
+  type RecordedEvent,
 } from '@jixiao/events';
 import { metadataOf, type RequestContext } from './context';
+import type { ReadCache } from './read-cache';
 
 /** What a service needs from the platform: the event store, a read-model session, and read-your-writes. */
 export interface ServiceDeps {
   store: EventStore;
   /** A fresh MikroORM EntityManager for one request. */
   em(): EntityManager;
-  /** Resolves once the read models have applied the event (or after the timeout). */
-  waitForProjections(event: Checkpoint, timeoutMs?: number): Promise<boolean>;
+  /**
+   * Resolves once the read models have applied the event (or with false after the timeout).
+   * Embedded mode compares commit positions; distributed mode, where projections run in other
+   * processes, reads the stream's version from each projection that handles the event.
+   */
+  waitForProjections(event: RecordedEvent, timeoutMs?: number): Promise<boolean>;
+  /** The read cache of the hottest queries; none when absent. */
+  cache?: ReadCache;
 }
 
 export interface ExecuteOptions {

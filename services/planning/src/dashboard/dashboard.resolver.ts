@@ -1,5 +1,5 @@
 import { Arg, Field, ID, Int, ObjectType, Query, Resolver } from 'type-graphql';
-import { RowScope, type ServiceDeps, type UnitScope, NO_ROWS } from '@jixiao/service-kit';
+import { readThrough, RowScope, type ServiceDeps, type UnitScope, NO_ROWS } from '@jixiao/service-kit';
 import { goalCoverage } from '../project/project.read';
 import { GoalCoverage } from '../project/project.type';
 
@@ -26,6 +26,10 @@ export class ReviewStatistics {
   goalsReturned!: number;
 }
 
+/** The projections whose tables the aggregates read (the read cache's keys follow their versions). */
+const GOALS = ['planning.goals'] as const;
+const COVERAGE_READS = ['planning.projects', 'planning.goals'] as const;
+
 /** Aggregates a dashboard needs. */
 @Resolver()
 export class DashboardResolver {
@@ -39,13 +43,23 @@ export class DashboardResolver {
     @Arg('unitId', () => ID, { nullable: true, description: '预算单位标识 (budget unit id)' }) unitId?: string,
     @RowScope() scope: UnitScope = NO_ROWS,
   ): Promise<GoalCoverage[]> {
-    return goalCoverage(this.deps.em(), fiscalYear, scope, unitId);
+    return readThrough(
+      this.deps.cache,
+      { name: 'goalCoverage', projections: COVERAGE_READS, key: [fiscalYear, unitId ?? null, scope] },
+      () => goalCoverage(this.deps.em(), fiscalYear, scope, unitId),
+    );
   }
 
   @Query(() => ReviewStatistics, { description: '年度目标审核统计 (Goal review figures for a year)' })
   async reviewStatistics(
     @Arg('fiscalYear', () => Int, { description: '预算年度 (fiscal year)' }) fiscalYear: number,
   ): Promise<ReviewStatistics> {
+    return readThrough(this.deps.cache, { name: 'reviewStatistics', projections: GOALS, key: [fiscalYear] }, () =>
+      this.computeReviewStatistics(fiscalYear),
+    );
+  }
+
+  private async computeReviewStatistics(fiscalYear: number): Promise<ReviewStatistics> {
     const [row] = (await this.deps
       .em()
       .getConnection()

@@ -4,6 +4,7 @@ import {
   execute,
   pageOf,
   PageInput,
+  readThrough,
   RowScope,
   unitWhere,
   type RequestContext,
@@ -26,6 +27,9 @@ import { findGoal, goalNotFound, pageOfGoals } from './goal.read';
 import { Goal, GoalPage } from './goal.type';
 import { GoalRowSchema } from '@jixiao/projections';
 
+/** What the review queue reads: goals, and (for a department) the unit tree. */
+const QUEUE_READS = ['planning.goals', 'directory.units'] as const;
+
 /** Goals after submission: review, joint-review opinions, issue, adjustment, samples, and the review queue. */
 @Resolver(() => Goal)
 export class GoalReviewResolver {
@@ -47,9 +51,17 @@ export class GoalReviewResolver {
     @Arg('page', () => PageInput, { nullable: true, description: '分页参数 (pagination)' }) page?: PageInput,
     @RowScope() scope: UnitScope = NO_ROWS,
   ): Promise<GoalPage> {
-    const em = this.deps.em();
-    const where = { $and: [await reviewQueueFilter(em, ctx.actor), unitWhere(scope)] };
-    return pageOfGoals(em, where, pageOf(page));
+    const { role, unitId, userId } = ctx.actor;
+    return readThrough(
+      this.deps.cache,
+      // a department's queue follows its unit tree, hence the units projection
+      { name: 'reviewQueue', projections: QUEUE_READS, key: [role, unitId, userId, scope, pageOf(page)] },
+      async () => {
+        const em = this.deps.em();
+        const where = { $and: [await reviewQueueFilter(em, ctx.actor), unitWhere(scope)] };
+        return pageOfGoals(em, where, pageOf(page));
+      },
+    );
   }
 
   @Mutation(() => Goal, {

@@ -1,0 +1,58 @@
+import Redis from 'ioredis';
+import { catalog } from '@jixiao/events';
+import { allProjections } from '@jixiao/projections';
+import { serveSubgraph, type ServiceDeps } from '@jixiao/service-kit';
+import { assertionSecret } from '../auth/token-settings';
+import { redisReadCache } from '../cache/redis-read-cache';
+import type { PlatformConfig } from '../config/config';
+import { PostgresEventStore } from '../event-store/postgres-event-store';
+import { closeAll, unitHierarchy, type Closable } from '../platform/platform';
+import { SUBGRAPHS, type SubgraphName } from '../platform/subgraphs';
+import { openReadModels } from '../read-models/orm';
+import { streamVersionWaiter } from './read-your-writes';
+
+export interface ServiceProcessConfig {
+  config: PlatformConfig;
+  postgres: { connectionString: string; schema: string };
+  redisUrl: string;
+}
+
+/**
+ * One subgraph as its own process (distributed mode): commands append to PostgreSQL with their
+ * outbox rows in the same transaction (the relay publishes them to Kafka), queries read the
+ * read models the projection workers keep, through the Redis read cache, and a mutation answers
+ * once the workers have applied its events (read-your-writes across processes).
+ */
+export async function startServiceProcess(name: SubgraphName, { config, postgres, redisUrl }: ServiceProcessConfig) {
+  const opened: Closable[] = [];
+  try {
+    const store = await PostgresEventStore.open({ ...postgres, catalog, outbox: true });
+    opened.push(store);
+    // the workers create and check the tables too; whoever comes first under the schema lock prepares them
+    const orm = await openReadModels({ kind: 'postgres', ...postgres }, 'refuse');
+    opened.push(orm);
+    const redis = new Redis(redisUrl, { maxRetriesPerRequest: 2 });
+    opened.push({ close: () => redis.quit() });
+    const em = () => orm.em.fork();
+    const deps: ServiceDeps = {
+      store,
+      em,
+      waitForProjections: streamVersionWaiter({ em, projections: allProjections }),
+      cache: redisReadCache({ redis, em, prefix: postgres.schema }),
+    };
+    const subgraph = await SUBGRAPHS[name](deps);
+    const server = await serveSubgraph({
+      schema: subgraph.schema,
+      production: config.production,
+      assertionSecret: assertionSecret(config.auth),
+      units: unitHierarchy(orm),
+      host: config.host,
+      port: config.port,
+    });
+    opened.push(server);
+    return { url: server.url, close: () => closeAll(opened) };
+  } catch (error) {
+    await closeAll(opened).catch(() => undefined);
+    throw error;
+  }
+}

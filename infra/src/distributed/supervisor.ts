@@ -1,0 +1,137 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { catalog } from '@jixiao/events';
+import { PostgresEventStore } from '../event-store/postgres-event-store';
+import { seedIfEmpty } from '../platform/seed';
+import { SUBGRAPH_NAMES } from '../platform/subgraphs';
+import { loadDistributedConfig, subgraphUrlVariable } from './runtime';
+
+/** What `npm run start:distributed` assumes on a developer's machine when a variable is unset. */
+export const LOCAL_DEFAULTS: Record<string, string> = {
+  JIXIAO_MODE: 'distributed',
+  JIXIAO_STORE: 'postgres',
+  JIXIAO_DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/test',
+  JIXIAO_KAFKA_BROKERS: '127.0.0.1:9092',
+  JIXIAO_REDIS_URL: 'redis://127.0.0.1:6379',
+};
+
+interface ProcessSpec {
+  name: string;
+  entry: string;
+  args?: string[];
+  env?: Record<string, string>;
+  /** The line the process prints once it serves. */
+  ready: RegExp;
+}
+
+/**
+ * The plan of the processes one machine runs: each service on the port after the gateway's
+ * (`JIXIAO_PORT` + 1, + 2, …), the projection worker, the outbox relay, then the gateway in
+ * front of the services.
+ */
+export function processPlan(gatewayPort: number): { backends: ProcessSpec[]; gateway: ProcessSpec } {
+  const services = SUBGRAPH_NAMES.map((name, i) => ({
+    name,
+    entry: 'service-main',
+    args: [name],
+    env: { JIXIAO_PORT: String(gatewayPort + 1 + i) },
+    ready: /service ready: /,
+  }));
+  const urls = Object.fromEntries(
+    SUBGRAPH_NAMES.map((name, i) => [subgraphUrlVariable(name), `http://127.0.0.1:${gatewayPort + 1 + i}/`]),
+  );
+  return {
+    backends: [
+      ...services,
+      { name: 'worker', entry: 'worker-main', ready: /projection worker started/ },
+      { name: 'relay', entry: 'relay-main', ready: /outbox relay started/ },
+    ],
+    gateway: { name: 'gateway', entry: 'gateway-main', env: { ...urls }, ready: /gateway ready: (\S+)/ },
+  };
+}
+
+/**
+ * `npm start` in distributed mode (and `npm run start:distributed`, which fills `LOCAL_DEFAULTS`):
+ * checks the configuration, seeds an empty store, starts every process with its output
+ * prefixed by its name, and stops them all when one dies or on Ctrl-C.
+ */
+export async function startAllProcesses(options: { local?: boolean } = {}): Promise<void> {
+  const started = Date.now();
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  if (options.local) for (const [key, value] of Object.entries(LOCAL_DEFAULTS)) env[key] ??= value;
+  // the supervisor starts every process, so a secret drawn here is shared by all of them
+  env.JIXIAO_INTERNAL_SECRET ??= randomBytes(32).toString('hex');
+  const { config, postgres } = loadDistributedConfig(env, { internalSecret: true });
+  if (config.port === 0) throw new Error('JIXIAO_PORT: must be a fixed port in distributed mode (the services take the next ones)');
+
+  const store = await PostgresEventStore.open({ ...postgres, catalog, outbox: true });
+  const seeded = await seedIfEmpty(store, config.seed).finally(() => store.close());
+  if (seeded) console.log(`示例数据已载入 (seeded the ${seeded.scale} city-year: ${seeded.events} events)`);
+
+  const children: ChildProcess[] = [];
+  let stopping = false;
+  const stopAll = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    await Promise.all(children.map((child) => stopChild(child)));
+    process.exit(code);
+  };
+  process.once('SIGINT', () => void stopAll(0));
+  process.once('SIGTERM', () => void stopAll(0));
+
+  const launch = (spec: ProcessSpec) => {
+    const child = spawn(process.execPath, [path.join(__dirname, '..', `${spec.entry}.js`), ...(spec.args ?? [])], {
+      env: { ...env, JIXIAO_SEED: 'none', ...spec.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    children.push(child);
+    const ready = new Promise<string>((resolve, reject) => {
+      prefixLines(child.stdout!, spec.name, process.stdout, (line) => {
+        const match = spec.ready.exec(line);
+        if (match) resolve(match[1] ?? line);
+      });
+      prefixLines(child.stderr!, spec.name, process.stderr);
+      child.once('exit', (code, signal) => {
+        reject(new Error(`${spec.name} exited (${code ?? signal}) before it was ready`));
+        if (!stopping) {
+          console.error(`${spec.name} 进程已退出 (exited with ${code ?? signal}); stopping the others`);
+          void stopAll(1);
+        }
+      });
+    });
+    return ready;
+  };
+
+  const plan = processPlan(config.port);
+  await Promise.all(plan.backends.map(launch));
+  const url = await launch(plan.gateway);
+  console.log(`绩效 Jixiao (distributed: ${children.length} processes) ready in ${Date.now() - started} ms — GraphQL: ${url}`);
+}
+
+/** Asks a child to stop, and kills it if it has not gone after ten seconds. */
+async function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const gone = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+  await gone;
+  clearTimeout(timer);
+}
+
+function prefixLines(
+  from: NodeJS.ReadableStream,
+  name: string,
+  to: NodeJS.WritableStream,
+  onLine?: (line: string) => void,
+): void {
+  let rest = '';
+  from.on('data', (chunk: Buffer) => {
+    const lines = (rest + chunk.toString()).split('\n');
+    rest = lines.pop() ?? '';
+    for (const line of lines) {
+      to.write(`[${name}] ${line}\n`);
+      onLine?.(line);
+    }
+  });
+}
