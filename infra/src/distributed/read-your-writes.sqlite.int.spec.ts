@@ -1,0 +1,63 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { MikroORM } from '@mikro-orm/core';
+import { catalog, sampleEvent } from '@jixiao/events';
+import { allProjections, applyBatch } from '@jixiao/projections';
+import { SqliteEventStore } from '../event-store';
+import { openReadModels } from '../read-models/orm';
+import { goalSubmitted, indicatorRevised } from '../testing/goal-events';
+import { streamVersionWaiter } from './read-your-writes';
+
+const actor = { actorId: 't', role: 'ADMIN' };
+
+/** Read-your-writes across processes: an event is visible once each projection handling it holds its stream version. */
+describe('waiting for a stream version in the read models', () => {
+  let dir: string;
+  let store: SqliteEventStore;
+  let orm: MikroORM;
+  beforeEach(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'jixiao-ryw-'));
+    const file = join(dir, 'jixiao.db');
+    store = new SqliteEventStore({ file, catalog });
+    orm = await openReadModels({ kind: 'sqlite', file });
+  });
+  afterEach(async () => {
+    await orm.close();
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('answers false until the projection has applied the version, then true', async () => {
+    const wait = streamVersionWaiter({ em: () => orm.em.fork(), projections: allProjections, pollMs: 5 });
+    const goals = allProjections.find((p) => p.name === 'planning.goals')!;
+    const submitted = await store.appendToStream('goal-g1', [goalSubmitted('g1')], {
+      expectedVersion: 0,
+      metadata: actor,
+    });
+    const revised = await store.appendToStream('goal-g1', [indicatorRevised('g1', 2)], {
+      expectedVersion: 1,
+      metadata: actor,
+    });
+    expect(await wait(submitted.events[0]!, 30)).toBe(false);
+
+    await applyBatch(orm.em, goals, catalog, submitted.events);
+    expect(await wait(submitted.events[0]!, 30)).toBe(true);
+    // version 2 is not there yet: a later write of the same stream still waits
+    expect(await wait(revised.events[0]!, 30)).toBe(false);
+
+    const late = wait(revised.events[0]!, 5000);
+    await applyBatch(orm.em, goals, catalog, revised.events);
+    expect(await late).toBe(true);
+  });
+
+  it('waits only for the projections that handle the event', async () => {
+    const wait = streamVersionWaiter({ em: () => orm.em.fork(), projections: allProjections, pollMs: 5 });
+    const units = allProjections.find((p) => p.name === 'directory.units')!;
+    const { events } = await store.appendToStream('unit-u1', [sampleEvent(1)], { expectedVersion: 0, metadata: actor });
+    expect(await wait(events[0]!, 30)).toBe(false);
+    await applyBatch(orm.em, units, catalog, events);
+    // the goals projection does not handle unit events, and is not waited for
+    expect(await wait(events[0]!, 30)).toBe(true);
+  });
+});

@@ -1,0 +1,77 @@
+import { loadDistributedConfig, loadSubgraphUrls, subgraphNameOf } from './runtime';
+import { LOCAL_DEFAULTS, processPlan } from './supervisor';
+
+const distributed = { ...LOCAL_DEFAULTS };
+
+describe('a distributed-mode process reads its configuration', () => {
+  it('refuses to run in embedded mode', () => {
+    expect(() => loadDistributedConfig({})).toThrow(/此进程仅用于分布式模式/);
+  });
+
+  it('the gateway and the services need the shared internal secret, named when missing or short', () => {
+    expect(() => loadDistributedConfig(distributed, { internalSecret: true })).toThrow(
+      /JIXIAO_INTERNAL_SECRET: required by the gateway and each service/,
+    );
+    expect(() => loadDistributedConfig({ ...distributed, JIXIAO_INTERNAL_SECRET: 'short' })).toThrow(
+      /JIXIAO_INTERNAL_SECRET: must be at least 32 characters/,
+    );
+    const { config } = loadDistributedConfig(
+      { ...distributed, JIXIAO_INTERNAL_SECRET: 'x'.repeat(32) },
+      { internalSecret: true },
+    );
+    expect(config.auth.internalSecret).toBe('x'.repeat(32));
+  });
+
+  it('the relay and the workers need no secret', () => {
+    expect(loadDistributedConfig(distributed).distributed.kafkaBrokers).toEqual(['127.0.0.1:9092']);
+  });
+
+  it('the gateway names every missing or malformed subgraph URL at once', () => {
+    let message = '';
+    try {
+      loadSubgraphUrls({ JIXIAO_PLANNING_URL: 'planning:4002' });
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message.split('\n')).toEqual([
+      '配置有误 (invalid configuration):',
+      "  JIXIAO_DIRECTORY_URL: required by the gateway (the directory service's GraphQL URL)",
+      '  JIXIAO_PLANNING_URL: must be an http(s):// URL, e.g. http://127.0.0.1:4002/',
+      "  JIXIAO_AUDIT_URL: required by the gateway (the audit service's GraphQL URL)",
+    ]);
+    expect(
+      loadSubgraphUrls({
+        JIXIAO_DIRECTORY_URL: 'http://a:1/',
+        JIXIAO_PLANNING_URL: 'http://b:2/',
+        JIXIAO_AUDIT_URL: 'https://c/',
+      }),
+    ).toEqual({ directory: 'http://a:1/', planning: 'http://b:2/', audit: 'https://c/' });
+  });
+
+  it('a service process is told which subgraph it serves', () => {
+    expect(subgraphNameOf('planning')).toBe('planning');
+    expect(() => subgraphNameOf('finance')).toThrow('<directory|planning|audit>; got finance');
+    expect(() => subgraphNameOf(undefined)).toThrow(/got nothing/);
+  });
+});
+
+describe('the process plan of `npm start` in distributed mode', () => {
+  it('puts each service on a port after the gateway and points the gateway at them', () => {
+    const plan = processPlan(4000);
+    expect(plan.backends.map((p) => [p.name, p.entry, p.args?.[0], p.env?.JIXIAO_PORT])).toEqual([
+      ['directory', 'service-main', 'directory', '4001'],
+      ['planning', 'service-main', 'planning', '4002'],
+      ['audit', 'service-main', 'audit', '4003'],
+      ['worker', 'worker-main', undefined, undefined],
+      ['relay', 'relay-main', undefined, undefined],
+    ]);
+    expect(plan.gateway.env).toEqual({
+      JIXIAO_DIRECTORY_URL: 'http://127.0.0.1:4001/',
+      JIXIAO_PLANNING_URL: 'http://127.0.0.1:4002/',
+      JIXIAO_AUDIT_URL: 'http://127.0.0.1:4003/',
+    });
+    expect(plan.gateway.ready.exec('gateway ready: http://127.0.0.1:4000/graphql')?.[1]).toBe(
+      'http://127.0.0.1:4000/graphql',
+    );
+  });
+});
