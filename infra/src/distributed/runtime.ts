@@ -66,6 +66,8 @@ export function runProcess(name: string, start: () => Promise<() => Promise<void
       };
       process.once('SIGINT', shutdown);
       process.once('SIGTERM', shutdown);
+      // started by the supervisor: its end (even a kill -9) closes our stdin, and we stop too
+      if (process.env.JIXIAO_STOP_WITH_PARENT === '1') process.stdin.once('end', shutdown).resume();
     })
     .catch((error: Error) => {
       console.error(`${name}: ${error.message}`);

@@ -63,18 +63,20 @@ export async function startAllProcesses(options: { local?: boolean } = {}): Prom
   // the supervisor starts every process, so a secret drawn here is shared by all of them
   env.JIXIAO_INTERNAL_SECRET ??= randomBytes(32).toString('hex');
   const { config, postgres } = loadDistributedConfig(env, { internalSecret: true });
-  if (config.port === 0) throw new Error('JIXIAO_PORT: must be a fixed port in distributed mode (the services take the next ones)');
+  if (config.port === 0)
+    throw new Error('JIXIAO_PORT: must be a fixed port in distributed mode (the services take the next ones)');
 
   const store = await PostgresEventStore.open({ ...postgres, catalog, outbox: true });
   const seeded = await seedIfEmpty(store, config.seed).finally(() => store.close());
   if (seeded) console.log(`示例数据已载入 (seeded the ${seeded.scale} city-year: ${seeded.events} events)`);
 
   const children: ChildProcess[] = [];
+  const names: string[] = [];
   let stopping = false;
   const stopAll = async (code: number) => {
     if (stopping) return;
     stopping = true;
-    await Promise.all(children.map((child) => stopChild(child)));
+    await Promise.all(children.map((child, i) => stopChild(child, names[i]!)));
     process.exit(code);
   };
   process.once('SIGINT', () => void stopAll(0));
@@ -82,10 +84,11 @@ export async function startAllProcesses(options: { local?: boolean } = {}): Prom
 
   const launch = (spec: ProcessSpec) => {
     const child = spawn(process.execPath, [path.join(__dirname, '..', `${spec.entry}.js`), ...(spec.args ?? [])], {
-      env: { ...env, JIXIAO_SEED: 'none', ...spec.env },
-      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...env, JIXIAO_SEED: 'none', JIXIAO_STOP_WITH_PARENT: '1', ...spec.env },
+      stdio: ['pipe', 'pipe', 'pipe'],
     });
     children.push(child);
+    names.push(spec.name);
     const ready = new Promise<string>((resolve, reject) => {
       prefixLines(child.stdout!, spec.name, process.stdout, (line) => {
         const match = spec.ready.exec(line);
@@ -93,6 +96,7 @@ export async function startAllProcesses(options: { local?: boolean } = {}): Prom
       });
       prefixLines(child.stderr!, spec.name, process.stderr);
       child.once('exit', (code, signal) => {
+        if (stopping) console.log(`[${spec.name}] stopped (${code ?? signal})`);
         reject(new Error(`${spec.name} exited (${code ?? signal}) before it was ready`));
         if (!stopping) {
           console.error(`${spec.name} 进程已退出 (exited with ${code ?? signal}); stopping the others`);
@@ -106,15 +110,20 @@ export async function startAllProcesses(options: { local?: boolean } = {}): Prom
   const plan = processPlan(config.port);
   await Promise.all(plan.backends.map(launch));
   const url = await launch(plan.gateway);
-  console.log(`绩效 Jixiao (distributed: ${children.length} processes) ready in ${Date.now() - started} ms — GraphQL: ${url}`);
+  console.log(
+    `绩效 Jixiao (distributed: ${children.length} processes) ready in ${Date.now() - started} ms — GraphQL: ${url}`,
+  );
 }
 
 /** Asks a child to stop, and kills it if it has not gone after ten seconds. */
-async function stopChild(child: ChildProcess): Promise<void> {
+async function stopChild(child: ChildProcess, name: string): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
   const gone = new Promise((resolve) => child.once('exit', resolve));
   child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+  const timer = setTimeout(() => {
+    console.error(`${name} 未在 10 秒内停止 (did not stop within 10 s); killing it`);
+    child.kill('SIGKILL');
+  }, 10_000);
   await gone;
   clearTimeout(timer);
 }

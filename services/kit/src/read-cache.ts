@@ -21,6 +21,10 @@ export interface CachedQuery {
 export const noCache: ReadCache = { read: (_query, compute) => compute() };
 
 /** Reads through the service's cache, or computes when it has none. */
-export function readThrough<T>(cache: ReadCache | undefined, query: CachedQuery, compute: () => Promise<T>): Promise<T> {
+export function readThrough<T>(
+  cache: ReadCache | undefined,
+  query: CachedQuery,
+  compute: () => Promise<T>,
+): Promise<T> {
   return (cache ?? noCache).read(query, compute);
 }

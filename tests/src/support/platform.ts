@@ -45,6 +45,39 @@ export interface GqlResult<T> {
   raw: string;
 }
 
+/** Signs tokens with the dev key in `keyFile`, as the platform's `npm run token` does. */
+export function devKeyMinter(keyFile: string, auth: { issuer: string; audience: string }): TestPlatform['mint'] {
+  const { privateKey } = loadOrCreateDevKey(keyFile);
+  return (caller, options = {}) =>
+    mintToken(
+      privateKey,
+      { userId: caller.userId ?? `test.${caller.role.toLowerCase()}`, role: caller.role, unitId: caller.unitId },
+      {
+        issuer: options.issuer ?? auth.issuer,
+        audience: options.audience ?? auth.audience,
+        expiresIn: options.expiresIn,
+      },
+    );
+}
+
+/** POSTs operations to the gateway at `url`, with a token minted for the caller. */
+export function gqlClient(url: string, mint: TestPlatform['mint']): TestPlatform['gql'] {
+  return async (query, variables, caller, headers = {}) => {
+    const token = 'token' in caller ? caller.token : await mint(caller);
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...headers,
+      },
+      body: JSON.stringify({ query, variables }),
+    });
+    const raw = await response.text();
+    return { status: response.status, raw, ...JSON.parse(raw) };
+  };
+}
+
 /** The embedded platform on a free port with its own SQLite file, as `npm start` runs it. */
 export async function startTestPlatform(
   options: {
@@ -83,37 +116,14 @@ export async function startTestPlatform(
       redisUrl: options.redisUrl,
     },
   });
-  const { privateKey } = loadOrCreateDevKey(auth.key.kind === 'dev' ? auth.key.file : '');
-  const mint: TestPlatform['mint'] = (caller, options = {}) =>
-    mintToken(
-      privateKey,
-      { userId: caller.userId ?? `test.${caller.role.toLowerCase()}`, role: caller.role, unitId: caller.unitId },
-      {
-        issuer: options.issuer ?? auth.issuer,
-        audience: options.audience ?? auth.audience,
-        expiresIn: options.expiresIn,
-      },
-    );
+  const mint = devKeyMinter(auth.key.kind === 'dev' ? auth.key.file : '', auth);
   return {
     ...platform,
     dir,
     storage,
     mint,
     assertionSecret: new TextEncoder().encode(internalSecret),
-    async gql(query, variables, caller, headers = {}) {
-      const token = 'token' in caller ? caller.token : await mint(caller);
-      const response = await fetch(platform.url, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          ...(token ? { authorization: `Bearer ${token}` } : {}),
-          ...headers,
-        },
-        body: JSON.stringify({ query, variables }),
-      });
-      const raw = await response.text();
-      return { status: response.status, raw, ...JSON.parse(raw) };
-    },
+    gql: gqlClient(platform.url, mint),
     allEvents: () => platform.store.readAll(),
     async dispose({ keepData = false } = {}) {
       await platform.close();

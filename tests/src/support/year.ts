@@ -1,5 +1,5 @@
 /* Runs inside jest: the walk helpers use `expect`. */
-import { as, startTestPlatform, SUBMIT_GOAL, type Caller } from './platform';
+import { as, SUBMIT_GOAL, type Caller, type TestPlatform } from './platform';
 import {
   department,
   GOAL_FIELDS,
@@ -17,7 +17,7 @@ import {
   SUBMIT_DRAFT,
 } from './walk';
 
-type Platform = Awaited<ReturnType<typeof startTestPlatform>>;
+type Platform = Pick<TestPlatform, 'gql'>;
 
 /** A year in small: projects blocked and admitted, a pre-assessment, goals in several states. */
 export async function seed(p: Platform) {
