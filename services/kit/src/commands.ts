@@ -9,6 +9,7 @@ import {
   type NewEvent,
 } from '@jixiao/events';
 import { metadataOf, type RequestContext } from './context';
+import type { AppliedFeed } from './live/applied-feed';
 
 /** What a service needs from the platform: the event store, a read-model session, and read-your-writes. */
 export interface ServiceDeps {
@@ -17,6 +18,8 @@ export interface ServiceDeps {
   em(): EntityManager;
   /** Resolves once the read models have applied the event (or after the timeout). */
   waitForProjections(event: Checkpoint, timeoutMs?: number): Promise<boolean>;
+  /** What the projections applied, for live subscriptions; without it, subscribing is refused. */
+  applied?: AppliedFeed;
 }
 
 export interface ExecuteOptions {

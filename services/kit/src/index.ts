@@ -5,3 +5,4 @@ export * from './federation/build-subgraph';
 export * from './federation/serve';
 export * from './commands';
 export * from './auth';
+export * from './live';
