@@ -6,7 +6,13 @@ import { memoryRateLimiter, redisRateLimiter, startGatewayServer, type RateLimit
 import Redis from 'ioredis';
 import { allProjections, ProjectionRunner, UnitRowSchema } from '@jixiao/projections';
 import { readSupergraph } from '@jixiao/schema';
-import { serveSubgraph, tokenVerifier, type ServiceDeps, type UnitHierarchy } from '@jixiao/service-kit';
+import {
+  InProcessAppliedFeed,
+  serveSubgraph,
+  tokenVerifier,
+  type ServiceDeps,
+  type UnitHierarchy,
+} from '@jixiao/service-kit';
 import { assertionSecret, tokenSettings } from '../auth/token-settings';
 import type { PlatformConfig } from '../config/config';
 import { PostgresEventStore, SqliteEventStore } from '../event-store';
@@ -20,8 +26,10 @@ export type PlatformStartConfig = Pick<PlatformConfig, 'host' | 'port' | 'storag
   Partial<Pick<PlatformConfig, 'seed'>>;
 
 export interface RunningPlatform {
-  /** The GraphQL endpoint of the gateway. */
+  /** The GraphQL endpoint of the gateway (HTTP; subscriptions over SSE). */
   url: string;
+  /** The gateway's GraphQL-over-WebSocket endpoint (graphql-ws) for subscriptions. */
+  wsUrl: string;
   /** Each subgraph's private URL (they refuse requests that do not come through the gateway). */
   subgraphUrls: Record<string, string>;
   store: EventStore;
@@ -76,12 +84,16 @@ async function startOn(
   const secret = assertionSecret(config.auth);
   const orm = await openReadModels(config.storage);
   opened.push(orm);
+  // live subscriptions hear of each applied batch in process (in distributed mode: Redis)
+  const applied = new InProcessAppliedFeed();
+  opened.push(applied);
   const runner = new ProjectionRunner({
     store,
     orm,
     catalog,
     projections: allProjections,
     onError: (name, error) => console.error(`projection ${name} failed; retrying`, error),
+    onApplied: applied.publish,
   });
   await runner.start();
   opened.push({ close: () => runner.stop() });
@@ -89,12 +101,14 @@ async function startOn(
     store,
     em: () => orm.em.fork(),
     waitForProjections: (event, timeoutMs) => runner.waitFor(event, timeoutMs),
+    applied,
   };
   const units: UnitHierarchy = {
     childrenOf: async (unitId) =>
       (await orm.em.fork().find(UnitRowSchema, { parentId: unitId })).map((row) => row.unitId),
   };
   const subgraphUrls: Record<string, string> = {};
+  const subscriptionUrls: Record<string, string> = {};
   for (const [name, subgraph] of Object.entries(await buildSubgraphs(deps))) {
     const server = await serveSubgraph({
       schema: subgraph.schema,
@@ -104,6 +118,7 @@ async function startOn(
     });
     opened.push(server);
     subgraphUrls[name] = server.url;
+    if (subgraph.schema.getSubscriptionType()) subscriptionUrls[name] = server.wsUrl;
   }
   const rateLimiter = openRateLimiter(config.limits, opened);
   const gateway = await startGatewayServer({
@@ -111,6 +126,7 @@ async function startOn(
     port: config.port,
     supergraph: readSupergraph(),
     subgraphUrls,
+    subscriptionUrls,
     environment: config.production ? 'production' : 'development',
     logging: 'warn',
     auth: { verify: tokenVerifier(settings), assertionSecret: secret },
@@ -122,7 +138,15 @@ async function startOn(
     const last = await lastEventOf(store);
     return !last || runner.waitFor(last, timeoutMs);
   };
-  return { url: gateway.url, subgraphUrls, store, orm, caughtUp, close: () => closeAll(opened) };
+  return {
+    url: gateway.url,
+    wsUrl: gateway.wsUrl,
+    subgraphUrls,
+    store,
+    orm,
+    caughtUp,
+    close: () => closeAll(opened),
+  };
 }
 
 /** In memory, or in Redis when `JIXIAO_REDIS_URL` is set (the client is closed with the platform). */
