@@ -1,6 +1,6 @@
 import { seedFixture, type Fixture } from './support/fixture';
 import { as, REVIEW, startTestPlatform } from './support/platform';
-import { subscribeWs, type LiveSubscription } from './support/subscribe';
+import { subscribeLive, subscribeWs, type LiveSubscription } from './support/subscribe';
 
 const GOAL_CHANGED = `subscription($goalId: ID!) {
   goalStateChanged(goalId: $goalId) { id status statusLabel version unit { id name } }
@@ -20,7 +20,7 @@ describe('subscriptions through the gateway (graphql-ws), embedded mode', () => 
   let f: Fixture;
   const open: LiveSubscription<unknown>[] = [];
   const subscribe = async <T>(role: Parameters<typeof as>, query: string, variables?: Record<string, unknown>) => {
-    const live = await subscribeWs<T>(p.wsUrl, await p.mint(as(...role) as never), query, variables);
+    const live = await subscribeLive<T>(p, await p.mint(as(...role) as never), query, variables);
     open.push(live as LiveSubscription<unknown>);
     return live;
   };

@@ -34,6 +34,8 @@ export interface RunningPlatform {
   subgraphUrls: Record<string, string>;
   store: EventStore;
   orm: MikroORM;
+  /** How many live subscriptions listen to a projection's applied batches now (tests wait on it). */
+  liveListeners(projection: string): number;
   /** What was seeded into the empty store at start, if anything. */
   seeded: SeedOutcome | null;
   /** Resolves once every projection has applied everything appended so far (false on timeout). */
@@ -145,6 +147,7 @@ async function startOn(
     store,
     orm,
     caughtUp,
+    liveListeners: (projection) => applied.listenerCount(projection),
     close: () => closeAll(opened),
   };
 }

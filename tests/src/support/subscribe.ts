@@ -1,6 +1,6 @@
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
-import type { GqlResult } from './platform';
+import type { GqlResult, TestPlatform } from './platform';
 
 /** One live subscription through the gateway's WebSocket endpoint, as a client app holds it. */
 export interface LiveSubscription<T> {
@@ -8,6 +8,8 @@ export interface LiveSubscription<T> {
   next(timeoutMs?: number): Promise<GqlResult<T>>;
   /** Resolves true if nothing arrives within `ms` (for "does not fire" checks). */
   silentFor(ms: number): Promise<boolean>;
+  /** Whether a message is waiting to be read. */
+  pending(): boolean;
   /** Whether the server completed the operation (after an error, say). */
   readonly completed: boolean;
   close(): Promise<void>;
@@ -34,6 +36,7 @@ export async function subscribeWs<T = Record<string, unknown>>(
     connectionParams: token ? { authorization: `Bearer ${token}` } : {},
     retryAttempts: 0,
     lazy: false,
+    onNonLazyError: () => undefined, // a refused connection is reported by the promise below
   });
   await new Promise<void>((resolve, reject) => {
     const off = client.on('connected', () => {
@@ -86,9 +89,43 @@ export async function subscribeWs<T = Record<string, unknown>>(
       await waitFor(ms);
       return received.length === 0;
     },
+    pending: () => received.length > 0,
     get completed() {
       return completed;
     },
     close: () => client.dispose() as Promise<void>,
+  };
+}
+
+/**
+ * Subscribes as `token` and resolves once the subscription is live in the planning service (its
+ * listener is registered, so a change made now is delivered) or has already answered (a refusal).
+ */
+export async function subscribeLive<T = Record<string, unknown>>(
+  p: Pick<TestPlatform, 'wsUrl' | 'liveListeners'>,
+  token: string | null,
+  query: string,
+  variables?: Record<string, unknown>,
+  projection = 'planning.goals',
+): Promise<LiveSubscription<T>> {
+  const before = p.liveListeners(projection);
+  const live = await subscribeWs<T>(p.wsUrl, token, query, variables);
+  const deadline = Date.now() + 10_000;
+  while (p.liveListeners(projection) <= before && !live.pending() && !live.completed) {
+    if (Date.now() > deadline) throw new Error('the subscription neither started nor answered within 10 s');
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  return {
+    ...live,
+    pending: live.pending,
+    get completed() {
+      return live.completed;
+    },
+    // closed once the service dropped its listener too, so the next subscription counts from here
+    async close() {
+      await live.close();
+      const until = Date.now() + 5_000;
+      while (p.liveListeners(projection) > before && Date.now() < until) await new Promise((r) => setTimeout(r, 10));
+    },
   };
 }
