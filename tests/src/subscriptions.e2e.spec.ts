@@ -121,4 +121,46 @@ describe('subscriptions through the gateway (graphql-ws), embedded mode', () => 
     });
     await expect(direct).rejects.toThrow(/4403/);
   });
+
+  it('serves the same subscription over SSE (GraphQL over HTTP with text/event-stream), token in the header', async () => {
+    const draft = await f.draftGoal('A');
+    const before = p.liveListeners('planning.goals');
+    const abort = new AbortController();
+    const response = await fetch(p.url, {
+      method: 'POST',
+      signal: abort.signal,
+      headers: {
+        'content-type': 'application/json',
+        accept: 'text/event-stream',
+        authorization: `Bearer ${await p.mint(as('BUDGET_UNIT', f.unitIds.A))}`,
+      },
+      body: JSON.stringify({ query: GOAL_CHANGED, variables: { goalId: draft.id } }),
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/text\/event-stream/);
+    while (p.liveListeners('planning.goals') <= before) await new Promise((r) => setTimeout(r, 10));
+
+    await p.gql(SUBMIT_DRAFT, { input: { goalId: draft.id } }, as('BUDGET_UNIT', f.unitIds.A));
+    const reader = response.body!.getReader();
+    let text = '';
+    while (!/event: next\ndata: .*\n/.test(text)) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      text += new TextDecoder().decode(value);
+    }
+    abort.abort();
+    const data = JSON.parse(/event: next\ndata: (.*)\n/.exec(text)![1]!) as { data: GoalChanged };
+    expect(data.data.goalStateChanged).toMatchObject({ id: draft.id, status: 'FINANCE_REVIEW' });
+  });
+
+  it('refuses an SSE subscription without a token with HTTP 401, as any request', async () => {
+    const response = await fetch(p.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
+      body: JSON.stringify({ query: GOAL_CHANGED, variables: { goalId: f.goalIds.A } }),
+    });
+    const text = await response.text();
+    expect(response.status).toBe(401);
+    expect(text).toContain('UNAUTHENTICATED');
+  });
 });
