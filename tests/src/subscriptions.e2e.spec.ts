@@ -1,5 +1,6 @@
 import { seedFixture, type Fixture } from './support/fixture';
 import { as, REVIEW, startTestPlatform } from './support/platform';
+import type { Role } from '@jixiao/service-kit';
 import { subscribeLive, subscribeWs, type LiveSubscription } from './support/subscribe';
 
 const GOAL_CHANGED = `subscription($goalId: ID!) {
@@ -19,8 +20,12 @@ describe('subscriptions through the gateway (graphql-ws), embedded mode', () => 
   let p: Awaited<ReturnType<typeof startTestPlatform>>;
   let f: Fixture;
   const open: LiveSubscription<unknown>[] = [];
-  const subscribe = async <T>(role: Parameters<typeof as>, query: string, variables?: Record<string, unknown>) => {
-    const live = await subscribeLive<T>(p, await p.mint(as(...role) as never), query, variables);
+  const subscribe = async <T>(
+    [role, unitId]: [Role, string | null],
+    query: string,
+    variables?: Record<string, unknown>,
+  ) => {
+    const live = await subscribeLive<T>(p, await p.mint({ role, unitId }), query, variables);
     open.push(live as LiveSubscription<unknown>);
     return live;
   };
@@ -132,7 +137,7 @@ describe('subscriptions through the gateway (graphql-ws), embedded mode', () => 
       headers: {
         'content-type': 'application/json',
         accept: 'text/event-stream',
-        authorization: `Bearer ${await p.mint(as('BUDGET_UNIT', f.unitIds.A))}`,
+        authorization: `Bearer ${await p.mint({ role: 'BUDGET_UNIT', unitId: f.unitIds.A })}`,
       },
       body: JSON.stringify({ query: GOAL_CHANGED, variables: { goalId: draft.id } }),
     });
