@@ -14,7 +14,7 @@ import {
   JixiaoPluginAuthentication,
   type AuthenticationOptions,
 } from './plugins/authentication';
-import { JixiaoPluginErrorCodes, maskUnexpectedErrors } from './plugins/error-codes';
+import { JixiaoPluginErrorCodes } from './plugins/error-codes';
 import { JixiaoPluginLimits, type LimitsOptions } from './plugins/limits';
 import { JixiaoPluginRateLimit, memoryRateLimiter, type RateLimiter } from './plugins/rate-limit';
 
@@ -96,7 +96,6 @@ export function createGateway(options: GatewayOptions): Gateway {
     graphiql: !production,
     disableIntrospection: production ? {} : undefined,
     csrfPrevention: { requestHeaders: CSRF_HEADERS },
-    maskedErrors: { maskError: maskUnexpectedErrors },
     logging: options.logging,
     propagateHeaders: {
       fromClientToSubgraphs: async ({ request }) => ({

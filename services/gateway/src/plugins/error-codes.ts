@@ -35,12 +35,27 @@ function withCode(
     : { ...error, extensions };
 }
 
+const asGraphQLError = (
+  e: GraphQLError | { message: string; path?: readonly (string | number)[]; extensions?: Record<string, unknown> },
+) => (e instanceof GraphQLError ? e : new GraphQLError(e.message, { path: e.path, extensions: e.extensions }));
+
 /**
  * Gives every request error the gateway itself raises (syntax, validation, variable
  * coercion) a stable `extensions.code` and a Chinese message, as the subgraphs' errors have.
  */
 export function JixiaoPluginErrorCodes(): GatewayPlugin {
   return {
+    // a subscription's subgraph errors arrive as plain objects: make them errors the runtime keeps
+    onSubgraphExecute: () => (done: { result: unknown }) =>
+      done.result && typeof done.result === 'object' && Symbol.asyncIterator in done.result
+        ? {
+            onNext({ result, setResult }: { result: ExecutionResult; setResult(r: ExecutionResult): void }) {
+              if (result.errors?.some((e) => !(e instanceof GraphQLError))) {
+                setResult({ ...result, errors: result.errors.map(asGraphQLError) });
+              }
+            },
+          }
+        : undefined,
     onValidate:
       () =>
       ({ result, setResult }) => {
@@ -56,39 +71,4 @@ export function JixiaoPluginErrorCodes(): GatewayPlugin {
         setResult(fix(result as ExecutionResult) as never);
     },
   } as GatewayPlugin;
-}
-
-/** An error a subgraph answered with: it names the subgraph and a stable code, and was masked there. */
-function subgraphError(
-  error: unknown,
-): { message: string; path?: readonly (string | number)[]; extensions: Record<string, unknown> } | null {
-  const candidate = error instanceof GraphQLError && error.originalError ? error.originalError : error;
-  const { message, extensions, path } = (candidate ?? {}) as {
-    message?: unknown;
-    path?: readonly (string | number)[];
-    extensions?: Record<string, unknown>;
-  };
-  if (typeof message !== 'string' || typeof extensions?.['code'] !== 'string') return null;
-  if (typeof extensions['serviceName'] !== 'string') return null;
-  return { message, extensions, path: path ?? (error instanceof GraphQLError ? error.path : undefined) };
-}
-
-/**
- * The runtime's `maskedErrors.maskError`. GraphQL errors the gateway raised itself pass, as in
- * Yoga's default; so does an error a subgraph answered with (it carries `serviceName` and a
- * `code`; the subgraph already masked its internals). That matters for subscriptions: their
- * subgraph errors reach the runtime as plain objects and would otherwise all read
- * INTERNAL_SERVER_ERROR. Anything else unexpected is masked.
- */
-export function maskUnexpectedErrors(error: unknown, message: string): Error {
-  if (error instanceof GraphQLError && (!error.originalError || error.originalError instanceof GraphQLError)) {
-    return error;
-  }
-  const fromSubgraph = subgraphError(error);
-  if (fromSubgraph) return new GraphQLError(fromSubgraph.message, fromSubgraph);
-  const http = error instanceof GraphQLError ? error.extensions?.['http'] : undefined;
-  return new GraphQLError(message, {
-    path: error instanceof GraphQLError ? error.path : undefined,
-    extensions: { code: 'INTERNAL_SERVER_ERROR', ...(http ? { http } : {}) },
-  });
 }
