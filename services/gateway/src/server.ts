@@ -1,5 +1,5 @@
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer, type IncomingMessage } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
 import { createGateway, type GatewayOptions } from './gateway';
 import { serveClientSubscriptions } from './subscriptions';
 import type { GraphQLWsEndpoint } from '@jixiao/service-kit';
@@ -18,7 +18,7 @@ export interface GatewayServer {
   url: string;
   /** The same endpoint for GraphQL over WebSocket (graphql-ws), e.g. `ws://127.0.0.1:4000/graphql`. */
   wsUrl: string;
-  /** Stops accepting connections, lets in-flight requests finish, disposes the runtime. */
+  /** Stops accepting connections, ends open subscriptions (WebSocket and SSE), lets in-flight requests finish, disposes the runtime. */
   close(): Promise<void>;
 }
 
@@ -31,7 +31,14 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
   const { port, host = '127.0.0.1', ...gatewayOptions } = options;
   const server = createServer();
   let closing: Promise<void> | undefined;
-  // open WebSockets would keep the HTTP server from closing: close them first
+  // SSE subscriptions never finish on their own: they end with the server
+  const streams = new Set<Socket>();
+  server.on('request', (req: IncomingMessage) => {
+    if (!/text\/event-stream/.test(req.headers.accept ?? '')) return;
+    streams.add(req.socket);
+    req.socket.once('close', () => streams.delete(req.socket));
+  });
+  // open WebSockets and SSE streams would keep the HTTP server from closing: end them first
   const closeServer = () =>
     (closing ??= subscriptions.close().then(
       () =>
@@ -39,6 +46,7 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
           if (!server.listening) return resolve();
           server.close((error) => (error ? reject(error) : resolve()));
           server.closeIdleConnections();
+          for (const socket of streams) socket.destroy();
         }),
     ));
 
