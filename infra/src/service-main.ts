@@ -6,7 +6,7 @@ import { startServiceProcess } from './distributed/service';
 runProcess('service', async () => {
   const name = subgraphNameOf(process.argv[2]);
   const { config, postgres, distributed } = loadDistributedConfig(process.env, { internalSecret: true });
-  const service = await startServiceProcess(name, { config, postgres, redisUrl: distributed.redisUrl });
+  const service = await startServiceProcess(name, { config, postgres, distributed });
   console.log(`${name} service ready: ${service.url}`);
   return service.close;
 });

@@ -1,6 +1,8 @@
 import 'reflect-metadata';
+import Redis from 'ioredis';
 import { catalog } from '@jixiao/events';
 import { allProjections } from '@jixiao/projections';
+import { publishApplied, type AppliedEvent } from '@jixiao/service-kit';
 import { ProjectionWorker } from './bus/projection-worker';
 import { STREAM_CATEGORIES } from './bus/topics';
 import { loadDistributedConfig, runProcess } from './distributed/runtime';
@@ -18,6 +20,10 @@ runProcess('projection worker', async () => {
   if (projections.length === 0) throw new Error(`JIXIAO_PROJECTIONS names no projection: ${only?.join(',')}`);
   const store = await PostgresEventStore.open({ ...postgres, catalog, outbox: true });
   const orm = await openReadModels({ kind: 'postgres', ...postgres }, 'refuse');
+  // tells the services' subscriptions what each batch applied (Redis pub/sub; nothing stored)
+  const redis = new Redis(distributed.redisUrl, { maxRetriesPerRequest: 2 });
+  const onApplied = (projection: string, events: AppliedEvent[]) =>
+    publishApplied(redis, projection, events, { channelPrefix: distributed.topicPrefix });
   const session = Number(process.env.JIXIAO_KAFKA_SESSION_TIMEOUT_MS ?? 10000);
   const logBatches = process.env.JIXIAO_LOG_BATCHES === '1';
   const workers = projections.map(
@@ -31,6 +37,7 @@ runProcess('projection worker', async () => {
         categories: STREAM_CATEGORIES,
         store,
         sessionTimeoutMs: session,
+        onApplied,
         onBatch: logBatches
           ? (b) => console.log(`batch ${projection.name} ${b.topic}/${b.partition} ${b.events}`)
           : undefined,
@@ -39,9 +46,11 @@ runProcess('projection worker', async () => {
   for (const worker of workers) await startWithRetry(worker);
   console.log(`projection worker started: ${projections.map((p) => p.name).join(', ')}`);
   return async () => {
-    for (const worker of workers) await worker.stop();
+    // in parallel: each leaves its group after its in-flight fetch (at most a second) returns
+    await Promise.all(workers.map((worker) => worker.stop()));
     await orm.close();
     await store.close();
+    await redis.quit();
   };
 });
 

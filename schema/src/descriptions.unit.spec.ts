@@ -23,7 +23,7 @@ function undescribed(sdl: string): string[] {
     if (!description || !HAN.test(description)) missing.push(where);
   };
   for (const type of Object.values(schema.getTypeMap()).filter((t) => !foreign(t))) {
-    if (!['Query', 'Mutation'].includes(type.name)) check(type.description, type.name);
+    if (!['Query', 'Mutation', 'Subscription'].includes(type.name)) check(type.description, type.name);
     if (isObjectType(type) || isInputObjectType(type) || isInterfaceType(type)) {
       for (const field of Object.values(type.getFields())) {
         check(field.description, `${type.name}.${field.name}`);

@@ -6,6 +6,8 @@ import Redis from 'ioredis';
 import { catalog } from '@jixiao/events';
 import { devKeyFile, PostgresEventStore, testing } from '@jixiao/infra';
 import { devKeyMinter, gqlClient, type TestPlatform } from './support/platform';
+import { subscribeWs } from './support/subscribe';
+import { jointReview, performance, review } from './support/walk';
 import { answers, seed } from './support/year';
 import { killAndWait } from './faults/child-process';
 
@@ -95,12 +97,52 @@ describe('the platform in distributed mode, one process per service', () => {
     expect(verified.data?.verifyStream).toEqual({ ok: true, eventCount: 12 });
   });
 
+  it('carries a goal’s state change from the worker to a subscriber, over Redis pub/sub and the gateway', async () => {
+    const redis = new Redis(REDIS_URL);
+    const minted = devKeyMinter(devKeyFile(dir), { issuer: 'jixiao-dev', audience: 'jixiao' });
+    const { data } = await client.gql(
+      `{ goals(filter: { status: FINANCE_REVIEW }) { nodes { id indicators { id } } } }`,
+      {},
+      performance,
+    );
+    const goal = data!.goals.nodes[0];
+    const live = await subscribeWs<{ goalStateChanged: { id: string; status: string } }>(
+      `ws://127.0.0.1:${port}/graphql`,
+      await minted({ role: 'PERFORMANCE_SECTION', userId: 'li.na' }),
+      `subscription($id: ID!) { goalStateChanged(goalId: $id) { id status } }`,
+      { id: goal.id },
+    );
+    try {
+      // live once the planning process listens on the goals projection's channel
+      const channel = `${schema}.applied.planning.goals`;
+      const deadline = Date.now() + 10_000;
+      while (Number(((await redis.pubsub('NUMSUB', channel)) as [string, number])[1]) < 1) {
+        if (Date.now() > deadline) throw new Error(`nobody listens on ${channel}`);
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      await jointReview(client, goal, 'APPROVE');
+      await review(client, goal.id, 'APPROVE', performance);
+      const statuses: string[] = [];
+      while (!statuses.includes('APPROVED')) {
+        const message = await live.next(10_000);
+        expect(message.errors).toBeUndefined();
+        expect(message.data!.goalStateChanged.id).toBe(goal.id);
+        statuses.push(message.data!.goalStateChanged.status);
+      }
+      expect(statuses[0]).toBe('FINANCE_REVIEW');
+    } finally {
+      await live.close();
+      await redis.quit();
+    }
+  });
+
   it('keeps read models equal to a fresh replay, and the hottest answers in the Redis cache', async () => {
     const store = await PostgresEventStore.open({ connectionString: TEST_PG_URL, schema, catalog });
     const redis = new Redis(REDIS_URL);
     try {
       const replay = await testing.freshReplay(store, `${schema}_r`);
       expect(testing.rowCounts(replay).rm_goal).toBe(2);
+      expect(testing.rowCounts(replay).rm_project).toBe(3);
       expect(await testing.dumpReadModels(schema)).toEqual(replay);
       const cached = await redis.keys(`${schema}:cache:*`);
       expect(cached.map((key) => key.split(':')[2]).sort()).toEqual(
@@ -115,6 +157,8 @@ describe('the platform in distributed mode, one process per service', () => {
   it('stops every process on SIGTERM', async () => {
     await killAndWait(supervisor, 'SIGTERM');
     expect(supervisor.exitCode).toBe(0);
+    // each process stopped by itself, none had to be killed
+    expect(output).not.toMatch(/did not stop within/);
     for (const offset of [0, 1, 2, 3]) {
       await expect(fetch(`http://127.0.0.1:${port + offset}/`)).rejects.toThrow();
     }

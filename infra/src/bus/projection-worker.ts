@@ -1,7 +1,7 @@
 import type { MikroORM } from '@mikro-orm/core';
 import type { Consumer, EachBatchPayload, Kafka } from 'kafkajs';
 import type { EventCatalog, EventStore, RecordedEvent } from '@jixiao/events';
-import { applyBatch, type Projection } from '@jixiao/projections';
+import { appliedEventsOf, applyBatch, type AppliedEventRef, type Projection } from '@jixiao/projections';
 import { createKafka, ensureTopics, type KafkaConnection } from './kafka';
 import { fromMessage, topicFor } from './topics';
 
@@ -22,6 +22,12 @@ export interface ProjectionWorkerOptions {
   sessionTimeoutMs?: number;
   /** Called after each applied batch (for logs and tests). */
   onBatch?: (info: { topic: string; partition: number; events: number }) => void;
+  /**
+   * Called after each batch once its read-model transaction and its Kafka offsets are committed,
+   * with the batch's events this projection handles — e.g. `publishApplied(redis, name, events)`
+   * (service-kit) for live subscriptions. A rejection is logged; the batch is not redone.
+   */
+  onApplied?: (projection: string, events: AppliedEventRef[]) => void | Promise<void>;
   /** Called for each lost event read back from the store (a version gap); the default logs a warning. */
   onHealed?: (event: RecordedEvent) => void;
 }
@@ -73,6 +79,8 @@ export class ProjectionWorker {
       heartbeatInterval: Math.max(100, Math.floor(session / 5)),
       rebalanceTimeout: Math.max(session * 2, 10000),
       allowAutoTopicCreation: false,
+      // a fetch answers as soon as a message arrives; the wait only bounds how long a stop waits
+      maxWaitTimeInMs: 1000,
     });
     this.consumer = consumer;
     await consumer.connect();
@@ -95,7 +103,17 @@ export class ProjectionWorker {
       { topic: batch.topic, partition: batch.partition, offset: (BigInt(lastMessage.offset) + 1n).toString() },
     ]);
     await heartbeat();
+    await this.reportApplied(appliedEventsOf(projection, events));
     this.options.onBatch?.({ topic: batch.topic, partition: batch.partition, events: events.length });
+  }
+
+  private async reportApplied(events: AppliedEventRef[]): Promise<void> {
+    if (!this.options.onApplied || events.length === 0) return;
+    try {
+      await this.options.onApplied(this.options.projection.name, events);
+    } catch (error) {
+      console.warn(`${this.options.projection.name}: onApplied failed: ${(error as Error).message}`);
+    }
   }
 
   async stop(): Promise<void> {

@@ -40,7 +40,7 @@ export function loadSubgraphUrls(env: NodeJS.ProcessEnv = process.env): Record<S
     const value = env[variable];
     if (!value) wrong.push(`  ${variable}: required by the gateway (the ${name} service's GraphQL URL)`);
     else if (!/^https?:\/\/[^\s]+$/.test(value))
-      wrong.push(`  ${variable}: must be an http(s):// URL, e.g. http://127.0.0.1:4002/`);
+      wrong.push(`  ${variable}: must be an http(s):// URL, e.g. http://127.0.0.1:4002/graphql`);
     else urls[name] = value;
   }
   if (wrong.length > 0) throw invalid(wrong);

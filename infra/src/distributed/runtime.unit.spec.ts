@@ -36,7 +36,7 @@ describe('a distributed-mode process reads its configuration', () => {
     expect(message.split('\n')).toEqual([
       '配置有误 (invalid configuration):',
       "  JIXIAO_DIRECTORY_URL: required by the gateway (the directory service's GraphQL URL)",
-      '  JIXIAO_PLANNING_URL: must be an http(s):// URL, e.g. http://127.0.0.1:4002/',
+      '  JIXIAO_PLANNING_URL: must be an http(s):// URL, e.g. http://127.0.0.1:4002/graphql',
       "  JIXIAO_AUDIT_URL: required by the gateway (the audit service's GraphQL URL)",
     ]);
     expect(
@@ -66,9 +66,9 @@ describe('the process plan of `npm start` in distributed mode', () => {
       ['relay', 'relay-main', undefined, undefined],
     ]);
     expect(plan.gateway.env).toEqual({
-      JIXIAO_DIRECTORY_URL: 'http://127.0.0.1:4001/',
-      JIXIAO_PLANNING_URL: 'http://127.0.0.1:4002/',
-      JIXIAO_AUDIT_URL: 'http://127.0.0.1:4003/',
+      JIXIAO_DIRECTORY_URL: 'http://127.0.0.1:4001/graphql',
+      JIXIAO_PLANNING_URL: 'http://127.0.0.1:4002/graphql',
+      JIXIAO_AUDIT_URL: 'http://127.0.0.1:4003/graphql',
     });
     expect(plan.gateway.ready.exec('gateway ready: http://127.0.0.1:4000/graphql')?.[1]).toBe(
       'http://127.0.0.1:4000/graphql',

@@ -1,10 +1,10 @@
 import Redis from 'ioredis';
 import { catalog } from '@jixiao/events';
 import { allProjections } from '@jixiao/projections';
-import { serveSubgraph, type ServiceDeps } from '@jixiao/service-kit';
+import { redisAppliedFeed, serveSubgraph, type ServiceDeps } from '@jixiao/service-kit';
 import { assertionSecret } from '../auth/token-settings';
 import { redisReadCache } from '../cache/redis-read-cache';
-import type { PlatformConfig } from '../config/config';
+import type { DistributedConfig, PlatformConfig } from '../config/config';
 import { PostgresEventStore } from '../event-store/postgres-event-store';
 import { closeAll, unitHierarchy, type Closable } from '../platform/platform';
 import { SUBGRAPHS, type SubgraphName } from '../platform/subgraphs';
@@ -14,16 +14,17 @@ import { streamVersionWaiter } from './read-your-writes';
 export interface ServiceProcessConfig {
   config: PlatformConfig;
   postgres: { connectionString: string; schema: string };
-  redisUrl: string;
+  distributed: DistributedConfig;
 }
 
 /**
  * One subgraph as its own process (distributed mode): commands append to PostgreSQL with their
  * outbox rows in the same transaction (the relay publishes them to Kafka), queries read the
- * read models the projection workers keep, through the Redis read cache, and a mutation answers
- * once the workers have applied its events (read-your-writes across processes).
+ * read models the projection workers keep, through the Redis read cache, a mutation answers
+ * once the workers have applied its events (read-your-writes across processes), and
+ * subscriptions hear of the workers' batches over Redis pub/sub.
  */
-export async function startServiceProcess(name: SubgraphName, { config, postgres, redisUrl }: ServiceProcessConfig) {
+export async function startServiceProcess(name: SubgraphName, { config, postgres, distributed }: ServiceProcessConfig) {
   const opened: Closable[] = [];
   try {
     const store = await PostgresEventStore.open({ ...postgres, catalog, outbox: true });
@@ -31,14 +32,18 @@ export async function startServiceProcess(name: SubgraphName, { config, postgres
     // the workers create and check the tables too; whoever comes first under the schema lock prepares them
     const orm = await openReadModels({ kind: 'postgres', ...postgres }, 'refuse');
     opened.push(orm);
-    const redis = new Redis(redisUrl, { maxRetriesPerRequest: 2 });
+    const redis = new Redis(distributed.redisUrl, { maxRetriesPerRequest: 2 });
     opened.push({ close: () => redis.quit() });
+    // subscriptions hear of applied batches from the workers, over Redis pub/sub
+    const applied = redisAppliedFeed(distributed.redisUrl, { channelPrefix: distributed.topicPrefix });
+    opened.push(applied);
     const em = () => orm.em.fork();
     const deps: ServiceDeps = {
       store,
       em,
       waitForProjections: streamVersionWaiter({ em, projections: allProjections }),
       cache: redisReadCache({ redis, em, prefix: postgres.schema }),
+      applied,
     };
     const subgraph = await SUBGRAPHS[name](deps);
     const server = await serveSubgraph({

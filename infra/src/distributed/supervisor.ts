@@ -39,7 +39,7 @@ export function processPlan(gatewayPort: number): { backends: ProcessSpec[]; gat
     ready: /service ready: /,
   }));
   const urls = Object.fromEntries(
-    SUBGRAPH_NAMES.map((name, i) => [subgraphUrlVariable(name), `http://127.0.0.1:${gatewayPort + 1 + i}/`]),
+    SUBGRAPH_NAMES.map((name, i) => [subgraphUrlVariable(name), `http://127.0.0.1:${gatewayPort + 1 + i}/graphql`]),
   );
   return {
     backends: [

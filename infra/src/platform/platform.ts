@@ -8,6 +8,7 @@ import Redis from 'ioredis';
 import { allProjections, ProjectionRunner, UnitRowSchema } from '@jixiao/projections';
 import { readSupergraph } from '@jixiao/schema';
 import {
+  InProcessAppliedFeed,
   serveSubgraph,
   tokenVerifier,
   type AssertionSecret,
@@ -29,12 +30,16 @@ export type PlatformStartConfig = Pick<PlatformConfig, 'host' | 'port' | 'storag
   Partial<Pick<PlatformConfig, 'seed'>>;
 
 export interface RunningPlatform {
-  /** The GraphQL endpoint of the gateway. */
+  /** The GraphQL endpoint of the gateway (HTTP; subscriptions over SSE). */
   url: string;
+  /** The gateway's GraphQL-over-WebSocket endpoint (graphql-ws) for subscriptions. */
+  wsUrl: string;
   /** Each subgraph's private URL (they refuse requests that do not come through the gateway). */
   subgraphUrls: Record<string, string>;
   store: EventStore;
   orm: MikroORM;
+  /** How many live subscriptions listen to a projection's applied batches now (tests wait on it). */
+  liveListeners(projection: string): number;
   /** What was seeded into the empty store at start, if anything. */
   seeded: SeedOutcome | null;
   /** Resolves once every projection has applied everything appended so far (false on timeout). */
@@ -84,12 +89,16 @@ async function startOn(
   const secret = assertionSecret(config.auth);
   const orm = await openReadModels(config.storage);
   opened.push(orm);
+  // live subscriptions hear of each applied batch in process (in distributed mode: Redis)
+  const applied = new InProcessAppliedFeed();
+  opened.push(applied);
   const runner = new ProjectionRunner({
     store,
     orm,
     catalog,
     projections: allProjections,
     onError: (name, error) => console.error(`projection ${name} failed; retrying`, error),
+    onApplied: applied.publish,
   });
   await runner.start();
   opened.push({ close: () => runner.stop() });
@@ -99,9 +108,11 @@ async function startOn(
     em,
     waitForProjections: (event, timeoutMs) => runner.waitFor(event, timeoutMs),
     cache: readCacheOf(config, em, opened),
+    applied,
   };
   const units = unitHierarchy(orm);
   const subgraphUrls: Record<string, string> = {};
+  const subscriptionUrls: Record<string, string> = {};
   for (const [name, subgraph] of Object.entries(await buildSubgraphs(deps))) {
     const server = await serveSubgraph({
       schema: subgraph.schema,
@@ -111,13 +122,23 @@ async function startOn(
     });
     opened.push(server);
     subgraphUrls[name] = server.url;
+    if (subgraph.schema.getSubscriptionType()) subscriptionUrls[name] = server.wsUrl;
   }
-  const gateway = await startGateway(config, subgraphUrls, secret, opened);
+  const gateway = await startGateway(config, { subgraphUrls, subscriptionUrls }, secret, opened);
   const caughtUp = async (timeoutMs?: number) => {
     const last = await lastEventOf(store);
     return !last || runner.waitFor(last, timeoutMs);
   };
-  return { url: gateway.url, subgraphUrls, store, orm, caughtUp, close: () => closeAll(opened) };
+  return {
+    url: gateway.url,
+    wsUrl: gateway.wsUrl,
+    subgraphUrls,
+    store,
+    orm,
+    caughtUp,
+    liveListeners: (projection) => applied.listenerCount(projection),
+    close: () => closeAll(opened),
+  };
 }
 
 /** The unit tree as the subgraphs' row scopes read it (children of a unit), from the units read model. */
@@ -128,10 +149,16 @@ export function unitHierarchy(orm: MikroORM): UnitHierarchy {
   };
 }
 
-/** The gateway in front of the subgraphs at `subgraphUrls`: token checks, limits, the committed supergraph. */
+/**
+ * The gateway in front of the subgraphs at `subgraphUrls` (and their graphql-ws endpoints at
+ * `subscriptionUrls`, for those with subscriptions): token checks, limits, the committed supergraph.
+ */
 export async function startGateway(
   config: PlatformStartConfig,
-  subgraphUrls: Record<string, string>,
+  {
+    subgraphUrls,
+    subscriptionUrls,
+  }: { subgraphUrls: Record<string, string>; subscriptionUrls: Record<string, string> },
   secret: AssertionSecret,
   opened: Closable[],
 ) {
@@ -140,6 +167,7 @@ export async function startGateway(
     port: config.port,
     supergraph: readSupergraph(),
     subgraphUrls,
+    subscriptionUrls,
     environment: config.production ? 'production' : 'development',
     logging: 'warn',
     auth: { verify: tokenVerifier(tokenSettings(config.auth)), assertionSecret: secret },

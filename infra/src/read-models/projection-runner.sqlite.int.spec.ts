@@ -13,6 +13,7 @@ import {
   type Projection,
 } from '@jixiao/projections';
 import { SqliteEventStore } from '../event-store';
+import { goalSubmitted } from '../testing/goal-events';
 import { openReadModels } from './orm';
 
 const actor = { actorId: 't', role: 'ADMIN' };
@@ -46,6 +47,31 @@ describe('projection runner on SQLite', () => {
     const cp = await em.findOneOrFail(ProjectionCheckpointSchema, { name: 'directory.units' });
     expect(cp.globalPosition).toBe(live.events[0]!.globalPosition);
     expect(await em.count(GoalRowSchema)).toBe(0);
+  });
+
+  it('reports each applied batch after its commit, with the events the projection handles only', async () => {
+    const reports: { projection: string; events: string[]; rows: number }[] = [];
+    const runner = new ProjectionRunner({
+      store,
+      orm,
+      catalog,
+      projections: [unitsProjection],
+      // the read model already shows what is reported: a live subscription reads it next
+      onApplied: (projection, events) =>
+        void orm.em
+          .fork()
+          .count(UnitRowSchema)
+          .then((rows) =>
+            reports.push({ projection, events: events.map((e) => `${e.streamId}@${e.streamVersion}`), rows }),
+          ),
+    });
+    await runner.start();
+    await store.appendToStream('goal-g1', [goalSubmitted('g1')], { expectedVersion: 0, metadata: actor });
+    const live = await store.appendToStream('unit-u7', [sampleEvent(7)], { expectedVersion: 0, metadata: actor });
+    expect(await runner.waitFor(live.events[0]!)).toBe(true);
+    await runner.stop();
+    await new Promise((r) => setTimeout(r, 50));
+    expect(reports).toEqual([{ projection: 'directory.units', events: ['unit-u7@1'], rows: 1 }]);
   });
 
   it('changes nothing when a batch is applied twice', async () => {

@@ -1,5 +1,13 @@
 import type { MikroORM } from '@mikro-orm/core';
-import { isAfter, START, type Checkpoint, type EventCatalog, type EventStore, type Subscription } from '@jixiao/events';
+import {
+  isAfter,
+  START,
+  type Checkpoint,
+  type EventCatalog,
+  type EventStore,
+  type RecordedEvent,
+  type Subscription,
+} from '@jixiao/events';
 import type { Projection } from '../projection';
 import { applyBatch } from './apply-batch';
 import { ProjectionCheckpointSchema } from './checkpoint.entity';
@@ -14,6 +22,25 @@ export interface ProjectionRunnerOptions {
   /** Called when a batch fails; the runner retries it after `retryDelayMs`. */
   onError?: (projection: string, error: unknown) => void;
   retryDelayMs?: number;
+  /**
+   * Told after each batch a projection committed, with the events of the batch it handles
+   * (stream id, version, type): what feeds live subscriptions. A throwing hook is logged, not retried.
+   */
+  onApplied?: (projection: string, events: AppliedEventRef[]) => void;
+}
+
+/** An applied event as the `onApplied` hook reports it: what changed, not the data. */
+export interface AppliedEventRef {
+  streamId: string;
+  streamVersion: number;
+  type: string;
+}
+
+/** The events of `batch` that `projection` handles, as `onApplied` reports them. */
+export function appliedEventsOf(projection: Projection, batch: readonly RecordedEvent[]): AppliedEventRef[] {
+  return batch
+    .filter((e) => projection.handles.includes(e.type))
+    .map(({ streamId, streamVersion, type }) => ({ streamId, streamVersion, type }));
 }
 
 /**
@@ -54,6 +81,7 @@ export class ProjectionRunner {
           cursor = { transactionId: last.transactionId, globalPosition: last.globalPosition };
           this.positions.set(projection.name, cursor);
           for (const wake of [...this.waiters]) wake();
+          this.reportApplied(projection, batch);
         }
       } catch (error) {
         if (this.stopped) return;
@@ -62,6 +90,16 @@ export class ProjectionRunner {
       } finally {
         await subscription.close();
       }
+    }
+  }
+
+  private reportApplied(projection: Projection, batch: readonly RecordedEvent[]): void {
+    const events = this.options.onApplied ? appliedEventsOf(projection, batch) : [];
+    if (events.length === 0) return;
+    try {
+      this.options.onApplied!(projection.name, events);
+    } catch (error) {
+      console.error(`onApplied of ${projection.name} failed`, error);
     }
   }
 

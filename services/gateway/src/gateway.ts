@@ -6,9 +6,14 @@ import {
 } from '@graphql-hive/gateway-runtime';
 import { unifiedGraphHandler } from '@graphql-hive/router-runtime';
 import http from '@graphql-mesh/transport-http';
+import ws from '@graphql-mesh/transport-ws';
 import { Kind, parse } from 'graphql';
 import { ASSERTION_HEADER } from '@jixiao/service-kit';
-import { JixiaoPluginAuthentication, type AuthenticationOptions } from './plugins/authentication';
+import {
+  ASSERTION_CONTEXT_KEY,
+  JixiaoPluginAuthentication,
+  type AuthenticationOptions,
+} from './plugins/authentication';
 import { JixiaoPluginErrorCodes } from './plugins/error-codes';
 import { JixiaoPluginLimits, type LimitsOptions } from './plugins/limits';
 import { JixiaoPluginRateLimit, memoryRateLimiter, type RateLimiter } from './plugins/rate-limit';
@@ -33,6 +38,12 @@ export interface GatewayOptions {
    * Throws if a name is not a subgraph of the supergraph.
    */
   subgraphUrls?: Record<string, string>;
+  /**
+   * graphql-ws URL per subgraph that serves subscriptions (e.g. `{ planning: 'ws://127.0.0.1:4002/graphql' }`).
+   * The gateway opens one WebSocket per client subscription and sends the signed assertion in
+   * its `connectionParams` (`x-jixiao-assertion`), which the subgraph checks on connect.
+   */
+  subscriptionUrls?: Record<string, string>;
   /**
    * Deployment environment; defaults to `process.env.NODE_ENV`. The landing page shows only
    * in `development`; GraphiQL is served unless `production`.
@@ -76,8 +87,8 @@ export function createGateway(options: GatewayOptions): Gateway {
   const handler = createGatewayRuntime({
     supergraph: options.supergraph,
     unifiedGraphHandler,
-    transports: { http },
-    transportEntries: subgraphLocations(options.supergraph, options.subgraphUrls ?? {}),
+    transports: { http, ws },
+    transportEntries: subgraphLocations(options.supergraph, options.subgraphUrls ?? {}, options.subscriptionUrls ?? {}),
     graphqlEndpoint: '/graphql',
     healthCheckEndpoint: '/healthcheck',
     readinessCheckEndpoint: '/readiness',
@@ -87,9 +98,9 @@ export function createGateway(options: GatewayOptions): Gateway {
     csrfPrevention: { requestHeaders: CSRF_HEADERS },
     logging: options.logging,
     propagateHeaders: {
-      fromClientToSubgraphs: ({ request }) => ({
+      fromClientToSubgraphs: async ({ request }) => ({
         ...Object.fromEntries(FORWARDED_HEADERS.map((name) => [name, request.headers.get(name)])),
-        [ASSERTION_HEADER]: auth.assertionOf(request),
+        [ASSERTION_HEADER]: await auth.assertionOf(request),
       }),
     },
     plugins: (context) => [JixiaoPluginErrorCodes(), auth, rateLimit, ...limits, ...(options.plugins?.(context) ?? [])],
@@ -97,16 +108,40 @@ export function createGateway(options: GatewayOptions): Gateway {
   return { handler, dispose: async () => handler.dispose() };
 }
 
-/** Turns `{ name: url }` into transport entries whose `location` overrides the supergraph's URL. */
-function subgraphLocations(supergraph: string, urls: Record<string, string>): TransportEntryAdditions {
+/**
+ * Turns `{ name: url }` into transport entries whose `location` overrides the supergraph's URL;
+ * a subgraph with a subscription URL gets graphql-ws for its subscriptions (Hive's default, SSE,
+ * is refused by Apollo Server's CSRF prevention).
+ */
+function subgraphLocations(
+  supergraph: string,
+  urls: Record<string, string>,
+  wsUrls: Record<string, string>,
+): TransportEntryAdditions {
   const known = subgraphNames(supergraph);
-  const unknown = Object.keys(urls).filter((name) => !known.includes(name));
+  const unknown = [...new Set([...Object.keys(urls), ...Object.keys(wsUrls)])].filter((name) => !known.includes(name));
   if (unknown.length > 0) {
     throw new Error(
       `subgraphUrls names ${unknown.map((n) => `"${n}"`).join(', ')}, not in the supergraph (subgraphs: ${known.join(', ')})`,
     );
   }
-  return Object.fromEntries(Object.entries(urls).map(([name, location]) => [name, { location }]));
+  const entries: TransportEntryAdditions = Object.fromEntries(
+    Object.entries(urls).map(([name, location]) => [name, { location }]),
+  );
+  for (const [name, location] of Object.entries(wsUrls)) {
+    entries[name] = {
+      ...entries[name],
+      options: {
+        subscriptions: {
+          kind: 'ws',
+          location,
+          // interpolated per subscription from the gateway context, so each gets its own socket
+          options: { connectionParams: { [ASSERTION_HEADER]: `{context.${ASSERTION_CONTEXT_KEY}}` } },
+        },
+      },
+    };
+  }
+  return entries;
 }
 
 /** Subgraph names declared by `enum join__Graph { X @join__graph(name: "x", url: "...") }`. */

@@ -3,3 +3,4 @@ export { startGatewayServer, type GatewayServer, type GatewayServerOptions } fro
 export * from './plugins/authentication';
 export * from './plugins/rate-limit';
 export * from './plugins/limits';
+export { serveClientSubscriptions } from './subscriptions';

@@ -1,6 +1,8 @@
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer, type IncomingMessage } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
 import { createGateway, type GatewayOptions } from './gateway';
+import { serveClientSubscriptions } from './subscriptions';
+import type { GraphQLWsEndpoint } from '@jixiao/service-kit';
 
 /** Options of {@link startGatewayServer}: where to listen, plus every {@link GatewayOptions}. */
 export interface GatewayServerOptions extends GatewayOptions {
@@ -12,33 +14,48 @@ export interface GatewayServerOptions extends GatewayOptions {
 
 /** A listening gateway. */
 export interface GatewayServer {
-  /** GraphQL endpoint, e.g. `http://127.0.0.1:4000/graphql`. */
+  /** GraphQL endpoint, e.g. `http://127.0.0.1:4000/graphql` (subscriptions: SSE at the same URL). */
   url: string;
-  /** Stops accepting connections, lets in-flight requests finish, disposes the runtime. */
+  /** The same endpoint for GraphQL over WebSocket (graphql-ws), e.g. `ws://127.0.0.1:4000/graphql`. */
+  wsUrl: string;
+  /** Stops accepting connections, ends open subscriptions (WebSocket and SSE), lets in-flight requests finish, disposes the runtime. */
   close(): Promise<void>;
 }
 
 /**
- * Serves the gateway with `node:http`: GraphQL at `/graphql`, liveness at `/healthcheck`,
- * readiness at `/readiness`. The server also closes when the runtime disposes itself on
+ * Serves the gateway with `node:http`: GraphQL at `/graphql` (subscriptions over SSE there, or over
+ * graphql-ws on a WebSocket to the same path), liveness at `/healthcheck`, readiness at `/readiness`. The server also closes when the runtime disposes itself on
  * SIGTERM/SIGINT, so an open listener never keeps a terminated process alive.
  */
 export async function startGatewayServer(options: GatewayServerOptions): Promise<GatewayServer> {
   const { port, host = '127.0.0.1', ...gatewayOptions } = options;
   const server = createServer();
   let closing: Promise<void> | undefined;
+  // SSE subscriptions never finish on their own: they end with the server
+  const streams = new Set<Socket>();
+  server.on('request', (req: IncomingMessage) => {
+    if (!/text\/event-stream/.test(req.headers.accept ?? '')) return;
+    streams.add(req.socket);
+    req.socket.once('close', () => streams.delete(req.socket));
+  });
+  // open WebSockets and SSE streams would keep the HTTP server from closing: end them first
   const closeServer = () =>
-    (closing ??= new Promise<void>((resolve, reject) => {
-      if (!server.listening) return resolve();
-      server.close((error) => (error ? reject(error) : resolve()));
-      server.closeIdleConnections();
-    }));
+    (closing ??= subscriptions.close().then(
+      () =>
+        new Promise<void>((resolve, reject) => {
+          if (!server.listening) return resolve();
+          server.close((error) => (error ? reject(error) : resolve()));
+          server.closeIdleConnections();
+          for (const socket of streams) socket.destroy();
+        }),
+    ));
 
   const gateway = createGateway({
     ...gatewayOptions,
     plugins: (context) => [...(gatewayOptions.plugins?.(context) ?? []), { onDispose: closeServer }],
   });
   server.on('request', gateway.handler);
+  const subscriptions: GraphQLWsEndpoint = serveClientSubscriptions(server, gateway.handler);
 
   try {
     await new Promise<void>((resolve, reject) => {
@@ -49,6 +66,7 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
       });
     });
   } catch (error) {
+    await closeServer();
     await gateway.dispose();
     throw error;
   }
@@ -56,6 +74,7 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
   const hostname = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   return {
     url: `http://${hostname}:${address.port}/graphql`,
+    wsUrl: `ws://${hostname}:${address.port}/graphql`,
     close: async () => {
       await closeServer();
       await gateway.dispose();

@@ -9,6 +9,7 @@ import {
   type RecordedEvent,
 } from '@jixiao/events';
 import { metadataOf, type RequestContext } from './context';
+import type { AppliedFeed } from './live/applied-feed';
 import type { ReadCache } from './read-cache';
 
 /** What a service needs from the platform: the event store, a read-model session, and read-your-writes. */
@@ -24,6 +25,8 @@ export interface ServiceDeps {
   waitForProjections(event: RecordedEvent, timeoutMs?: number): Promise<boolean>;
   /** The read cache of the hottest queries; none when absent. */
   cache?: ReadCache;
+  /** What the projections applied, for live subscriptions; without it, subscribing is refused. */
+  applied?: AppliedFeed;
 }
 
 export interface ExecuteOptions {

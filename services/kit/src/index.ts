@@ -6,3 +6,4 @@ export * from './federation/serve';
 export * from './commands';
 export * from './auth';
 export * from './read-cache';
+export * from './live';

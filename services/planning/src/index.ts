@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { buildFederatedSubgraph, type ServiceDeps, type Subgraph } from '@jixiao/service-kit';
 import { DashboardResolver } from './dashboard/dashboard.resolver';
+import { GoalLiveResolver, goalSubscriptions } from './goal/goal-live.resolver';
 import { GoalReviewResolver } from './goal/goal-review.resolver';
 import { goalReference } from './goal/goal.reference';
 import { GoalResolver } from './goal/goal.resolver';
@@ -17,7 +18,7 @@ export * from './library/template.decider';
 export * from './rule-profile/rule-profile.decider';
 export type * from './goal/goal.events';
 
-/** The planning subgraph: projects, pre-assessments, goals and indicators, the library, rule profiles. */
+/** The planning subgraph: projects, pre-assessments, goals and indicators, the library, rule profiles; live goal updates. */
 export function planningSubgraph(deps: ServiceDeps): Promise<Subgraph> {
   return buildFederatedSubgraph({
     resolvers: [
@@ -28,8 +29,10 @@ export function planningSubgraph(deps: ServiceDeps): Promise<Subgraph> {
       new TemplateResolver(deps),
       new RuleProfileResolver(deps),
       new DashboardResolver(deps),
+      new GoalLiveResolver(),
     ],
     orphanedTypes: [BudgetUnitRef],
     references: { ...goalReference(deps), ...projectReference(deps) },
+    subscriptions: goalSubscriptions(deps),
   });
 }

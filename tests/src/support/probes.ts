@@ -1,5 +1,6 @@
 import { ASSERTION_HEADER, signAssertion, type Role } from '@jixiao/service-kit';
 import type { Fixture, UnitKey } from './fixture';
+import { subscribeLive } from './subscribe';
 import { POLICY } from '@jixiao/service-kit';
 import {
   goalInput,
@@ -82,6 +83,42 @@ async function listProbe(
   return seen.includes(u) ? r : { ...r, errors: [{ message: 'not listed', extensions: { code: 'NOT_LISTED' } }] };
 }
 
+const notListed = (r: GqlResult<unknown>): GqlResult<unknown> => ({
+  ...r,
+  errors: [{ message: 'not listed', extensions: { code: 'NOT_LISTED' } }],
+});
+
+/**
+ * A subscription probe: subscribes as the caller, then (if the subscription started) makes a change
+ * the caller should hear of; `ok` when it arrives, the refusal's code, or NOT_LISTED after a quiet
+ * second and a half (the change was not for this caller).
+ */
+async function subscriptionProbe(
+  p: TestPlatform,
+  c: RoleCaller,
+  query: string,
+  variables: Record<string, unknown> | undefined,
+  change: () => Promise<string | null>,
+  heard: (data: never, goalId: string) => boolean,
+): Promise<GqlResult<unknown>> {
+  const live = await subscribeLive(p, await p.mint(c), query, variables);
+  try {
+    if (live.pending() || live.completed) return await live.next(1000);
+    const goalId = await change();
+    if (!goalId) return notListed({ status: 200, raw: '' });
+    const deadline = Date.now() + 1500;
+    for (;;) {
+      const left = deadline - Date.now();
+      if (left <= 0) return notListed({ status: 200, raw: '' });
+      const message = await live.next(left).catch(() => null);
+      if (!message) return notListed({ status: 200, raw: '' });
+      if (message.errors || heard(message.data as never, goalId)) return message;
+    }
+  } finally {
+    await live.close();
+  }
+}
+
 const goalMutation = (name: string, fields = 'id') =>
   `mutation($input: ${name[0]!.toUpperCase()}${name.slice(1)}Input!) { ${name}(input: $input) { ${fields} } }`;
 const indicator = () => ({ ...validIndicators()[0], name: '新增学位数', targetValue: 300, unit: '个' });
@@ -134,6 +171,40 @@ export const PROBES: Record<string, Probe> = {
       (d: { reviewQueue: { nodes: { unit: { id: string } }[] } }) => d.reviewQueue.nodes.map((n) => n.unit.id),
     );
   },
+  'Subscription.goalStateChanged': async (p, f, c, u) => {
+    // a draft of the target unit, then a change its officer makes to it
+    const goal = allowed('Subscription.goalStateChanged', c) ? await f.draftGoal(u) : { id: NONE };
+    return subscriptionProbe(
+      p,
+      c,
+      'subscription($id: ID!) { goalStateChanged(goalId: $id) { id version } }',
+      { id: goal.id },
+      async () => {
+        const added = await p.gql(
+          goalMutation('addIndicator'),
+          { input: { goalId: goal.id, indicator: indicator() } },
+          { role: 'BUDGET_UNIT', unitId: f.unitIds[u] },
+        );
+        return added.errors ? null : goal.id;
+      },
+      (d: { goalStateChanged: { id: string } }, id) => d.goalStateChanged.id === id,
+    );
+  },
+  'Subscription.myReviewQueueChanged': (p, f, c, u) =>
+    // the goal enters the queue the same way as in the reviewQueue probe
+    subscriptionProbe(
+      p,
+      c,
+      'subscription { myReviewQueueChanged { goalId inQueue } }',
+      undefined,
+      async () => {
+        if (c.role === 'DEPARTMENT') return (await f.freshGoal(u)).id;
+        if (c.role === 'BUDGET_UNIT') return (await f.draftGoal(u)).id;
+        return (await f.goalInFinanceReview(u)).id;
+      },
+      (d: { myReviewQueueChanged: { goalId: string; inQueue: boolean } }, id) =>
+        d.myReviewQueueChanged.goalId === id && d.myReviewQueueChanged.inQueue,
+    ),
   'Mutation.submitGoal': (p, f, c, u) => p.gql(SUBMIT_GOAL, { input: goalInput(f.projectIds[u]) }, c),
   'Mutation.draftGoal': (p, f, c, u) => p.gql(goalMutation('draftGoal'), { input: goalInput(f.projectIds[u]) }, c),
   'Mutation.draftGoalFromSample': (p, f, c, u) =>

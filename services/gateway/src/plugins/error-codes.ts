@@ -35,12 +35,27 @@ function withCode(
     : { ...error, extensions };
 }
 
+const asGraphQLError = (
+  e: GraphQLError | { message: string; path?: readonly (string | number)[]; extensions?: Record<string, unknown> },
+) => (e instanceof GraphQLError ? e : new GraphQLError(e.message, { path: e.path, extensions: e.extensions }));
+
 /**
  * Gives every request error the gateway itself raises (syntax, validation, variable
  * coercion) a stable `extensions.code` and a Chinese message, as the subgraphs' errors have.
  */
 export function JixiaoPluginErrorCodes(): GatewayPlugin {
   return {
+    // a subscription's subgraph errors arrive as plain objects: make them errors the runtime keeps
+    onSubgraphExecute: () => (done: { result: unknown }) =>
+      done.result && typeof done.result === 'object' && Symbol.asyncIterator in done.result
+        ? {
+            onNext({ result, setResult }: { result: ExecutionResult; setResult(r: ExecutionResult): void }) {
+              if (result.errors?.some((e) => !(e instanceof GraphQLError))) {
+                setResult({ ...result, errors: result.errors.map(asGraphQLError) });
+              }
+            },
+          }
+        : undefined,
     onValidate:
       () =>
       ({ result, setResult }) => {

@@ -44,8 +44,17 @@ const EVERYONE: OperationPolicy = {
   ADMIN: 'ALL',
 };
 
+/** 审核待办: the reviewers of each stage see their queue, a unit its own drafts and returned goals. */
+const REVIEW_QUEUE: OperationPolicy = {
+  PERFORMANCE_SECTION: 'ALL',
+  BUDGET_SECTION: 'ALL',
+  BUDGET_UNIT: 'OWN_UNIT',
+  DEPARTMENT: 'CHILD_UNITS',
+  EXPERT: 'ALL',
+};
+
 /**
- * 权限表 — the authorization policy, as data. Every Query and Mutation field of every subgraph
+ * 权限表 — the authorization policy, as data. Every Query, Mutation and Subscription field of every subgraph
  * must have a row (a unit test checks it; a missing row is FORBIDDEN for everyone). The README's
  * role table is rendered from it, and the matrix test runs every row as every role.
  */
@@ -55,13 +64,9 @@ export const POLICY: Record<string, OperationPolicy> = {
   'Mutation.registerBudgetUnit': { ADMIN: 'ALL' },
   'Query.goal': SCOPED_READ,
   'Query.goals': SCOPED_READ,
-  'Query.reviewQueue': {
-    PERFORMANCE_SECTION: 'ALL',
-    BUDGET_SECTION: 'ALL',
-    BUDGET_UNIT: 'OWN_UNIT',
-    DEPARTMENT: 'CHILD_UNITS',
-    EXPERT: 'ALL',
-  },
+  'Query.reviewQueue': REVIEW_QUEUE,
+  'Subscription.goalStateChanged': SCOPED_READ,
+  'Subscription.myReviewQueueChanged': REVIEW_QUEUE,
   'Mutation.submitGoal': UNIT_WRITE,
   'Mutation.draftGoal': UNIT_WRITE,
   'Mutation.draftGoalFromSample': UNIT_WRITE,

@@ -11,15 +11,24 @@ export interface AuthenticationOptions {
 
 interface Verified {
   identity: Identity;
+  clientIp: string | undefined;
+  userAgent: string | undefined;
   assertion: string;
+  signedAt: number;
 }
+
+/** The context key holding the request's assertion, for the subscription transport's connectionParams. */
+export const ASSERTION_CONTEXT_KEY = 'jixiaoAssertion';
+
+/** Assertions live 60 s; a subscription's later subgraph calls get a new one after this. */
+const RESIGN_AFTER_MS = 30_000;
 
 /** A gateway plugin that also tells the header propagation what to send each subgraph. */
 export type AuthenticationPlugin = GatewayPlugin & {
   /** The verified caller of a request, once `onParams` has run. */
   identityOf(request: Request): Identity | undefined;
-  /** The signed assertion for a request's subgraph calls. */
-  assertionOf(request: Request): string | undefined;
+  /** The signed assertion for a request's subgraph calls; re-signed for a long-lived subscription. */
+  assertionOf(request: Request): Promise<string | undefined>;
 };
 
 const BEARER = /^Bearer\s+(\S+)\s*$/i;
@@ -32,17 +41,20 @@ const remoteAddress = (context: unknown): string | undefined =>
  * Every GraphQL request needs `Authorization: Bearer <token>`: verified here before parsing,
  * refused with UNAUTHENTICATED (HTTP 401) otherwise. The caller then reaches the subgraphs only as
  * a short-lived assertion the gateway signs; client headers never carry identity past the gateway.
+ * A WebSocket subscription is one request too: its token comes from `connectionParams`.
  */
 export function JixiaoPluginAuthentication(options: AuthenticationOptions): AuthenticationPlugin {
   const verified = new WeakMap<Request, Promise<Verified>>();
   const settled = new WeakMap<Request, Verified>();
+  const sign = (v: Omit<Verified, 'assertion' | 'signedAt'>) =>
+    signAssertion(options.assertionSecret, { ...v.identity, clientIp: v.clientIp, userAgent: v.userAgent });
   const authenticate = async (request: Request, clientIp: string | undefined): Promise<Verified> => {
     const token = BEARER.exec(request.headers.get('authorization') ?? '')?.[1];
     if (!token) throw missingToken();
     const identity = await options.verify(token);
     const userAgent = request.headers.get('user-agent') ?? undefined;
-    const assertion = await signAssertion(options.assertionSecret, { ...identity, clientIp, userAgent });
-    const result = { identity, assertion };
+    const caller = { identity, clientIp, userAgent };
+    const result = { ...caller, assertion: await sign(caller), signedAt: Date.now() };
     settled.set(request, result);
     return result;
   };
@@ -54,7 +66,19 @@ export function JixiaoPluginAuthentication(options: AuthenticationOptions): Auth
         throw toGraphQLError(error, 401);
       });
     },
+    onContextBuilding({ context, extendContext }) {
+      const request = (context as { request?: Request }).request;
+      const assertion = request && settled.get(request)?.assertion;
+      if (assertion) extendContext({ [ASSERTION_CONTEXT_KEY]: assertion } as never);
+    },
     identityOf: (request) => settled.get(request)?.identity,
-    assertionOf: (request) => settled.get(request)?.assertion,
+    async assertionOf(request) {
+      const current = settled.get(request);
+      if (!current) return undefined;
+      if (Date.now() - current.signedAt < RESIGN_AFTER_MS) return current.assertion;
+      const renewed = { ...current, assertion: await sign(current), signedAt: Date.now() };
+      settled.set(request, renewed);
+      return renewed.assertion;
+    },
   } as AuthenticationPlugin;
 }

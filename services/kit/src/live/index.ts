@@ -1,0 +1,4 @@
+export * from './applied-feed';
+export * from './live-updates';
+export * from './redis-feed';
+export * from './ws-server';

@@ -1,0 +1,27 @@
+import type { IncomingMessage, Server } from 'node:http';
+import type { ServerOptions } from 'graphql-ws';
+import { useServer } from 'graphql-ws/use/ws';
+import { WebSocketServer, type WebSocket } from 'ws';
+
+/** What graphql-ws's `ws` adapter puts in every context's `extra`, plus what the caller adds. */
+export type WsExtra<E> = { readonly socket: WebSocket; readonly request: IncomingMessage } & Partial<E>;
+
+/** A GraphQL-over-WebSocket endpoint and how to stop it. */
+export interface GraphQLWsEndpoint {
+  /** Closes every socket (1001 Going away) and the WebSocket server; the HTTP server stays up. */
+  close(): Promise<void>;
+}
+
+/**
+ * Serves the graphql-ws protocol (`graphql-transport-ws`) on `path` of an HTTP server, beside its
+ * HTTP handler: subgraphs for the gateway, the gateway for clients.
+ */
+export function serveGraphQLWs<E extends Record<PropertyKey, unknown>>(
+  server: Server,
+  path: string,
+  options: ServerOptions<Record<string, unknown> | undefined, WsExtra<E>>,
+): GraphQLWsEndpoint {
+  const wss = new WebSocketServer({ server, path });
+  const disposable = useServer<Record<string, unknown> | undefined, E>({ ...options, isProd: true } as never, wss);
+  return { close: async () => disposable.dispose() };
+}
