@@ -1,11 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { MikroORM } from '@mikro-orm/core';
 import { catalog, sampleEvent } from '@jixiao/events';
 import { allProjections, applyBatch } from '@jixiao/projections';
-import { SqliteEventStore } from '../event-store';
-import { openReadModels } from '../read-models/orm';
+import type { SqliteEventStore } from '../event-store';
+import { openSqliteWorkspace, type SqliteWorkspace } from '../testing/sqlite';
 import { goalSubmitted, indicatorRevised } from '../testing/goal-events';
 import { streamVersionWaiter } from './read-your-writes';
 
@@ -13,20 +10,14 @@ const actor = { actorId: 't', role: 'ADMIN' };
 
 /** Read-your-writes across processes: an event is visible once each projection handling it holds its stream version. */
 describe('waiting for a stream version in the read models', () => {
-  let dir: string;
+  let workspace: SqliteWorkspace;
   let store: SqliteEventStore;
   let orm: MikroORM;
   beforeEach(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'jixiao-ryw-'));
-    const file = join(dir, 'jixiao.db');
-    store = new SqliteEventStore({ file, catalog });
-    orm = await openReadModels({ kind: 'sqlite', file });
+    workspace = await openSqliteWorkspace('jixiao-ryw-');
+    ({ store, orm } = workspace);
   });
-  afterEach(async () => {
-    await orm.close();
-    await store.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterEach(() => workspace.close());
 
   it('answers false until the projection has applied the version, then true', async () => {
     const wait = streamVersionWaiter({ em: () => orm.em.fork(), projections: allProjections, pollMs: 5 });

@@ -1,6 +1,3 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { MikroORM } from '@mikro-orm/core';
 import { catalog, sampleEvent } from '@jixiao/events';
 import {
@@ -12,27 +9,21 @@ import {
   UnitRowSchema,
   type Projection,
 } from '@jixiao/projections';
-import { SqliteEventStore } from '../event-store';
+import type { SqliteEventStore } from '../event-store';
+import { openSqliteWorkspace, type SqliteWorkspace } from '../testing/sqlite';
 import { goalSubmitted } from '../testing/goal-events';
-import { openReadModels } from './orm';
 
 const actor = { actorId: 't', role: 'ADMIN' };
 
 describe('projection runner on SQLite', () => {
-  let dir: string;
+  let workspace: SqliteWorkspace;
   let store: SqliteEventStore;
   let orm: MikroORM;
   beforeEach(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'jixiao-proj-'));
-    const file = join(dir, 'jixiao.db');
-    store = new SqliteEventStore({ file, catalog });
-    orm = await openReadModels({ kind: 'sqlite', file });
+    workspace = await openSqliteWorkspace('jixiao-proj-');
+    ({ store, orm } = workspace);
   });
-  afterEach(async () => {
-    await orm.close();
-    await store.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterEach(() => workspace.close());
 
   it('projects events into rows and moves the checkpoint, then follows live appends', async () => {
     for (let i = 0; i < 3; i++)
