@@ -1,5 +1,5 @@
 import { loadDistributedConfig, loadSubgraphUrls, subgraphNameOf } from './runtime';
-import { LOCAL_DEFAULTS, processPlan } from './supervisor';
+import { LOCAL_DEFAULTS, processPlan, workerPools } from './supervisor';
 
 const distributed = { ...LOCAL_DEFAULTS };
 
@@ -55,6 +55,16 @@ describe('a distributed-mode process reads its configuration', () => {
   });
 });
 
+describe('the worker pools', () => {
+  it('group the projections by bounded context', () => {
+    expect(workerPools(['directory.units', 'planning.goals', 'planning.projects', 'evaluation.scores'])).toEqual([
+      ['directory', ['directory.units']],
+      ['planning', ['planning.goals', 'planning.projects']],
+      ['evaluation', ['evaluation.scores']],
+    ]);
+  });
+});
+
 describe('the process plan of `npm start` in distributed mode', () => {
   it('puts each service on a port after the gateway and points the gateway at them', () => {
     const plan = processPlan(4000);
@@ -62,8 +72,13 @@ describe('the process plan of `npm start` in distributed mode', () => {
       ['directory', 'service-main', 'directory', '4001'],
       ['planning', 'service-main', 'planning', '4002'],
       ['audit', 'service-main', 'audit', '4003'],
-      ['worker', 'worker-main', undefined, undefined],
+      ['worker-directory', 'worker-main', undefined, undefined],
+      ['worker-planning', 'worker-main', undefined, undefined],
       ['relay', 'relay-main', undefined, undefined],
+    ]);
+    expect(plan.backends.filter((p) => p.entry === 'worker-main').map((p) => p.env?.JIXIAO_PROJECTIONS)).toEqual([
+      'directory.units',
+      'planning.rule-profiles,planning.indicator-library,planning.projects,planning.pre-assessments,planning.goals',
     ]);
     expect(plan.gateway.env).toEqual({
       JIXIAO_DIRECTORY_URL: 'http://127.0.0.1:4001/graphql',

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { catalog } from '@jixiao/events';
+import { allProjections } from '@jixiao/projections';
 import { PostgresEventStore } from '../event-store/postgres-event-store';
 import { seedIfEmpty } from '../platform/seed';
 import { SUBGRAPH_NAMES } from '../platform/subgraphs';
@@ -25,10 +26,20 @@ interface ProcessSpec {
   ready: RegExp;
 }
 
+/** One projection worker pool per bounded context: `directory.units` → `directory`. */
+export function workerPools(names: readonly string[] = allProjections.map((p) => p.name)): [string, string[]][] {
+  const pools = new Map<string, string[]>();
+  for (const name of names) {
+    const context = name.split('.')[0]!;
+    pools.set(context, [...(pools.get(context) ?? []), name]);
+  }
+  return [...pools];
+}
+
 /**
  * The plan of the processes one machine runs: each service on the port after the gateway's
- * (`JIXIAO_PORT` + 1, + 2, …), the projection worker, the outbox relay, then the gateway in
- * front of the services.
+ * (`JIXIAO_PORT` + 1, + 2, …), a projection worker per bounded context, the outbox relay, then
+ * the gateway in front of the services.
  */
 export function processPlan(gatewayPort: number): { backends: ProcessSpec[]; gateway: ProcessSpec } {
   const services = SUBGRAPH_NAMES.map((name, i) => ({
@@ -44,7 +55,12 @@ export function processPlan(gatewayPort: number): { backends: ProcessSpec[]; gat
   return {
     backends: [
       ...services,
-      { name: 'worker', entry: 'worker-main', ready: /projection worker started/ },
+      ...workerPools().map(([context, projections]) => ({
+        name: `worker-${context}`,
+        entry: 'worker-main',
+        env: { JIXIAO_PROJECTIONS: projections.join(',') },
+        ready: /projection worker started/,
+      })),
       { name: 'relay', entry: 'relay-main', ready: /outbox relay started/ },
     ],
     gateway: { name: 'gateway', entry: 'gateway-main', env: { ...urls }, ready: /gateway ready: (\S+)/ },
