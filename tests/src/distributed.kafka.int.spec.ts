@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -23,54 +23,81 @@ const auditor = { role: 'AUDITOR' as const, unitId: null, userId: 'zhao.audit' }
  * (`npm start` with JIXIAO_MODE=distributed): commands go to PostgreSQL and their outbox, Kafka
  * carries them to the workers, and each mutation still answers with its own change.
  */
-describe('the platform in distributed mode, one process per service', () => {
+/** `npm start` in distributed mode on its own schema, topics and ports, as a child process. */
+async function startDistributed(seedMode: 'none' | 'demo' = 'none') {
   const schema = freshSchemaName('dist');
   const dir = mkdtempSync(join(tmpdir(), 'jixiao-dist-'));
   const port = 20000 + Math.floor(Math.random() * 2000) * 10;
-  let supervisor: ChildProcess;
-  let output = '';
+  const main = resolve(__dirname, '../../infra/dist/main.js');
+  const supervisor = spawn(process.execPath, [main], {
+    env: {
+      ...process.env,
+      NODE_OPTIONS: '',
+      JIXIAO_MODE: 'distributed',
+      JIXIAO_STORE: 'postgres',
+      JIXIAO_DATABASE_URL: TEST_PG_URL,
+      JIXIAO_DATABASE_SCHEMA: schema,
+      JIXIAO_KAFKA_BROKERS: TEST_KAFKA_BROKERS.join(','),
+      JIXIAO_KAFKA_TOPIC_PREFIX: schema,
+      JIXIAO_KAFKA_SESSION_TIMEOUT_MS: '6000',
+      JIXIAO_REDIS_URL: REDIS_URL,
+      JIXIAO_PORT: String(port),
+      JIXIAO_DATA_DIR: dir,
+      JIXIAO_SEED: seedMode,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const started = {
+    schema,
+    dir,
+    port,
+    supervisor,
+    output: '',
+    client: null as unknown as Pick<TestPlatform, 'gql'>,
+    /** Ports of the gateway and the three services: all closed once the platform is down. */
+    async allPortsClosed() {
+      for (const offset of [0, 1, 2, 3]) {
+        const open = await fetch(`http://127.0.0.1:${port + offset}/`).then(
+          () => true,
+          () => false,
+        );
+        if (open) return false;
+      }
+      return true;
+    },
+    async dispose() {
+      await killAndWait(supervisor, 'SIGTERM');
+      await dropSchema(schema);
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+  const url = await new Promise<string>((ok, fail) => {
+    const collect = (d: Buffer) => {
+      started.output += d.toString();
+      const ready = /ready in \d+ ms — GraphQL: (\S+)/.exec(started.output);
+      if (ready) ok(ready[1]!);
+    };
+    supervisor.stdout!.on('data', collect);
+    supervisor.stderr!.on('data', collect);
+    supervisor.once('exit', (code) =>
+      fail(new Error(`the platform exited (${code}) before it was ready:\n${started.output}`)),
+    );
+  });
+  started.client = { gql: gqlClient(url, devKeyMinter(devKeyFile(dir), { issuer: 'jixiao-dev', audience: 'jixiao' })) };
+  return started;
+}
+
+describe('the platform in distributed mode, one process per service', () => {
+  let platform: Awaited<ReturnType<typeof startDistributed>>;
   let client: Pick<TestPlatform, 'gql'>;
-
+  let schema: string;
+  let dir: string;
+  let port: number;
   beforeAll(async () => {
-    const main = resolve(__dirname, '../../infra/dist/main.js');
-    supervisor = spawn(process.execPath, [main], {
-      env: {
-        ...process.env,
-        NODE_OPTIONS: '',
-        JIXIAO_MODE: 'distributed',
-        JIXIAO_STORE: 'postgres',
-        JIXIAO_DATABASE_URL: TEST_PG_URL,
-        JIXIAO_DATABASE_SCHEMA: schema,
-        JIXIAO_KAFKA_BROKERS: TEST_KAFKA_BROKERS.join(','),
-        JIXIAO_KAFKA_TOPIC_PREFIX: schema,
-        JIXIAO_KAFKA_SESSION_TIMEOUT_MS: '6000',
-        JIXIAO_REDIS_URL: REDIS_URL,
-        JIXIAO_PORT: String(port),
-        JIXIAO_DATA_DIR: dir,
-        JIXIAO_SEED: 'none',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    const url = await new Promise<string>((ok, fail) => {
-      const collect = (d: Buffer) => {
-        output += d.toString();
-        const ready = /ready in \d+ ms — GraphQL: (\S+)/.exec(output);
-        if (ready) ok(ready[1]!);
-      };
-      supervisor.stdout!.on('data', collect);
-      supervisor.stderr!.on('data', collect);
-      supervisor.once('exit', (code) =>
-        fail(new Error(`the platform exited (${code}) before it was ready:\n${output}`)),
-      );
-    });
-    client = { gql: gqlClient(url, devKeyMinter(devKeyFile(dir), { issuer: 'jixiao-dev', audience: 'jixiao' })) };
+    platform = await startDistributed();
+    ({ client, schema, dir, port } = platform);
   });
-
-  afterAll(async () => {
-    if (supervisor) await killAndWait(supervisor, 'SIGTERM');
-    await dropSchema(schema);
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => platform?.dispose());
 
   it('walks the planning year: every mutation answers with its change, every query agrees', async () => {
     const ids = await seed(client);
@@ -155,12 +182,32 @@ describe('the platform in distributed mode, one process per service', () => {
   });
 
   it('stops every process on SIGTERM', async () => {
+    const { supervisor } = platform;
     await killAndWait(supervisor, 'SIGTERM');
     expect(supervisor.exitCode).toBe(0);
     // each process stopped by itself, none had to be killed
-    expect(output).not.toMatch(/did not stop within/);
-    for (const offset of [0, 1, 2, 3]) {
-      await expect(fetch(`http://127.0.0.1:${port + offset}/`)).rejects.toThrow();
+    expect(platform.output).not.toMatch(/did not stop within/);
+    expect(await platform.allPortsClosed()).toBe(true);
+  });
+});
+
+describe('the supervisor of distributed mode', () => {
+  it('stops every other process and exits non-zero when one dies', async () => {
+    const platform = await startDistributed();
+    try {
+      const children = execFileSync('ps', ['-o', 'pid=,args=', '--ppid', String(platform.supervisor.pid)])
+        .toString()
+        .trim()
+        .split('\n');
+      expect(children).toHaveLength(7);
+      const planning = children.find((line) => line.includes('service-main.js planning'))!;
+      process.kill(Number(planning.trim().split(/\s+/)[0]), 'SIGKILL');
+      await new Promise((r) => platform.supervisor.once('exit', r));
+      expect(platform.supervisor.exitCode).toBe(1);
+      expect(platform.output).toMatch(/planning 进程已退出 \(exited with SIGKILL\); stopping the others/);
+      expect(await platform.allPortsClosed()).toBe(true);
+    } finally {
+      await platform.dispose();
     }
   });
 });
