@@ -1,15 +1,13 @@
 import 'reflect-metadata';
-import Redis from 'ioredis';
 import { catalog } from '@jixiao/events';
 import { allProjections } from '@jixiao/projections';
-import { clearReadCache } from './cache/redis-read-cache';
 import { loadDistributedConfig, runProcess } from './distributed/runtime';
 import { PostgresEventStore } from './event-store/postgres-event-store';
 import { rebuildProjection } from './read-models/rebuild';
 
 /** `node infra/dist/rebuild-main.js planning.goals`: rebuilds one projection from the event store, then exits. */
 runProcess('rebuild', async () => {
-  const { postgres, distributed } = loadDistributedConfig();
+  const { postgres } = loadDistributedConfig();
   const name = process.argv[2];
   const projection = allProjections.find((p) => p.name === name);
   if (!projection) {
@@ -19,11 +17,8 @@ runProcess('rebuild', async () => {
   try {
     const started = Date.now();
     const { applied } = await rebuildProjection({ store, catalog, projection });
+    // the swap drew a new epoch for the projection's checkpoints: cached answers on the old tables are unreachable
     console.log(`rebuilt ${projection.name} from ${applied} events in ${Date.now() - started} ms; swapped in`);
-    // the new tables' checkpoints may repeat a version the cache has seen: drop every cached answer
-    const redis = new Redis(distributed.redisUrl, { maxRetriesPerRequest: 2 });
-    const dropped = await clearReadCache(redis, postgres.schema).finally(() => redis.quit());
-    console.log(`read cache cleared (${dropped} answers)`);
   } finally {
     await store.close();
   }

@@ -7,7 +7,7 @@ import { catalog } from '@jixiao/events';
 import { devKeyFile, PostgresEventStore, testing } from '@jixiao/infra';
 import { devKeyMinter, gqlClient, type TestPlatform } from './support/platform';
 import { subscribeWs } from './support/subscribe';
-import { jointReview, performance, review } from './support/walk';
+import { jointReview, officer, ok, performance, PROPOSE_PROJECT, projectInput, review } from './support/walk';
 import { answers, seed } from './support/year';
 import { killAndWait } from './faults/child-process';
 
@@ -175,6 +175,16 @@ describe('the platform in distributed mode, one process per service', () => {
       expect(cached.map((key) => key.split(':')[2]).sort()).toEqual(
         expect.arrayContaining(['goalCoverage', 'reviewQueue', 'reviewStatistics']),
       );
+      // a write moves the projection, and the next read is computed afresh, not served from before it
+      const coverage = `{ goalCoverage(fiscalYear: 2024) { unit { id } projects } }`;
+      const schoolProjects = async () =>
+        (await ok(client, coverage, {})).find((c: { unit: { id: string } }) => c.unit.id === school).projects;
+      const units = await ok(client, `{ budgetUnits { nodes { id code } } }`, {});
+      const school = units.nodes.find((u: { code: string }) => u.code === '101002').id as string;
+      const before = await schoolProjects();
+      expect(await schoolProjects()).toBe(before);
+      await ok(client, PROPOSE_PROJECT, { input: projectInput(school) }, officer(school));
+      expect(await schoolProjects()).toBe(before + 1);
     } finally {
       await redis.quit();
       await store.close();

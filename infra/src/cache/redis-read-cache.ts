@@ -15,21 +15,30 @@ export interface RedisReadCacheOptions {
   onRead?: (query: string, hit: boolean) => void;
 }
 
+/** A checkpoint row as the cache reads it. */
+export interface CheckpointVersion {
+  name: string;
+  epoch: string;
+  batches: number | string;
+}
+
 /**
- * The version of a projection: the sum of its checkpoints' commit positions. Embedded mode keeps
- * one checkpoint per projection (`planning.goals`), a Kafka worker one per partition
- * (`planning.goals@jixiao.goal/0`); every applied batch moves one of them forward, so the sum grows.
+ * The version of the projections a query reads: each of their checkpoint rows' epoch and batch
+ * count. Embedded mode keeps one row per projection (`planning.goals`), a Kafka worker one per
+ * partition (`planning.goals@jixiao.goal/0`). Every applied batch adds one to its row's count —
+ * unlike a position, which a partition may deliver out of order — and a reset or a rebuild's swap
+ * draws a new epoch, so a version is never seen twice.
  */
-export function projectionVersions(
-  rows: readonly { name: string; position: number | string }[],
-  projections: readonly string[],
-): string {
+export function projectionVersions(rows: readonly CheckpointVersion[], projections: readonly string[]): string {
   return projections
-    .map((projection) => {
-      const mine = rows.filter((r) => r.name === projection || r.name.startsWith(`${projection}@`));
-      return mine.reduce((sum, r) => sum + BigInt(r.position), 0n).toString();
-    })
-    .join('.');
+    .map((projection) =>
+      rows
+        .filter((r) => r.name === projection || r.name.startsWith(`${projection}@`))
+        .map((r) => `${r.name}:${r.epoch}:${r.batches}`)
+        .sort()
+        .join(','),
+    )
+    .join('|');
 }
 
 /** The Redis key of one answer: query name plus a digest of its key and the projections' versions. */
@@ -42,9 +51,9 @@ export function cacheKey(prefix: string, query: CachedQuery, versions: string): 
 
 /**
  * The read cache in Redis. Each read first reads the projections' checkpoints from the read-model
- * database (one small indexed query); the answer is keyed by them, so a read that follows a
- * write sees that write (the command waited for the projections, which moved the checkpoints in
- * the same transaction as the rows). Redis is a convenience: when it fails, the query is computed.
+ * database (one small query); the answer is keyed by their versions, so a read that follows a
+ * write sees that write (the command waited for the projections, which moved their checkpoints
+ * in the same transaction as the rows). Redis is a convenience: when it fails, the query is computed.
  */
 export function redisReadCache(options: RedisReadCacheOptions): ReadCache {
   const ttl = options.ttlSeconds ?? 300;
@@ -58,10 +67,7 @@ export function redisReadCache(options: RedisReadCacheOptions): ReadCache {
       const rows = (await options
         .em()
         .getConnection()
-        .execute('select name, global_position as position from rm_projection_checkpoint')) as {
-        name: string;
-        position: number | string;
-      }[];
+        .execute('select name, epoch, batches from rm_projection_checkpoint')) as CheckpointVersion[];
       const key = cacheKey(options.prefix, query, projectionVersions(rows, query.projections));
       const cached = await options.redis.get(key).catch((error: Error) => (warn(error), null));
       options.onRead?.(query.name, cached !== null);
@@ -71,16 +77,4 @@ export function redisReadCache(options: RedisReadCacheOptions): ReadCache {
       return answer;
     },
   };
-}
-
-/** Drops every cached answer under `prefix` (after a read-model rebuild swapped tables in). */
-export async function clearReadCache(redis: Redis, prefix: string): Promise<number> {
-  let cursor = '0';
-  let dropped = 0;
-  do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:cache:*`, 'COUNT', 500);
-    if (keys.length) dropped += await redis.del(...keys);
-    cursor = next;
-  } while (cursor !== '0');
-  return dropped;
 }

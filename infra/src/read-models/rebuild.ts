@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { MikroORM, type Options } from '@mikro-orm/core';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { Client } from 'pg';
@@ -76,6 +76,12 @@ export async function rebuildProjection({ store, catalog, projection, batchSize 
       await swap.query(`DROP TABLE ${live}."${t}"`);
       await swap.query(`ALTER TABLE ${shadow}."${t}" SET SCHEMA ${live}`);
     }
+    // new tables, new epoch: the read cache's answers built on the old ones become unreachable
+    await swap.query(
+      `UPDATE ${live}.rm_projection_checkpoint SET epoch = $2, batches = batches + 1
+       WHERE name = $1 OR name LIKE $1 || '@%'`,
+      [projection.name, randomUUID()],
+    );
     await swap.query('COMMIT');
   } catch (error) {
     await swap.query('ROLLBACK').catch(() => undefined);

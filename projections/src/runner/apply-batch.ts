@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/core';
 import type { EventCatalog, RecordedEvent } from '@jixiao/events';
 import type { Projection, Versioned } from '../projection';
@@ -55,8 +56,16 @@ export async function applyBatch(
     for (const doc of docs.values()) if (doc) await projection.save(tx, doc);
     const name = options.checkpointName ?? projection.name;
     const checkpoint = await tx.findOne(ProjectionCheckpointSchema, { name });
-    const values = { transactionId: last.transactionId, globalPosition: last.globalPosition, updatedAt: new Date() };
+    const values = {
+      transactionId: last.transactionId,
+      globalPosition: last.globalPosition,
+      batches: (checkpoint?.batches ?? 0) + 1,
+      updatedAt: new Date(),
+    };
     if (checkpoint) tx.assign(checkpoint, values);
-    else tx.persist(tx.create(ProjectionCheckpointSchema, { name, ...values } as ProjectionCheckpoint));
+    else
+      tx.persist(
+        tx.create(ProjectionCheckpointSchema, { name, epoch: randomUUID(), ...values } as ProjectionCheckpoint),
+      );
   });
 }

@@ -5,6 +5,14 @@ export interface ProjectionCheckpoint {
   name: string;
   transactionId: number;
   globalPosition: number;
+  /**
+   * Batches applied since the row was created: grows with every batch, even where the position
+   * does not (a Kafka partition can deliver an earlier position after a later one). With `epoch`,
+   * the version the read cache keys its answers by.
+   */
+  batches: number;
+  /** Random, drawn when the row is created and again when a rebuild swaps the projection's tables in. */
+  epoch: string;
   updatedAt: Date;
 }
 
@@ -15,6 +23,8 @@ export const ProjectionCheckpointSchema = new EntitySchema<ProjectionCheckpoint>
     name: { type: 'string', primary: true },
     transactionId: { type: new BigIntType('number') },
     globalPosition: { type: new BigIntType('number') },
+    batches: { type: new BigIntType('number'), default: 0 },
+    epoch: { type: 'string', length: 36, default: '' },
     updatedAt: { type: 'datetime' },
   },
 });
