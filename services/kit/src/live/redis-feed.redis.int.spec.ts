@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { connect, createServer, type AddressInfo, type Socket } from 'node:net';
 import Redis from 'ioredis';
 import type { AppliedEvent } from './applied-feed';
 import { liveUpdates } from './live-updates';
@@ -136,6 +137,51 @@ describe('the Redis applied feed, against the real Redis', () => {
       expect(await publisher.call('PUBSUB', 'NUMSUB', channel)).toEqual([channel, 0]);
     } finally {
       await feed.close();
+    }
+  });
+});
+
+describe('the Redis applied feed when Redis is not there at first', () => {
+  it('refuses the subscribe, then works once Redis is reachable', async () => {
+    // a TCP relay to the real Redis that refuses connections until it is opened
+    const target = new URL(REDIS_URL);
+    const sockets: Socket[] = [];
+    const relay = createServer((client) => {
+      const upstream = connect(Number(target.port || 6379), target.hostname);
+      sockets.push(client, upstream);
+      client.pipe(upstream).pipe(client);
+      client.on('error', () => upstream.destroy());
+      upstream.on('error', () => client.destroy());
+    });
+    const port = await new Promise<number>((resolve) =>
+      relay.listen(0, '127.0.0.1', () => resolve((relay.address() as AddressInfo).port)),
+    );
+    await new Promise((resolve) => relay.close(resolve));
+    const prefix = `jixiao-test-${randomUUID()}`;
+    const feed = redisAppliedFeed(`redis://127.0.0.1:${port}`, { channelPrefix: prefix, onError: () => undefined });
+    const publisher = new Redis(REDIS_URL, { maxRetriesPerRequest: 2 });
+    try {
+      const first = collect(1);
+      await expect(feed.subscribe('planning.goals', first.listener)).rejects.toThrow();
+      await new Promise<void>((resolve) => relay.listen(port, '127.0.0.1', resolve));
+      const second = collect(1);
+      const deadline = Date.now() + 10_000;
+      let unsubscribe: (() => Promise<void>) | null = null;
+      while (!unsubscribe) {
+        unsubscribe = await feed.subscribe('planning.goals', second.listener).catch(() => null);
+        if (!unsubscribe && Date.now() > deadline) throw new Error('the feed never recovered');
+        if (!unsubscribe) await new Promise((r) => setTimeout(r, 100));
+      }
+      await publishApplied(publisher, 'planning.goals', [event(1)], { channelPrefix: prefix });
+      await second.arrived();
+      expect(second.batches).toEqual([[event(1)]]);
+      expect(first.batches).toEqual([]);
+      await unsubscribe();
+    } finally {
+      await feed.close();
+      await publisher.quit();
+      sockets.forEach((socket) => socket.destroy());
+      await new Promise((resolve) => relay.close(resolve));
     }
   });
 });

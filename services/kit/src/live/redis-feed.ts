@@ -85,7 +85,20 @@ export function redisAppliedFeed(redisUrl: string, options: RedisAppliedFeedOpti
       }
     }
   });
-  const connected = () => (connecting ??= subscriber.connect());
+  // a failed first connection is not remembered: the next subscribe tries again
+  const connected = () =>
+    (connecting ??= subscriber.connect().catch((error: Error) => {
+      connecting = null;
+      throw error;
+    }));
+  /** Forgets a projection's channel once its last listener left (or its subscription failed). */
+  const release = async (projection: string, set: Set<AppliedListener>) => {
+    if (set.size > 0 || listeners.get(projection) !== set) return;
+    listeners.delete(projection);
+    confirmed.delete(projection);
+    byChannel.delete(channelOf(projection));
+    if (subscriber.status === 'ready') await subscriber.unsubscribe(channelOf(projection)).catch(() => undefined);
+  };
 
   return {
     async subscribe(projection, listener) {
@@ -98,16 +111,18 @@ export function redisAppliedFeed(redisUrl: string, options: RedisAppliedFeedOpti
         confirmed.set(projection, subscriber.subscribe(channelOf(projection)));
       }
       set.add(listener);
-      // listening only once Redis confirmed the channel: a change published after this is delivered
-      await confirmed.get(projection);
       const mine = set;
+      // listening only once Redis confirmed the channel: a change published after this is delivered
+      try {
+        await confirmed.get(projection);
+      } catch (error) {
+        mine.delete(listener);
+        await release(projection, mine);
+        throw error;
+      }
       return async () => {
         mine.delete(listener);
-        if (mine.size > 0 || listeners.get(projection) !== mine) return;
-        listeners.delete(projection);
-        confirmed.delete(projection);
-        byChannel.delete(channelOf(projection));
-        if (subscriber.status === 'ready') await subscriber.unsubscribe(channelOf(projection));
+        await release(projection, mine);
       };
     },
     async close() {
