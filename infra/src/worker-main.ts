@@ -1,13 +1,13 @@
 import 'reflect-metadata';
-import Redis from 'ioredis';
 import { catalog } from '@jixiao/events';
 import { allProjections } from '@jixiao/projections';
 import { publishApplied, type AppliedEvent } from '@jixiao/service-kit';
 import { ProjectionWorker } from './bus/projection-worker';
 import { STREAM_CATEGORIES } from './bus/topics';
-import { loadDistributedConfig, runProcess } from './distributed/runtime';
+import { loadDistributedConfig, loadWorkerSettings, runProcess } from './distributed/runtime';
 import { PostgresEventStore } from './event-store/postgres-event-store';
 import { openReadModels } from './read-models/orm';
+import { openRedis } from './redis';
 
 /**
  * `node infra/dist/worker-main.js`: one member of each projection's consumer group
@@ -15,17 +15,18 @@ import { openReadModels } from './read-models/orm';
  */
 runProcess('projection worker', async () => {
   const { postgres, distributed } = loadDistributedConfig();
-  const only = process.env.JIXIAO_PROJECTIONS?.split(',');
-  const projections = allProjections.filter((p) => !only || only.includes(p.name));
-  if (projections.length === 0) throw new Error(`JIXIAO_PROJECTIONS names no projection: ${only?.join(',')}`);
+  const settings = loadWorkerSettings(
+    process.env,
+    allProjections.map((p) => p.name),
+  );
+  const projections = allProjections.filter((p) => settings.projections.includes(p.name));
   const store = await PostgresEventStore.open({ ...postgres, catalog, outbox: true });
   const orm = await openReadModels({ kind: 'postgres', ...postgres }, 'refuse');
   // tells the services' subscriptions what each batch applied (Redis pub/sub; nothing stored)
-  const redis = new Redis(distributed.redisUrl, { maxRetriesPerRequest: 2 });
+  const redis = openRedis(distributed.redisUrl, 'applied feed');
   const onApplied = (projection: string, events: AppliedEvent[]) =>
     publishApplied(redis, projection, events, { channelPrefix: distributed.topicPrefix });
-  const session = Number(process.env.JIXIAO_KAFKA_SESSION_TIMEOUT_MS ?? 10000);
-  const logBatches = process.env.JIXIAO_LOG_BATCHES === '1';
+  const { sessionTimeoutMs: session, logBatches } = settings;
   const workers = projections.map(
     (projection) =>
       new ProjectionWorker({

@@ -103,7 +103,8 @@ export class ProjectionWorker {
       { topic: batch.topic, partition: batch.partition, offset: (BigInt(lastMessage.offset) + 1n).toString() },
     ]);
     await heartbeat();
-    await this.reportApplied(appliedEventsOf(projection, events));
+    // not awaited: Redis being slow or away must not hold back the next batch
+    void this.reportApplied(appliedEventsOf(projection, events));
     this.options.onBatch?.({ topic: batch.topic, partition: batch.partition, events: events.length });
   }
 

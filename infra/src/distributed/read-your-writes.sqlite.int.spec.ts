@@ -30,14 +30,14 @@ describe('waiting for a stream version in the read models', () => {
       expectedVersion: 1,
       metadata: actor,
     });
-    expect(await wait(submitted.events[0]!, 30)).toBe(false);
+    expect(await wait(submitted.events, 30)).toBe(false);
 
     await applyBatch(orm.em, goals, catalog, submitted.events);
-    expect(await wait(submitted.events[0]!, 30)).toBe(true);
+    expect(await wait(submitted.events, 30)).toBe(true);
     // version 2 is not there yet: a later write of the same stream still waits
-    expect(await wait(revised.events[0]!, 30)).toBe(false);
+    expect(await wait(revised.events, 30)).toBe(false);
 
-    const late = wait(revised.events[0]!, 5000);
+    const late = wait(revised.events, 5000);
     await applyBatch(orm.em, goals, catalog, revised.events);
     expect(await late).toBe(true);
   });
@@ -46,9 +46,9 @@ describe('waiting for a stream version in the read models', () => {
     const wait = streamVersionWaiter({ em: () => orm.em.fork(), projections: allProjections, pollMs: 5 });
     const units = allProjections.find((p) => p.name === 'directory.units')!;
     const { events } = await store.appendToStream('unit-u1', [sampleEvent(1)], { expectedVersion: 0, metadata: actor });
-    expect(await wait(events[0]!, 30)).toBe(false);
+    expect(await wait(events, 30)).toBe(false);
     await applyBatch(orm.em, units, catalog, events);
     // the goals projection does not handle unit events, and is not waited for
-    expect(await wait(events[0]!, 30)).toBe(true);
+    expect(await wait(events, 30)).toBe(true);
   });
 });

@@ -11,23 +11,23 @@ export interface StreamVersionWaiterOptions {
 }
 
 /**
- * Read-your-writes when projections run in other processes (distributed mode): an event is
- * visible once every projection that handles its type holds the event's stream at a version at
- * least the event's. Kafka keeps a stream's order but not a global one, so the commit position
- * (what embedded mode compares) says nothing here; each document's `lastVersion` does, and it
- * is written in the same transaction as the document's rows.
+ * Read-your-writes when projections run in other processes (distributed mode): a command's events
+ * are visible once every projection that handles any of them holds their stream at a version at
+ * least the highest of them it handles. Kafka keeps a stream's order but not a global one, so the
+ * commit position (what embedded mode compares) says nothing here; each document's `lastVersion`
+ * does, and it is written in the same transaction as the document's rows.
  */
 export function streamVersionWaiter(options: StreamVersionWaiterOptions) {
   const pollMs = options.pollMs ?? 15;
-  const visibleIn = async (projection: Projection, event: RecordedEvent) => {
-    const doc = await projection.load(options.em(), event.streamId);
-    return !!doc && doc.lastVersion >= event.streamVersion;
+  const visible = async ({ projection, streamId, version }: Awaited) => {
+    const doc = await projection.load(options.em(), streamId);
+    return !!doc && doc.lastVersion >= version;
   };
-  return async (event: RecordedEvent, timeoutMs = 5000): Promise<boolean> => {
+  return async (events: readonly RecordedEvent[], timeoutMs = 5000): Promise<boolean> => {
     const deadline = Date.now() + timeoutMs;
-    let waiting = options.projections.filter((p) => p.handles.includes(event.type));
+    let waiting = awaitedVersions(options.projections, events);
     for (;;) {
-      const seen = await Promise.all(waiting.map((p) => visibleIn(p, event)));
+      const seen = await Promise.all(waiting.map(visible));
       waiting = waiting.filter((_, i) => !seen[i]);
       if (waiting.length === 0) return true;
       const left = deadline - Date.now();
@@ -35,4 +35,25 @@ export function streamVersionWaiter(options: StreamVersionWaiterOptions) {
       await new Promise((r) => setTimeout(r, Math.min(left, pollMs)));
     }
   };
+}
+
+interface Awaited {
+  projection: Projection;
+  streamId: string;
+  version: number;
+}
+
+/** For each projection and stream, the highest version among the events it handles. */
+export function awaitedVersions(projections: readonly Projection[], events: readonly RecordedEvent[]): Awaited[] {
+  const awaited = new Map<string, Awaited>();
+  for (const event of events) {
+    for (const projection of projections) {
+      if (!projection.handles.includes(event.type)) continue;
+      const key = `${projection.name}\u0000${event.streamId}`;
+      const known = awaited.get(key);
+      if (!known || known.version < event.streamVersion)
+        awaited.set(key, { projection, streamId: event.streamId, version: event.streamVersion });
+    }
+  }
+  return [...awaited.values()];
 }

@@ -47,6 +47,25 @@ export function loadSubgraphUrls(env: NodeJS.ProcessEnv = process.env): Record<S
   return urls;
 }
 
+/** What a projection worker process reads besides the common configuration; wrong values are named. */
+export function loadWorkerSettings(
+  env: NodeJS.ProcessEnv,
+  known: readonly string[],
+): { projections: string[]; sessionTimeoutMs: number; logBatches: boolean } {
+  const wrong: string[] = [];
+  const projections = env.JIXIAO_PROJECTIONS ? env.JIXIAO_PROJECTIONS.split(',').map((p) => p.trim()) : [...known];
+  const unknown = projections.filter((p) => !known.includes(p));
+  if (unknown.length > 0 || projections.length === 0) {
+    wrong.push(`  JIXIAO_PROJECTIONS: unknown projection ${unknown.join(', ')}; one or more of ${known.join(', ')}`);
+  }
+  const session = Number(env.JIXIAO_KAFKA_SESSION_TIMEOUT_MS ?? 10000);
+  if (!Number.isInteger(session) || session < 1000) {
+    wrong.push('  JIXIAO_KAFKA_SESSION_TIMEOUT_MS: must be a whole number of milliseconds, at least 1000');
+  }
+  if (wrong.length > 0) throw invalid(wrong);
+  return { projections, sessionTimeoutMs: session, logBatches: env.JIXIAO_LOG_BATCHES === '1' };
+}
+
 /** Reads `argv[2]` as a subgraph name, or explains what it should be. */
 export function subgraphNameOf(argument: string | undefined): SubgraphName {
   if (argument && (SUBGRAPH_NAMES as string[]).includes(argument)) return argument as SubgraphName;
@@ -55,14 +74,22 @@ export function subgraphNameOf(argument: string | undefined): SubgraphName {
   );
 }
 
-/** Stops cleanly on SIGINT/SIGTERM and exits non-zero on a start-up error. */
+/** Stops cleanly on SIGINT/SIGTERM (or when the supervisor goes) and exits non-zero on a start-up or stop error. */
 export function runProcess(name: string, start: () => Promise<() => Promise<void>>): void {
   start()
     .then((stop) => {
+      let stopping = false;
+      // a signal and the supervisor's end may both come: stop once, exit 1 if stopping failed
       const shutdown = () => {
-        stop()
-          .catch((error: Error) => console.error(`${name}: ${error.message}`))
-          .finally(() => process.exit(0));
+        if (stopping) return;
+        stopping = true;
+        stop().then(
+          () => process.exit(0),
+          (error: Error) => {
+            console.error(`${name}: ${error.message}`);
+            process.exit(1);
+          },
+        );
       };
       process.once('SIGINT', shutdown);
       process.once('SIGTERM', shutdown);

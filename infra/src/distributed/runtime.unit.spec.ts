@@ -1,4 +1,4 @@
-import { loadDistributedConfig, loadSubgraphUrls, subgraphNameOf } from './runtime';
+import { loadDistributedConfig, loadSubgraphUrls, loadWorkerSettings, subgraphNameOf } from './runtime';
 import { LOCAL_DEFAULTS, processPlan, workerPools } from './supervisor';
 
 const distributed = { ...LOCAL_DEFAULTS };
@@ -48,6 +48,33 @@ describe('a distributed-mode process reads its configuration', () => {
     ).toEqual({ directory: 'http://a:1/', planning: 'http://b:2/', audit: 'https://c/' });
   });
 
+  it('a worker names an unknown projection or a malformed session timeout', () => {
+    const known = ['directory.units', 'planning.goals'];
+    expect(loadWorkerSettings({}, known)).toEqual({
+      projections: known,
+      sessionTimeoutMs: 10000,
+      logBatches: false,
+    });
+    expect(loadWorkerSettings({ JIXIAO_PROJECTIONS: 'planning.goals', JIXIAO_LOG_BATCHES: '1' }, known)).toMatchObject({
+      projections: ['planning.goals'],
+      logBatches: true,
+    });
+    let message = '';
+    try {
+      loadWorkerSettings(
+        { JIXIAO_PROJECTIONS: 'planning.goals,planning.gaols', JIXIAO_KAFKA_SESSION_TIMEOUT_MS: '10s' },
+        known,
+      );
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message.split('\n')).toEqual([
+      '配置有误 (invalid configuration):',
+      '  JIXIAO_PROJECTIONS: unknown projection planning.gaols; one or more of directory.units, planning.goals',
+      '  JIXIAO_KAFKA_SESSION_TIMEOUT_MS: must be a whole number of milliseconds, at least 1000',
+    ]);
+  });
+
   it('a service process is told which subgraph it serves', () => {
     expect(subgraphNameOf('planning')).toBe('planning');
     expect(() => subgraphNameOf('finance')).toThrow('<directory|planning|audit>; got finance');
@@ -75,6 +102,11 @@ describe('the process plan of `npm start` in distributed mode', () => {
       ['worker-directory', 'worker-main', undefined, undefined],
       ['worker-planning', 'worker-main', undefined, undefined],
       ['relay', 'relay-main', undefined, undefined],
+    ]);
+    expect(plan.backends.filter((p) => p.entry === 'service-main').map((p) => p.env?.JIXIAO_HOST)).toEqual([
+      '127.0.0.1',
+      '127.0.0.1',
+      '127.0.0.1',
     ]);
     expect(plan.backends.filter((p) => p.entry === 'worker-main').map((p) => p.env?.JIXIAO_PROJECTIONS)).toEqual([
       'directory.units',

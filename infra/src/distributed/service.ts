@@ -1,4 +1,3 @@
-import Redis from 'ioredis';
 import { catalog } from '@jixiao/events';
 import { allProjections } from '@jixiao/projections';
 import { redisAppliedFeed, serveSubgraph, type ServiceDeps } from '@jixiao/service-kit';
@@ -9,6 +8,7 @@ import { PostgresEventStore } from '../event-store/postgres-event-store';
 import { closeAll, unitHierarchy, type Closable } from '../platform/platform';
 import { SUBGRAPHS, type SubgraphName } from '../platform/subgraphs';
 import { openReadModels } from '../read-models/orm';
+import { openRedis } from '../redis';
 import { streamVersionWaiter } from './read-your-writes';
 
 export interface ServiceProcessConfig {
@@ -32,7 +32,7 @@ export async function startServiceProcess(name: SubgraphName, { config, postgres
     // the workers create and check the tables too; whoever comes first under the schema lock prepares them
     const orm = await openReadModels({ kind: 'postgres', ...postgres }, 'refuse');
     opened.push(orm);
-    const redis = new Redis(distributed.redisUrl, { maxRetriesPerRequest: 2 });
+    const redis = openRedis(distributed.redisUrl, 'read cache');
     opened.push({ close: () => redis.quit() });
     // subscriptions hear of applied batches from the workers, over Redis pub/sub
     const applied = redisAppliedFeed(distributed.redisUrl, { channelPrefix: distributed.topicPrefix });

@@ -46,7 +46,8 @@ export function processPlan(gatewayPort: number): { backends: ProcessSpec[]; gat
     name,
     entry: 'service-main',
     args: [name],
-    env: { JIXIAO_PORT: String(gatewayPort + 1 + i) },
+    // only the gateway faces clients; the services answer it on this machine
+    env: { JIXIAO_PORT: String(gatewayPort + 1 + i), JIXIAO_HOST: '127.0.0.1' },
     ready: /service ready: /,
   }));
   const urls = Object.fromEntries(
@@ -88,17 +89,18 @@ export async function startAllProcesses(options: { local?: boolean } = {}): Prom
 
   const children: ChildProcess[] = [];
   const names: string[] = [];
-  let stopping = false;
-  const stopAll = async (code: number) => {
-    if (stopping) return;
-    stopping = true;
-    await Promise.all(children.map((child, i) => stopChild(child, names[i]!)));
-    process.exit(code);
-  };
+  let stopping: Promise<never> | null = null;
+  /** Stops every child (SIGKILL after 10 s), then exits with `code`; later calls wait for the first. */
+  const stopAll = (code: number): Promise<never> =>
+    (stopping ??= (async () => {
+      await Promise.all(children.map((child, i) => stopChild(child, names[i]!)));
+      process.exit(code);
+    })());
   process.once('SIGINT', () => void stopAll(0));
   process.once('SIGTERM', () => void stopAll(0));
 
   const launch = (spec: ProcessSpec) => {
+    if (stopping) return Promise.reject(new Error(`not starting ${spec.name}: stopping`));
     const child = spawn(process.execPath, [path.join(__dirname, '..', `${spec.entry}.js`), ...(spec.args ?? [])], {
       env: { ...env, JIXIAO_SEED: 'none', JIXIAO_STOP_WITH_PARENT: '1', ...spec.env },
       stdio: ['pipe', 'pipe', 'pipe'],
@@ -124,11 +126,16 @@ export async function startAllProcesses(options: { local?: boolean } = {}): Prom
   };
 
   const plan = processPlan(config.port);
-  await Promise.all(plan.backends.map(launch));
-  const url = await launch(plan.gateway);
-  console.log(
-    `绩效 Jixiao (distributed: ${children.length} processes) ready in ${Date.now() - started} ms — GraphQL: ${url}`,
-  );
+  try {
+    await Promise.all(plan.backends.map(launch));
+    const url = await launch(plan.gateway);
+    console.log(
+      `绩效 Jixiao (distributed: ${children.length} processes) ready in ${Date.now() - started} ms — GraphQL: ${url}`,
+    );
+  } catch {
+    // a child died before it was ready (already reported), or Ctrl-C came during the start
+    await stopAll(1);
+  }
 }
 
 /** Asks a child to stop, and kills it if it has not gone after ten seconds. */

@@ -4,7 +4,6 @@ import { createHash } from 'node:crypto';
 import type { EntityManager, MikroORM } from '@mikro-orm/core';
 import { catalog, type EventStore } from '@jixiao/events';
 import { memoryRateLimiter, redisRateLimiter, startGatewayServer, type RateLimiter } from '@jixiao/gateway';
-import Redis from 'ioredis';
 import { allProjections, ProjectionRunner, UnitRowSchema } from '@jixiao/projections';
 import { readSupergraph } from '@jixiao/schema';
 import {
@@ -21,6 +20,7 @@ import type { PlatformConfig } from '../config/config';
 import { redisReadCache } from '../cache/redis-read-cache';
 import { PostgresEventStore, SqliteEventStore } from '../event-store';
 import { openReadModels } from '../read-models/orm';
+import { openRedis } from '../redis';
 import { lastEventOf } from './last-event';
 import { seedIfEmpty, type SeedOutcome } from './seed';
 import { buildSubgraphs } from './subgraphs';
@@ -106,7 +106,7 @@ async function startOn(
   const deps: ServiceDeps = {
     store,
     em,
-    waitForProjections: (event, timeoutMs) => runner.waitFor(event, timeoutMs),
+    waitForProjections: (events, timeoutMs) => runner.waitFor(events[events.length - 1]!, timeoutMs),
     cache: readCacheOf(config, em, opened),
     applied,
   };
@@ -181,7 +181,7 @@ export async function startGateway(
 /** With Redis configured, the hottest queries read through it; without, they compute each time. */
 function readCacheOf(config: PlatformStartConfig, em: () => EntityManager, opened: Closable[]): ReadCache | undefined {
   if (!config.limits.redisUrl) return undefined;
-  const redis = new Redis(config.limits.redisUrl, { maxRetriesPerRequest: 2 });
+  const redis = openRedis(config.limits.redisUrl, 'read cache');
   opened.push({ close: () => redis.quit() });
   const prefix =
     config.storage.kind === 'postgres'
@@ -193,7 +193,7 @@ function readCacheOf(config: PlatformStartConfig, em: () => EntityManager, opene
 /** In memory, or in Redis when `JIXIAO_REDIS_URL` is set (the client is closed with the platform). */
 function openRateLimiter(limits: PlatformConfig['limits'], opened: Closable[]): RateLimiter {
   if (!limits.redisUrl) return memoryRateLimiter(limits.ratePerMinute);
-  const client = new Redis(limits.redisUrl, { maxRetriesPerRequest: 2 });
+  const client = openRedis(limits.redisUrl, 'rate limits');
   opened.push({ close: () => client.quit() });
   return redisRateLimiter(client, limits.ratePerMinute);
 }

@@ -18,11 +18,12 @@ export interface ServiceDeps {
   /** A fresh MikroORM EntityManager for one request. */
   em(): EntityManager;
   /**
-   * Resolves once the read models have applied the event (or with false after the timeout).
-   * Embedded mode compares commit positions; distributed mode, where projections run in other
-   * processes, reads the stream's version from each projection that handles the event.
+   * Resolves once the read models have applied a command's events (or with false after the
+   * timeout). Embedded mode compares commit positions with the last; distributed mode, where
+   * projections run in other processes, reads the stream's version from each projection that
+   * handles any of them.
    */
-  waitForProjections(event: RecordedEvent, timeoutMs?: number): Promise<boolean>;
+  waitForProjections(events: readonly RecordedEvent[], timeoutMs?: number): Promise<boolean>;
   /** The read cache of the hottest queries; none when absent. */
   cache?: ReadCache;
   /** What the projections applied, for live subscriptions; without it, subscribing is refused. */
@@ -53,7 +54,7 @@ export async function execute<C, E extends NewEvent, S>(
     upcast: (event) => catalog.upcast(event),
   });
   const last = result.events[result.events.length - 1];
-  if (last && !(await deps.waitForProjections(last))) {
+  if (last && !(await deps.waitForProjections(result.events))) {
     throw new NotYetVisibleError({
       zh: `已记录（事件 ${last.eventId}），但查询结果尚未更新；请稍后查询，或以同一 commandId 重试`,
       en: `Recorded (event ${last.eventId}) but not yet visible to queries; query again shortly, or retry with the same commandId`,
