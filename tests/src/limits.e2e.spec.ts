@@ -1,3 +1,4 @@
+import WebSocket from 'ws';
 import { as, startTestPlatform } from './support/platform';
 
 const INTROSPECTION = '{ __schema { queryType { name } } }';
@@ -13,6 +14,14 @@ describe('API limits at the gateway (production settings)', () => {
   /** Each test spends its own user's budget, so the rate limit never mixes into the others. */
   let users = 0;
   const auditor = () => as('AUDITOR', null, `limits.${++users}`);
+
+  it('closes a WebSocket whose message is larger than the body limit (1009), as HTTP refuses the body', async () => {
+    const socket = new WebSocket(p.wsUrl, 'graphql-transport-ws');
+    await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
+    const closed = new Promise<number>((resolve) => socket.once('close', (code) => resolve(code)));
+    socket.send(JSON.stringify({ type: 'connection_init', payload: { padding: 'x'.repeat(300 * 1024) } }));
+    expect(await closed).toBe(1009);
+  });
 
   it('turns introspection and field suggestions off', async () => {
     const caller = auditor();

@@ -120,6 +120,27 @@ describe('subscriptions through the gateway (graphql-ws), embedded mode', () => 
     }
   });
 
+  it('ends a subscription when its token expires, with UNAUTHENTICATED 访问令牌已过期', async () => {
+    const token = await p.mint({ role: 'BUDGET_UNIT', unitId: f.unitIds.A }, { expiresIn: '3s' });
+    const listening = p.liveListeners('planning.goals');
+    const live = await subscribeLive<GoalChanged>(p, token, GOAL_CHANGED, { goalId: f.goalIds.A });
+    open.push(live as LiveSubscription<unknown>);
+    const ended = await live.next(8_000);
+    expect(ended.data ?? null).toBeNull();
+    expect(ended.errors?.[0]?.extensions).toMatchObject({
+      code: 'UNAUTHENTICATED',
+      messageZh: '访问令牌已过期，请重新获取',
+    });
+    const until = Date.now() + 5_000;
+    while (!live.completed && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
+    expect(live.completed).toBe(true);
+    // the planning service dropped its listener too
+    const gone = Date.now() + 5_000;
+    while (p.liveListeners('planning.goals') > listening && Date.now() < gone)
+      await new Promise((r) => setTimeout(r, 20));
+    expect(p.liveListeners('planning.goals')).toBe(listening);
+  });
+
   it('refuses a WebSocket to a subgraph that does not carry the gateway’s assertion', async () => {
     const direct = subscribeWs(p.subgraphUrls['planning']!.replace('http', 'ws'), null, GOAL_CHANGED, {
       goalId: f.goalIds.A,

@@ -55,7 +55,11 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
     plugins: (context) => [...(gatewayOptions.plugins?.(context) ?? []), { onDispose: closeServer }],
   });
   server.on('request', gateway.handler);
-  const subscriptions: GraphQLWsEndpoint = serveClientSubscriptions(server, gateway.handler);
+  const subscriptions: GraphQLWsEndpoint = serveClientSubscriptions(
+    server,
+    gateway.handler,
+    gatewayOptions.limits?.maxBodyBytes,
+  );
 
   try {
     await new Promise<void>((resolve, reject) => {

@@ -35,9 +35,14 @@ function refusal(error: unknown): ExecutionResult {
  * Serves GraphQL over WebSocket (graphql-ws) for clients at the runtime's GraphQL path, beside
  * HTTP and SSE. Each subscribe message runs through the runtime like an HTTP request — the same
  * plugins, so the token is verified per operation — and a refused one answers with the same
- * error body as HTTP (`UNAUTHENTICATED`, Chinese and English), then completes.
+ * error body as HTTP (`UNAUTHENTICATED`, Chinese and English), then completes. A message above
+ * `maxPayload` bytes (the HTTP body limit) closes the socket.
  */
-export function serveClientSubscriptions(server: Server, runtime: GatewayRuntime): GraphQLWsEndpoint {
+export function serveClientSubscriptions(
+  server: Server,
+  runtime: GatewayRuntime,
+  maxPayload?: number,
+): GraphQLWsEndpoint {
   const options = getGraphQLWSOptions<Record<string, unknown>, { socket: unknown; request: IncomingMessage }>(
     runtime as never,
     (ctx) => ({
@@ -55,9 +60,14 @@ export function serveClientSubscriptions(server: Server, runtime: GatewayRuntime
         return refusal(error);
       }
     };
-  return serveGraphQLWs(server, runtime.graphqlEndpoint, {
-    ...(options as object),
-    execute: guarded(options.execute),
-    subscribe: guarded(options.subscribe),
-  } as never);
+  return serveGraphQLWs(
+    server,
+    runtime.graphqlEndpoint,
+    {
+      ...(options as object),
+      execute: guarded(options.execute),
+      subscribe: guarded(options.subscribe),
+    } as never,
+    maxPayload,
+  );
 }

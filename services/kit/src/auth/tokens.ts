@@ -1,4 +1,4 @@
-import { createRemoteJWKSet, jwtVerify, SignJWT, type JWTPayload, type KeyLike } from 'jose';
+import { createRemoteJWKSet, decodeJwt, jwtVerify, SignJWT, type JWTPayload, type KeyLike } from 'jose';
 import type { KeyObject } from 'node:crypto';
 import { UnauthenticatedError } from '@jixiao/events';
 import { isRole, type Identity, type Role } from './roles';
@@ -24,8 +24,7 @@ const refuse = (reason: string, zh: string, en: string) => new UnauthenticatedEr
 export function tokenRefusal(error: unknown): UnauthenticatedError {
   const code = (error as { code?: string }).code;
   const claim = (error as { claim?: string }).claim;
-  if (code === 'ERR_JWT_EXPIRED')
-    return refuse('EXPIRED', '访问令牌已过期，请重新获取', 'The token has expired; get a new one');
+  if (code === 'ERR_JWT_EXPIRED') return tokenExpired();
   if (code === 'ERR_JWT_CLAIM_VALIDATION_FAILED' && claim === 'aud')
     return refuse(
       'WRONG_AUDIENCE',
@@ -42,6 +41,16 @@ export function tokenRefusal(error: unknown): UnauthenticatedError {
     return refuse('BAD_SIGNATURE', '访问令牌签名无效', 'The token signature is not valid');
   return refuse('INVALID', '访问令牌无效，请重新登录获取', 'The token is not valid; sign in again');
 }
+
+/** The refusal when a token has expired, also what ends a subscription that outlives its token. */
+export const tokenExpired = () =>
+  refuse('EXPIRED', '访问令牌已过期，请重新获取', 'The token has expired; get a new one');
+
+/** When a verified token expires (ms since the epoch), from its `exp` claim. */
+export const tokenExpiresAt = (token: string): number | undefined => {
+  const { exp } = decodeJwt(token);
+  return typeof exp === 'number' ? exp * 1000 : undefined;
+};
 
 export const missingToken = () =>
   refuse(

@@ -12,16 +12,21 @@ export interface GraphQLWsEndpoint {
   close(): Promise<void>;
 }
 
+/** Largest WebSocket message by default: the HTTP body limit's default (`ws`'s own is 100 MiB). */
+export const DEFAULT_WS_MAX_PAYLOAD = 256 * 1024;
+
 /**
  * Serves the graphql-ws protocol (`graphql-transport-ws`) on `path` of an HTTP server, beside its
- * HTTP handler: subgraphs for the gateway, the gateway for clients.
+ * HTTP handler: subgraphs for the gateway, the gateway for clients. A message larger than
+ * `maxPayload` bytes closes the socket (1009).
  */
 export function serveGraphQLWs<E extends Record<PropertyKey, unknown>>(
   server: Server,
   path: string,
   options: ServerOptions<Record<string, unknown> | undefined, WsExtra<E>>,
+  maxPayload = DEFAULT_WS_MAX_PAYLOAD,
 ): GraphQLWsEndpoint {
-  const wss = new WebSocketServer({ server, path });
+  const wss = new WebSocketServer({ server, path, maxPayload });
   const disposable = useServer<Record<string, unknown> | undefined, E>({ ...options, isProd: true } as never, wss);
   return { close: async () => disposable.dispose() };
 }

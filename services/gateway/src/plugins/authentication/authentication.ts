@@ -1,5 +1,14 @@
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
-import { missingToken, signAssertion, toGraphQLError, type AssertionSecret, type Identity } from '@jixiao/service-kit';
+import { GraphQLError, type ExecutionResult } from 'graphql';
+import {
+  missingToken,
+  signAssertion,
+  tokenExpired,
+  tokenExpiresAt,
+  toGraphQLError,
+  type AssertionSecret,
+  type Identity,
+} from '@jixiao/service-kit';
 
 /** Options of {@link JixiaoPluginAuthentication}. */
 export interface AuthenticationOptions {
@@ -15,6 +24,8 @@ interface Verified {
   userAgent: string | undefined;
   assertion: string;
   signedAt: number;
+  /** When the caller's token expires: no assertion is signed after it, and a subscription ends. */
+  expiresAt: number | undefined;
 }
 
 /** The context key holding the request's assertion, for the subscription transport's connectionParams. */
@@ -46,7 +57,7 @@ const remoteAddress = (context: unknown): string | undefined =>
 export function JixiaoPluginAuthentication(options: AuthenticationOptions): AuthenticationPlugin {
   const verified = new WeakMap<Request, Promise<Verified>>();
   const settled = new WeakMap<Request, Verified>();
-  const sign = (v: Omit<Verified, 'assertion' | 'signedAt'>) =>
+  const sign = (v: Omit<Verified, 'assertion' | 'signedAt' | 'expiresAt'>) =>
     signAssertion(options.assertionSecret, { ...v.identity, clientIp: v.clientIp, userAgent: v.userAgent });
   const authenticate = async (request: Request, clientIp: string | undefined): Promise<Verified> => {
     const token = BEARER.exec(request.headers.get('authorization') ?? '')?.[1];
@@ -54,7 +65,7 @@ export function JixiaoPluginAuthentication(options: AuthenticationOptions): Auth
     const identity = await options.verify(token);
     const userAgent = request.headers.get('user-agent') ?? undefined;
     const caller = { identity, clientIp, userAgent };
-    const result = { ...caller, assertion: await sign(caller), signedAt: Date.now() };
+    const result = { ...caller, assertion: await sign(caller), signedAt: Date.now(), expiresAt: tokenExpiresAt(token) };
     settled.set(request, result);
     return result;
   };
@@ -71,14 +82,57 @@ export function JixiaoPluginAuthentication(options: AuthenticationOptions): Auth
       const assertion = request && settled.get(request)?.assertion;
       if (assertion) extendContext({ [ASSERTION_CONTEXT_KEY]: assertion } as never);
     },
+    onSubscribe({ args }) {
+      const request = (args.contextValue as { request?: Request }).request;
+      const expiresAt = request && settled.get(request)?.expiresAt;
+      if (!expiresAt) return;
+      return {
+        onSubscribeResult({ result, setResult }) {
+          if (Symbol.asyncIterator in result) setResult(endingAt(result, expiresAt));
+        },
+      };
+    },
     identityOf: (request) => settled.get(request)?.identity,
     async assertionOf(request) {
       const current = settled.get(request);
       if (!current) return undefined;
+      // a subscription that outlived its token gets no new assertion: the subgraph refuses it
+      if (current.expiresAt !== undefined && Date.now() >= current.expiresAt) return undefined;
       if (Date.now() - current.signedAt < RESIGN_AFTER_MS) return current.assertion;
       const renewed = { ...current, assertion: await sign(current), signedAt: Date.now() };
       settled.set(request, renewed);
       return renewed.assertion;
     },
   } as AuthenticationPlugin;
+}
+
+/**
+ * A subscription's results until the caller's token expires; then one UNAUTHENTICATED error
+ * (访问令牌已过期) and the end, upstream included. A client subscribes again with a new token.
+ */
+async function* endingAt(
+  results: AsyncIterable<ExecutionResult>,
+  expiresAt: number,
+): AsyncGenerator<ExecutionResult, void, undefined> {
+  const iterator = results[Symbol.asyncIterator]();
+  let timer: NodeJS.Timeout | undefined;
+  const expired = new Promise<'expired'>((resolve) => {
+    timer = setTimeout(() => resolve('expired'), Math.max(0, expiresAt - Date.now()));
+  });
+  try {
+    for (;;) {
+      const next = await Promise.race([iterator.next(), expired]);
+      if (next === 'expired') {
+        const error = toGraphQLError(tokenExpired(), 401);
+        const { http: _http, ...extensions } = error.extensions;
+        yield { errors: [new GraphQLError(error.message, { extensions })] };
+        return;
+      }
+      if (next.done) return;
+      yield next.value;
+    }
+  } finally {
+    clearTimeout(timer);
+    await iterator.return?.();
+  }
 }
