@@ -15,6 +15,12 @@ export interface LiveUpdatesOptions<T> {
   read(events: readonly AppliedEvent[]): Promise<readonly T[]>;
   /** Told when `read` throws; the subscription then ends with that error. */
   onError?: (error: unknown) => void;
+  /**
+   * Runs once the feed is listening and before any batch is read (a snapshot the reads compare
+   * with, say): batches arriving meanwhile wait for it, so none falls between snapshot and
+   * listening. If it throws, the subscription is not made.
+   */
+  prepare?: () => Promise<void>;
 }
 
 /**
@@ -36,8 +42,9 @@ export async function liveUpdates<T>(options: LiveUpdatesOptions<T>): Promise<As
     wake = null;
   };
 
+  let preparing = options.prepare !== undefined;
   const drain = async () => {
-    if (reading) return;
+    if (reading || preparing) return;
     reading = true;
     try {
       while (pending.length > 0 && !done) {
@@ -62,6 +69,17 @@ export async function liveUpdates<T>(options: LiveUpdatesOptions<T>): Promise<As
     pending.push(...relevant);
     void drain();
   });
+
+  if (options.prepare) {
+    try {
+      await options.prepare();
+    } catch (error) {
+      await unsubscribe();
+      throw error;
+    }
+    preparing = false;
+    void drain();
+  }
 
   const finish = async (): Promise<IteratorResult<T>> => {
     if (!done) {

@@ -28,6 +28,43 @@ describe('live updates over the in-process feed', () => {
     await updates.return!();
   });
 
+  it('listens before its preparation runs, and reads what arrived meanwhile only after it', async () => {
+    const feed = new InProcessAppliedFeed();
+    const steps: string[] = [];
+    const updates = await liveUpdates({
+      feed,
+      projection: 'planning.goals',
+      select: (events) => events,
+      prepare: async () => {
+        // a change lands while the snapshot is being taken
+        feed.publish('planning.goals', [event('goal-a', 1)]);
+        steps.push('snapshot');
+      },
+      read: async (events) => {
+        steps.push(`read v${events[0]!.streamVersion}`);
+        return ['changed'];
+      },
+    });
+    expect(await updates.next()).toEqual({ done: false, value: 'changed' });
+    expect(steps).toEqual(['snapshot', 'read v1']);
+    await updates.return!();
+  });
+
+  it('is not made, and stops listening, when its preparation fails', async () => {
+    const feed = new InProcessAppliedFeed();
+    const failing = liveUpdates({
+      feed,
+      projection: 'planning.goals',
+      select: (events) => events,
+      prepare: async () => {
+        throw new Error('read model unavailable');
+      },
+      read: async () => [],
+    });
+    await expect(failing).rejects.toThrow('read model unavailable');
+    expect(feed.listenerCount('planning.goals')).toBe(0);
+  });
+
   it('merges batches that arrive while a read runs into the next read', async () => {
     const feed = new InProcessAppliedFeed();
     let release!: () => void;

@@ -84,13 +84,15 @@ export function goalSubscriptions(deps: ServiceDeps): Record<string, SubscribeFn
         const em = deps.em();
         return { em, where: { $and: [await reviewQueueFilter(em, ctx.actor), unitWhere(scope)] } };
       };
-      const first = await queue();
-      const known = new Set(
-        (await first.em.find(GoalRowSchema, first.where, { fields: ['goalId'] })).map((row) => row.goalId),
-      );
+      // the goals in the queue, taken once listening: a goal entering meanwhile is not missed
+      const known = new Set<string>();
       return liveUpdates<ReviewQueueChange>({
         feed: feed(),
         projection: goalsProjection.name,
+        prepare: async () => {
+          const { em, where } = await queue();
+          for (const row of await em.find(GoalRowSchema, where, { fields: ['goalId'] })) known.add(row.goalId);
+        },
         select: (events) => events,
         read: async (events: readonly AppliedEvent[]) => {
           const changed = [...new Set(events.map((e) => entityId(e.streamId)))];
