@@ -17,12 +17,6 @@ const { TEST_PG_URL, TEST_KAFKA_BROKERS, freshSchemaName, dropSchema } = testing
 const REDIS_URL = process.env['JIXIAO_TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379';
 const auditor = { role: 'AUDITOR' as const, unitId: null, userId: 'zhao.audit' };
 
-/**
- * The planning year of the embedded e2e, through the gateway, with every service, the gateway,
- * the outbox relay and the projection workers as separate processes started by the one command
- * (`npm start` with JIXIAO_MODE=distributed): commands go to PostgreSQL and their outbox, Kafka
- * carries them to the workers, and each mutation still answers with its own change.
- */
 /** `npm start` in distributed mode on its own schema, topics and ports, as a child process. */
 async function startDistributed(seedMode: 'none' | 'demo' = 'none') {
   const schema = freshSchemaName('dist');
@@ -87,6 +81,12 @@ async function startDistributed(seedMode: 'none' | 'demo' = 'none') {
   return started;
 }
 
+/**
+ * The planning year of the embedded e2e, through the gateway, with every service, the gateway,
+ * the outbox relay and the projection workers as separate processes started by the one command
+ * (`npm start` with JIXIAO_MODE=distributed): commands go to PostgreSQL and their outbox, Kafka
+ * carries them to the workers, and each mutation still answers with its own change.
+ */
 describe('the platform in distributed mode, one process per service', () => {
   let platform: Awaited<ReturnType<typeof startDistributed>>;
   let client: Pick<TestPlatform, 'gql'>;

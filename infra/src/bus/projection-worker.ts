@@ -1,7 +1,7 @@
 import type { MikroORM } from '@mikro-orm/core';
 import type { Consumer, EachBatchPayload, Kafka } from 'kafkajs';
 import type { EventCatalog, EventStore, RecordedEvent } from '@jixiao/events';
-import { appliedEventsOf, applyBatch, type AppliedEventRef, type Projection } from '@jixiao/projections';
+import { applyBatch, reportApplied, type OnApplied, type Projection } from '@jixiao/projections';
 import { createKafka, ensureTopics, type KafkaConnection } from './kafka';
 import { fromMessage, topicFor } from './topics';
 
@@ -27,7 +27,7 @@ export interface ProjectionWorkerOptions {
    * with the batch's events this projection handles — e.g. `publishApplied(redis, name, events)`
    * (service-kit) for live subscriptions. A rejection is logged; the batch is not redone.
    */
-  onApplied?: (projection: string, events: AppliedEventRef[]) => void | Promise<void>;
+  onApplied?: OnApplied;
   /** Called for each lost event read back from the store (a version gap); the default logs a warning. */
   onHealed?: (event: RecordedEvent) => void;
 }
@@ -103,18 +103,8 @@ export class ProjectionWorker {
       { topic: batch.topic, partition: batch.partition, offset: (BigInt(lastMessage.offset) + 1n).toString() },
     ]);
     await heartbeat();
-    // not awaited: Redis being slow or away must not hold back the next batch
-    void this.reportApplied(appliedEventsOf(projection, events));
+    reportApplied(this.options.onApplied, projection, events);
     this.options.onBatch?.({ topic: batch.topic, partition: batch.partition, events: events.length });
-  }
-
-  private async reportApplied(events: AppliedEventRef[]): Promise<void> {
-    if (!this.options.onApplied || events.length === 0) return;
-    try {
-      await this.options.onApplied(this.options.projection.name, events);
-    } catch (error) {
-      console.warn(`${this.options.projection.name}: onApplied failed: ${(error as Error).message}`);
-    }
   }
 
   async stop(): Promise<void> {

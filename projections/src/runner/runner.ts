@@ -26,8 +26,11 @@ export interface ProjectionRunnerOptions {
    * Told after each batch a projection committed, with the events of the batch it handles
    * (stream id, version, type): what feeds live subscriptions. A throwing hook is logged, not retried.
    */
-  onApplied?: (projection: string, events: AppliedEventRef[]) => void;
+  onApplied?: OnApplied;
 }
+
+/** Told after a projection committed a batch, with the events of it the projection handles. */
+export type OnApplied = (projection: string, events: AppliedEventRef[]) => void | Promise<void>;
 
 /** An applied event as the `onApplied` hook reports it: what changed, not the data. */
 export interface AppliedEventRef {
@@ -41,6 +44,22 @@ export function appliedEventsOf(projection: Projection, batch: readonly Recorded
   return batch
     .filter((e) => projection.handles.includes(e.type))
     .map(({ streamId, streamVersion, type }) => ({ streamId, streamVersion, type }));
+}
+
+/**
+ * Tells `onApplied` what a committed batch applied, without waiting for it: a slow or failing
+ * listener (Redis away, say) never holds back the next batch; its failure is logged.
+ */
+export function reportApplied(
+  onApplied: OnApplied | undefined,
+  projection: Projection,
+  batch: readonly RecordedEvent[],
+): void {
+  const events = onApplied ? appliedEventsOf(projection, batch) : [];
+  if (events.length === 0) return;
+  Promise.resolve()
+    .then(() => onApplied!(projection.name, events))
+    .catch((error: Error) => console.warn(`${projection.name}: onApplied failed: ${error.message}`));
 }
 
 /**
@@ -81,7 +100,7 @@ export class ProjectionRunner {
           cursor = { transactionId: last.transactionId, globalPosition: last.globalPosition };
           this.positions.set(projection.name, cursor);
           for (const wake of [...this.waiters]) wake();
-          this.reportApplied(projection, batch);
+          reportApplied(this.options.onApplied, projection, batch);
         }
       } catch (error) {
         if (this.stopped) return;
@@ -90,16 +109,6 @@ export class ProjectionRunner {
       } finally {
         await subscription.close();
       }
-    }
-  }
-
-  private reportApplied(projection: Projection, batch: readonly RecordedEvent[]): void {
-    const events = this.options.onApplied ? appliedEventsOf(projection, batch) : [];
-    if (events.length === 0) return;
-    try {
-      this.options.onApplied!(projection.name, events);
-    } catch (error) {
-      console.error(`onApplied of ${projection.name} failed`, error);
     }
   }
 
