@@ -14,7 +14,6 @@ import { killAndWait } from './faults/child-process';
 jest.setTimeout(300_000);
 
 const { TEST_PG_URL, TEST_KAFKA_BROKERS, freshSchemaName, dropSchema } = testing;
-const REDIS_URL = process.env['JIXIAO_TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379';
 const auditor = { role: 'AUDITOR' as const, unitId: null, userId: 'zhao.audit' };
 
 /** `npm start` in distributed mode on its own schema, topics and ports, as a child process. */
@@ -34,7 +33,7 @@ async function startDistributed(seedMode: 'none' | 'demo' = 'none') {
       JIXIAO_KAFKA_BROKERS: TEST_KAFKA_BROKERS.join(','),
       JIXIAO_KAFKA_TOPIC_PREFIX: schema,
       JIXIAO_KAFKA_SESSION_TIMEOUT_MS: '6000',
-      JIXIAO_REDIS_URL: REDIS_URL,
+      JIXIAO_REDIS_URL: testing.TEST_REDIS_URL,
       JIXIAO_PORT: String(port),
       JIXIAO_DATA_DIR: dir,
       JIXIAO_SEED: seedMode,
@@ -125,7 +124,7 @@ describe('the platform in distributed mode, one process per service', () => {
   });
 
   it('carries a goal’s state change from the worker to a subscriber, over Redis pub/sub and the gateway', async () => {
-    const redis = new Redis(REDIS_URL);
+    const redis = new Redis(testing.TEST_REDIS_URL);
     const minted = devKeyMinter(devKeyFile(dir), { issuer: 'jixiao-dev', audience: 'jixiao' });
     const { data } = await client.gql(
       `{ goals(filter: { status: FINANCE_REVIEW }) { nodes { id indicators { id } } } }`,
@@ -165,7 +164,7 @@ describe('the platform in distributed mode, one process per service', () => {
 
   it('keeps read models equal to a fresh replay, and the hottest answers in the Redis cache', async () => {
     const store = await PostgresEventStore.open({ connectionString: TEST_PG_URL, schema, catalog });
-    const redis = new Redis(REDIS_URL);
+    const redis = new Redis(testing.TEST_REDIS_URL);
     try {
       const replay = await testing.freshReplay(store, `${schema}_r`);
       expect(testing.rowCounts(replay).rm_goal).toBe(2);

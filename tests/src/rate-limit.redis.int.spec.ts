@@ -1,15 +1,14 @@
+import { testing } from '@jixiao/infra';
 import { randomUUID } from 'node:crypto';
 import { as, startTestPlatform } from './support/platform';
 
-const REDIS_URL = process.env['JIXIAO_TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379';
-
-/** With JIXIAO_REDIS_URL the per-user budget lives in Redis: two platforms spend one budget. */
+/** With JIXIAO_testing.TEST_REDIS_URL the per-user budget lives in Redis: two platforms spend one budget. */
 describe('rate limits kept in Redis', () => {
   let first: Awaited<ReturnType<typeof startTestPlatform>>;
   let second: Awaited<ReturnType<typeof startTestPlatform>>;
   beforeAll(async () => {
-    first = await startTestPlatform({ ratePerMinute: 3, redisUrl: REDIS_URL });
-    second = await startTestPlatform({ ratePerMinute: 3, redisUrl: REDIS_URL });
+    first = await startTestPlatform({ ratePerMinute: 3, redisUrl: testing.TEST_REDIS_URL });
+    second = await startTestPlatform({ ratePerMinute: 3, redisUrl: testing.TEST_REDIS_URL });
   });
   afterAll(async () => {
     await first?.dispose();

@@ -3,7 +3,6 @@ import { dropSchema, freshSchemaName, testing, TEST_PG_URL } from '@jixiao/infra
 import { as, PROPOSE_PROJECT, projectInput, startTestPlatform } from './support/platform';
 import { ok, registerUnits } from './support/walk';
 
-const REDIS_URL = process.env['JIXIAO_TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379';
 const COVERAGE = `query($year: Int!) { goalCoverage(fiscalYear: $year) { unit { id } projects projectsWithApprovedGoal } }`;
 
 /**
@@ -13,14 +12,14 @@ const COVERAGE = `query($year: Int!) { goalCoverage(fiscalYear: $year) { unit { 
  */
 describe('the Redis read cache', () => {
   const schema = freshSchemaName('cache');
-  const redis = new Redis(REDIS_URL);
+  const redis = new Redis(testing.TEST_REDIS_URL);
   let p: Awaited<ReturnType<typeof startTestPlatform>>;
   let bureau: string;
   let school: string;
   beforeAll(async () => {
     p = await startTestPlatform({
       storage: { kind: 'postgres', connectionString: TEST_PG_URL, schema },
-      redisUrl: REDIS_URL,
+      redisUrl: testing.TEST_REDIS_URL,
     });
     ({ bureau, school } = await registerUnits(p));
   });

@@ -1,3 +1,4 @@
+import { TEST_REDIS_URL } from '../testing/redis';
 import Redis from 'ioredis';
 import type { MikroORM } from '@mikro-orm/core';
 import { logLevel } from 'kafkajs';
@@ -15,7 +16,6 @@ import { STREAM_CATEGORIES } from './topics';
 
 jest.setTimeout(180_000);
 
-const REDIS_URL = process.env['JIXIAO_TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379';
 const kafka = { brokers: TEST_KAFKA_BROKERS, logLevel: logLevel.NOTHING };
 const metadata = { actorId: 't', role: 'BUDGET_UNIT' };
 
@@ -30,7 +30,7 @@ describe('a projection worker publishing what it applied to Redis', () => {
     schema = freshSchemaName('ap');
     store = await PostgresEventStore.open({ connectionString: TEST_PG_URL, schema, catalog, outbox: true });
     orm = await openReadModels({ kind: 'postgres', connectionString: TEST_PG_URL, schema });
-    redis = new Redis(REDIS_URL);
+    redis = new Redis(TEST_REDIS_URL);
   });
   afterEach(async () => {
     for (const stop of stops.splice(0).reverse()) await stop();
@@ -41,7 +41,7 @@ describe('a projection worker publishing what it applied to Redis', () => {
   });
 
   it('tells a service’s feed of each applied goal event, once the read model already shows it', async () => {
-    const feed = redisAppliedFeed(REDIS_URL, { channelPrefix: schema });
+    const feed = redisAppliedFeed(TEST_REDIS_URL, { channelPrefix: schema });
     stops.push(() => feed.close());
     const heard: { event: AppliedEvent; version: number | null }[] = [];
     await feed.subscribe(goalsProjection.name, (events) => {

@@ -3,3 +3,4 @@ export * from './goal-events';
 export * from './load';
 export * from './replay';
 export * from './kafka';
+export * from './redis';
