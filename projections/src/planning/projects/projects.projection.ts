@@ -1,7 +1,7 @@
 import { EntitySchema } from '@mikro-orm/core';
 import type * as E from '@jixiao/events';
 import type { DataOf, RecordedEvent } from '@jixiao/events';
-import { defineProjection, type Versioned } from '../../projection';
+import { defineProjection, rowStorage, type Versioned } from '../../projection';
 
 /** 项目读模型 — one row per project, with its library status and budget. */
 export interface ProjectRow extends Versioned {
@@ -95,8 +95,5 @@ export const projectsProjection = defineProjection<ProjectRow>({
   handles: ['ProjectProposed', 'ProjectAdmittedToLibrary', 'BudgetAllocated'],
   entities: [ProjectRowSchema],
   evolve: evolveProject,
-  load: (em, streamId) => em.findOne(ProjectRowSchema, { streamId }),
-  async save(em, row) {
-    await em.upsert(ProjectRowSchema, row);
-  },
+  ...rowStorage(ProjectRowSchema, 'projectId'),
 });
