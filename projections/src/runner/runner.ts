@@ -80,6 +80,7 @@ export class ProjectionRunner {
             }
           }
           if (members.length === 0) return;
+          await yieldToEventLoop();
         }
       } catch (error) {
         // reading the log failed: every member is held up alike; read again after a pause
@@ -102,6 +103,7 @@ export class ProjectionRunner {
         for await (const batch of subscription) {
           await this.apply(projection, batch);
           cursor = this.positions.get(projection.name)!;
+          await yieldToEventLoop();
         }
       } catch (error) {
         if (this.stopped) return;
@@ -154,3 +156,9 @@ export class ProjectionRunner {
     await Promise.all(this.running);
   }
 }
+
+/**
+ * On SQLite every read and write is synchronous under its promise: a catch-up would run batch after
+ * batch in microtasks and keep the HTTP servers of the same process from answering until it ends.
+ */
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));

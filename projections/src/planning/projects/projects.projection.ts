@@ -28,7 +28,14 @@ export interface ProjectRow extends Versioned {
 export const ProjectRowSchema = new EntitySchema<ProjectRow>({
   name: 'ProjectRow',
   tableName: 'rm_project',
-  indexes: [{ properties: ['unitId', 'fiscalYear'] }, { properties: ['fiscalYear', 'libraryStatus'] }],
+  // (fiscalYear, unitId, projectId) covers goal coverage per unit; (libraryStatus, proposedAt)
+  // serves the blocked-projects page, newest first, without scanning the year
+  indexes: [
+    { properties: ['unitId', 'fiscalYear'] },
+    { properties: ['fiscalYear', 'libraryStatus'] },
+    { properties: ['fiscalYear', 'unitId', 'projectId'] },
+    { properties: ['libraryStatus', 'proposedAt'] },
+  ],
   properties: {
     projectId: { type: 'string', primary: true },
     // projections load their document by stream id: without an index every event of a rebuild scans the table
