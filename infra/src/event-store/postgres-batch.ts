@@ -65,7 +65,8 @@ export async function appendBatchPostgres(
     columnsOf(all),
   );
   const placed = new Map(inserted.rows.map((r) => [r.event_id, r]));
-  const moved = [...heads].filter(([id]) => all.some((e) => e.streamId === id));
+  const written = new Set(all.map((e) => e.streamId));
+  const moved = [...heads].filter(([id]) => written.has(id));
   await client.query(
     `INSERT INTO ${s}.event_streams (stream_id, version, last_hash)
      SELECT * FROM unnest($1::text[], $2::int[], $3::text[])
