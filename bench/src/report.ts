@@ -156,10 +156,9 @@ previous full run (2026-11-25 22:19) unless said otherwise.
   scan is more work than a second holds. With that fixed, and with indexes for the pages and
   aggregates the planning queries run (\`rm_goal\` (status, updatedAt), (updatedAt), (projectId,
   status); \`rm_project\` (fiscalYear, unitId, projectId), (libraryStatus, proposedAt)), see the
-  separate measurements below. Goal coverage still evaluates one (index-only) subquery per project:
-  on SQLite that is the fastest form measured (41 ms at tianmen scale, against 83–347 ms for a join on
-  a grouped subquery); on PostgreSQL the join form is faster (69 ms against 189 ms after ANALYZE), a
-  possible dialect-specific follow-up.
+  separate measurements below. Goal coverage is now a left join on those covering indexes instead of a
+  subquery per project: the same 41 ms on SQLite at tianmen scale, and on PostgreSQL 100–150 ms
+  against 189 ms (a join on a grouped subquery reached 69 ms there but 83–347 ms on SQLite).
 - **f. RSS** is measured here on the \`small\` year; with the tianmen year loaded see below.
 - **g. seeding** the tianmen year (374 k events through the deciders, validated, hash-chained) is
   bound by the same JavaScript work as b; it meets 60 s on a quiet machine and misses it under load.

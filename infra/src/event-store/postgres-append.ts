@@ -116,6 +116,7 @@ export class StreamHeads {
  */
 export class CommitNotifier {
   private connection: Pool | null = null;
+  private closed = false;
   private sending: Promise<void> | null = null;
   private pending: number | null = null;
 
@@ -126,12 +127,14 @@ export class CommitNotifier {
   ) {}
 
   notify(globalPosition: number): void {
+    if (this.closed) return; // an append that finished while the store closed: nobody to open a connection for
     this.pending = Math.max(this.pending ?? 0, globalPosition);
     this.sending ??= this.flush();
   }
 
   /** Sends what is pending, then closes the notification connection. */
   async close(): Promise<void> {
+    this.closed = true;
     await this.sending;
     await this.connection?.end().catch(() => undefined);
     this.connection = null;
