@@ -179,6 +179,28 @@ describe('PostgreSQL appends in one statement', () => {
     });
     expect(elsewhere.duplicate).toBe(true);
     expect(await a.readStream('d')).toEqual([]);
+    // retried with the version it expected the first time, by a store that never read the stream
+    await a.appendToStream('c', [sampleEvent(2)], { expectedVersion: 1, metadata: actor });
+    await a.appendToStream('e', [sampleEvent(3)], { expectedVersion: 0, commandId: 'cmd-2', metadata: actor });
+    await a.appendToStream('e', [sampleEvent(4)], { expectedVersion: 1, metadata: actor });
+    const fresh = await PostgresEventStore.open({ connectionString: TEST_PG_URL, schema, catalog });
+    try {
+      const retried = await fresh.appendToStream('e', [sampleEvent(3)], {
+        expectedVersion: 0,
+        commandId: 'cmd-2',
+        metadata: actor,
+      });
+      expect(retried).toMatchObject({ duplicate: true, nextExpectedVersion: 1 });
+      const stale = await fresh.appendToStream('c', [sampleEvent(1)], {
+        expectedVersion: 1,
+        commandId: 'cmd-1',
+        metadata: actor,
+      });
+      expect(stale).toMatchObject({ duplicate: true, nextExpectedVersion: 1 });
+    } finally {
+      await fresh.close();
+    }
+    expect((await a.readStream('c')).map((e) => e.streamVersion)).toEqual([1, 2]);
   });
 
   it('notifies listeners of other processes (the outbox relay) after the commit, with the last position', async () => {

@@ -98,7 +98,14 @@ export class PostgresEventStore implements EventStore {
     let head = await this.headFor(streamId, options.expectedVersion);
     // a few attempts only for `expectedVersion: 'any'` racing other writers, or a head learnt stale
     for (let attempt = 0; ; attempt++) {
-      checkExpectedVersion(streamId, options.expectedVersion, head.version);
+      try {
+        checkExpectedVersion(streamId, options.expectedVersion, head.version);
+      } catch (error) {
+        // a command id already recorded answers with its first result, whatever version it expected
+        const earlier = options.commandId ? await this.findCommand(options.commandId) : null;
+        if (earlier) return earlier;
+        throw error;
+      }
       if (validated.length === 0) return { nextExpectedVersion: head.version, events: [], duplicate: false };
       const prepared = chainEvents(streamId, validated, head, options.metadata, recordedAt);
       const placed = await this.tryAppend(streamId, prepared, head, options.commandId);
