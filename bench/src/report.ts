@@ -106,18 +106,20 @@ previous full run (2026-11-25 22:19) unless said otherwise.
   commit). NOTIFY is now sent after the commit, coalesced (at most one in flight, one per 5 ms), on a
   connection of its own; in-process subscribers are woken directly. Measured back to back while
   developing: with pg_notify per append 57 % of raw and 1.47× Emmett, with it after the commit 68–81 %
-  and 1.7–1.8× (the raw ceiling itself moves by a third between runs, hence a run above 100 %).
-  One writer stays at 50–60 % of the raw INSERT: per append there is JavaScript work
+  and 1.7–1.8× (the raw ceiling itself moved from 5.6 k to 8.5 k/s between two full runs an hour apart;
+  the first of them put ours at 107 %).
+  One writer stays at 50–65 % of the raw INSERT: per append there is JavaScript work
   (validation, canonical JSON, SHA-256) and a heavier statement (head row, four indexes on events).
-- **b. bulk import.** \`appendBatch\` is bound by JavaScript: a CPU profile of a 22 k-event import
+- **b. bulk import (before: 6.5 k events/s).** \`appendBatch\` is bound by JavaScript: a CPU profile of a 22 k-event import
   spends about 65 µs per event in zod validation, RFC 8785 canonical JSON and SHA-256 of the chain,
   JSON.stringify and node-postgres' array-literal escaping, with GC at 13 %; PostgreSQL's part is
-  the smaller one. A quadratic step was removed (which heads moved: one scan of the batch per head).
-  The raw COPY of the same rows reaches 38–56 k/s between runs here, itself about the 50 k target.
+  the smaller one. A quadratic step was removed (which heads moved: one scan of the batch per head), and the rows now go
+  as one jsonb parameter instead of ten array literals escaped element by element (+11 % back to back).
+  The raw COPY of the same rows reaches 38–65 k/s between runs here, so the target sits near raw COPY.
   Next steps: hash independent streams in worker threads; binary COPY for very large imports.
-- **c. catch-up read.** \`readAll\` stays within 10–20 % of a raw keyset SELECT of the same columns;
-  both are bound by node-postgres building rows and parsing the jsonb columns (GC 20 % of the
-  profile). The 150 k/s target is above what the raw SELECT reaches here.
+- **c. catch-up read (before: 26 k events/s).** \`readAll\` is level with a raw keyset SELECT of the same columns (10–20 % either
+  side between runs); both are bound by node-postgres building rows and parsing the jsonb columns (GC
+  20 % of the profile). The 150 k/s target is above what the raw SELECT reaches on this machine.
 - **d. projection rebuild.** Three causes, all ours, all fixed:
   1. SQLite's \`readCommitted\` (what every subscription pages through) asked for
      \`transaction_id > ? OR (transaction_id = ? AND global_position > ?)\`, which no index serves: every
