@@ -1,5 +1,6 @@
 import autocannon from 'autocannon';
 import type { ServedPlatform } from './child';
+import { paced } from './paced';
 import { figureOf, type Figure } from './stats';
 
 export interface QueryCase {
@@ -27,14 +28,15 @@ export interface CaseFigures {
 }
 
 async function fire(url: string, body: string, headers: Record<string, string>, seconds: number, rate?: number) {
+  // a fixed rate is an open-loop arrival process of our own (see `paced`); saturation is autocannon's
+  if (rate) return paced(url, body, headers, seconds, rate);
   const result = await autocannon({
     url,
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },
     body,
-    connections: rate ? 50 : 10,
+    connections: 10,
     duration: seconds,
-    ...(rate ? { overallRate: rate } : {}),
   });
   return {
     p50: result.latency.p50,

@@ -89,43 +89,86 @@ const NOTES = `## What the misses come from, and what was done
 
 The machine is shared: other agents build and test on the same 2 cores while this runs (see the load
 average in the environment below), so absolute figures are low and noisy; the ratios, measured in the
-same run against the same PostgreSQL, are the more telling numbers.
+same run against the same PostgreSQL, are the more telling numbers. "Before" figures below are the
+previous full run (2026-11-25 22:19) unless said otherwise.
 
-- **a. appends.** One \`appendToStream\` is six round trips: BEGIN, \`SELECT … FOR UPDATE\` of the stream
-  head (the previous hash is needed for the chain), the event INSERT, the head INSERT/UPDATE,
-  \`pg_notify\`, COMMIT; Emmett does three, the raw ceiling one. On a loaded 2-core box latency per
-  round trip dominates, so ours trails both. The fix is ours and cheap in code — send BEGIN with the
-  head read, and the inserts, notify and COMMIT as one batch (or one statement of data-modifying
-  CTEs) — but it rewrites \`appendInTransaction\` in \`postgres-event-store.ts\`, which the outbox work
-  is changing in parallel; it is left for after that merge (see the issue).
-- **b. bulk import.** \`appendBatch\` (one \`INSERT … SELECT FROM unnest(…)\` per 2,000 appends) spends
-  its time in JavaScript, not in PostgreSQL: a CPU profile of \`npm run seed\` shows catalog validation
-  (zod), RFC 8785 canonical JSON and SHA-256 of every envelope, and JSON.stringify of data and metadata
-  on one thread. COPY moves bytes the client already has. Next steps: chain independent streams in
-  worker threads, and COPY (binary) instead of unnest for very large imports.
-- **c. catch-up read.** \`readAll\` is within a small factor of a raw keyset SELECT of the same columns:
-  both are bound by node-postgres parsing the jsonb columns; the 150 k/s target is above what the raw
-  SELECT reaches on this loaded machine.
-- **d. projection rebuild.** Profiled on the tianmen year: every projection loads its document by
-  \`stream_id\`, which no read-model table indexed, so each event of a rebuild scanned a growing
-  table — the rate fell as the year grew (about 240 events/s, and falling, 86 k events into the
-  tianmen year). Fixed here: \`stream_id\` is indexed in every read model. What remains is the
-  runner's shape: per batch and per projection, one MikroORM \`load\` (a SELECT) per stream touched
-  and one \`save\` per document, and each of the six projections reads the whole log separately —
-  thousands of small ORM round trips instead of a set-based load. The next step (not cheap enough
-  for this issue): load a batch's documents with one \`$in\` query, upsert them in bulk, and feed all
-  projections from one subscription. The bench rebuilds the \`small\` year (22 k events), because
-  the tianmen rebuild does not fit the 15-minute budget.
-- **e. GraphQL.** Hive Gateway's in-flight request deduplication is on (its default): identical
-  concurrent queries are merged, which flatters every case where all clients send the same query
-  (hence the gateway beating the bare subgraph on the review queue). @apollo/gateway has no such
-  merge. The fixed-rate p99 is dominated by the shared CPU: the gateway, three subgraphs, SQLite and
-  the load generator share 2 cores with other agents' work.
-- **f. RSS** is measured on the \`small\` year (the tianmen read models cannot be built within the
-  bench's time budget, see d); the event store itself is on disk, so RSS grows with read-model caches
-  and request concurrency, not with the number of events.
-- **g. seeding** the tianmen year (374 k events through the deciders, validated, hash-chained) took
-  about 50 s on a quiet moment of this machine and longer under load; the CPU profile is the one of b.
+- **a. appends (met).** An \`appendToStream\` was six round trips (BEGIN, \`SELECT … FOR UPDATE\` of
+  the head, the event INSERT, the head INSERT/UPDATE, \`pg_notify\`, COMMIT): 27 % of the raw ceiling
+  and 0.6× Emmett with 16 writers. It is now one statement of data-modifying CTEs, run without an
+  explicit transaction (one round trip, atomic as every statement is): the head moves only if it is
+  still at the version *and hash* the events were chained on, and the events, outbox rows and command
+  row are inserted only if it moved; a concurrent writer blocks on the head row, then finds it moved
+  (\`ConcurrencyError\`). The previous hash comes from the stream read a command makes anyway (the store
+  remembers the last version and hash it read or wrote per stream), is the genesis hash for a new
+  stream, and costs one plain SELECT otherwise. Profiling the 16-writer case found a second cause:
+  \`pg_notify\` inside the transaction takes PostgreSQL's global notify lock from pre-commit until the
+  commit record is flushed, so every appending commit waited for the previous one's fsync (no group
+  commit). NOTIFY is now sent after the commit, coalesced (at most one in flight, one per 5 ms), on a
+  connection of its own; in-process subscribers are woken directly. Measured back to back while
+  developing: with pg_notify per append 57 % of raw and 1.47× Emmett, with it after the commit 68–81 %
+  and 1.7–1.8× (the raw ceiling itself moved from 5.6 k to 8.5 k/s between two full runs an hour apart;
+  the first of them put ours at 107 %).
+  One writer stays at 50–65 % of the raw INSERT: per append there is JavaScript work
+  (validation, canonical JSON, SHA-256) and a heavier statement (head row, four indexes on events).
+- **b. bulk import (before: 6.5 k events/s).** \`appendBatch\` is bound by JavaScript: a CPU profile of a 22 k-event import
+  spends about 65 µs per event in zod validation, RFC 8785 canonical JSON and SHA-256 of the chain,
+  JSON.stringify and node-postgres' array-literal escaping, with GC at 13 %; PostgreSQL's part is
+  the smaller one. A quadratic step was removed (which heads moved: one scan of the batch per head), and the rows now go
+  as one jsonb parameter instead of ten array literals escaped element by element (+11 % back to back).
+  The raw COPY of the same rows reaches 38–65 k/s between runs here, so the target sits near raw COPY.
+  Next steps: hash independent streams in worker threads; binary COPY for very large imports.
+- **c. catch-up read (before: 26 k events/s).** \`readAll\` is level with a raw keyset SELECT of the same columns (10–20 % either
+  side between runs); both are bound by node-postgres building rows and parsing the jsonb columns (GC
+  20 % of the profile). The 150 k/s target is above what the raw SELECT reaches on this machine.
+- **d. projection rebuild.** Three causes, all ours, all fixed:
+  1. SQLite's \`readCommitted\` (what every subscription pages through) asked for
+     \`transaction_id > ? OR (transaction_id = ? AND global_position > ?)\`, which no index serves: every
+     call scanned and sorted the whole events table (199 ms on the tianmen log). Every catch-up batch
+     paid it — rebuilds were quadratic — and so did every idle poll. With one writer, commit order is
+     position order, so it is now a primary-key range.
+  2. \`applyBatch\` did one \`load\` (a SELECT) per stream and one \`save\` per document: projections now
+     have \`loadMany\`/\`saveMany\` (one \`$in\` query per table; delete and multi-row insert by key,
+     without the ORM reading rows back; a goal's indicators rewritten only when an event changed them).
+  3. Six subscriptions each read the whole log: the runner now reads it once and feeds every
+     projection (each still in its own transaction with its checkpoint; one that fails retries on a
+     subscription of its own). Batches are 1,000 events, and the runner yields to the event loop
+     between them.
+  The tianmen year on SQLite now rebuilds in 33 s (11,490 events/s; before 1,032 s, 363 events/s).
+  On PostgreSQL the tianmen year takes 85 s (4,406 events/s), the \`small\` year in the table above;
+  that figure counts from the process start, so it includes the platform's own start (schema
+  creation, type-graphql schemas, the gateway), which shares the event loop with the catch-up.
+  Applying the \`small\` year's batches alone, one projection after another, ran at 11–16 k events/s
+  on PostgreSQL.
+  What remains on PostgreSQL is writing the rows: timing \`saveMany\` on the \`small\` year gives 60 % of
+  the apply time, of which node's CPU is a sixth to a quarter — the rest is PostgreSQL inserting wide
+  rows (JSON columns) into tables with several indexes, for six read models. The writes are not
+  redundant: each goal's row is written about once per rebuild (2,019 saves for 2,019 goals). Before: ~1,000 events/s on the
+  \`small\` year on both databases. 30 k/s would need a
+  different rebuild path (COPY into unindexed shadow tables, indexes built after, then swapped in).
+- **e. GraphQL (before: p99 558 ms).** Two causes of the old fixed-rate p99 were not the platform's
+  work. (1) The idle
+  polls above: six subscriptions polling four times a second, each poll a full scan and sort of the
+  events table on the event loop (better-sqlite3 is synchronous), so every request waited behind
+  them. (2) autocannon's \`overallRate\` is not a fixed arrival rate: each of the 50 connections sends
+  its share of a second back to back as the second starts, so requests arrive in bursts of 50, and
+  its coordinated-omission correction assumes a 1 ms interval — its p99 measured how long a burst
+  takes to drain. The fixed-rate rows now come from an open-loop generator of our own (request i due
+  at i/rate, latency counted from when it was due); saturation is still autocannon with 10
+  connections. Gateway, three subgraphs and SQLite share one event loop in embedded mode, and the
+  load generator and other agents' work share the 2 cores, so p99 still swings with the machine's load
+  and with GC pauses. Hive Gateway's in-flight deduplication is on (its default), which flatters
+  cases where every client sends the same query; @apollo/gateway has no such merge.
+- **Read models at city-year scale.** The earlier 3–29 s single answers on the tianmen year were
+  the event loop kept busy by the idle polls of (d.1): 6 subscriptions × 4 polls/s × ~0.2 s of table
+  scan is more work than a second holds. With that fixed, and with indexes for the pages and
+  aggregates the planning queries run (\`rm_goal\` (status, updatedAt), (updatedAt), (projectId,
+  status); \`rm_project\` (fiscalYear, unitId, projectId), (libraryStatus, proposedAt)), see the
+  separate measurements below. Goal coverage is now a left join on those covering indexes instead of a
+  subquery per project: the same 41 ms on SQLite at tianmen scale, and on PostgreSQL 100–150 ms
+  against 189 ms (a join on a grouped subquery reached 69 ms there but 83–347 ms on SQLite).
+- **f. RSS** is measured here on the \`small\` year; with the tianmen year loaded see below.
+- **g. seeding** the tianmen year (374 k events through the deciders, validated, hash-chained) is
+  bound by the same JavaScript work as b; it meets 60 s on a quiet machine and misses it under load.
 `;
 
 /** results.md: each figure against its target, then the detail tables and the environment. */

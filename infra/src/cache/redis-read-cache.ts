@@ -18,23 +18,22 @@ export interface RedisReadCacheOptions {
 /** A checkpoint row as the cache reads it. */
 export interface CheckpointVersion {
   name: string;
-  epoch: string;
-  batches: number | string;
+  stamp: string;
 }
 
 /**
- * The version of the projections a query reads: each of their checkpoint rows' epoch and batch
- * count. Embedded mode keeps one row per projection (`planning.goals`), a Kafka worker one per
- * partition (`planning.goals@jixiao.goal/0`). Every applied batch adds one to its row's count —
- * unlike a position, which a partition may deliver out of order — and a reset or a rebuild's swap
- * draws a new epoch, so a version is never seen twice.
+ * The version of the projections a query reads: the stamps of each one's checkpoint rows.
+ * Embedded mode keeps one row per projection (`planning.goals`), a Kafka worker one per partition
+ * (`planning.goals@jixiao.goal/0`). Every applied batch draws its row a new random stamp in the
+ * same transaction as its rows, and so does a rebuild's swap, so a version is never seen twice —
+ * unlike a position, which a partition may deliver out of order.
  */
 export function projectionVersions(rows: readonly CheckpointVersion[], projections: readonly string[]): string {
   return projections
     .map((projection) =>
       rows
         .filter((r) => r.name === projection || r.name.startsWith(`${projection}@`))
-        .map((r) => `${r.name}:${r.epoch}:${r.batches}`)
+        .map((r) => `${r.name}:${r.stamp}`)
         .sort()
         .join(','),
     )
@@ -67,7 +66,7 @@ export function redisReadCache(options: RedisReadCacheOptions): ReadCache {
       const rows = (await options
         .em()
         .getConnection()
-        .execute('select name, epoch, batches from rm_projection_checkpoint')) as CheckpointVersion[];
+        .execute('select name, stamp from rm_projection_checkpoint')) as CheckpointVersion[];
       const key = cacheKey(options.prefix, query, projectionVersions(rows, query.projections));
       const cached = await options.redis.get(key).catch((error: Error) => (warn(error), null));
       options.onRead?.(query.name, cached !== null);

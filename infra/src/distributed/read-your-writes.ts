@@ -20,7 +20,7 @@ export interface StreamVersionWaiterOptions {
 export function streamVersionWaiter(options: StreamVersionWaiterOptions) {
   const pollMs = options.pollMs ?? 15;
   const visible = async ({ projection, streamId, version }: Awaited) => {
-    const doc = await projection.load(options.em(), streamId);
+    const doc = (await projection.loadMany(options.em(), [streamId])).get(streamId);
     return !!doc && doc.lastVersion >= version;
   };
   return async (events: readonly RecordedEvent[], timeoutMs = 5000): Promise<boolean> => {

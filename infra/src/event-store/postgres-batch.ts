@@ -11,20 +11,27 @@ import { chainEvents, checkExpectedVersion, validateAll, type PreparedEvent } fr
 
 type Head = { version: number; hash: string };
 
-/** Column arrays for one `INSERT … SELECT FROM unnest(…)`: a few round trips whatever the batch size. */
-function columnsOf(events: PreparedEvent[]) {
-  return [
-    events.map((e) => e.eventId),
-    events.map((e) => e.streamId),
-    events.map((e) => e.streamVersion),
-    events.map((e) => e.type),
-    events.map((e) => e.schemaVersion),
-    events.map((e) => JSON.stringify(e.data)),
-    events.map((e) => JSON.stringify(e.metadata)),
-    events.map((e) => e.recordedAt),
-    events.map((e) => e.previousHash),
-    events.map((e) => e.hash),
-  ];
+/**
+ * The rows of one \`INSERT … SELECT FROM jsonb_to_recordset(…)\` as one JSON text: one parameter
+ * whatever the batch size, parsed by PostgreSQL in C (ten array literals escaped by node-postgres,
+ * element by element, cost more than the statement).
+ */
+function rowsOf(events: PreparedEvent[]): string {
+  return JSON.stringify(
+    events.map((e, ord) => ({
+      ord,
+      event_id: e.eventId,
+      stream_id: e.streamId,
+      stream_version: e.streamVersion,
+      type: e.type,
+      schema_version: e.schemaVersion,
+      data: e.data,
+      metadata: e.metadata,
+      recorded_at: e.recordedAt,
+      previous_hash: e.previousHash,
+      hash: e.hash,
+    })),
+  );
 }
 
 /**
@@ -57,15 +64,16 @@ export async function appendBatchPostgres(
   const all = prepared.flatMap((p) => p.events);
   const inserted = await client.query<{ event_id: string; global_position: string; transaction_id: string }>(
     `INSERT INTO ${s}.events (event_id, stream_id, stream_version, type, schema_version, data, metadata, recorded_at, previous_hash, hash)
-     SELECT e.event_id, e.stream_id, e.stream_version, e.type, e.schema_version, e.data::jsonb, e.metadata::jsonb, e.recorded_at, e.previous_hash, e.hash
-     FROM unnest($1::uuid[], $2::text[], $3::int[], $4::text[], $5::int[], $6::text[], $7::text[], $8::timestamptz[], $9::text[], $10::text[])
-       WITH ORDINALITY AS e(event_id, stream_id, stream_version, type, schema_version, data, metadata, recorded_at, previous_hash, hash, ord)
+     SELECT e.event_id, e.stream_id, e.stream_version, e.type, e.schema_version, e.data, e.metadata, e.recorded_at, e.previous_hash, e.hash
+     FROM jsonb_to_recordset($1::jsonb) AS e(ord int, event_id uuid, stream_id text, stream_version int, type text,
+          schema_version int, data jsonb, metadata jsonb, recorded_at timestamptz, previous_hash text, hash text)
      ORDER BY e.ord
      RETURNING event_id, global_position, transaction_id::text AS transaction_id`,
-    columnsOf(all),
+    [rowsOf(all)],
   );
   const placed = new Map(inserted.rows.map((r) => [r.event_id, r]));
-  const moved = [...heads].filter(([id]) => all.some((e) => e.streamId === id));
+  const written = new Set(all.map((e) => e.streamId));
+  const moved = [...heads].filter(([id]) => written.has(id));
   await client.query(
     `INSERT INTO ${s}.event_streams (stream_id, version, last_hash)
      SELECT * FROM unnest($1::text[], $2::int[], $3::text[])

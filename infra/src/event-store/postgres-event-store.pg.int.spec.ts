@@ -1,4 +1,4 @@
-import { catalog, describeEventStoreConformance, START, type RecordedEvent } from '@jixiao/events';
+import { catalog, ConcurrencyError, describeEventStoreConformance, START, type RecordedEvent } from '@jixiao/events';
 import { sampleEvent } from '@jixiao/events';
 import { PostgresEventStore } from './postgres-event-store';
 import { dropSchema, freshSchemaName, TEST_PG_URL, withPgClient } from '../testing/postgres';
@@ -125,5 +125,95 @@ describe('PostgreSQL subscription and a late commit', () => {
       committed = await store.readCommitted(START, 10);
     }
     expect(committed.map((e) => e.streamId)).toEqual(['late-2', 'fast-x']);
+  });
+});
+
+describe('PostgreSQL appends in one statement', () => {
+  let schema: string;
+  let a: PostgresEventStore;
+  let b: PostgresEventStore;
+  beforeEach(async () => {
+    schema = freshSchemaName('one');
+    a = await PostgresEventStore.open({ connectionString: TEST_PG_URL, schema, catalog });
+    b = await PostgresEventStore.open({ connectionString: TEST_PG_URL, schema, catalog });
+  });
+  afterEach(async () => {
+    await a.close();
+    await b.close();
+    await dropSchema(schema);
+  });
+
+  it('refuses an append at a head read before another process moved it, and chains "any" onto the new head', async () => {
+    await a.appendToStream('s', [sampleEvent(1)], { expectedVersion: 0, metadata: actor });
+    expect(await a.readStream('s')).toHaveLength(1); // a now knows the head at version 1
+    await b.appendToStream('s', [sampleEvent(2)], { expectedVersion: 1, metadata: actor });
+    await expect(a.appendToStream('s', [sampleEvent(3)], { expectedVersion: 1, metadata: actor })).rejects.toThrow(
+      ConcurrencyError,
+    );
+    const any = await a.appendToStream('s', [sampleEvent(4), sampleEvent(5)], {
+      expectedVersion: 'any',
+      metadata: actor,
+    });
+    expect(any.events.map((e) => e.streamVersion)).toEqual([3, 4]);
+    expect(await a.verifyStream('s')).toMatchObject({ ok: true, eventCount: 4 });
+  });
+
+  it('answers a repeated command id with its first result even when the expected version is now stale', async () => {
+    const first = await a.appendToStream('c', [sampleEvent(1)], {
+      expectedVersion: 0,
+      commandId: 'cmd-1',
+      metadata: actor,
+    });
+    const again = await b.appendToStream('c', [sampleEvent(1)], {
+      expectedVersion: 0,
+      commandId: 'cmd-1',
+      metadata: actor,
+    });
+    expect(again).toMatchObject({ duplicate: true, nextExpectedVersion: 1 });
+    expect(again.events.map((e) => e.eventId)).toEqual(first.events.map((e) => e.eventId));
+    // the same command id on another stream is a duplicate too, and writes nothing there
+    const elsewhere = await b.appendToStream('d', [sampleEvent(2)], {
+      expectedVersion: 0,
+      commandId: 'cmd-1',
+      metadata: actor,
+    });
+    expect(elsewhere.duplicate).toBe(true);
+    expect(await a.readStream('d')).toEqual([]);
+    // retried with the version it expected the first time, by a store that never read the stream
+    await a.appendToStream('c', [sampleEvent(2)], { expectedVersion: 1, metadata: actor });
+    await a.appendToStream('e', [sampleEvent(3)], { expectedVersion: 0, commandId: 'cmd-2', metadata: actor });
+    await a.appendToStream('e', [sampleEvent(4)], { expectedVersion: 1, metadata: actor });
+    const fresh = await PostgresEventStore.open({ connectionString: TEST_PG_URL, schema, catalog });
+    try {
+      const retried = await fresh.appendToStream('e', [sampleEvent(3)], {
+        expectedVersion: 0,
+        commandId: 'cmd-2',
+        metadata: actor,
+      });
+      expect(retried).toMatchObject({ duplicate: true, nextExpectedVersion: 1 });
+      const stale = await fresh.appendToStream('c', [sampleEvent(1)], {
+        expectedVersion: 1,
+        commandId: 'cmd-1',
+        metadata: actor,
+      });
+      expect(stale).toMatchObject({ duplicate: true, nextExpectedVersion: 1 });
+    } finally {
+      await fresh.close();
+    }
+    expect((await a.readStream('c')).map((e) => e.streamVersion)).toEqual([1, 2]);
+  });
+
+  it('notifies listeners of other processes (the outbox relay) after the commit, with the last position', async () => {
+    await withPgClient(async (listener) => {
+      await listener.query(`LISTEN "jixiao_events_${schema}"`);
+      const heard = new Promise<string | undefined>((resolve) =>
+        listener.once('notification', (n) => resolve(n.payload)),
+      );
+      const appended = await a.appendToStream('n', [sampleEvent(1), sampleEvent(2)], {
+        expectedVersion: 0,
+        metadata: actor,
+      });
+      expect(await heard).toBe(String(appended.events[1]!.globalPosition));
+    });
   });
 });

@@ -19,7 +19,16 @@ import {
   type VerifyResult,
 } from '@jixiao/events';
 import { appendBatchPostgres, batchConflict } from './postgres-batch';
-import { chainEvents, checkExpectedVersion, EVENT_COLUMNS, fromRow, validateAll, type EventRow } from './prepare';
+import { appendParams, appendStatement, CommitNotifier, namedQuery, StreamHeads } from './postgres-append';
+import {
+  chainEvents,
+  checkExpectedVersion,
+  EVENT_COLUMNS,
+  fromRow,
+  validateAll,
+  type EventRow,
+  type PreparedEvent,
+} from './prepare';
 import { postgresEventSchema, schemaIdent } from './postgres-schema';
 import { PgAppendListener } from './postgres-listener';
 
@@ -50,6 +59,8 @@ export class PostgresEventStore implements EventStore {
   private readonly s: string;
   private readonly channel: string;
   private listener: PgAppendListener | null = null;
+  private readonly heads = new StreamHeads();
+  private readonly notifier: CommitNotifier;
 
   private constructor(readonly options: PostgresEventStoreOptions) {
     this.schema = options.schema ?? 'jixiao';
@@ -60,6 +71,7 @@ export class PostgresEventStore implements EventStore {
     // fails and its caller sees that error; the pool opens a new connection for the next one
     this.pool.on('error', () => undefined);
     this.pool.on('connect', (client) => client.on('error', () => undefined));
+    this.notifier = new CommitNotifier(options.connectionString, this.channel);
   }
 
   /** Connects and creates the tables and triggers if they are missing. */
@@ -82,33 +94,88 @@ export class PostgresEventStore implements EventStore {
 
   async appendToStream(streamId: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult> {
     const validated = validateAll(this.options.catalog, events);
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN');
-      const result = await this.appendInTransaction(client, streamId, validated, options);
-      await client.query('COMMIT');
-      return result;
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      const pgError = error as { code?: string; constraint?: string };
-      if (pgError.code === '23505' && pgError.constraint === 'event_commands_pkey' && options.commandId) {
-        return (await this.findCommand(options.commandId))!;
+    const recordedAt = options.recordedAt ?? new Date();
+    let head = await this.headFor(streamId, options.expectedVersion);
+    // a few attempts only for `expectedVersion: 'any'` racing other writers, or a head learnt stale
+    for (let attempt = 0; ; attempt++) {
+      try {
+        checkExpectedVersion(streamId, options.expectedVersion, head.version);
+      } catch (error) {
+        // a command id already recorded answers with its first result, whatever version it expected
+        const earlier = options.commandId ? await this.findCommand(options.commandId) : null;
+        if (earlier) return earlier;
+        throw error;
       }
-      if (
-        pgError.code === '23505' &&
-        (pgError.constraint === 'events_stream_version' || pgError.constraint === 'event_streams_pkey')
-      ) {
-        const head = await this.head(streamId);
+      if (validated.length === 0) return { nextExpectedVersion: head.version, events: [], duplicate: false };
+      const prepared = chainEvents(streamId, validated, head, options.metadata, recordedAt);
+      const placed = await this.tryAppend(streamId, prepared, head, options.commandId);
+      if (placed === 'duplicate') return (await this.findCommand(options.commandId!))!;
+      if (placed) return this.appended(streamId, prepared, placed);
+      // the head was not where we saw it: a command id already recorded answers first
+      const earlier = options.commandId ? await this.findCommand(options.commandId) : null;
+      if (earlier) return earlier;
+      const actual = (await this.head(streamId)) ?? { version: 0, hash: GENESIS_HASH };
+      const retry = options.expectedVersion === 'any' || (actual.version === head.version && attempt === 0);
+      if (!retry || attempt >= 20) {
         throw new ConcurrencyError(
           streamId,
           options.expectedVersion === 'any' ? -1 : options.expectedVersion,
-          head?.version ?? 0,
+          actual.version,
         );
       }
-      throw error;
-    } finally {
-      client.release();
+      head = actual;
     }
+  }
+
+  /** The head an append expects: known for a new stream or from an earlier read, else read (one round trip). */
+  private async headFor(streamId: string, expected: AppendOptions['expectedVersion']) {
+    if (expected === 0) return { version: 0, hash: GENESIS_HASH };
+    const hash = typeof expected === 'number' ? this.heads.hashAt(streamId, expected) : undefined;
+    if (hash !== undefined) return { version: expected as number, hash };
+    return (await this.head(streamId)) ?? { version: 0, hash: GENESIS_HASH };
+  }
+
+  /** One statement (see `appendStatement`): the events' places, null when the head had moved. */
+  private async tryAppend(
+    streamId: string,
+    prepared: PreparedEvent[],
+    head: { version: number; hash: string },
+    commandId: string | undefined,
+  ): Promise<{ p: number; t: number }[] | null | 'duplicate'> {
+    const shape = { newStream: head.version === 0, outbox: this.options.outbox === true, command: !!commandId };
+    try {
+      const r = await this.pool.query<{ global_position: string; transaction_id: string }>(
+        namedQuery(appendStatement(this.s, shape), appendParams(streamId, commandId, prepared, head)),
+      );
+      if (r.rows.length === 0) return null;
+      return r.rows
+        .map((row) => ({ p: Number(row.global_position), t: Number(row.transaction_id) }))
+        .sort((a, b) => a.p - b.p);
+    } catch (error) {
+      const pgError = error as { code?: string; constraint?: string };
+      if (pgError.code === '23505' && pgError.constraint === 'event_commands_pkey' && commandId) return 'duplicate';
+      // the head is checked first, so only a damaged store (events without their head) lands here
+      if (pgError.code === '23505' && pgError.constraint === 'events_stream_version') return null;
+      throw error;
+    }
+  }
+
+  private appended(streamId: string, prepared: PreparedEvent[], positions: { p: number; t: number }[]): AppendResult {
+    const recorded: RecordedEvent[] = prepared.map((e, i) => ({
+      ...e,
+      globalPosition: positions[i]!.p,
+      transactionId: positions[i]!.t,
+    }));
+    const last = recorded[recorded.length - 1]!;
+    this.heads.remember(streamId, last.streamVersion, last.hash);
+    this.committed(last.globalPosition);
+    return { nextExpectedVersion: last.streamVersion, events: recorded, duplicate: false };
+  }
+
+  /** After a commit: wake this process's subscribers now, and other processes' by NOTIFY. */
+  private committed(globalPosition: number): void {
+    this.listener?.wakeAll();
+    this.notifier.notify(globalPosition);
   }
 
   async appendBatch(appends: BatchAppend[]): Promise<AppendResult[]> {
@@ -124,9 +191,9 @@ export class PostgresEventStore implements EventStore {
           [written.map((e) => e.globalPosition)],
         );
       }
-      const last = results.flatMap((r) => r.events).at(-1);
-      if (last) await client.query('SELECT pg_notify($1, $2)', [this.channel, String(last.globalPosition)]);
       await client.query('COMMIT');
+      const last = results.flatMap((r) => r.events).at(-1);
+      if (last) this.committed(last.globalPosition);
       return results;
     } catch (error) {
       await client.query('ROLLBACK').catch(() => undefined);
@@ -134,86 +201,6 @@ export class PostgresEventStore implements EventStore {
     } finally {
       client.release();
     }
-  }
-
-  private async appendInTransaction(
-    client: PoolClient,
-    streamId: string,
-    validated: ReturnType<typeof validateAll>,
-    options: AppendOptions,
-  ): Promise<AppendResult> {
-    const earlier = options.commandId ? await this.findCommand(options.commandId, client) : null;
-    if (earlier) return earlier;
-    const headRow = await client.query<{ version: number; hash: string }>(
-      `SELECT version, last_hash AS hash FROM ${this.s}.event_streams WHERE stream_id = $1 FOR UPDATE`,
-      [streamId],
-    );
-    const head = headRow.rows[0] ?? { version: 0, hash: GENESIS_HASH };
-    checkExpectedVersion(streamId, options.expectedVersion, head.version);
-    if (validated.length === 0) return { nextExpectedVersion: head.version, events: [], duplicate: false };
-    const prepared = chainEvents(streamId, validated, head, options.metadata, options.recordedAt ?? new Date());
-    const inserted = await client.query<{ global_position: string; transaction_id: string }>(
-      `INSERT INTO ${this.s}.events (event_id, stream_id, stream_version, type, schema_version, data, metadata, recorded_at, previous_hash, hash, command_id)
-       SELECT e.event_id, $1, e.stream_version, e.type, e.schema_version, e.data, e.metadata, e.recorded_at, e.previous_hash, e.hash, $2
-       FROM jsonb_to_recordset($3::jsonb) AS e(event_id uuid, stream_version int, type text, schema_version int, data jsonb,
-            metadata jsonb, recorded_at timestamptz, previous_hash text, hash text)
-       ORDER BY e.stream_version
-       RETURNING global_position, transaction_id::text AS transaction_id`,
-      [
-        streamId,
-        options.commandId ?? null,
-        JSON.stringify(
-          prepared.map((e) => ({
-            event_id: e.eventId,
-            stream_version: e.streamVersion,
-            type: e.type,
-            schema_version: e.schemaVersion,
-            data: e.data,
-            metadata: e.metadata,
-            recorded_at: e.recordedAt,
-            previous_hash: e.previousHash,
-            hash: e.hash,
-          })),
-        ),
-      ],
-    );
-    const positions = inserted.rows
-      .map((r) => ({ p: Number(r.global_position), t: Number(r.transaction_id) }))
-      .sort((a, b) => a.p - b.p);
-    const recorded: RecordedEvent[] = prepared.map((e, i) => ({
-      ...e,
-      globalPosition: positions[i]!.p,
-      transactionId: positions[i]!.t,
-    }));
-    const last = recorded[recorded.length - 1]!;
-    if (head.version === 0) {
-      await client.query(`INSERT INTO ${this.s}.event_streams (stream_id, version, last_hash) VALUES ($1, $2, $3)`, [
-        streamId,
-        last.streamVersion,
-        last.hash,
-      ]);
-    } else {
-      await client.query(`UPDATE ${this.s}.event_streams SET version = $2, last_hash = $3 WHERE stream_id = $1`, [
-        streamId,
-        last.streamVersion,
-        last.hash,
-      ]);
-    }
-    if (this.options.outbox) {
-      // same transaction as the events: both commit or neither does; outbox_id follows stream order
-      await client.query(
-        `INSERT INTO ${this.s}.event_outbox (global_position) SELECT unnest($1::bigint[]) ORDER BY 1`,
-        [positions.map((p) => p.p)],
-      );
-    }
-    if (options.commandId) {
-      await client.query(
-        `INSERT INTO ${this.s}.event_commands (command_id, stream_id, from_version, to_version) VALUES ($1, $2, $3, $4)`,
-        [options.commandId, streamId, head.version + 1, last.streamVersion],
-      );
-    }
-    await client.query('SELECT pg_notify($1, $2)', [this.channel, String(last.globalPosition)]);
-    return { nextExpectedVersion: last.streamVersion, events: recorded, duplicate: false };
   }
 
   async findCommand(commandId: string, client: PoolClient | Pool = this.pool): Promise<AppendResult | null> {
@@ -240,7 +227,11 @@ export class PostgresEventStore implements EventStore {
       `SELECT ${COLUMNS} FROM ${this.s}.events WHERE stream_id = $1 AND stream_version BETWEEN $2 AND $3 ORDER BY stream_version`,
       [streamId, options.fromVersion ?? 1, options.toVersion ?? 2147483647],
     );
-    return r.rows.map(fromRow);
+    const events = r.rows.map(fromRow);
+    const last = events[events.length - 1];
+    // what a command read is what it will append after: its head hash then needs no extra round trip
+    if (last) this.heads.remember(streamId, last.streamVersion, last.hash);
+    return events;
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
@@ -282,6 +273,7 @@ export class PostgresEventStore implements EventStore {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    await this.notifier.close();
     await this.listener?.close();
     await this.pool.end();
   }

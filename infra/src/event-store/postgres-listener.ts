@@ -26,7 +26,8 @@ export class PgAppendListener {
     return this.connecting;
   }
 
-  private wakeAll(): void {
+  /** Wakes every waiter now (an append committed in this process). */
+  wakeAll(): void {
     for (const wake of [...this.waiters]) wake();
   }
 

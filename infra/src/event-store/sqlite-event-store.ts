@@ -186,14 +186,15 @@ export class SqliteEventStore implements EventStore {
     return rows.map(fromRow);
   }
 
+  /**
+   * With one writer, an append's transaction id is its first position, so commit order is position
+   * order and "after (transaction, position)" is "after position": a range of the primary key. (The
+   * same question asked with the transaction id scanned and sorted the whole table on every poll.)
+   */
   async readCommitted(after: Checkpoint, limit: number): Promise<RecordedEvent[]> {
     const rows = this.db
-      .prepare(
-        `SELECT ${EVENT_COLUMNS} FROM events
-         WHERE transaction_id > ? OR (transaction_id = ? AND global_position > ?)
-         ORDER BY transaction_id, global_position LIMIT ?`,
-      )
-      .all(after.transactionId, after.transactionId, after.globalPosition, limit) as EventRow[];
+      .prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE global_position > ? ORDER BY global_position LIMIT ?`)
+      .all(after.globalPosition, limit) as EventRow[];
     return rows.map(fromRow);
   }
 

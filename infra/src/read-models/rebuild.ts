@@ -76,12 +76,11 @@ export async function rebuildProjection({ store, catalog, projection, batchSize 
       await swap.query(`DROP TABLE ${live}."${t}"`);
       await swap.query(`ALTER TABLE ${shadow}."${t}" SET SCHEMA ${live}`);
     }
-    // new tables, new epoch: the read cache's answers built on the old ones become unreachable
-    await swap.query(
-      `UPDATE ${live}.rm_projection_checkpoint SET epoch = $2, batches = batches + 1
-       WHERE name = $1 OR name LIKE $1 || '@%'`,
-      [projection.name, randomUUID()],
-    );
+    // new tables, new stamps: the read cache's answers built on the old ones become unreachable
+    await swap.query(`UPDATE ${live}.rm_projection_checkpoint SET stamp = $2 WHERE name = $1 OR name LIKE $1 || '@%'`, [
+      projection.name,
+      randomUUID(),
+    ]);
     await swap.query('COMMIT');
   } catch (error) {
     await swap.query('ROLLBACK').catch(() => undefined);

@@ -22,7 +22,8 @@ export interface ApplyBatchOptions {
 
 /**
  * Applies one batch to one projection and moves its checkpoint, all in one transaction:
- * a crash leaves read model and checkpoint together, before or after the batch.
+ * a crash leaves read model and checkpoint together, before or after the batch. The documents
+ * of every stream the batch touches are loaded together and the changed ones saved together.
  */
 export async function applyBatch(
   em: EntityManager,
@@ -33,39 +34,41 @@ export async function applyBatch(
 ): Promise<void> {
   const last = batch[batch.length - 1];
   if (!last) return;
+  const handles = new Set(projection.handles);
+  const relevant = batch.filter((e) => handles.has(e.type));
   await em.fork().transactional(async (tx) => {
-    const docs = new Map<string, Versioned | null>();
-    const fold = (doc: Versioned | null, stored: RecordedEvent): Versioned | null => {
-      if (!projection.handles.includes(stored.type)) return doc;
-      const next = projection.evolve(doc, catalog.upcast(stored));
-      return next && { ...next, lastVersion: stored.streamVersion };
+    const streamIds = [...new Set(relevant.map((e) => e.streamId))];
+    const stored = streamIds.length ? await projection.loadMany(tx, streamIds) : new Map<string, Versioned>();
+    const docs = new Map<string, Versioned | null>(streamIds.map((id) => [id, stored.get(id) ?? null]));
+    const changed = new Set<string>();
+    const fold = (doc: Versioned | null, event: RecordedEvent): Versioned | null => {
+      if (!handles.has(event.type)) return doc;
+      const next = projection.evolve(doc, catalog.upcast(event));
+      return next && { ...next, lastVersion: event.streamVersion };
     };
-    for (const stored of batch) {
-      if (!projection.handles.includes(stored.type)) continue;
-      let current = docs.has(stored.streamId) ? docs.get(stored.streamId)! : await projection.load(tx, stored.streamId);
-      if (current && current.lastVersion >= stored.streamVersion) continue;
+    for (const event of relevant) {
+      let current = docs.get(event.streamId) ?? null;
+      if (current && current.lastVersion >= event.streamVersion) continue;
       const expected = (current?.lastVersion ?? 0) + 1;
-      if (options.fillGap && stored.streamVersion > expected) {
-        for (const missed of await options.fillGap(stored.streamId, expected, stored.streamVersion - 1)) {
-          if (projection.handles.includes(missed.type)) options.onHealed?.(missed);
+      if (options.fillGap && event.streamVersion > expected) {
+        for (const missed of await options.fillGap(event.streamId, expected, event.streamVersion - 1)) {
+          if (handles.has(missed.type)) options.onHealed?.(missed);
           current = fold(current, missed);
         }
       }
-      docs.set(stored.streamId, fold(current, stored));
+      docs.set(event.streamId, fold(current, event));
+      changed.add(event.streamId);
     }
-    for (const doc of docs.values()) if (doc) await projection.save(tx, doc);
+    const toSave = [...changed].flatMap((id) => docs.get(id) ?? []);
+    if (toSave.length) await projection.saveMany(tx, toSave);
     const name = options.checkpointName ?? projection.name;
-    const checkpoint = await tx.findOne(ProjectionCheckpointSchema, { name });
-    const values = {
+    await tx.upsert(ProjectionCheckpointSchema, {
+      name,
       transactionId: last.transactionId,
       globalPosition: last.globalPosition,
-      batches: (checkpoint?.batches ?? 0) + 1,
+      // a new stamp per batch: what the read cache keys its answers by
+      stamp: randomUUID(),
       updatedAt: new Date(),
-    };
-    if (checkpoint) tx.assign(checkpoint, values);
-    else
-      tx.persist(
-        tx.create(ProjectionCheckpointSchema, { name, epoch: randomUUID(), ...values } as ProjectionCheckpoint),
-      );
+    } as ProjectionCheckpoint);
   });
 }

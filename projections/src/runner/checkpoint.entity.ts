@@ -6,13 +6,12 @@ export interface ProjectionCheckpoint {
   transactionId: number;
   globalPosition: number;
   /**
-   * Batches applied since the row was created: grows with every batch, even where the position
-   * does not (a Kafka partition can deliver an earlier position after a later one). With `epoch`,
-   * the version the read cache keys its answers by.
+   * Random, drawn anew with every applied batch (and when a rebuild swaps the projection's tables
+   * in): never the same twice, even where the position does not move forward (a Kafka partition
+   * can deliver an earlier position after a later one) or two workers overlap in a rebalance. The
+   * version the read cache keys its answers by.
    */
-  batches: number;
-  /** Random, drawn when the row is created and again when a rebuild swaps the projection's tables in. */
-  epoch: string;
+  stamp: string;
   updatedAt: Date;
 }
 
@@ -23,8 +22,7 @@ export const ProjectionCheckpointSchema = new EntitySchema<ProjectionCheckpoint>
     name: { type: 'string', primary: true },
     transactionId: { type: new BigIntType('number') },
     globalPosition: { type: new BigIntType('number') },
-    batches: { type: new BigIntType('number'), default: 0 },
-    epoch: { type: 'string', length: 36, default: '' },
+    stamp: { type: 'string', length: 36, default: '' },
     updatedAt: { type: 'datetime' },
   },
 });

@@ -17,7 +17,7 @@ export interface ProjectionRunnerOptions {
   orm: MikroORM;
   catalog: EventCatalog;
   projections: Projection[];
-  /** Events per transaction. */
+  /** Events per read of the log and per transaction; 1000 by default. */
   batchSize?: number;
   /** Called when a batch fails; the runner retries it after `retryDelayMs`. */
   onError?: (projection: string, error: unknown) => void;
@@ -63,8 +63,11 @@ export function reportApplied(
 }
 
 /**
- * Feeds each projection from its own checkpoint: catch-up, then live. `waitFor(position)`
- * lets a command return only once its events are visible to queries (read your writes).
+ * Feeds the projections from their checkpoints: catch-up, then live. They share one read of the
+ * log (from the earliest checkpoint; each skips what it has already applied), and each applies a
+ * batch in its own transaction. A projection whose batch fails leaves the shared feed and retries
+ * on a subscription of its own, so it holds up no other. `waitFor(position)` lets a command return
+ * only once its events are visible to queries (read your writes).
  */
 export class ProjectionRunner {
   private readonly subscriptions: Subscription[] = [];
@@ -77,10 +80,9 @@ export class ProjectionRunner {
 
   async start(): Promise<void> {
     for (const projection of this.options.projections) {
-      const from = await this.checkpointOf(projection.name);
-      this.positions.set(projection.name, from);
-      this.running.push(this.run(projection, from));
+      this.positions.set(projection.name, await this.checkpointOf(projection.name));
     }
+    this.running.push(this.runShared([...this.options.projections]));
   }
 
   private async checkpointOf(name: string): Promise<Checkpoint> {
@@ -88,28 +90,79 @@ export class ProjectionRunner {
     return row ? { transactionId: row.transactionId, globalPosition: row.globalPosition } : START;
   }
 
-  private async run(projection: Projection, from: Checkpoint): Promise<void> {
-    let cursor = from;
-    while (!this.stopped) {
-      const subscription = this.options.store.subscribe({ from: cursor, batchSize: this.options.batchSize ?? 500 });
+  private get batchSize(): number {
+    return this.options.batchSize ?? 1000;
+  }
+
+  private earliest(projections: Projection[]): Checkpoint {
+    return projections.map((p) => this.positions.get(p.name)!).reduce((min, cp) => (isAfter(min, cp) ? cp : min));
+  }
+
+  private async runShared(members: Projection[]): Promise<void> {
+    while (!this.stopped && members.length > 0) {
+      const subscription = this.options.store.subscribe({ from: this.earliest(members), batchSize: this.batchSize });
       this.subscriptions.push(subscription);
       try {
         for await (const batch of subscription) {
-          await applyBatch(this.options.orm.em, projection, this.options.catalog, batch);
-          const last = batch[batch.length - 1]!;
-          cursor = { transactionId: last.transactionId, globalPosition: last.globalPosition };
-          this.positions.set(projection.name, cursor);
-          for (const wake of [...this.waiters]) wake();
-          reportApplied(this.options.onApplied, projection, batch);
+          for (const projection of [...members]) {
+            const own = this.positions.get(projection.name)!;
+            const unseen = batch.filter((e) => isAfter(e, own));
+            if (unseen.length === 0) continue;
+            try {
+              await this.apply(projection, unseen);
+            } catch (error) {
+              if (this.stopped) return;
+              members = members.filter((m) => m !== projection);
+              this.options.onError?.(projection.name, error);
+              this.running.push(this.pause().then(() => this.run(projection, own)));
+            }
+          }
+          if (members.length === 0) return;
+          await yieldToEventLoop();
         }
       } catch (error) {
+        // reading the log failed: every member is held up alike; read again after a pause
         if (this.stopped) return;
-        this.options.onError?.(projection.name, error);
-        await new Promise((r) => setTimeout(r, this.options.retryDelayMs ?? 1000));
+        for (const projection of members) this.options.onError?.(projection.name, error);
+        await this.pause();
       } finally {
         await subscription.close();
       }
     }
+  }
+
+  /** A projection on its own subscription, after a failure in the shared feed. */
+  private async run(projection: Projection, from: Checkpoint): Promise<void> {
+    let cursor = from;
+    while (!this.stopped) {
+      const subscription = this.options.store.subscribe({ from: cursor, batchSize: this.batchSize });
+      this.subscriptions.push(subscription);
+      try {
+        for await (const batch of subscription) {
+          await this.apply(projection, batch);
+          cursor = this.positions.get(projection.name)!;
+          await yieldToEventLoop();
+        }
+      } catch (error) {
+        if (this.stopped) return;
+        this.options.onError?.(projection.name, error);
+        await this.pause();
+      } finally {
+        await subscription.close();
+      }
+    }
+  }
+
+  private async apply(projection: Projection, batch: RecordedEvent[]): Promise<void> {
+    await applyBatch(this.options.orm.em, projection, this.options.catalog, batch);
+    const last = batch[batch.length - 1]!;
+    this.positions.set(projection.name, { transactionId: last.transactionId, globalPosition: last.globalPosition });
+    for (const wake of [...this.waiters]) wake();
+    reportApplied(this.options.onApplied, projection, batch);
+  }
+
+  private pause(): Promise<void> {
+    return new Promise((resolve) => setTimeout(resolve, this.options.retryDelayMs ?? 1000));
   }
 
   /** True once every projection has applied the event at this point of the commit order. */
@@ -142,3 +195,9 @@ export class ProjectionRunner {
     await Promise.all(this.running);
   }
 }
+
+/**
+ * On SQLite every read and write is synchronous under its promise: a catch-up would run batch after
+ * batch in microtasks and keep the HTTP servers of the same process from answering until it ends.
+ */
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));

@@ -54,19 +54,19 @@ describe('rebuilding a projection from the event store while workers and writers
           await new Promise((r) => setTimeout(r, 10));
         }
       })();
-      const epochs = () =>
+      const stamps = () =>
         store.pool
-          .query<{ name: string; epoch: string }>(
-            `SELECT name, epoch FROM "${schema}".rm_projection_checkpoint WHERE name LIKE 'planning.goals@%' ORDER BY name`,
+          .query<{ name: string; stamp: string }>(
+            `SELECT name, stamp FROM "${schema}".rm_projection_checkpoint WHERE name LIKE 'planning.goals@%' ORDER BY name`,
           )
           .then((r) => r.rows);
-      const before = await epochs();
+      const before = await stamps();
       expect(before.length).toBeGreaterThan(0);
       const { applied } = await rebuildProjection({ store, catalog, projection: goalsProjection });
-      // every goals checkpoint has a new epoch: the read cache's answers on the old tables are unreachable
-      const after = await epochs();
+      // every goals checkpoint has a new stamp: the read cache's answers on the old tables are unreachable
+      const after = await stamps();
       expect(after.map((r) => r.name)).toEqual(before.map((r) => r.name));
-      expect(after.filter((r, i) => r.epoch === before[i]!.epoch)).toEqual([]);
+      expect(after.filter((r, i) => r.stamp === before[i]!.stamp)).toEqual([]);
       querying = false;
       await queries;
       expect(applied).toBeGreaterThan(300);

@@ -1,6 +1,6 @@
 import { EntitySchema } from '@mikro-orm/core';
 import type { BudgetUnitRegistered, DataOf, RecordedEvent } from '@jixiao/events';
-import { defineProjection, type Versioned } from '../../projection';
+import { defineProjection, rowStorage, type Versioned } from '../../projection';
 
 /** 预算单位读模型. */
 export interface UnitRow extends Versioned {
@@ -53,8 +53,5 @@ export const unitsProjection = defineProjection<UnitRow>({
   handles: ['BudgetUnitRegistered'],
   entities: [UnitRowSchema],
   evolve: evolveUnit,
-  load: (em, streamId) => em.findOne(UnitRowSchema, { streamId }),
-  async save(em, row) {
-    await em.upsert(UnitRowSchema, row);
-  },
+  ...rowStorage(UnitRowSchema, 'unitId'),
 });

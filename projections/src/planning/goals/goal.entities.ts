@@ -95,10 +95,14 @@ export interface IndicatorRow {
 export const GoalRowSchema = new EntitySchema<GoalRow>({
   name: 'GoalRow',
   tableName: 'rm_goal',
+  // pages are newest first: (status, updatedAt) and (updatedAt) let a page walk an index instead of
+  // sorting every goal of a city-year; (projectId, status) answers "has an approved goal" per
+  // project (coverage, library gate) from the index alone
   indexes: [
     { properties: ['unitId', 'fiscalYear'] },
-    { properties: ['status'] },
-    { properties: ['projectId'] },
+    { properties: ['status', 'updatedAt'] },
+    { properties: ['updatedAt'] },
+    { properties: ['projectId', 'status'] },
     { properties: ['fiscalYear', 'exemplary'] },
   ],
   properties: {

@@ -1,10 +1,13 @@
 import type { DataOf, GoalSubmitted, RecordedEvent } from '@jixiao/events';
-import { defineProjection, type Versioned } from '../../projection';
+import { chunks, defineProjection, type Versioned } from '../../projection';
 import { GoalRowSchema, IndicatorRowSchema, type GoalRow, type IndicatorRow } from './goal.entities';
 import { evolveGoalEvent } from './goal.evolve';
 
 export type GoalDoc = Versioned & { goal: Omit<GoalRow, 'streamId' | 'lastVersion'>; indicators: IndicatorRow[] };
 export type Indicator = DataOf<typeof GoalSubmitted>['indicators'][number];
+
+/** Indicator lists exactly as loaded: `evolve` keeps the same array when an event leaves them alone. */
+const storedIndicators = new WeakSet<IndicatorRow[]>();
 
 /** Pure: one goal event folded into the goal document. */
 export function evolveGoal(doc: GoalDoc | null, event: RecordedEvent): GoalDoc | null {
@@ -28,16 +31,45 @@ export const goalsProjection = defineProjection<GoalDoc>({
   ],
   entities: [GoalRowSchema, IndicatorRowSchema],
   evolve: evolveGoal,
-  async load(em, streamId) {
-    const goal = await em.findOne(GoalRowSchema, { streamId });
-    if (!goal) return null;
-    const indicators = await em.find(IndicatorRowSchema, { goalId: goal.goalId }, { orderBy: { position: 'asc' } });
-    const { streamId: _s, lastVersion, ...rest } = goal;
-    return { streamId, lastVersion, goal: rest, indicators: indicators.map((i) => ({ ...i })) };
+  async loadMany(em, streamIds) {
+    const docs = new Map<string, GoalDoc>();
+    for (const ids of chunks(streamIds)) {
+      const goals = await em.find(GoalRowSchema, { streamId: { $in: ids } }, { disableIdentityMap: true });
+      const indicators = goals.length
+        ? await em.find(
+            IndicatorRowSchema,
+            { goalId: { $in: goals.map((g) => g.goalId) } },
+            { disableIdentityMap: true },
+          )
+        : [];
+      const byGoal = new Map<string, IndicatorRow[]>();
+      for (const i of indicators) {
+        const list = byGoal.get(i.goalId) ?? [];
+        if (list.length === 0) byGoal.set(i.goalId, list);
+        list.push({ ...i });
+      }
+      for (const { streamId, lastVersion, ...goal } of goals) {
+        const list = (byGoal.get(goal.goalId) ?? []).sort((x, y) => x.position - y.position);
+        storedIndicators.add(list);
+        docs.set(streamId, { streamId, lastVersion, goal, indicators: list });
+      }
+    }
+    return docs;
   },
-  async save(em, doc) {
-    await em.upsert(GoalRowSchema, { ...doc.goal, streamId: doc.streamId, lastVersion: doc.lastVersion } as GoalRow);
-    await em.nativeDelete(IndicatorRowSchema, { goalId: doc.goal.goalId });
-    if (doc.indicators.length) await em.insertMany(IndicatorRowSchema, doc.indicators);
+  async saveMany(em, docs) {
+    // replaced by primary key, as an upsert would, without the ORM reading every row back
+    for (const part of chunks(docs)) {
+      await em.nativeDelete(GoalRowSchema, { goalId: { $in: part.map((d) => d.goal.goalId) } });
+      await em.insertMany(
+        GoalRowSchema,
+        part.map((d) => ({ ...d.goal, streamId: d.streamId, lastVersion: d.lastVersion }) as GoalRow),
+      );
+    }
+    // most goal events (opinions, reviews, issue) leave the indicators as loaded: only rewrite changed ones
+    const rewritten = docs.filter((d) => !storedIndicators.has(d.indicators));
+    for (const part of chunks(rewritten)) {
+      await em.nativeDelete(IndicatorRowSchema, { goalId: { $in: part.map((d) => d.goal.goalId) } });
+    }
+    for (const rows of chunks(rewritten.flatMap((d) => d.indicators))) await em.insertMany(IndicatorRowSchema, rows);
   },
 });

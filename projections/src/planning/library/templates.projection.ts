@@ -1,7 +1,7 @@
 import { EntitySchema } from '@mikro-orm/core';
 import type * as E from '@jixiao/events';
 import type { DataOf, RecordedEvent } from '@jixiao/events';
-import { defineProjection, type Versioned } from '../../projection';
+import { defineProjection, rowStorage, type Versioned } from '../../projection';
 
 /** 指标库读模型 — usage counts are counted from rm_indicator.template_id when read. */
 export interface TemplateRow extends Versioned, DataOf<typeof E.IndicatorTemplateAdded> {
@@ -42,8 +42,5 @@ export const templatesProjection = defineProjection<TemplateRow>({
   handles: ['IndicatorTemplateAdded'],
   entities: [TemplateRowSchema],
   evolve: evolveTemplate,
-  load: (em, streamId) => em.findOne(TemplateRowSchema, { streamId }),
-  async save(em, row) {
-    await em.upsert(TemplateRowSchema, row);
-  },
+  ...rowStorage(TemplateRowSchema, 'templateId'),
 });

@@ -1,7 +1,7 @@
 import { EntitySchema } from '@mikro-orm/core';
 import type * as E from '@jixiao/events';
 import type { DataOf, RecordedEvent } from '@jixiao/events';
-import { defineProjection, type Versioned } from '../../projection';
+import { defineProjection, rowStorage, type Versioned } from '../../projection';
 
 type Opened = DataOf<typeof E.PreAssessmentOpened>;
 type Concluded = DataOf<typeof E.PreAssessmentConcluded>;
@@ -101,8 +101,5 @@ export const preAssessmentsProjection = defineProjection<PreAssessmentRow>({
   handles: ['PreAssessmentOpened', 'ScoreGiven', 'PreAssessmentConcluded'],
   entities: [PreAssessmentRowSchema],
   evolve: evolvePreAssessment,
-  load: (em, streamId) => em.findOne(PreAssessmentRowSchema, { streamId }),
-  async save(em, row) {
-    await em.upsert(PreAssessmentRowSchema, row);
-  },
+  ...rowStorage(PreAssessmentRowSchema, 'preAssessmentId'),
 });

@@ -1,7 +1,7 @@
 import { EntitySchema } from '@mikro-orm/core';
 import type * as E from '@jixiao/events';
 import type { DataOf, RecordedEvent } from '@jixiao/events';
-import { defineProjection, type Versioned } from '../../projection';
+import { defineProjection, rowStorage, type Versioned } from '../../projection';
 
 /** 项目读模型 — one row per project, with its library status and budget. */
 export interface ProjectRow extends Versioned {
@@ -28,7 +28,14 @@ export interface ProjectRow extends Versioned {
 export const ProjectRowSchema = new EntitySchema<ProjectRow>({
   name: 'ProjectRow',
   tableName: 'rm_project',
-  indexes: [{ properties: ['unitId', 'fiscalYear'] }, { properties: ['fiscalYear', 'libraryStatus'] }],
+  // (fiscalYear, unitId, projectId) covers goal coverage per unit; (libraryStatus, proposedAt)
+  // serves the blocked-projects page, newest first, without scanning the year
+  indexes: [
+    { properties: ['unitId', 'fiscalYear'] },
+    { properties: ['fiscalYear', 'libraryStatus'] },
+    { properties: ['fiscalYear', 'unitId', 'projectId'] },
+    { properties: ['libraryStatus', 'proposedAt'] },
+  ],
   properties: {
     projectId: { type: 'string', primary: true },
     // projections load their document by stream id: without an index every event of a rebuild scans the table
@@ -95,8 +102,5 @@ export const projectsProjection = defineProjection<ProjectRow>({
   handles: ['ProjectProposed', 'ProjectAdmittedToLibrary', 'BudgetAllocated'],
   entities: [ProjectRowSchema],
   evolve: evolveProject,
-  load: (em, streamId) => em.findOne(ProjectRowSchema, { streamId }),
-  async save(em, row) {
-    await em.upsert(ProjectRowSchema, row);
-  },
+  ...rowStorage(ProjectRowSchema, 'projectId'),
 });

