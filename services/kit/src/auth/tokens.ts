@@ -46,10 +46,14 @@ export function tokenRefusal(error: unknown): UnauthenticatedError {
 export const tokenExpired = () =>
   refuse('EXPIRED', '访问令牌已过期，请重新获取', 'The token has expired; get a new one');
 
-/** When a verified token expires (ms since the epoch), from its `exp` claim. */
+/** When a verified token expires (ms since the epoch), from its `exp` claim; undefined for a token that is not a JWT. */
 export const tokenExpiresAt = (token: string): number | undefined => {
-  const { exp } = decodeJwt(token);
-  return typeof exp === 'number' ? exp * 1000 : undefined;
+  try {
+    const { exp } = decodeJwt(token);
+    return typeof exp === 'number' ? exp * 1000 : undefined;
+  } catch {
+    return undefined;
+  }
 };
 
 export const missingToken = () =>

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { UnsecuredJWT } from 'jose';
 import { verifyAssertion } from '@jixiao/service-kit';
 import { ASSERTION_CONTEXT_KEY, JixiaoPluginAuthentication } from './authentication';
 
@@ -41,5 +42,18 @@ describe('the gateway’s assertion for a long-lived subscription', () => {
     expect(later).not.toBe(first);
     await expect(verifyAssertion(secret, first)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
     await expect(verifyAssertion(secret, later)).resolves.toMatchObject({ userId: 'li.na' });
+  });
+
+  it('signs nothing more once the caller’s token has expired: the subgraph then refuses the subscription’s calls', async () => {
+    jest.useFakeTimers({ now: new Date('2026-03-01T08:00:00Z'), doNotFake: ['nextTick', 'setImmediate'] });
+    const token = new UnsecuredJWT({})
+      .setSubject('wang.yu')
+      .setExpirationTime(new Date('2026-03-01T08:10:00Z'))
+      .encode();
+    const req = request(token);
+    await hooks.onParams({ request: req, context: {} });
+    expect(await plugin.assertionOf(req)).toEqual(expect.any(String));
+    jest.setSystemTime(new Date('2026-03-01T08:10:01Z'));
+    expect(await plugin.assertionOf(req)).toBeUndefined();
   });
 });
