@@ -85,12 +85,27 @@ export function redisAppliedFeed(redisUrl: string, options: RedisAppliedFeedOpti
       }
     }
   });
-  // a failed first connection is not remembered: the next subscribe tries again
-  const connected = () =>
-    (connecting ??= subscriber.connect().catch((error: Error) => {
-      connecting = null;
-      throw error;
-    }));
+  // ioredis reconnects by itself after a lost or failed connection: wait for it (5 s at most)
+  // rather than start a second connection; only a client never connected is told to connect
+  const connected = async (): Promise<void> => {
+    if (subscriber.status === 'ready') return;
+    if (subscriber.status === 'wait') {
+      connecting ??= subscriber.connect().finally(() => (connecting = null));
+      return connecting;
+    }
+    await new Promise<void>((resolve, reject) => {
+      const done = () => {
+        clearTimeout(timer);
+        subscriber.off('ready', done);
+        resolve();
+      };
+      const timer = setTimeout(() => {
+        subscriber.off('ready', done);
+        reject(new Error(`Redis 未就绪，无法订阅 (Redis not reachable: ${subscriber.status})`));
+      }, 5000);
+      subscriber.once('ready', done);
+    });
+  };
   /** Forgets a projection's channel once its last listener left (or its subscription failed). */
   const release = async (projection: string, set: Set<AppliedListener>) => {
     if (set.size > 0 || listeners.get(projection) !== set) return;
@@ -127,7 +142,8 @@ export function redisAppliedFeed(redisUrl: string, options: RedisAppliedFeedOpti
     },
     async close() {
       listeners.clear();
-      if (connecting) await subscriber.quit().catch(() => subscriber.disconnect());
+      // quit when connected; otherwise stop the reconnection attempts
+      if (subscriber.status === 'ready') await subscriber.quit().catch(() => subscriber.disconnect());
       else subscriber.disconnect();
     },
   };
