@@ -60,18 +60,7 @@ export function appendParams(
   head: { version: number; hash: string },
 ): unknown[] {
   const last = events[events.length - 1]!;
-  const rows = events.map((e) => ({
-    event_id: e.eventId,
-    stream_version: e.streamVersion,
-    type: e.type,
-    schema_version: e.schemaVersion,
-    data: e.data,
-    metadata: e.metadata,
-    recorded_at: e.recordedAt,
-    previous_hash: e.previousHash,
-    hash: e.hash,
-  }));
-  const params = [streamId, commandId ?? null, JSON.stringify(rows), last.streamVersion, last.hash];
+  const params = [streamId, commandId ?? null, JSON.stringify(events.map(eventRowOf)), last.streamVersion, last.hash];
   return head.version === 0 ? params : [...params, head.version, head.hash];
 }
 
@@ -160,4 +149,19 @@ export class CommitNotifier {
       this.sending = null;
     }
   }
+}
+
+/** An event as one row of the JSON the append statements read (`jsonb_to_recordset`), by column name. */
+export function eventRowOf(e: PreparedEvent) {
+  return {
+    event_id: e.eventId,
+    stream_version: e.streamVersion,
+    type: e.type,
+    schema_version: e.schemaVersion,
+    data: e.data,
+    metadata: e.metadata,
+    recorded_at: e.recordedAt,
+    previous_hash: e.previousHash,
+    hash: e.hash,
+  };
 }

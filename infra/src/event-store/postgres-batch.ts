@@ -7,6 +7,7 @@ import {
   type EventCatalog,
   type RecordedEvent,
 } from '@jixiao/events';
+import { eventRowOf } from './postgres-append';
 import { chainEvents, checkExpectedVersion, validateAll, type PreparedEvent } from './prepare';
 
 type Head = { version: number; hash: string };
@@ -17,21 +18,7 @@ type Head = { version: number; hash: string };
  * element by element, cost more than the statement).
  */
 function rowsOf(events: PreparedEvent[]): string {
-  return JSON.stringify(
-    events.map((e, ord) => ({
-      ord,
-      event_id: e.eventId,
-      stream_id: e.streamId,
-      stream_version: e.streamVersion,
-      type: e.type,
-      schema_version: e.schemaVersion,
-      data: e.data,
-      metadata: e.metadata,
-      recorded_at: e.recordedAt,
-      previous_hash: e.previousHash,
-      hash: e.hash,
-    })),
-  );
+  return JSON.stringify(events.map((e, ord) => ({ ord, stream_id: e.streamId, ...eventRowOf(e) })));
 }
 
 /**

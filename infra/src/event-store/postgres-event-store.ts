@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Pool, type PoolClient, type PoolConfig } from 'pg';
 import {
   ConcurrencyError,
@@ -77,11 +78,22 @@ export class PostgresEventStore implements EventStore {
   /** Connects and creates the tables and triggers if they are missing. */
   static async open(options: PostgresEventStoreOptions): Promise<PostgresEventStore> {
     const store = new PostgresEventStore(options);
+    const ddl = postgresEventSchema(store.schema);
+    // the schema remembers which DDL made it: a process starting beside live appends (a relay
+    // restarting, say) then takes no table locks at all — replacing the triggers under load
+    // could deadlock with an append
+    const made = `jixiao-ddl:${createHash('sha256').update(ddl).digest('hex').slice(0, 16)}`;
     const client = await store.pool.connect();
     try {
+      const current = await client.query<{ made: string | null }>(
+        `SELECT obj_description(oid, 'pg_namespace') AS made FROM pg_namespace WHERE nspname = $1`,
+        [store.schema],
+      );
+      if (current.rows[0]?.made === made) return store;
       await client.query('BEGIN');
       await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`jixiao-ddl-${store.schema}`]);
-      await client.query(postgresEventSchema(store.schema));
+      await client.query(ddl);
+      await client.query(`COMMENT ON SCHEMA ${schemaIdent(store.schema)} IS '${made}'`);
       await client.query('COMMIT');
     } catch (error) {
       await client.query('ROLLBACK').catch(() => undefined);
