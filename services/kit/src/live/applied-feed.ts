@@ -19,6 +19,22 @@ export interface AppliedFeed {
   close(): Promise<void>;
 }
 
+/** Hands a batch to each listener of a projection; a throwing listener does not stop the others. */
+export function deliver(
+  listeners: Iterable<AppliedListener> | undefined,
+  projection: string,
+  events: readonly AppliedEvent[],
+): void {
+  if (!listeners || events.length === 0) return;
+  for (const listener of [...listeners]) {
+    try {
+      listener(events);
+    } catch (error) {
+      console.error(`applied-feed listener of ${projection} failed`, error);
+    }
+  }
+}
+
 /**
  * The embedded mode's feed: the projection runner publishes each applied batch in process.
  *
@@ -28,16 +44,8 @@ export class InProcessAppliedFeed implements AppliedFeed {
   private readonly listeners = new Map<string, Set<AppliedListener>>();
 
   /** Delivers a batch to the projection's listeners; a throwing listener does not stop the others. */
-  readonly publish = (projection: string, events: readonly AppliedEvent[]): void => {
-    if (events.length === 0) return;
-    for (const listener of [...(this.listeners.get(projection) ?? [])]) {
-      try {
-        listener(events);
-      } catch (error) {
-        console.error(`applied-feed listener of ${projection} failed`, error);
-      }
-    }
-  };
+  readonly publish = (projection: string, events: readonly AppliedEvent[]): void =>
+    deliver(this.listeners.get(projection), projection, events);
 
   async subscribe(projection: string, listener: AppliedListener): Promise<() => Promise<void>> {
     const set = this.listeners.get(projection) ?? new Set();

@@ -1,5 +1,5 @@
 import Redis from 'ioredis';
-import type { AppliedEvent, AppliedFeed, AppliedListener } from './applied-feed';
+import { deliver, type AppliedEvent, type AppliedFeed, type AppliedListener } from './applied-feed';
 
 /** Channel names: `<prefix>.applied.<projection>`; `jixiao` unless told. */
 export const appliedChannel = (projection: string, prefix = 'jixiao') => `${prefix}.applied.${projection}`;
@@ -73,17 +73,7 @@ export function redisAppliedFeed(redisUrl: string, options: RedisAppliedFeedOpti
   subscriber.on('error', options.onError ?? ((error: Error) => console.warn(`redis applied feed: ${error.message}`)));
   subscriber.on('message', (channel: string, message: string) => {
     const projection = byChannel.get(channel);
-    const set = projection ? listeners.get(projection) : undefined;
-    if (!set) return;
-    const events = decodeApplied(message);
-    if (events.length === 0) return;
-    for (const listener of [...set]) {
-      try {
-        listener(events);
-      } catch (error) {
-        console.error(`applied-feed listener of ${projection} failed`, error);
-      }
-    }
+    if (projection) deliver(listeners.get(projection), projection, decodeApplied(message));
   });
   // ioredis reconnects by itself after a lost or failed connection: wait for it (5 s at most)
   // rather than start a second connection; only a client never connected is told to connect
