@@ -122,7 +122,7 @@ async function startOn(
     });
     opened.push(server);
     subgraphUrls[name] = server.url;
-    if (subgraph.schema.getSubscriptionType()) subscriptionUrls[name] = server.wsUrl;
+    subscriptionUrls[name] = server.wsUrl; // every subgraph serves graphql-ws; only those with subscriptions are asked
   }
   const gateway = await startGateway(config, { subgraphUrls, subscriptionUrls }, secret, opened);
   const caughtUp = async (timeoutMs?: number) => {
