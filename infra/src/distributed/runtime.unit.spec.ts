@@ -1,5 +1,5 @@
 import { loadDistributedConfig, loadSubgraphUrls, loadWorkerSettings, subgraphNameOf } from './runtime';
-import { LOCAL_DEFAULTS, processPlan, workerPools } from './supervisor';
+import { LOCAL_DEFAULTS, processPlan, supervisorConfig, workerPools } from './supervisor';
 
 const distributed = { ...LOCAL_DEFAULTS };
 
@@ -79,6 +79,25 @@ describe('a distributed-mode process reads its configuration', () => {
     expect(subgraphNameOf('planning')).toBe('planning');
     expect(() => subgraphNameOf('finance')).toThrow('<directory|planning|audit>; got finance');
     expect(() => subgraphNameOf(undefined)).toThrow(/got nothing/);
+  });
+});
+
+describe('the supervisor’s configuration', () => {
+  it('fills the local defaults only when asked, and draws one internal secret for every child', () => {
+    expect(() => supervisorConfig({})).toThrow(/此进程仅用于分布式模式/);
+    const { env, config } = supervisorConfig({ JIXIAO_DATABASE_SCHEMA: 'mine' }, { local: true });
+    expect(env).toMatchObject({ ...LOCAL_DEFAULTS, JIXIAO_DATABASE_SCHEMA: 'mine' });
+    expect(env.JIXIAO_INTERNAL_SECRET).toMatch(/^[0-9a-f]{64}$/);
+    expect(config.auth.internalSecret).toBe(env.JIXIAO_INTERNAL_SECRET);
+    expect(
+      supervisorConfig({ ...LOCAL_DEFAULTS, JIXIAO_INTERNAL_SECRET: 's'.repeat(32) }).env.JIXIAO_INTERNAL_SECRET,
+    ).toBe('s'.repeat(32));
+  });
+
+  it('refuses a gateway port of 0: the services take the three after it', () => {
+    expect(() => supervisorConfig({ ...LOCAL_DEFAULTS, JIXIAO_PORT: '0' })).toThrow(
+      /JIXIAO_PORT: 分布式模式需固定端口/,
+    );
   });
 });
 

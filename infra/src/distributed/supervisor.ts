@@ -69,19 +69,30 @@ export function processPlan(gatewayPort: number): { backends: ProcessSpec[]; gat
 }
 
 /**
+ * The children's environment and the checked configuration: local defaults filled in when asked,
+ * and an internal secret drawn when none is set (the supervisor starts every process, so they
+ * all share it); the gateway's port must be fixed, since the services take the next three.
+ */
+export function supervisorConfig(processEnv: NodeJS.ProcessEnv, options: { local?: boolean } = {}) {
+  const env: NodeJS.ProcessEnv = { ...processEnv };
+  if (options.local) for (const [key, value] of Object.entries(LOCAL_DEFAULTS)) env[key] ??= value;
+  env.JIXIAO_INTERNAL_SECRET ??= randomBytes(32).toString('hex');
+  const { config, postgres } = loadDistributedConfig(env, { internalSecret: true });
+  if (config.port === 0)
+    throw new Error(
+      '配置有误 (invalid configuration):\n  JIXIAO_PORT: 分布式模式需固定端口 (must be a fixed port in distributed mode: the services take the next three)',
+    );
+  return { env, config, postgres };
+}
+
+/**
  * `npm start` in distributed mode (and `npm run start:distributed`, which fills `LOCAL_DEFAULTS`):
  * checks the configuration, seeds an empty store, starts every process with its output
  * prefixed by its name, and stops them all when one dies or on Ctrl-C.
  */
 export async function startAllProcesses(options: { local?: boolean } = {}): Promise<void> {
   const started = Date.now();
-  const env: NodeJS.ProcessEnv = { ...process.env };
-  if (options.local) for (const [key, value] of Object.entries(LOCAL_DEFAULTS)) env[key] ??= value;
-  // the supervisor starts every process, so a secret drawn here is shared by all of them
-  env.JIXIAO_INTERNAL_SECRET ??= randomBytes(32).toString('hex');
-  const { config, postgres } = loadDistributedConfig(env, { internalSecret: true });
-  if (config.port === 0)
-    throw new Error('JIXIAO_PORT: must be a fixed port in distributed mode (the services take the next ones)');
+  const { env, config, postgres } = supervisorConfig(process.env, options);
 
   const store = await PostgresEventStore.open({ ...postgres, catalog, outbox: true });
   const seeded = await seedIfEmpty(store, config.seed).finally(() => store.close());
