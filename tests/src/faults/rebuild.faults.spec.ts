@@ -64,9 +64,10 @@ describe('rebuilding a projection from the event store while workers and writers
       expect(before.length).toBeGreaterThan(0);
       const { applied } = await rebuildProjection({ store, catalog, projection: goalsProjection });
       // every goals checkpoint has a new stamp: the read cache's answers on the old tables are unreachable
-      const after = await stamps();
-      expect(after.map((r) => r.name)).toEqual(before.map((r) => r.name));
-      expect(after.filter((r, i) => r.stamp === before[i]!.stamp)).toEqual([]);
+      // (a partition whose first goal event arrives during the rebuild gains its checkpoint row then: no cached answer can name it)
+      const after = new Map((await stamps()).map((r) => [r.name, r.stamp]));
+      expect(before.filter((r) => !after.has(r.name))).toEqual([]);
+      expect(before.filter((r) => after.get(r.name) === r.stamp)).toEqual([]);
       querying = false;
       await queries;
       expect(applied).toBeGreaterThan(300);
