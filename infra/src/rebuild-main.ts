@@ -3,22 +3,31 @@ import { catalog } from '@jixiao/events';
 import { allProjections } from '@jixiao/projections';
 import { loadDistributedConfig, runProcess } from './distributed/runtime';
 import { PostgresEventStore } from './event-store/postgres-event-store';
-import { rebuildProjection } from './read-models/rebuild';
+import { rebuildProjections } from './read-models/rebuild';
 
-/** `node infra/dist/rebuild-main.js planning.goals`: rebuilds one projection from the event store, then exits. */
+/**
+ * `node infra/dist/rebuild-main.js planning.goals [more …]` or `… all`: rebuilds those projections
+ * from the event store (one read of the log for all of them), swaps them in, then exits.
+ */
 runProcess('rebuild', async () => {
   const { postgres } = loadDistributedConfig();
-  const name = process.argv[2];
-  const projection = allProjections.find((p) => p.name === name);
-  if (!projection) {
-    throw new Error(`usage: rebuild-main.js <projection>; one of ${allProjections.map((p) => p.name).join(', ')}`);
+  const names = process.argv.slice(2);
+  const known = allProjections.map((p) => p.name);
+  const unknown = names.filter((n) => n !== 'all' && !known.includes(n));
+  if (names.length === 0 || unknown.length > 0) {
+    throw new Error(
+      `usage: rebuild-main.js <projection …> | all; ${unknown.length ? `unknown: ${unknown.join(', ')}; ` : ''}one of ${known.join(', ')}`,
+    );
   }
+  const projections = names.includes('all') ? allProjections : allProjections.filter((p) => names.includes(p.name));
   const store = await PostgresEventStore.open({ ...postgres, catalog, outbox: true });
   try {
     const started = Date.now();
-    const { applied } = await rebuildProjection({ store, catalog, projection });
-    // the swap drew a new epoch for the projection's checkpoints: cached answers on the old tables are unreachable
-    console.log(`rebuilt ${projection.name} from ${applied} events in ${Date.now() - started} ms; swapped in`);
+    const { applied } = await rebuildProjections({ store, catalog, projections });
+    // the swap drew a new epoch for the projections' checkpoints: cached answers on the old tables are unreachable
+    console.log(
+      `rebuilt ${projections.map((p) => p.name).join(', ')} from ${applied} events in ${Date.now() - started} ms; swapped in`,
+    );
   } finally {
     await store.close();
   }

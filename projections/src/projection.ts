@@ -1,4 +1,4 @@
-import type { EntityManager, EntitySchema, FilterQuery } from '@mikro-orm/core';
+import { ReferenceKind, type EntityManager, type EntitySchema, type FilterQuery } from '@mikro-orm/core';
 import type { RecordedEvent } from '@jixiao/events';
 
 /** A read-model document keyed by its stream; remembers the last stream version applied. */
@@ -63,8 +63,61 @@ export function rowStorage<TRow extends Versioned & object>(
     async saveMany(em, rows) {
       for (const part of chunks(rows)) {
         await em.nativeDelete(schema, { [primaryKey]: { $in: part.map((r) => r[primaryKey]) } } as FilterQuery<TRow>);
-        await em.insertMany(schema, part as TRow[]);
       }
+      await insertRows(em, schema, rows);
     },
   };
+}
+
+/** Rows per statement when they go as one JSON parameter (PostgreSQL). */
+const ROWS_PER_JSON_STATEMENT = 5000;
+
+interface RawQuery extends PromiseLike<unknown> {
+  transacting(trx: unknown): RawQuery;
+}
+
+/** The knex of a PostgreSQL connection, to bind parameters that MikroORM's own queries inline. */
+function postgresKnex(em: EntityManager): ((sql: string, bindings: unknown[]) => RawQuery) | null {
+  if (em.getPlatform().constructor.name !== 'PostgreSqlPlatform') return null;
+  const connection = em.getConnection() as unknown as { getKnex(): { raw(sql: string, b: unknown[]): RawQuery } };
+  const knex = connection.getKnex();
+  return (sql, bindings) => knex.raw(sql, bindings);
+}
+
+/**
+ * Inserts rows of one table. On PostgreSQL the rows go as one JSON parameter to
+ * `json_populate_recordset`, parsed in C: MikroORM's `insertMany` writes every value into the SQL
+ * text as a quoted literal, which was most of the time of a rebuild at city-year scale (34,261
+ * goals with 130,170 indicators: 17 s, now a few). Elsewhere (SQLite) through `insertMany`.
+ * Every persisted column is written, so a missing value is NULL, not a column default.
+ */
+export async function insertRows<T extends object>(
+  em: EntityManager,
+  schema: EntitySchema<T>,
+  rows: readonly T[],
+): Promise<void> {
+  const raw = postgresKnex(em);
+  if (!raw) {
+    for (const part of chunks(rows)) await em.insertMany(schema, part as T[]);
+    return;
+  }
+  const meta = em.getMetadata().get(schema.meta.className);
+  const props = meta.props.filter((p) => p.kind === ReferenceKind.SCALAR && p.persist !== false);
+  const columns = props.map((p) => p.fieldNames[0]!);
+  const table = `${meta.schema ?? em.config.get('schema') ?? 'public'}.${meta.tableName}`;
+  const sql = `INSERT INTO ?? (${columns.map(() => '??').join(', ')}) SELECT ${columns.map(() => '??').join(', ')}
+    FROM json_populate_recordset(NULL::??, ?::json)`;
+  for (const part of chunks(rows, ROWS_PER_JSON_STATEMENT)) {
+    const json = JSON.stringify(
+      part.map((row) => {
+        const out: Record<string, unknown> = {};
+        for (let i = 0; i < props.length; i++)
+          out[columns[i]!] = (row as Record<string, unknown>)[props[i]!.name] ?? null;
+        return out;
+      }),
+    );
+    const query = raw(sql, [table, ...columns, ...columns, table, json]);
+    const trx = em.getTransactionContext();
+    await (trx ? query.transacting(trx) : query);
+  }
 }

@@ -1,9 +1,16 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { MikroORM, type Options } from '@mikro-orm/core';
+import { MikroORM, type EntityManager, type Options } from '@mikro-orm/core';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { Client } from 'pg';
 import { START, type Checkpoint, type EventCatalog, type RecordedEvent } from '@jixiao/events';
-import { applyBatch, ProjectionCheckpointSchema, type Projection } from '@jixiao/projections';
+import {
+  applyBatch,
+  foldEvent,
+  handledBy,
+  ProjectionCheckpointSchema,
+  type Projection,
+  type Versioned,
+} from '@jixiao/projections';
 import { EVENT_COLUMNS, fromRow, type EventRow } from '../event-store/prepare';
 import { schemaIdent } from '../event-store/postgres-schema';
 import type { PostgresEventStore } from '../event-store/postgres-event-store';
@@ -11,76 +18,104 @@ import type { PostgresEventStore } from '../event-store/postgres-event-store';
 export interface RebuildOptions {
   store: PostgresEventStore;
   catalog: EventCatalog;
-  projection: Projection;
-  /** Events per transaction while catching up; 1000 by default. */
+  /** The projections to rebuild together: the log is read once for all of them. */
+  projections: Projection[];
+  /** Events per read of the log; 5,000 by default. */
   batchSize?: number;
+  /** Documents a projection holds in memory before writing them out; 50,000 by default. */
+  documentsInMemory?: number;
 }
 
 const COLUMNS = EVENT_COLUMNS.replace('transaction_id', 'transaction_id::text AS transaction_id');
 
 /**
- * Rebuilds one projection from the event store (not Kafka) into fresh tables in a shadow
- * schema, then swaps them in: queries and workers keep using the old tables meanwhile.
- * The swap takes an exclusive lock on the old tables, applies what was committed since the
- * catch-up (every visible event, so none a worker already applied is missing), then drops
- * the old tables and moves the new ones in, in one transaction. Workers blocked on the lock
- * continue on the new tables; their documents' `lastVersion` makes any overlap harmless.
- * Returns the number of events the rebuild applied.
+ * Rebuilds projections from the event store (not Kafka) into fresh tables in a shadow schema,
+ * then swaps them in: queries and workers keep using the old tables meanwhile.
+ *
+ * The log is read once, only the event types the projections handle, in commit order, and
+ * folded in memory: each document is written once, when the catch-up ends (or when
+ * `documentsInMemory` are held), into shadow tables without their secondary indexes, which
+ * are built once afterwards. The swap takes an exclusive lock on the
+ * old tables, applies what was committed since the catch-up (every visible event, so none a
+ * worker already applied is missing), then drops the old tables and moves the new ones in, in
+ * one transaction. Workers blocked on the lock continue on the new tables; their documents'
+ * `lastVersion` makes any overlap harmless. Returns the number of events read.
  */
-export async function rebuildProjection({ store, catalog, projection, batchSize = 1000 }: RebuildOptions) {
+export async function rebuildProjections(options: RebuildOptions) {
+  const { store, catalog, projections, batchSize = 5000, documentsInMemory = 50_000 } = options;
   const live = schemaIdent(store.schema);
   const shadowName = `${store.schema.slice(0, 40)}_rebuild_${randomBytes(4).toString('hex')}`;
   const shadow = schemaIdent(shadowName);
-  const tables = projection.entities.map((e) => e.meta.tableName);
+  const tables = projections.flatMap((p) => p.entities.map((e) => e.meta.tableName));
+  const types = [...new Set(projections.flatMap((p) => p.handles))];
   await store.pool.query(`CREATE SCHEMA ${shadow}`);
   const orm = await MikroORM.init({
     driver: PostgreSqlDriver,
     clientUrl: store.options.connectionString,
     schema: shadowName,
-    entities: [ProjectionCheckpointSchema, ...projection.entities],
+    entities: [ProjectionCheckpointSchema, ...projections.flatMap((p) => p.entities)],
     allowGlobalContext: false,
     debug: false,
   } as Options);
+  const apply = async (events: RecordedEvent[]) => {
+    for (const projection of projections) await applyBatch(orm.em, projection, catalog, events);
+  };
   const swap = new Client({ connectionString: store.options.connectionString });
   let applied = 0;
   try {
     await orm.schema.updateSchema({ safe: true });
+    const deferred = await dropSecondaryIndexes(store, shadowName);
+    const folds = projections.map((p) => new MemoryFold(p, catalog, orm.em, documentsInMemory));
     let cursor: Checkpoint = START;
     // catch up until a batch comes back short: chasing busy writers to the last event
     // would never end, and the locked step below takes the rest anyway
+    // the next page is asked for before this one is folded: PostgreSQL reads while node folds
+    let next = readPageOfTypes(store, cursor, types, batchSize);
     for (;;) {
-      const batch = await store.readCommitted(cursor, batchSize);
-      if (batch.length > 0) {
-        await applyBatch(orm.em, projection, catalog, batch);
-        applied += batch.length;
-        cursor = batch[batch.length - 1]!;
-      }
-      if (batch.length < batchSize) break;
+      const page = await next;
+      if (page.read === batchSize) next = readPageOfTypes(store, page.end, types, batchSize);
+      for (const fold of folds) await fold.add(page.events);
+      applied += page.events.length;
+      cursor = page.end;
+      if (page.read < batchSize) break;
     }
+    // each on a connection of its own: PostgreSQL inserts one projection's rows while node encodes the next
+    await Promise.all(folds.map((fold) => fold.flush()));
+    for (const create of deferred) await store.pool.query(create);
     await swap.connect();
     await swap.query('BEGIN');
-    await swap.query(`LOCK TABLE ${tables.map((t) => `${live}."${t}"`).join(', ')} IN ACCESS EXCLUSIVE MODE`);
+    // a read model first built by this rebuild has no live table yet
+    const existing = await swap.query<{ t: string }>(
+      `SELECT t FROM unnest($1::text[]) AS t WHERE to_regclass(format('%I.%I', $2::text, t)) IS NOT NULL`,
+      [tables, store.schema],
+    );
+    if (existing.rows.length > 0) {
+      await swap.query(
+        `LOCK TABLE ${existing.rows.map(({ t }) => `${live}."${t}"`).join(', ')} IN ACCESS EXCLUSIVE MODE`,
+      );
+    }
     // every committed event past the cursor, without the in-flight rule: a worker may have
     // applied one that commit order would still hold back
     const rest = await swap.query<EventRow>(
       `SELECT ${COLUMNS} FROM ${live}.events WHERE (transaction_id, global_position) > ($1::text::xid8, $2::bigint)
+         AND type = ANY($3::text[])
        ORDER BY transaction_id, global_position`,
-      [String(cursor.transactionId), cursor.globalPosition],
+      [String(cursor.transactionId), cursor.globalPosition, types],
     );
     const events: RecordedEvent[] = rest.rows.map(fromRow);
-    for (let i = 0; i < events.length; i += batchSize) {
-      await applyBatch(orm.em, projection, catalog, events.slice(i, i + batchSize));
-    }
+    for (let i = 0; i < events.length; i += batchSize) await apply(events.slice(i, i + batchSize));
     applied += events.length;
     for (const t of tables) {
-      await swap.query(`DROP TABLE ${live}."${t}"`);
+      await swap.query(`DROP TABLE IF EXISTS ${live}."${t}"`);
       await swap.query(`ALTER TABLE ${shadow}."${t}" SET SCHEMA ${live}`);
     }
     // new tables, new stamps: the read cache's answers built on the old ones become unreachable
-    await swap.query(`UPDATE ${live}.rm_projection_checkpoint SET stamp = $2 WHERE name = $1 OR name LIKE $1 || '@%'`, [
-      projection.name,
-      randomUUID(),
-    ]);
+    for (const projection of projections) {
+      await swap.query(
+        `UPDATE ${live}.rm_projection_checkpoint SET stamp = $2 WHERE name = $1 OR name LIKE $1 || '@%'`,
+        [projection.name, randomUUID()],
+      );
+    }
     await swap.query('COMMIT');
   } catch (error) {
     await swap.query('ROLLBACK').catch(() => undefined);
@@ -91,4 +126,100 @@ export async function rebuildProjection({ store, catalog, projection, batchSize 
     await store.pool.query(`DROP SCHEMA IF EXISTS ${shadow} CASCADE`);
   }
   return { applied };
+}
+
+/**
+ * A projection's documents folded in memory, as `applyBatch` would fold them, written to the
+ * shadow tables in one go. A document written out earlier is loaded again when its stream
+ * has another event.
+ */
+class MemoryFold {
+  private readonly docs = new Map<string, Versioned | null>();
+  private readonly written = new Set<string>();
+
+  constructor(
+    private readonly projection: Projection,
+    private readonly catalog: EventCatalog,
+    private readonly em: EntityManager,
+    private readonly limit: number,
+  ) {}
+
+  async add(events: readonly RecordedEvent[]): Promise<void> {
+    const handles = handledBy(this.projection);
+    const relevant = events.filter((e) => handles.has(e.type));
+    const missing = [...new Set(relevant.map((e) => e.streamId))].filter(
+      (id) => !this.docs.has(id) && this.written.has(id),
+    );
+    if (missing.length > 0) {
+      const stored = await this.projection.loadMany(this.em.fork(), missing);
+      for (const id of missing) this.docs.set(id, stored.get(id) ?? null);
+    }
+    for (const event of relevant) {
+      const doc = this.docs.get(event.streamId) ?? null;
+      if (doc && doc.lastVersion >= event.streamVersion) continue;
+      this.docs.set(event.streamId, foldEvent(this.projection, this.catalog, doc, event));
+    }
+    if (this.docs.size >= this.limit) await this.flush();
+  }
+
+  async flush(): Promise<void> {
+    const docs = [...this.docs.values()].filter((d): d is Versioned => d !== null);
+    if (docs.length > 0) await this.em.fork().transactional((tx) => this.projection.saveMany(tx, docs));
+    for (const id of this.docs.keys()) this.written.add(id);
+    this.docs.clear();
+  }
+}
+
+/** Rebuilds one projection; see {@link rebuildProjections}. */
+export function rebuildProjection(options: Omit<RebuildOptions, 'projections'> & { projection: Projection }) {
+  const { projection, ...rest } = options;
+  return rebuildProjections({ ...rest, projections: [projection] });
+}
+
+/**
+ * One page of the log in commit order after `after` (the subscription rule of the store), with
+ * the events of these types in full: the page is taken by the commit-order index alone, the
+ * type is tested on its rows (a type filter inside would make PostgreSQL sort the rest of the
+ * log for every page). Returns the wanted events and where the page ended.
+ */
+async function readPageOfTypes(
+  store: PostgresEventStore,
+  after: Checkpoint,
+  types: string[],
+  limit: number,
+): Promise<{ events: RecordedEvent[]; read: number; end: Checkpoint }> {
+  const r = await store.pool.query<EventRow & { wanted: boolean }>(
+    `SELECT global_position, transaction_id::text AS transaction_id, type, wanted,
+            CASE WHEN wanted THEN event_id END AS event_id, CASE WHEN wanted THEN stream_id END AS stream_id,
+            CASE WHEN wanted THEN stream_version END AS stream_version,
+            CASE WHEN wanted THEN schema_version END AS schema_version, CASE WHEN wanted THEN data END AS data,
+            CASE WHEN wanted THEN metadata END AS metadata, CASE WHEN wanted THEN recorded_at END AS recorded_at,
+            CASE WHEN wanted THEN previous_hash END AS previous_hash, CASE WHEN wanted THEN hash END AS hash
+     FROM (SELECT *, type = ANY($3::text[]) AS wanted FROM ${schemaIdent(store.schema)}.events
+           WHERE (transaction_id, global_position) > ($1::text::xid8, $2::bigint)
+             AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+           ORDER BY transaction_id, global_position LIMIT $4) page
+     ORDER BY transaction_id, global_position`,
+    [String(after.transactionId), after.globalPosition, types, limit],
+  );
+  const last = r.rows[r.rows.length - 1];
+  const end = last
+    ? { transactionId: Number(last.transaction_id), globalPosition: Number(last.global_position) }
+    : after;
+  return { events: r.rows.filter((row) => row.wanted).map(fromRow), read: r.rows.length, end };
+}
+
+/**
+ * Drops the shadow tables' indexes that back no constraint (primary keys and unique
+ * constraints stay: saving replaces rows by key) and returns the statements that build them again.
+ */
+async function dropSecondaryIndexes(store: PostgresEventStore, schema: string): Promise<string[]> {
+  const r = await store.pool.query<{ name: string; def: string }>(
+    `SELECT c.relname AS name, pg_get_indexdef(x.indexrelid) AS def
+     FROM pg_index x JOIN pg_class c ON c.oid = x.indexrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+     WHERE n.nspname = $1 AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = x.indexrelid)`,
+    [schema],
+  );
+  for (const { name } of r.rows) await store.pool.query(`DROP INDEX ${schemaIdent(schema)}."${name}"`);
+  return r.rows.map((row) => row.def);
 }

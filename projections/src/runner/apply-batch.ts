@@ -20,6 +20,30 @@ export interface ApplyBatchOptions {
   onHealed?: (event: RecordedEvent) => void;
 }
 
+const handled = new WeakMap<Projection, ReadonlySet<string>>();
+
+/** The event types `projection` handles, as a set (made once per projection). */
+export function handledBy(projection: Projection): ReadonlySet<string> {
+  let types = handled.get(projection);
+  if (!types) handled.set(projection, (types = new Set(projection.handles)));
+  return types;
+}
+
+/**
+ * The document after `event`, which records the stream version it has seen; unchanged when the
+ * projection does not handle the event's type. (Skipping what a document has already seen is the caller's.)
+ */
+export function foldEvent(
+  projection: Projection,
+  catalog: EventCatalog,
+  doc: Versioned | null,
+  event: RecordedEvent,
+): Versioned | null {
+  if (!handledBy(projection).has(event.type)) return doc;
+  const next = projection.evolve(doc, catalog.upcast(event));
+  return next && { ...next, lastVersion: event.streamVersion };
+}
+
 /**
  * Applies one batch to one projection and moves its checkpoint, all in one transaction:
  * a crash leaves read model and checkpoint together, before or after the batch. The documents
@@ -34,18 +58,14 @@ export async function applyBatch(
 ): Promise<void> {
   const last = batch[batch.length - 1];
   if (!last) return;
-  const handles = new Set(projection.handles);
+  const handles = handledBy(projection);
   const relevant = batch.filter((e) => handles.has(e.type));
   await em.fork().transactional(async (tx) => {
     const streamIds = [...new Set(relevant.map((e) => e.streamId))];
     const stored = streamIds.length ? await projection.loadMany(tx, streamIds) : new Map<string, Versioned>();
     const docs = new Map<string, Versioned | null>(streamIds.map((id) => [id, stored.get(id) ?? null]));
     const changed = new Set<string>();
-    const fold = (doc: Versioned | null, event: RecordedEvent): Versioned | null => {
-      if (!handles.has(event.type)) return doc;
-      const next = projection.evolve(doc, catalog.upcast(event));
-      return next && { ...next, lastVersion: event.streamVersion };
-    };
+    const fold = (doc: Versioned | null, event: RecordedEvent) => foldEvent(projection, catalog, doc, event);
     for (const event of relevant) {
       let current = docs.get(event.streamId) ?? null;
       if (current && current.lastVersion >= event.streamVersion) continue;

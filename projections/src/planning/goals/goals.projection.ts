@@ -1,5 +1,5 @@
 import type { DataOf, GoalSubmitted, RecordedEvent } from '@jixiao/events';
-import { chunks, defineProjection, type Versioned } from '../../projection';
+import { chunks, defineProjection, insertRows, type Versioned } from '../../projection';
 import { GoalRowSchema, IndicatorRowSchema, type GoalRow, type IndicatorRow } from './goal.entities';
 import { evolveGoalEvent } from './goal.evolve';
 
@@ -60,16 +60,21 @@ export const goalsProjection = defineProjection<GoalDoc>({
     // replaced by primary key, as an upsert would, without the ORM reading every row back
     for (const part of chunks(docs)) {
       await em.nativeDelete(GoalRowSchema, { goalId: { $in: part.map((d) => d.goal.goalId) } });
-      await em.insertMany(
-        GoalRowSchema,
-        part.map((d) => ({ ...d.goal, streamId: d.streamId, lastVersion: d.lastVersion }) as GoalRow),
-      );
     }
+    await insertRows(
+      em,
+      GoalRowSchema,
+      docs.map((d) => ({ ...d.goal, streamId: d.streamId, lastVersion: d.lastVersion }) as GoalRow),
+    );
     // most goal events (opinions, reviews, issue) leave the indicators as loaded: only rewrite changed ones
     const rewritten = docs.filter((d) => !storedIndicators.has(d.indicators));
     for (const part of chunks(rewritten)) {
       await em.nativeDelete(IndicatorRowSchema, { goalId: { $in: part.map((d) => d.goal.goalId) } });
     }
-    for (const rows of chunks(rewritten.flatMap((d) => d.indicators))) await em.insertMany(IndicatorRowSchema, rows);
+    await insertRows(
+      em,
+      IndicatorRowSchema,
+      rewritten.flatMap((d) => d.indicators),
+    );
   },
 });
