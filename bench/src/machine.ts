@@ -43,3 +43,9 @@ export async function environment() {
     ),
   };
 }
+
+/** The platform's peak resident set so far (Linux VmHWM), in bytes. */
+export function peakRss(): number {
+  const kb = /VmHWM:\s+(\d+)/.exec(readFileSync('/proc/self/status', 'utf8'))?.[1];
+  return kb ? Number(kb) * 1024 : process.memoryUsage().rss;
+}

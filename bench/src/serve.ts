@@ -1,17 +1,11 @@
 import 'reflect-metadata';
-import { readFileSync } from 'node:fs';
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { startStandaloneServer } from '@apollo/server/standalone';
 import { loadConfig, PostgresEventStore, SqliteEventStore, startPlatform, type RunningPlatform } from '@jixiao/infra';
 import { ProjectionCheckpointSchema, allProjections } from '@jixiao/projections';
 import { readSupergraph } from '@jixiao/schema';
-
-/** The platform's peak resident set so far (Linux VmHWM), in bytes. */
-export function peakRss(): number {
-  const kb = /VmHWM:\s+(\d+)/.exec(readFileSync('/proc/self/status', 'utf8'))?.[1];
-  return kb ? Number(kb) * 1024 : process.memoryUsage().rss;
-}
+import { peakRss } from './machine';
 
 async function lastPosition(platform: RunningPlatform): Promise<number> {
   if (platform.store instanceof SqliteEventStore) {
