@@ -2,7 +2,7 @@ import { catalog } from '@jixiao/events';
 import { allProjections } from '@jixiao/projections';
 import { redisAppliedFeed, serveSubgraph, type ServiceDeps } from '@jixiao/service-kit';
 import { assertionSecret } from '../auth/token-settings';
-import { redisReadCache } from '../cache/redis-read-cache';
+import { redisReadCache } from '../cache/read-cache';
 import type { DistributedConfig, PlatformConfig } from '../config/config';
 import { PostgresEventStore } from '../event-store/postgres-event-store';
 import { closeAll, unitHierarchy, type Closable } from '../platform/platform';

@@ -17,7 +17,7 @@ import {
 } from '@jixiao/service-kit';
 import { assertionSecret, tokenSettings } from '../auth/token-settings';
 import type { PlatformConfig } from '../config/config';
-import { redisReadCache } from '../cache/redis-read-cache';
+import { memoryReadCache, redisReadCache } from '../cache/read-cache';
 import { PostgresEventStore, SqliteEventStore } from '../event-store';
 import { openReadModels } from '../read-models/orm';
 import { openRedis } from '../redis';
@@ -178,9 +178,9 @@ export async function startGateway(
   return gateway;
 }
 
-/** With Redis configured, the hottest queries read through it; without, they compute each time. */
-function readCacheOf(config: PlatformStartConfig, em: () => EntityManager, opened: Closable[]): ReadCache | undefined {
-  if (!config.limits.redisUrl) return undefined;
+/** The hottest queries read through Redis when it is configured, else through this process's memory. */
+function readCacheOf(config: PlatformStartConfig, em: () => EntityManager, opened: Closable[]): ReadCache {
+  if (!config.limits.redisUrl) return memoryReadCache({ em, prefix: 'embedded' });
   const redis = openRedis(config.limits.redisUrl, 'read cache');
   opened.push({ close: () => redis.quit() });
   const prefix =
