@@ -1,7 +1,7 @@
 import { Client } from 'pg';
 import { Partitioners, type Kafka, type Producer } from 'kafkajs';
 import type { RecordedEvent } from '@jixiao/events';
-import { EVENT_COLUMNS, fromRow, type EventRow } from '../event-store/prepare';
+import { eventArrayColumns, fromEventArray, type EventArray } from '../event-store/postgres-event-store';
 import { schemaIdent } from '../event-store/postgres-schema';
 import { createKafka, ensureTopics, type KafkaConnection } from './kafka';
 import { groupByTopic, topicOfEvent } from './topics';
@@ -98,20 +98,21 @@ export class OutboxRelay {
   }
 
   private async publishLoop(client: Client): Promise<void> {
-    const columns = EVENT_COLUMNS.replace('transaction_id', 'transaction_id::text AS transaction_id');
     while (!this.stopped) {
-      const r = await client.query<EventRow & { outbox_id: string }>(
-        `SELECT o.outbox_id::text AS outbox_id, ${columns}
+      // the event's columns, then the outbox row's id
+      const r = await client.query<EventArray>({
+        text: `SELECT ${eventArrayColumns()}, o.outbox_id::text
          FROM ${this.s}.event_outbox o JOIN ${this.s}.events e USING (global_position)
          ORDER BY o.outbox_id LIMIT $1`,
-        [this.options.batchSize ?? 500],
-      );
+        values: [this.options.batchSize ?? 500],
+        rowMode: 'array',
+      });
       if (r.rows.length === 0) {
         await this.idle(this.options.idleMs ?? 250);
         continue;
       }
       try {
-        await this.publish(r.rows.map(fromRow));
+        await this.publish(r.rows.map(fromEventArray));
       } catch (error) {
         // Kafka unreachable: keep the lock and the rows, drop the producer, try again
         this.options.onError?.(error);
@@ -121,7 +122,7 @@ export class OutboxRelay {
         continue;
       }
       await client.query(`DELETE FROM ${this.s}.event_outbox WHERE outbox_id = ANY($1::bigint[])`, [
-        r.rows.map((row) => row.outbox_id),
+        r.rows.map((row) => row[12]),
       ]);
       this.published += r.rows.length;
       this.options.onPublished?.(r.rows.length);

@@ -5,15 +5,20 @@ import { Client } from 'pg';
 import { START, type Checkpoint, type EventCatalog, type RecordedEvent } from '@jixiao/events';
 import {
   applyBatch,
+  chunks,
   foldEvent,
   handledBy,
   ProjectionCheckpointSchema,
   type Projection,
   type Versioned,
 } from '@jixiao/projections';
-import { EVENT_COLUMNS, fromRow, type EventRow } from '../event-store/prepare';
 import { schemaIdent } from '../event-store/postgres-schema';
-import type { PostgresEventStore } from '../event-store/postgres-event-store';
+import {
+  eventArrayColumns,
+  fromEventArray,
+  type EventArray,
+  type PostgresEventStore,
+} from '../event-store/postgres-event-store';
 
 export interface RebuildOptions {
   store: PostgresEventStore;
@@ -25,8 +30,6 @@ export interface RebuildOptions {
   /** Documents a projection holds in memory before writing them out; 50,000 by default. */
   documentsInMemory?: number;
 }
-
-const COLUMNS = EVENT_COLUMNS.replace('transaction_id', 'transaction_id::text AS transaction_id');
 
 /**
  * Rebuilds projections from the event store (not Kafka) into fresh tables in a shadow schema,
@@ -96,13 +99,14 @@ export async function rebuildProjections(options: RebuildOptions) {
     }
     // every committed event past the cursor, without the in-flight rule: a worker may have
     // applied one that commit order would still hold back
-    const rest = await swap.query<EventRow>(
-      `SELECT ${COLUMNS} FROM ${live}.events WHERE (transaction_id, global_position) > ($1::text::xid8, $2::bigint)
+    const rest = await swap.query<EventArray>({
+      text: `SELECT ${eventArrayColumns()} FROM ${live}.events WHERE (transaction_id, global_position) > ($1::text::xid8, $2::bigint)
          AND type = ANY($3::text[])
        ORDER BY transaction_id, global_position`,
-      [String(cursor.transactionId), cursor.globalPosition, types],
-    );
-    const events: RecordedEvent[] = rest.rows.map(fromRow);
+      values: [String(cursor.transactionId), cursor.globalPosition, types],
+      rowMode: 'array',
+    });
+    const events: RecordedEvent[] = rest.rows.map(fromEventArray);
     for (let i = 0; i < events.length; i += batchSize) await apply(events.slice(i, i + batchSize));
     applied += events.length;
     for (const t of tables) {
@@ -133,6 +137,9 @@ export async function rebuildProjections(options: RebuildOptions) {
  * shadow tables in one go. A document written out earlier is loaded again when its stream
  * has another event.
  */
+/** Connections a projection's flush writes over at once. */
+const FLUSH_PARTS = 3;
+
 class MemoryFold {
   private readonly docs = new Map<string, Versioned | null>();
   private readonly written = new Set<string>();
@@ -164,7 +171,12 @@ class MemoryFold {
 
   async flush(): Promise<void> {
     const docs = [...this.docs.values()].filter((d): d is Versioned => d !== null);
-    if (docs.length > 0) await this.em.fork().transactional((tx) => this.projection.saveMany(tx, docs));
+    // in parts, each in a transaction on a connection of its own: PostgreSQL inserts one part while
+    // node encodes the next (the shadow tables are nobody's until the swap, so parts need not be atomic)
+    const size = Math.max(2000, Math.ceil(docs.length / FLUSH_PARTS));
+    await Promise.all(
+      chunks(docs, size).map((part) => this.em.fork().transactional((tx) => this.projection.saveMany(tx, part))),
+    );
     for (const id of this.docs.keys()) this.written.add(id);
     this.docs.clear();
   }
@@ -188,25 +200,19 @@ async function readPageOfTypes(
   types: string[],
   limit: number,
 ): Promise<{ events: RecordedEvent[]; read: number; end: Checkpoint }> {
-  const r = await store.pool.query<EventRow & { wanted: boolean }>(
-    `SELECT global_position, transaction_id::text AS transaction_id, type, wanted,
-            CASE WHEN wanted THEN event_id END AS event_id, CASE WHEN wanted THEN stream_id END AS stream_id,
-            CASE WHEN wanted THEN stream_version END AS stream_version,
-            CASE WHEN wanted THEN schema_version END AS schema_version, CASE WHEN wanted THEN data END AS data,
-            CASE WHEN wanted THEN metadata END AS metadata, CASE WHEN wanted THEN recorded_at END AS recorded_at,
-            CASE WHEN wanted THEN previous_hash END AS previous_hash, CASE WHEN wanted THEN hash END AS hash
+  const r = await store.pool.query<EventArray>({
+    text: `SELECT ${eventArrayColumns('CASE WHEN wanted THEN data END', 'CASE WHEN wanted THEN metadata END')}, wanted
      FROM (SELECT *, type = ANY($3::text[]) AS wanted FROM ${schemaIdent(store.schema)}.events
            WHERE (transaction_id, global_position) > ($1::text::xid8, $2::bigint)
              AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
            ORDER BY transaction_id, global_position LIMIT $4) page
      ORDER BY transaction_id, global_position`,
-    [String(after.transactionId), after.globalPosition, types, limit],
-  );
+    values: [String(after.transactionId), after.globalPosition, types, limit],
+    rowMode: 'array',
+  });
   const last = r.rows[r.rows.length - 1];
-  const end = last
-    ? { transactionId: Number(last.transaction_id), globalPosition: Number(last.global_position) }
-    : after;
-  return { events: r.rows.filter((row) => row.wanted).map(fromRow), read: r.rows.length, end };
+  const end = last ? { transactionId: Number(last[1]), globalPosition: Number(last[0]) } : after;
+  return { events: r.rows.filter((row) => row[12] === true).map(fromEventArray), read: r.rows.length, end };
 }
 
 /**
