@@ -16,8 +16,9 @@ export function forbidden(operation: string, role: string): ForbiddenError {
 }
 
 /**
- * type-graphql global middleware: every root field, and every `Type.field` the policy lists, runs
- * only for roles the policy table allows. A root field missing from the table is denied to all,
+ * A type-graphql middleware, put on every Query and Mutation field and every `Type.field` the
+ * policy lists (federation/build-subgraph.ts, `guardResolvers`): they run only for roles the
+ * policy table allows. A root field missing from the table is denied to all,
  * so a new operation is closed until someone decides who may run it.
  */
 export function AuthorizeMiddleware(policy: Record<string, OperationPolicy> = POLICY): MiddlewareFn<RequestContext> {

@@ -12,7 +12,7 @@ export function nulPaths(value: unknown, path: string): string[] {
 }
 
 /**
- * type-graphql global middleware: an argument containing a NUL character is refused as
+ * A type-graphql middleware on every Query and Mutation field: an argument containing a NUL character is refused as
  * BAD_USER_INPUT before any resolver sees it. SQLite's SQL parser stops at NUL, so such a value
  * would otherwise surface as an internal error (found by the fuzz test).
  */
