@@ -42,7 +42,8 @@ export interface RebuildOptions {
  * old tables, applies what was committed since the catch-up (every visible event, so none a
  * worker already applied is missing), then drops the old tables and moves the new ones in, in
  * one transaction. Workers blocked on the lock continue on the new tables; their documents'
- * `lastVersion` makes any overlap harmless. Returns the number of events read.
+ * `lastVersion` makes any overlap harmless. Returns the number of events applied (those of the
+ * types the projections handle).
  */
 export async function rebuildProjections(options: RebuildOptions) {
   const { store, catalog, projections, batchSize = 5000, documentsInMemory = 50_000 } = options;
@@ -73,16 +74,23 @@ export async function rebuildProjections(options: RebuildOptions) {
     // catch up until a batch comes back short: chasing busy writers to the last event
     // would never end, and the locked step below takes the rest anyway
     // the next page is asked for before this one is folded: PostgreSQL reads while node folds
-    let next = readPageOfTypes(store, cursor, types, batchSize);
+    // (a read that fails meanwhile is seen when awaited, never as an unhandled rejection)
+    const ask = (after: Checkpoint) => {
+      const page = readPageOfTypes(store, after, types, batchSize);
+      page.catch(() => undefined);
+      return page;
+    };
+    let next = ask(cursor);
     for (;;) {
       const page = await next;
-      if (page.read === batchSize) next = readPageOfTypes(store, page.end, types, batchSize);
+      if (page.read === batchSize) next = ask(page.end);
       for (const fold of folds) await fold.add(page.events);
       applied += page.events.length;
       cursor = page.end;
       if (page.read < batchSize) break;
     }
-    // each on a connection of its own: PostgreSQL inserts one projection's rows while node encodes the next
+    // all at once, each projection in parts (up to the ORM's pool of connections): PostgreSQL
+    // inserts some rows while node encodes others
     await Promise.all(folds.map((fold) => fold.flush()));
     for (const create of deferred) await store.pool.query(create);
     await swap.connect();
@@ -132,14 +140,14 @@ export async function rebuildProjections(options: RebuildOptions) {
   return { applied };
 }
 
+/** Parts a projection's flush is split into, each its own transaction (and so connection). */
+const FLUSH_PARTS = 3;
+
 /**
  * A projection's documents folded in memory, as `applyBatch` would fold them, written to the
  * shadow tables in one go. A document written out earlier is loaded again when its stream
  * has another event.
  */
-/** Connections a projection's flush writes over at once. */
-const FLUSH_PARTS = 3;
-
 class MemoryFold {
   private readonly docs = new Map<string, Versioned | null>();
   private readonly written = new Set<string>();
@@ -217,13 +225,16 @@ async function readPageOfTypes(
 
 /**
  * Drops the shadow tables' indexes that back no constraint (primary keys and unique
- * constraints stay: saving replaces rows by key) and returns the statements that build them again.
+ * constraints stay: saving replaces rows by key) and do not lead with `stream_id` (what a
+ * document written out mid-way is loaded again by), and returns the statements that build them again.
  */
 async function dropSecondaryIndexes(store: PostgresEventStore, schema: string): Promise<string[]> {
   const r = await store.pool.query<{ name: string; def: string }>(
     `SELECT c.relname AS name, pg_get_indexdef(x.indexrelid) AS def
      FROM pg_index x JOIN pg_class c ON c.oid = x.indexrelid JOIN pg_namespace n ON n.oid = c.relnamespace
-     WHERE n.nspname = $1 AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = x.indexrelid)`,
+     WHERE n.nspname = $1 AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = x.indexrelid)
+       AND (SELECT a.attname FROM pg_attribute a WHERE a.attrelid = x.indrelid AND a.attnum = x.indkey[0])
+           IS DISTINCT FROM 'stream_id'`,
     [schema],
   );
   for (const { name } of r.rows) await store.pool.query(`DROP INDEX ${schemaIdent(schema)}."${name}"`);

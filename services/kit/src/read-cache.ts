@@ -17,7 +17,7 @@ export interface CachedQuery {
   key: unknown;
 }
 
-/** No cache: every read computes (embedded mode without Redis, and tests). */
+/** No cache: every read computes (tests, and services given no cache). */
 export const noCache: ReadCache = { read: (_query, compute) => compute() };
 
 /** Reads through the service's cache, or computes when it has none. */

@@ -48,8 +48,8 @@ export interface SubgraphParts {
   references?: GraphQLResolverMap<unknown>;
   /**
    * `{ fieldName: subscribe }` for every Subscription field. Each runs only after the policy row of
-   * `Subscription.<field>` admits the caller's role (the type-graphql middlewares guard each event's
-   * `resolve`, not `subscribe`); row scope is the source's own check.
+   * `Subscription.<field>` admits the caller's role (checked once, at `subscribe`: the role is fixed
+   * for the connection); row scope is the source's own check.
    */
   subscriptions?: Record<string, SubscribeFn>;
 }
