@@ -4,7 +4,6 @@ import { openReadModels, PostgresEventStore, rebuildProjections } from '@jixiao/
 import { allProjections } from '@jixiao/projections';
 import { PG_URL, dropSchema, schemaName } from './pg';
 import { seedPostgres } from './seed-pg';
-import { peakRss } from './machine';
 import { figureOf, type Figure } from './stats';
 
 export interface PostgresRebuildFigures {
@@ -12,8 +11,6 @@ export interface PostgresRebuildFigures {
   /** Events in the log over the wall time of rebuilding all six read models (read once, swapped in). */
   rebuild: Figure;
   events: number;
-  /** Peak RSS of the bench process after the rebuilds, which ran in it. */
-  peakRss: number;
 }
 
 /**
@@ -33,7 +30,7 @@ export async function rebuildOnPostgres(scale: keyof typeof SCALES, runs: number
         await rebuildProjections({ store, catalog, projections: allProjections });
         perSecond.push(seed.events / ((performance.now() - started) / 1000));
       }
-      return { seed, events: seed.events, rebuild: figureOf(perSecond), peakRss: peakRss() };
+      return { seed, events: seed.events, rebuild: figureOf(perSecond) };
     } finally {
       await store.close();
     }
