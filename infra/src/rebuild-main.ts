@@ -15,8 +15,9 @@ runProcess('rebuild', async () => {
   const known = allProjections.map((p) => p.name);
   const unknown = names.filter((n) => n !== 'all' && !known.includes(n));
   if (names.length === 0 || unknown.length > 0) {
+    const unknownPart = unknown.length ? `未知的读模型 (unknown projection): ${unknown.join(', ')}; ` : '';
     throw new Error(
-      `usage: rebuild-main.js <projection …> | all; ${unknown.length ? `unknown: ${unknown.join(', ')}; ` : ''}one of ${known.join(', ')}`,
+      `${unknownPart}用法 (usage): rebuild-main.js <projection …> | all; 读模型 (projections): ${known.join(', ')}`,
     );
   }
   const projections = names.includes('all') ? allProjections : allProjections.filter((p) => names.includes(p.name));

@@ -70,6 +70,7 @@ export type EventArray = [
   ...unknown[],
 ];
 
+/** The event of a row of {@link eventArrayColumns}. */
 export function fromEventArray(r: EventArray): RecordedEvent {
   return {
     eventId: r[2],

@@ -57,10 +57,10 @@ function stripUndefined(metadata: EventMetadata): EventMetadata {
   return Object.fromEntries(Object.entries(metadata).filter(([, v]) => v !== undefined)) as EventMetadata;
 }
 
-/** The column list both adapters share. */
+/** An event row as SQLite returns it (PostgreSQL readers take arrays: `eventArrayColumns`). */
 export interface EventRow {
-  global_position: number | string;
-  transaction_id: number | string;
+  global_position: number;
+  transaction_id: number;
   event_id: string;
   stream_id: string;
   stream_version: number;
@@ -68,7 +68,7 @@ export interface EventRow {
   schema_version: number;
   data: unknown;
   metadata: unknown;
-  recorded_at: string | Date;
+  recorded_at: string;
   previous_hash: string;
   hash: string;
 }
@@ -79,13 +79,13 @@ export function fromRow(row: EventRow): RecordedEvent {
     eventId: row.event_id,
     streamId: row.stream_id,
     streamVersion: row.stream_version,
-    globalPosition: Number(row.global_position),
-    transactionId: Number(row.transaction_id),
+    globalPosition: row.global_position,
+    transactionId: row.transaction_id,
     type: row.type,
     schemaVersion: row.schema_version,
     data: json(row.data),
     metadata: json(row.metadata) as EventMetadata,
-    recordedAt: row.recorded_at instanceof Date ? row.recorded_at.toISOString() : row.recorded_at,
+    recordedAt: row.recorded_at,
     previousHash: row.previous_hash,
     hash: row.hash,
   };

@@ -16,8 +16,7 @@ export function nulPaths(value: unknown, path: string): string[] {
  * BAD_USER_INPUT before any resolver sees it. SQLite's SQL parser stops at NUL, so such a value
  * would otherwise surface as an internal error (found by the fuzz test).
  */
-export const RejectNulCharacters: MiddlewareFn = ({ args, info }, next) => {
-  if (info.parentType.name !== 'Query' && info.parentType.name !== 'Mutation') return next();
+export const RejectNulCharacters: MiddlewareFn = ({ args }, next) => {
   const issues: FieldIssue[] = nulPaths(args, '').map((path) => ({
     path,
     zh: '含有不可见的空字符（\\u0000），请删除后重试',
