@@ -49,73 +49,95 @@ async function copyIn(pool: Pool, table: string, rows: Buffer): Promise<void> {
   }
 }
 
-/** Pages through the whole log 5,000 events at a time, as a catching-up subscriber would. */
-async function readAllPaged(store: PostgresEventStore): Promise<number> {
-  let from = 1;
-  let n = 0;
-  for (;;) {
-    const page = await store.readAll({ fromPosition: from, limit: 5000 });
-    if (page.length === 0) return n;
-    n += page.length;
-    from = page[page.length - 1]!.globalPosition + 1;
+/** Pages through the whole log, 5,000 events a page; `page` returns the page's size and where the next begins. */
+async function pagedRead(page: (from: number) => Promise<{ n: number; next: number }>): Promise<number> {
+  let total = 0;
+  for (let from = 1; ;) {
+    const { n, next } = await page(from);
+    if (n === 0) return total;
+    total += n;
+    from = next;
   }
 }
 
-async function rawSelectPaged(pool: Pool, table: string): Promise<number> {
-  let from = 1;
-  let n = 0;
-  for (;;) {
+const readAllPaged = (store: PostgresEventStore) =>
+  pagedRead(async (from) => {
+    const events = await store.readAll({ fromPosition: from, limit: 5000 });
+    return { n: events.length, next: (events[events.length - 1]?.globalPosition ?? from) + 1 };
+  });
+
+const rawSelectPaged = (pool: Pool, table: string) =>
+  pagedRead(async (from) => {
     const r = await pool.query(
       `SELECT ${EVENT_COLUMNS_FOR_BENCH}, global_position FROM ${table} WHERE global_position >= $1 ORDER BY global_position LIMIT 5000`,
       [from],
     );
-    if (r.rows.length === 0) return n;
-    n += r.rows.length;
-    from = Number(r.rows[r.rows.length - 1].global_position) + 1;
-  }
-}
+    return { n: r.rows.length, next: Number(r.rows[r.rows.length - 1]?.global_position ?? from) + 1 };
+  });
 
 const perSecond = (n: number, started: number) => n / ((performance.now() - started) / 1000);
 
+/** One import of the year into a new schema, and a raw COPY of the rows it wrote into another. */
+async function importOnce(appends: BatchAppend[], events: number, schema: string) {
+  const raw = schemaName('copy');
+  const store = await PostgresEventStore.open({ connectionString: PG_URL, schema, catalog });
+  const pool = new Pool({ connectionString: PG_URL, max: 2 });
+  try {
+    let started = performance.now();
+    for (let i = 0; i < appends.length; i += 2000) await store.appendBatch(appends.slice(i, i + 2000));
+    const ours = perSecond(events, started);
+    const rows = await copyOut(pool, `"${schema}".events`);
+    await sql(`CREATE SCHEMA "${raw}"; CREATE TABLE "${raw}".events (LIKE "${schema}".events INCLUDING ALL)`);
+    started = performance.now();
+    await copyIn(pool, `"${raw}".events`, rows);
+    return { ours, rawCopy: perSecond(events, started) };
+  } finally {
+    await store.close();
+    await pool.end();
+    await dropSchema(raw);
+  }
+}
+
 /**
  * b. bulk import through `appendBatch` (validation, hash chain, 2,000 appends a transaction) vs a
- * raw COPY of the very rows it wrote; c. catch-up `readAll` vs a raw keyset SELECT of the same table.
+ * raw COPY of the very rows it wrote; c. catch-up `readAll` vs a raw keyset SELECT of the same table,
+ * alternating, on the last import once the generated year is no longer held in memory.
  */
 export async function bulkAndRead(scale: keyof typeof SCALES, runs: number): Promise<BulkFigures> {
   const values = { ours: [] as number[], rawCopy: [] as number[], readAll: [] as number[], rawSelect: [] as number[] };
-  let events = 0;
-  for (let run = 0; run < runs; run++) {
-    const appends = yearAppends(scale, 2023 + run);
-    events = appends.reduce((n, a) => n + a.events.length, 0);
-    const ours = schemaName('bulk');
-    const raw = schemaName('copy');
-    const store = await PostgresEventStore.open({ connectionString: PG_URL, schema: ours, catalog });
+  const schemas: string[] = [];
+  try {
+    let appends: BatchAppend[] | null = yearAppends(scale, 2023);
+    const events = appends.reduce((n, a) => n + a.events.length, 0);
+    for (let run = 0; run < runs; run++) {
+      if (schemas.length > 0) await dropSchema(schemas.pop()!);
+      schemas.push(schemaName('bulk'));
+      const figures = await importOnce(appends, events, schemas[0]!);
+      values.ours.push(figures.ours);
+      values.rawCopy.push(figures.rawCopy);
+    }
+    appends = null;
+    const store = await PostgresEventStore.open({ connectionString: PG_URL, schema: schemas[0]!, catalog });
     const pool = new Pool({ connectionString: PG_URL, max: 2 });
     try {
-      let started = performance.now();
-      for (let i = 0; i < appends.length; i += 2000) await store.appendBatch(appends.slice(i, i + 2000));
-      values.ours.push(perSecond(events, started));
-      const rows = await copyOut(pool, `"${ours}".events`);
-      await sql(`CREATE SCHEMA "${raw}"; CREATE TABLE "${raw}".events (LIKE "${ours}".events INCLUDING ALL)`);
-      started = performance.now();
-      await copyIn(pool, `"${raw}".events`, rows);
-      values.rawCopy.push(perSecond(events, started));
-      started = performance.now();
-      values.readAll.push(perSecond(await readAllPaged(store), started));
-      started = performance.now();
-      values.rawSelect.push(perSecond(await rawSelectPaged(pool, `"${ours}".events`), started));
+      for (let run = 0; run < runs; run++) {
+        let started = performance.now();
+        values.readAll.push(perSecond(await readAllPaged(store), started));
+        started = performance.now();
+        values.rawSelect.push(perSecond(await rawSelectPaged(pool, `"${schemas[0]}".events`), started));
+      }
     } finally {
       await store.close();
       await pool.end();
-      await dropSchema(ours);
-      await dropSchema(raw);
     }
+    return {
+      events,
+      ours: figureOf(values.ours),
+      rawCopy: figureOf(values.rawCopy),
+      readAll: figureOf(values.readAll),
+      rawSelect: figureOf(values.rawSelect),
+    };
+  } finally {
+    for (const schema of schemas) await dropSchema(schema);
   }
-  return {
-    events,
-    ours: figureOf(values.ours),
-    rawCopy: figureOf(values.rawCopy),
-    readAll: figureOf(values.readAll),
-    rawSelect: figureOf(values.rawSelect),
-  };
 }

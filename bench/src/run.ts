@@ -27,7 +27,7 @@ const P = quick
   : {
       appendOps: [1500, 4000],
       runs: 3,
-      bulkScale: 'small',
+      bulkScale: 'tianmen',
       seedScale: 'tianmen',
       rebuildScale: 'tianmen',
       rate: 200,

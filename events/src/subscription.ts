@@ -28,14 +28,23 @@ export function pollingSubscription(
     },
     async *[Symbol.asyncIterator]() {
       let cursor = from;
+      // catching up (a full page came back), the next page is read while this one is handled
+      let ahead: Promise<RecordedEvent[]> | null = null;
       while (!closed) {
-        const batch = await source.readCommitted(cursor, batchSize);
+        const batch = await (ahead ?? source.readCommitted(cursor, batchSize));
+        ahead = null;
         if (closed) return;
         if (batch.length > 0) {
           const last = batch[batch.length - 1]!;
           cursor = { transactionId: last.transactionId, globalPosition: last.globalPosition };
+          if (batch.length === batchSize) {
+            ahead = source.readCommitted(cursor, batchSize);
+            // awaited on the next turn, where a failure surfaces; not unhandled if the consumer stops
+            ahead.catch(() => undefined);
+            yield batch;
+            continue;
+          }
           yield batch;
-          if (batch.length === batchSize) continue;
         }
         await Promise.race([source.waitForAppend(idlePollMs), closedSignal]);
       }

@@ -33,8 +33,8 @@ export function appendStatement(s: string, shape: AppendShape): string {
     `ins AS (
        INSERT INTO ${s}.events (event_id, stream_id, stream_version, type, schema_version, data, metadata, recorded_at, previous_hash, hash, command_id)
        SELECT e.event_id, $1, e.stream_version, e.type, e.schema_version, e.data, e.metadata, e.recorded_at, e.previous_hash, e.hash, $2
-       FROM jsonb_to_recordset($3::jsonb) AS e(event_id uuid, stream_version int, type text, schema_version int, data jsonb,
-            metadata jsonb, recorded_at timestamptz, previous_hash text, hash text)
+       FROM json_to_recordset($3::json) AS e(event_id uuid, stream_version int, type text, schema_version int, data json,
+            metadata json, recorded_at timestamptz, previous_hash text, hash text)
        WHERE EXISTS (SELECT 1 FROM head)
        ORDER BY e.stream_version
        RETURNING global_position, transaction_id)`,
@@ -151,8 +151,8 @@ export class CommitNotifier {
   }
 }
 
-/** An event as one row of the JSON the append statements read (`jsonb_to_recordset`), by column name. */
-export function eventRowOf(e: PreparedEvent) {
+/** An event as one row of the JSON the append statements read (`json_to_recordset`), by column name. */
+function eventRowOf(e: PreparedEvent) {
   return {
     event_id: e.eventId,
     stream_version: e.streamVersion,

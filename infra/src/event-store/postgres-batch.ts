@@ -1,4 +1,7 @@
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import type { PoolClient } from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
 import {
   ConcurrencyError,
   GENESIS_HASH,
@@ -7,24 +10,34 @@ import {
   type EventCatalog,
   type RecordedEvent,
 } from '@jixiao/events';
-import { eventRowOf } from './postgres-append';
-import { chainEvents, checkExpectedVersion, validateAll, type PreparedEvent } from './prepare';
+import { chainWithBodies, checkExpectedVersion, validateAll, type PreparedEvent } from './prepare';
 
 type Head = { version: number; hash: string };
 
-/**
- * The rows of one \`INSERT … SELECT FROM jsonb_to_recordset(…)\` as one JSON text: one parameter
- * whatever the batch size, parsed by PostgreSQL in C (ten array literals escaped by node-postgres,
- * element by element, cost more than the statement).
- */
-function rowsOf(events: PreparedEvent[]): string {
-  return JSON.stringify(events.map((e, ord) => ({ ord, stream_id: e.streamId, ...eventRowOf(e) })));
+/** COPY's text format: a backslash, tab, newline or carriage return inside a field is escaped. */
+const COPY_ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
+const NEEDS_ESCAPE = /[\\\t\n\r]/;
+export const copyField = (text: string): string =>
+  NEEDS_ESCAPE.test(text) ? text.replace(/[\\\t\n\r]/g, (c) => COPY_ESCAPES[c]!) : text;
+
+/** One event as a line of `COPY … FROM STDIN` (text format): its position given, its bodies as canonical JSON. */
+export function copyLine(e: PreparedEvent, position: number, data: string, metadata: string): string {
+  return `${position}\t${e.eventId}\t${copyField(e.streamId)}\t${e.streamVersion}\t${copyField(e.type)}\t${
+    e.schemaVersion
+  }\t${copyField(data)}\t${copyField(metadata)}\t${e.recordedAt}\t${e.previousHash}\t${e.hash}\n`;
 }
+
+/** Lines are handed to the connection in chunks of about this many characters. */
+const CHUNK = 256 * 1024;
 
 /**
  * The PostgreSQL bulk path, inside the caller's transaction: lock the heads of every stream
- * named (in stream-id order, so two batches cannot deadlock), chain in memory, insert all
- * events with one statement and move all heads with another.
+ * named (in stream-id order, so two batches cannot deadlock), reserve one global position per
+ * event from the table's own sequence, then stream the events in with COPY — each append is
+ * chained (hashed) as the connection asks for more lines, so the hashing here overlaps
+ * PostgreSQL's inserting — and move all heads with one statement. Measured on the tianmen
+ * year: `INSERT … SELECT FROM json_to_recordset(…)` spent ~50 µs per event in the function
+ * scan alone; COPY is bound by the index inserts.
  */
 export async function appendBatchPostgres(
   client: PoolClient,
@@ -40,26 +53,58 @@ export async function appendBatchPostgres(
     [ids],
   );
   const heads = new Map<string, Head>(locked.rows.map((r) => [r.stream_id, { version: r.version, hash: r.hash }]));
-  const prepared = appends.map((a, n) => {
-    const head = heads.get(a.streamId) ?? { version: 0, hash: GENESIS_HASH };
+  // every expected version is checked before anything is written
+  const expected = new Map(heads);
+  for (const [n, a] of appends.entries()) {
+    const head = expected.get(a.streamId) ?? { version: 0, hash: GENESIS_HASH };
     checkExpectedVersion(a.streamId, a.expectedVersion, head.version);
-    const events = chainEvents(a.streamId, validated[n]!, head, a.metadata, a.recordedAt ?? new Date());
-    const last = events[events.length - 1];
-    if (last) heads.set(a.streamId, { version: last.streamVersion, hash: last.hash });
-    return { head, events };
-  });
-  const all = prepared.flatMap((p) => p.events);
-  const inserted = await client.query<{ event_id: string; global_position: string; transaction_id: string }>(
-    `INSERT INTO ${s}.events (event_id, stream_id, stream_version, type, schema_version, data, metadata, recorded_at, previous_hash, hash)
-     SELECT e.event_id, e.stream_id, e.stream_version, e.type, e.schema_version, e.data, e.metadata, e.recorded_at, e.previous_hash, e.hash
-     FROM jsonb_to_recordset($1::jsonb) AS e(ord int, event_id uuid, stream_id text, stream_version int, type text,
-          schema_version int, data jsonb, metadata jsonb, recorded_at timestamptz, previous_hash text, hash text)
-     ORDER BY e.ord
-     RETURNING event_id, global_position, transaction_id::text AS transaction_id`,
-    [rowsOf(all)],
+    expected.set(a.streamId, { version: head.version + validated[n]!.length, hash: '' });
+  }
+  const total = validated.reduce((sum, events) => sum + events.length, 0);
+  const reserved = await client.query<{ tx: string; positions: string[] }>(
+    `SELECT pg_current_xact_id()::text AS tx, array(
+       SELECT nextval(pg_get_serial_sequence('${s}.events', 'global_position')) AS p
+       FROM generate_series(1, $1::int) ORDER BY p) AS positions`,
+    [total],
   );
-  const placed = new Map(inserted.rows.map((r) => [r.event_id, r]));
-  const written = new Set(all.map((e) => e.streamId));
+  const positions = reserved.rows[0]!.positions.map(Number);
+  const transactionId = Number(reserved.rows[0]!.tx);
+
+  const results: AppendResult[] = [];
+  function* lines(): Generator<string> {
+    // lines gathered in an array and joined: one flat string to encode, not a rope of `+=`
+    let chunk: string[] = [];
+    let size = 0;
+    let next = 0;
+    for (const [n, a] of appends.entries()) {
+      const head = heads.get(a.streamId) ?? { version: 0, hash: GENESIS_HASH };
+      const chained = chainWithBodies(a.streamId, validated[n]!, head, a.metadata, a.recordedAt ?? new Date());
+      const recorded: RecordedEvent[] = chained.events.map(({ event, data }) => {
+        const globalPosition = positions[next++]!;
+        const line = copyLine(event, globalPosition, data, chained.metadata);
+        chunk.push(line);
+        size += line.length;
+        return { ...event, globalPosition, transactionId };
+      });
+      const last = recorded[recorded.length - 1];
+      if (last) heads.set(a.streamId, { version: last.streamVersion, hash: last.hash });
+      results.push({ nextExpectedVersion: last?.streamVersion ?? head.version, events: recorded, duplicate: false });
+      if (size >= CHUNK) {
+        yield chunk.join('');
+        chunk = [];
+        size = 0;
+      }
+    }
+    if (size > 0) yield chunk.join('');
+  }
+  await pipeline(
+    Readable.from(lines(), { objectMode: false }),
+    client.query(
+      copyFrom(`COPY ${s}.events (global_position, event_id, stream_id, stream_version, type, schema_version,
+        data, metadata, recorded_at, previous_hash, hash) FROM STDIN`),
+    ),
+  );
+  const written = new Set(appends.filter((_, n) => validated[n]!.length > 0).map((a) => a.streamId));
   const moved = [...heads].filter(([id]) => written.has(id));
   await client.query(
     `INSERT INTO ${s}.event_streams (stream_id, version, last_hash)
@@ -67,17 +112,7 @@ export async function appendBatchPostgres(
      ON CONFLICT (stream_id) DO UPDATE SET version = excluded.version, last_hash = excluded.last_hash`,
     [moved.map(([id]) => id), moved.map(([, h]) => h.version), moved.map(([, h]) => h.hash)],
   );
-  return prepared.map(({ head, events }) => {
-    const recorded: RecordedEvent[] = events.map((e) => {
-      const row = placed.get(e.eventId)!;
-      return { ...e, globalPosition: Number(row.global_position), transactionId: Number(row.transaction_id) };
-    });
-    return {
-      nextExpectedVersion: recorded[recorded.length - 1]?.streamVersion ?? head.version,
-      events: recorded,
-      duplicate: false,
-    };
-  });
+  return results;
 }
 
 /** A unique violation on a stream's version or head: someone else appended to that stream first. */

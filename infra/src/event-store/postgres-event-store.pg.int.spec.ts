@@ -1,4 +1,11 @@
-import { catalog, ConcurrencyError, describeEventStoreConformance, START, type RecordedEvent } from '@jixiao/events';
+import {
+  canonicalJson,
+  catalog,
+  ConcurrencyError,
+  describeEventStoreConformance,
+  START,
+  type RecordedEvent,
+} from '@jixiao/events';
 import { sampleEvent } from '@jixiao/events';
 import { PostgresEventStore } from './postgres-event-store';
 import { dropSchema, freshSchemaName, TEST_PG_URL, withPgClient } from '../testing/postgres';
@@ -215,5 +222,86 @@ describe('PostgreSQL appends in one statement', () => {
       });
       expect(await heard).toBe(String(appended.events[1]!.globalPosition));
     });
+  });
+});
+
+describe('PostgreSQL bulk path (COPY) and the stored bodies', () => {
+  let schema: string;
+  let store: PostgresEventStore;
+  beforeEach(async () => {
+    schema = freshSchemaName('copy');
+    store = await PostgresEventStore.open({ connectionString: TEST_PG_URL, schema, catalog });
+  });
+  afterEach(async () => {
+    await store.close();
+    await dropSchema(schema);
+  });
+
+  /** Text COPY treats backslash, tab, newline and carriage return specially: they must arrive as written. */
+  const awkward = (i: number) => {
+    const e = sampleEvent(i);
+    return { ...e, data: { ...(e.data as object), name: `单位\\${i}\t"甲"\n乙\r丙 \\N` } };
+  };
+
+  it('stores batch events as written, with the positions and transaction it reports, and a sound chain', async () => {
+    await store.appendToStream('s-1', [sampleEvent(0)], { expectedVersion: 0, metadata: actor });
+    const results = await store.appendBatch([
+      { streamId: 's-1', events: [awkward(1), awkward(2)], expectedVersion: 1, metadata: { ...actor, commandId: 'x' } },
+      { streamId: 's-2', events: [awkward(3)], expectedVersion: 0, metadata: actor },
+      { streamId: 's-1', events: [awkward(4)], expectedVersion: 3, metadata: actor },
+    ]);
+    const reported = results.flatMap((r) => r.events);
+    const stored = await store.readAll();
+    expect(stored.slice(1)).toEqual(reported);
+    expect(reported.map((e) => e.data)).toEqual([awkward(1), awkward(2), awkward(3), awkward(4)].map((e) => e.data));
+    // one transaction, positions increasing in batch order
+    expect(new Set(reported.map((e) => e.transactionId)).size).toBe(1);
+    expect(reported.map((e) => e.globalPosition)).toEqual(
+      [...reported.map((e) => e.globalPosition)].sort((x, y) => x - y),
+    );
+    expect(results.map((r) => r.nextExpectedVersion)).toEqual([3, 1, 4]);
+    expect(await store.verifyStream('s-1')).toMatchObject({ ok: true, eventCount: 4 });
+    expect(await store.verifyStream('s-2')).toMatchObject({ ok: true, eventCount: 1 });
+    // the stored body is the canonical text that was hashed: sorted keys, no whitespace
+    const { rows } = await store.pool.query(
+      `SELECT data::text AS data FROM "${schema}".events WHERE stream_id = 's-2'`,
+    );
+    expect(rows[0].data).toBe(canonicalJson(awkward(3).data));
+  });
+
+  it('writes nothing of a batch whose expected version is wrong anywhere in it', async () => {
+    await expect(
+      store.appendBatch([
+        { streamId: 'a', events: [sampleEvent(1)], expectedVersion: 0, metadata: actor },
+        { streamId: 'b', events: [sampleEvent(2)], expectedVersion: 5, metadata: actor },
+      ]),
+    ).rejects.toThrow(ConcurrencyError);
+    expect(await store.readAll()).toEqual([]);
+  });
+
+  it('converts a store made with jsonb bodies when it is opened, keeping every event verifiable', async () => {
+    await store.appendToStream('old', [awkward(1), awkward(2)], { expectedVersion: 0, metadata: actor });
+    const t = `"${schema}".events`;
+    await withPgClient(async (c) => {
+      await c.query(`ALTER TABLE ${t} ALTER COLUMN data TYPE jsonb, ALTER COLUMN metadata TYPE jsonb`);
+      await c.query(`COMMENT ON SCHEMA "${schema}" IS 'made by an older version'`);
+    });
+    const reopened = await PostgresEventStore.open({ connectionString: TEST_PG_URL, schema, catalog });
+    try {
+      const { rows } = await reopened.pool.query(
+        `SELECT column_name, data_type FROM information_schema.columns
+         WHERE table_schema = $1 AND table_name = 'events' AND column_name IN ('data', 'metadata') ORDER BY 1`,
+        [schema],
+      );
+      expect(rows).toEqual([
+        { column_name: 'data', data_type: 'json' },
+        { column_name: 'metadata', data_type: 'json' },
+      ]);
+      expect(await reopened.verifyStream('old')).toMatchObject({ ok: true, eventCount: 2 });
+      await reopened.appendToStream('old', [sampleEvent(3)], { expectedVersion: 2, metadata: actor });
+      expect(await reopened.verifyStream('old')).toMatchObject({ ok: true, eventCount: 3 });
+    } finally {
+      await reopened.close();
+    }
   });
 });

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
+  canonicalJson,
   ConcurrencyError,
   hashEvent,
   type AppendOptions,
@@ -26,16 +27,29 @@ export function checkExpectedVersion(
   if (expected !== 'any' && expected !== actual) throw new ConcurrencyError(streamId, expected, actual);
 }
 
-/** Gives each event its id, version, time and link in the stream's hash chain. */
-export function chainEvents(
+/** An event chained, with the canonical JSON text of its data (what was hashed, and what the bulk path stores). */
+export interface ChainedEvent {
+  event: PreparedEvent;
+  data: string;
+}
+
+/**
+ * Gives each event its id, version, time and link in the stream's hash chain. The metadata is
+ * canonicalized once for the append; `metadata` in the result is that text.
+ */
+export function chainWithBodies(
   streamId: string,
   validated: { type: string; schemaVersion: number; data: unknown }[],
   head: { version: number; hash: string },
   metadata: EventMetadata,
   recordedAt: Date,
-): PreparedEvent[] {
+): { events: ChainedEvent[]; metadata: string } {
+  const meta = stripUndefined(metadata);
+  const metadataText = canonicalJson(meta);
+  const at = recordedAt.toISOString();
   let previousHash = head.hash;
-  return validated.map((e, i) => {
+  const events = validated.map((e, i): ChainedEvent => {
+    const data = canonicalJson(e.data);
     const fields = {
       eventId: randomUUID(),
       streamId,
@@ -43,14 +57,26 @@ export function chainEvents(
       type: e.type,
       schemaVersion: e.schemaVersion,
       data: e.data,
-      metadata: stripUndefined(metadata),
-      recordedAt: recordedAt.toISOString(),
+      metadata: meta,
+      recordedAt: at,
       previousHash,
     };
-    const hash = hashEvent(fields);
+    const hash = hashEvent(fields, { data, metadata: metadataText });
     previousHash = hash;
-    return { ...fields, hash };
+    return { event: { ...fields, hash }, data };
   });
+  return { events, metadata: metadataText };
+}
+
+/** {@link chainWithBodies} for callers that need only the events. */
+export function chainEvents(
+  streamId: string,
+  validated: { type: string; schemaVersion: number; data: unknown }[],
+  head: { version: number; hash: string },
+  metadata: EventMetadata,
+  recordedAt: Date,
+): PreparedEvent[] {
+  return chainWithBodies(streamId, validated, head, metadata, recordedAt).events.map((c) => c.event);
 }
 
 function stripUndefined(metadata: EventMetadata): EventMetadata {
