@@ -30,3 +30,4 @@ export const allProjections = [
 
 /** Every MikroORM entity schema the read models need. */
 export const readModelEntities = [ProjectionCheckpointSchema, ...allProjections.flatMap((p) => p.entities)];
+export * from './copy-text';

@@ -1,7 +1,4 @@
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import type { PoolClient } from 'pg';
-import { from as copyFrom } from 'pg-copy-streams';
 import {
   ConcurrencyError,
   GENESIS_HASH,
@@ -10,15 +7,10 @@ import {
   type EventCatalog,
   type RecordedEvent,
 } from '@jixiao/events';
+import { copyField, copyLinesInto } from '@jixiao/projections';
 import { chainWithBodies, checkExpectedVersion, validateAll, type PreparedEvent } from './prepare';
 
 type Head = { version: number; hash: string };
-
-/** COPY's text format: a backslash, tab, newline or carriage return inside a field is escaped. */
-const COPY_ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
-const NEEDS_ESCAPE = /[\\\t\n\r]/;
-export const copyField = (text: string): string =>
-  NEEDS_ESCAPE.test(text) ? text.replace(/[\\\t\n\r]/g, (c) => COPY_ESCAPES[c]!) : text;
 
 /** One event as a line of `COPY … FROM STDIN` (text format): its position given, its bodies as canonical JSON. */
 export function copyLine(e: PreparedEvent, position: number, data: string, metadata: string): string {
@@ -26,9 +18,6 @@ export function copyLine(e: PreparedEvent, position: number, data: string, metad
     e.schemaVersion
   }\t${copyField(data)}\t${copyField(metadata)}\t${e.recordedAt}\t${e.previousHash}\t${e.hash}\n`;
 }
-
-/** Lines are handed to the connection in chunks of about this many characters. */
-const CHUNK = 256 * 1024;
 
 /**
  * The PostgreSQL bulk path, inside the caller's transaction: lock the heads of every stream
@@ -72,37 +61,26 @@ export async function appendBatchPostgres(
 
   const results: AppendResult[] = [];
   function* lines(): Generator<string> {
-    // lines gathered in an array and joined: one flat string to encode, not a rope of `+=`
-    let chunk: string[] = [];
-    let size = 0;
     let next = 0;
     for (const [n, a] of appends.entries()) {
       const head = heads.get(a.streamId) ?? { version: 0, hash: GENESIS_HASH };
       const chained = chainWithBodies(a.streamId, validated[n]!, head, a.metadata, a.recordedAt ?? new Date());
-      const recorded: RecordedEvent[] = chained.events.map(({ event, data }) => {
+      const recorded: RecordedEvent[] = [];
+      for (const { event, data } of chained.events) {
         const globalPosition = positions[next++]!;
-        const line = copyLine(event, globalPosition, data, chained.metadata);
-        chunk.push(line);
-        size += line.length;
-        return { ...event, globalPosition, transactionId };
-      });
+        yield copyLine(event, globalPosition, data, chained.metadata);
+        recorded.push({ ...event, globalPosition, transactionId });
+      }
       const last = recorded[recorded.length - 1];
       if (last) heads.set(a.streamId, { version: last.streamVersion, hash: last.hash });
       results.push({ nextExpectedVersion: last?.streamVersion ?? head.version, events: recorded, duplicate: false });
-      if (size >= CHUNK) {
-        yield chunk.join('');
-        chunk = [];
-        size = 0;
-      }
     }
-    if (size > 0) yield chunk.join('');
   }
-  await pipeline(
-    Readable.from(lines(), { objectMode: false }),
-    client.query(
-      copyFrom(`COPY ${s}.events (global_position, event_id, stream_id, stream_version, type, schema_version,
-        data, metadata, recorded_at, previous_hash, hash) FROM STDIN`),
-    ),
+  await copyLinesInto(
+    client,
+    `${s}.events (global_position, event_id, stream_id, stream_version, type, schema_version,
+      data, metadata, recorded_at, previous_hash, hash)`,
+    lines(),
   );
   const written = new Set(appends.filter((_, n) => validated[n]!.length > 0).map((a) => a.streamId));
   const moved = [...heads].filter(([id]) => written.has(id));
