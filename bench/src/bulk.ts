@@ -101,7 +101,7 @@ async function importOnce(appends: BatchAppend[], events: number, schema: string
 /**
  * b. bulk import through `appendBatch` (validation, hash chain, 2,000 appends a transaction) vs a
  * raw COPY of the very rows it wrote; c. catch-up `readAll` vs a raw keyset SELECT of the same table,
- * alternating, on the last import once the generated year is no longer held in memory.
+ * alternating, on the last import (vacuumed) once the generated year is no longer held in memory.
  */
 export async function bulkAndRead(scale: keyof typeof SCALES, runs: number): Promise<BulkFigures> {
   const values = { ours: [] as number[], rawCopy: [] as number[], readAll: [] as number[], rawSelect: [] as number[] };
@@ -117,6 +117,9 @@ export async function bulkAndRead(scale: keyof typeof SCALES, runs: number): Pro
       values.rawCopy.push(figures.rawCopy);
     }
     appends = null;
+    // the log as a subscriber meets it: vacuumed (hint bits set, visibility map) and analysed, not
+    // the first reader of rows just imported (that reader writes every page it reads)
+    await sql(`VACUUM ANALYZE "${schemas[0]}".events`);
     const store = await PostgresEventStore.open({ connectionString: PG_URL, schema: schemas[0]!, catalog });
     const pool = new Pool({ connectionString: PG_URL, max: 2 });
     try {

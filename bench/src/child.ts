@@ -54,7 +54,8 @@ function productionAuth(): { env: Record<string, string>; credentials: Credentia
 /** Starts bench/dist/serve.js with these JIXIAO_* variables and waits for its ready line. */
 export function servePlatform(env: Record<string, string>): Promise<ServedPlatform> {
   const auth = productionAuth();
-  const child = spawn(process.execPath, [path.join(__dirname, 'serve.js')], {
+  // with the bench's node flags, which are `npm start`'s (see package.json)
+  const child = spawn(process.execPath, [...process.execArgv, path.join(__dirname, 'serve.js')], {
     env: { ...process.env, NODE_ENV: 'production', JIXIAO_PORT: '0', JIXIAO_SEED: 'none', ...auth.env, ...env },
     stdio: ['pipe', 'pipe', 'inherit'],
   });

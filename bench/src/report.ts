@@ -93,7 +93,7 @@ average in the environment below), so absolute figures are low and noisy; the ra
 same run against the same PostgreSQL, are the more telling numbers. "Before" figures below are the
 previous full runs unless said otherwise.
 
-- **a. appends (met in most runs).** The 16-writer ratio to the raw INSERT moves between 60 % and 87 % from one full run to the next
+- **a. appends (each half met in most runs; which one misses moves with the machine).** The 16-writer ratio to the raw INSERT moves between 60 % and 87 % from one full run to the next, and the ratio to Emmett between 1.4× and 2×,
   on this machine (the raw ceiling itself moves by a third; 60 % was measured while PostgreSQL autovacuumed
   a 374 k-event schema of an experiment), and Emmett stays at about half of ours. An \`appendToStream\` was six round trips (BEGIN, \`SELECT … FOR UPDATE\` of
   the head, the event INSERT, the head INSERT/UPDATE, \`pg_notify\`, COMMIT): 27 % of the raw ceiling
@@ -113,20 +113,48 @@ previous full runs unless said otherwise.
   the first of them put ours at 107 %).
   One writer stays at 50–65 % of the raw INSERT: per append there is JavaScript work
   (validation, canonical JSON, SHA-256) and a heavier statement (head row, four indexes on events).
-- **b. bulk import (before: 6.5 k events/s).** \`appendBatch\` is bound by JavaScript: a CPU profile of a 22 k-event import
-  spends about 65 µs per event in zod validation, RFC 8785 canonical JSON and SHA-256 of the chain,
-  JSON.stringify and node-postgres' array-literal escaping, with GC at 13 %; PostgreSQL's part is
-  the smaller one. A quadratic step was removed (which heads moved: one scan of the batch per head), and the rows now go
-  as one jsonb parameter instead of ten array literals escaped element by element (+11 % back to back).
-  The raw COPY of the same rows reaches 38–65 k/s between runs here, so the target sits near raw COPY.
-  Next steps: hash independent streams in worker threads; binary COPY for very large imports.
-- **c. catch-up read (before: 26 k events/s).** \`readAll\` is level with a raw keyset SELECT of the same columns (10–20 % either
-  side between runs); both are bound by node-postgres building rows and parsing the jsonb columns (GC
-  20 % of the profile). Readers now take rows as arrays, with \`recorded_at\` formatted as the
-  ISO text the hash chain covers by PostgreSQL (no \`Date\` parsed and formatted again per row):
-  on the tianmen log, back to back on a quiet machine, \`readAll\` went from 89–92 k to 101–115 k
-  events/s. The figure above is on the \`small\` year, where each run pays its own warm-up. The
-  150 k/s target is above what the raw SELECT reaches on this machine.
+- **b. bulk import (before: 16 k events/s on the \`small\` year, 7–9 k on tianmen).** Now measured on the
+  tianmen year (374,122 events), imported afresh three times, against a raw COPY of the very rows
+  it wrote, in the same run. On this machine the raw COPY of that year reaches only 22–43 k
+  events/s between runs (one transaction, the table's four indexes, ~1 KB rows: PostgreSQL's WAL
+  and index inserts); 50 k/s is above what PostgreSQL itself takes here. What was ours:
+  1. \`INSERT … SELECT FROM jsonb_to_recordset($1)\` spent ~50 µs per event in the function scan
+     (a hash table built per JSON object): 20.8 s of a 40 s import. The batch now reserves one
+     position per event from the table's sequence and streams the events in with \`COPY … FROM
+     STDIN\`; each append is hashed as the connection asks for more lines, so node's hashing
+     overlaps PostgreSQL's inserting (9.2 k → 13.3 k events/s back to back).
+  2. Event bodies are stored as \`json\`, the text written, not \`jsonb\`: never queried inside by the
+     store, and jsonb's parse on insert and print on every read were most of PostgreSQL's work
+     (printing the tianmen log's bodies: 2.3 s as jsonb, 1.6 s as json). A store made with jsonb
+     converts once on open.
+  3. RFC 8785 canonical JSON was 20 µs an envelope (the \`canonicalize\` package builds strings by
+     template concatenation). It is now \`safe-stable-stringify\` (sorted keys, throwing on non-JSON;
+     a test checks it byte for byte against \`canonicalize\` and that stored hashes are unchanged),
+     and the envelope is assembled around bodies canonicalized once: the metadata once per append,
+     the data once per event, and that same data text is what COPY stores. JavaScript per event,
+     validation to COPY line: 27–32 µs → 21–25 µs.
+  4. COPY lines were joined with \`+=\`: encoding that rope to UTF-8 was 14 % of the profile;
+     they are now gathered and joined per 256 KB chunk.
+  What remains is node: ~45 µs of CPU per event in the import (GC 13–24 %: the bench holds the
+  whole generated year in memory; zod validation 5 µs; canonical JSON and SHA-256 ~12 µs; the
+  result objects), on the one core PostgreSQL leaves. Hashing in worker threads would compete with
+  PostgreSQL for the same two cores.
+- **c. catch-up read (before: 26 k events/s).** Measured on the tianmen log after the imports, vacuumed
+  (a subscriber meets a log that has been there; the first reader of freshly imported rows
+  writes every page it reads: 73 k vs 103 k events/s in one trial), alternating with the raw
+  SELECT. \`readAll\` is level with or above the raw keyset SELECT of the same columns (it takes rows as
+  arrays); both are bound by node-postgres building rows and parsing the JSON bodies. Done:
+  rows as arrays, \`recorded_at\` formatted by PostgreSQL as the ISO text the hash chain covers
+  (89–92 k → 101–115 k on a quiet machine); \`json\` bodies (PostgreSQL no longer prints jsonb:
+  the server's share of a page dropped by a third); and node's young generation: with the
+  default 16 MiB semi-space a page of 5,000 events outlives two scavenges and is promoted, so GC
+  was 37 % of the profile. \`npm start\`, \`seed\`, \`rebuild\` and \`bench\` now run node with
+  \`--max-semi-space-size=64\` (GC 11 %; on the tianmen log 90 k → 135–148 k events/s back to
+  back, up to 170 k in one run). The figure moves with the machine (the same script gave 115 k and 173 k
+  within minutes); 150 k/s sits at the top of what the raw SELECT reaches here. Catch-up
+  subscriptions now also read the next page while the consumer handles the current one. Tried
+  and dropped: one JSON document per page built by PostgreSQL (\`json_agg\`, \`string_agg\`): 18–23 k
+  events/s, PostgreSQL's aggregation is far slower than its row output.
 - **d. projection rebuild (before: 7.8 k events/s on PostgreSQL, the \`small\` year, runner catch-up).**
   The PostgreSQL figure is now what an operator runs, \`rebuild-main.js all\`
   (\`rebuildProjections\`), on the tianmen year. Found by profiling, in order of effect:
@@ -137,19 +165,25 @@ previous full runs unless said otherwise.
      handles come back without their bodies (5 s).
   2. MikroORM's \`insertMany\` writes every value into the SQL text as a quoted literal (its
      \`formatQuery\`), and node-postgres measured and copied those megabyte statements:
-     34,261 goals and 130,170 indicators took 17 s to write. \`insertRows\` sends 5,000 rows as one
-     JSON parameter to \`json_populate_recordset\` (5.5 s, of which PostgreSQL ~3 s); a test checks
-     it writes exactly what \`insertMany\` writes.
+     34,261 goals and 130,170 indicators took 17 s to write. \`insertRows\` first sent 5,000 rows
+     as one JSON parameter to \`json_populate_recordset\`, which turned out to spend ~170 µs per
+     goal row building records (5,000 goals: 840 ms; the final flush of the tianmen year: 10–12 s).
+     It now streams rows with \`COPY … FROM STDIN\` on the transaction's connection (the same
+     5,000 goals: 90 ms; the flush: 4 s); a test checks it writes exactly what \`insertMany\`
+     writes, tabs, newlines, backslashes and \`\\N\` included.
   3. Six projections each read the whole log; the rebuild now reads it once for all of them, folds
      documents in memory (each written once, into tables without their secondary indexes, which are
      built afterwards in 0.6 s), and writes all projections at once, each in three parts.
-  Measured back to back on a quiet machine (tianmen, all six read models): 9.2 k → 12 k (page
-  query) → 23 k (\`insertRows\`) → 27–28 k events/s (array rows, parallel writes). What remains:
-  GC is 17 % of the profile (a rebuild holds up to 50,000 documents per projection, 1.1–1.3 GB
-  peak RSS on the tianmen year; \`--max-semi-space-size=64\` gave +10 % in one trial), node-postgres
-  building rows is 10 %, and the PostgreSQL inserts of the goal rows (wide, with JSON columns) are
-  ~3 s that node cannot overlap. The bench's figure is lower than the quiet-machine one because
-  its PostgreSQL has just taken the seeding and the other stages' schemas.
+  Measured back to back (tianmen, all six read models): 9.2 k → 12 k (page query) → 23 k
+  (\`insertRows\` by JSON) → 27–28 k events/s on a quiet machine (array rows, parallel writes); this
+  session, on a machine running everything about half as fast as the last (the raw INSERT ceiling
+  of a: 3.1 k vs 9.2 k/s), 16–17 k → 22–27 k (COPY in \`insertRows\`, json bodies,
+  \`--max-semi-space-size=64\`). What remains is node, one core, CPU-bound for the whole
+  rebuild: GC 24 % (up to 50,000 documents per projection held, ~0.9–1.3 GB RSS), reading and
+  parsing the log ~3–4 s (the page read ahead overlaps PostgreSQL's work, not node's parsing),
+  folding, and encoding COPY lines. Tried and dropped: the page as one flat query (no subquery,
+  so no second sort: PostgreSQL then chose a bitmap scan and sorted the rest of the log, 5 k events/s), and
+  ordering the page in node instead (no gain: PostgreSQL's sort runs on the other core).
   The SQLite row is the embedded runner catching up from position 0 (there is no shadow-schema
   rebuild on SQLite; embedded mode rebuilds by catching up into fresh tables). The fixes of the
   previous round still hold there:

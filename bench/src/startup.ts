@@ -28,7 +28,7 @@ export async function coldStart(): Promise<number> {
     { issuer: 'jixiao-dev', audience: 'jixiao' },
   );
   const started = performance.now();
-  const child = spawn(process.execPath, [path.resolve(__dirname, '../../infra/dist/main.js')], {
+  const child = spawn(process.execPath, [...process.execArgv, path.resolve(__dirname, '../../infra/dist/main.js')], {
     env: { ...process.env, JIXIAO_DATA_DIR: dir, JIXIAO_PORT: String(port), JIXIAO_SEED: 'demo' },
     stdio: 'ignore',
   });

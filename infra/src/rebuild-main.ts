@@ -6,7 +6,7 @@ import { PostgresEventStore } from './event-store/postgres-event-store';
 import { rebuildProjections } from './read-models/rebuild';
 
 /**
- * `node infra/dist/rebuild-main.js planning.goals [more …]` or `… all`: rebuilds those projections
+ * `npm run rebuild -- planning.goals [more …]` or `… all` (node with `--max-semi-space-size=64`): rebuilds those projections
  * from the event store (one read of the log for all of them), swaps them in, then exits.
  */
 runProcess('rebuild', async () => {

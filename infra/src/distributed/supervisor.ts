@@ -112,7 +112,9 @@ export async function startAllProcesses(options: { local?: boolean } = {}): Prom
 
   const launch = (spec: ProcessSpec) => {
     if (stopping) return Promise.reject(new Error(`not starting ${spec.name}: stopping`));
-    const child = spawn(process.execPath, [path.join(__dirname, '..', `${spec.entry}.js`), ...(spec.args ?? [])], {
+    // node's own flags (the start script's heap sizing) carry over to every process
+    const entry = path.join(__dirname, '..', `${spec.entry}.js`);
+    const child = spawn(process.execPath, [...process.execArgv, entry, ...(spec.args ?? [])], {
       env: { ...env, JIXIAO_SEED: 'none', JIXIAO_STOP_WITH_PARENT: '1', ...spec.env },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
