@@ -203,6 +203,11 @@ previous full runs unless said otherwise.
   load generator and other agents' work share the 2 cores, so p99 still swings with the machine's load
   and with GC pauses. Hive Gateway's in-flight deduplication is on (its default), which flatters
   cases where every client sends the same query; @apollo/gateway has no such merge.
+  The p99 of the two-subgraph query was 35 ms in the previous full run and is 100–160 ms in this
+  session's runs, on a machine running everything about half as fast (the raw INSERT ceiling of a
+  and the cold start of g moved alike). The new \`--max-semi-space-size=64\` is not the cause:
+  served from the same tianmen file, back to back, p99 136 ms without it and 114 ms with it (p50
+  23 and 15 ms).
   The full run now serves the **tianmen year** (before: the \`small\` year). There a coverage
   aggregate takes ~40 ms of SQLite (200 units, 34,261 projects), which at 200 req/s is more work
   than one event loop holds: the first full run on tianmen answered it at p50 209 ms through our
