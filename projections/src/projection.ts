@@ -79,7 +79,7 @@ interface KnexClient {
 
 /**
  * Runs `fn` on the PostgreSQL connection of the entity manager's transaction (knex pins it to the
- * transaction's client), or on one borrowed from the pool outside a transaction; null elsewhere.
+ * transaction's client), or on one borrowed from the pool outside a transaction; false elsewhere (SQLite).
  */
 async function onPostgresConnection(em: EntityManager, fn: (client: ClientBase) => Promise<void>): Promise<boolean> {
   if (em.getPlatform().constructor.name !== 'PostgreSqlPlatform') return false;
