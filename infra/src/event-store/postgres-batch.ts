@@ -13,7 +13,7 @@ import { chainWithBodies, checkExpectedVersion, validateAll, type PreparedEvent 
 type Head = { version: number; hash: string };
 
 /** One event as a line of `COPY … FROM STDIN` (text format): its position given, its bodies as canonical JSON. */
-export function copyLine(e: PreparedEvent, position: number, data: string, metadata: string): string {
+function copyLine(e: PreparedEvent, position: number, data: string, metadata: string): string {
   return `${position}\t${e.eventId}\t${copyField(e.streamId)}\t${e.streamVersion}\t${copyField(e.type)}\t${
     e.schemaVersion
   }\t${copyField(data)}\t${copyField(metadata)}\t${e.recordedAt}\t${e.previousHash}\t${e.hash}\n`;

@@ -69,14 +69,8 @@ export function chainWithBodies(
 }
 
 /** {@link chainWithBodies} for callers that need only the events. */
-export function chainEvents(
-  streamId: string,
-  validated: { type: string; schemaVersion: number; data: unknown }[],
-  head: { version: number; hash: string },
-  metadata: EventMetadata,
-  recordedAt: Date,
-): PreparedEvent[] {
-  return chainWithBodies(streamId, validated, head, metadata, recordedAt).events.map((c) => c.event);
+export function chainEvents(...args: Parameters<typeof chainWithBodies>): PreparedEvent[] {
+  return chainWithBodies(...args).events.map((c) => c.event);
 }
 
 function stripUndefined(metadata: EventMetadata): EventMetadata {
