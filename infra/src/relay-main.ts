@@ -1,14 +1,18 @@
 import { catalog } from '@jixiao/events';
 import { OutboxRelay } from './bus/outbox-relay';
+import { serveProcessHealth } from './distributed/health';
 import { loadDistributedConfig, runProcess } from './distributed/runtime';
 import { PostgresEventStore } from './event-store/postgres-event-store';
 
-/** `node infra/dist/relay-main.js`: publishes the outbox to Kafka. Run as many as you like; one leads. */
+/**
+ * `node infra/dist/relay-main.js`: publishes the outbox to Kafka. Run as many as you like; one leads.
+ * With `JIXIAO_HEALTH_PORT`, serves `/healthz` and `/readyz` (PostgreSQL answers; `leader` says
+ * whether this one publishes — a standby is ready too).
+ */
 runProcess('outbox relay', async () => {
-  const { postgres, distributed } = loadDistributedConfig();
-  // opening the store creates the schema and the outbox table if they are missing
-  const store = await PostgresEventStore.open({ ...postgres, catalog, outbox: true });
-  await store.close();
+  const { config, postgres, distributed } = loadDistributedConfig();
+  // opening the store creates the schema and the outbox table if they are missing; its pool answers /readyz
+  const store = await PostgresEventStore.open({ ...postgres, catalog, outbox: true, pool: { max: 1 } });
   const relay = new OutboxRelay({
     ...postgres,
     kafka: { brokers: distributed.kafkaBrokers },
@@ -17,6 +21,18 @@ runProcess('outbox relay', async () => {
     onPublished: process.env.JIXIAO_LOG_BATCHES === '1' ? (n) => console.log(`published ${n}`) : undefined,
   });
   relay.start();
+  const health = await serveProcessHealth(
+    {
+      process: 'relay',
+      checks: { postgres: () => store.pool.query('SELECT 1') },
+      details: async () => ({ leader: relay.leader, published: relay.published }),
+    },
+    config.host,
+  );
   console.log(`outbox relay started: ${postgres.schema} → ${distributed.kafkaBrokers.join(',')}`);
-  return () => relay.stop();
+  return async () => {
+    await relay.stop();
+    await store.close();
+    await health?.close();
+  };
 });

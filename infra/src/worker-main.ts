@@ -4,6 +4,7 @@ import { allProjections } from '@jixiao/projections';
 import { publishApplied, type AppliedEvent } from '@jixiao/service-kit';
 import { ProjectionWorker } from './bus/projection-worker';
 import { STREAM_CATEGORIES } from './bus/topics';
+import { serveProcessHealth, startedCheck } from './distributed/health';
 import { loadDistributedConfig, loadWorkerSettings, runProcess } from './distributed/runtime';
 import { PostgresEventStore } from './event-store/postgres-event-store';
 import { openReadModels } from './read-models/orm';
@@ -12,15 +13,27 @@ import { openRedis } from './redis';
 /**
  * `node infra/dist/worker-main.js`: one member of each projection's consumer group
  * (`JIXIAO_PROJECTIONS=planning.goals,…` to run only some). Start more for more partitions.
+ * With `JIXIAO_HEALTH_PORT`, serves `/healthz` and `/readyz` (every group joined, PostgreSQL answers).
  */
 runProcess('projection worker', async () => {
-  const { postgres, distributed } = loadDistributedConfig();
+  const { config, postgres, distributed } = loadDistributedConfig();
   const settings = loadWorkerSettings(
     process.env,
     allProjections.map((p) => p.name),
   );
   const projections = allProjections.filter((p) => settings.projections.includes(p.name));
   const store = await PostgresEventStore.open({ ...postgres, catalog, outbox: true });
+  let joined = false;
+  const health = await serveProcessHealth(
+    {
+      process: `worker ${settings.projections.join(',')}`,
+      checks: {
+        groups: startedCheck(() => joined, 'joining the consumer groups'),
+        postgres: () => store.pool.query('SELECT 1'),
+      },
+    },
+    config.host,
+  );
   const orm = await openReadModels({ kind: 'postgres', ...postgres }, 'refuse');
   // tells the services' subscriptions what each batch applied (Redis pub/sub; nothing stored)
   const redis = openRedis(distributed.redisUrl, 'applied feed');
@@ -45,6 +58,7 @@ runProcess('projection worker', async () => {
       }),
   );
   for (const worker of workers) await startWithRetry(worker);
+  joined = true;
   console.log(`projection worker started: ${projections.map((p) => p.name).join(', ')}`);
   return async () => {
     // in parallel: each leaves its group after its in-flight fetch (at most a second) returns
@@ -52,6 +66,7 @@ runProcess('projection worker', async () => {
     await orm.close();
     await store.close();
     await redis.quit();
+    await health?.close();
   };
 });
 

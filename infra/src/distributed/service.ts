@@ -22,7 +22,8 @@ export interface ServiceProcessConfig {
  * outbox rows in the same transaction (the relay publishes them to Kafka), queries read the
  * read models the projection workers keep, through the Redis read cache, a mutation answers
  * once the workers have applied its events (read-your-writes across processes), and
- * subscriptions hear of the workers' batches over Redis pub/sub.
+ * subscriptions hear of the workers' batches over Redis pub/sub. `/healthz` and `/readyz` (PostgreSQL
+ * and Redis answer) are served on the GraphQL port.
  */
 export async function startServiceProcess(name: SubgraphName, { config, postgres, distributed }: ServiceProcessConfig) {
   const opened: Closable[] = [];
@@ -53,6 +54,10 @@ export async function startServiceProcess(name: SubgraphName, { config, postgres
       units: unitHierarchy(orm),
       host: config.host,
       port: config.port,
+      health: {
+        process: `service ${name}`,
+        checks: { postgres: () => store.pool.query('SELECT 1'), redis: () => redis.ping() },
+      },
     });
     opened.push(server);
     return { url: server.url, close: () => closeAll(opened) };

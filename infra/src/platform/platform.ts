@@ -16,6 +16,7 @@ import {
   type UnitHierarchy,
 } from '@jixiao/service-kit';
 import { assertionSecret, tokenSettings } from '../auth/token-settings';
+import { subgraphReadiness } from '../distributed/health';
 import type { PlatformConfig } from '../config/config';
 import { memoryReadCache, redisReadCache } from '../cache/read-cache';
 import { PostgresEventStore, SqliteEventStore } from '../event-store';
@@ -173,6 +174,8 @@ export async function startGateway(
     auth: { verify: tokenVerifier(tokenSettings(config.auth)), assertionSecret: secret },
     rateLimiter: openRateLimiter(config.limits, opened),
     limits: { maxBodyBytes: config.limits.maxBodyBytes },
+    // an operator sees each subgraph's readiness here; one down does not take the gateway out of rotation
+    health: { process: 'gateway', details: subgraphReadiness(subgraphUrls) },
   });
   opened.push(gateway);
   return gateway;

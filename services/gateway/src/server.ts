@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { createGateway, type GatewayOptions } from './gateway';
 import { serveClientSubscriptions } from './subscriptions';
-import type { GraphQLWsEndpoint } from '@jixiao/service-kit';
+import { answerHealth, type GraphQLWsEndpoint, type HealthOptions } from '@jixiao/service-kit';
 
 /** Options of {@link startGatewayServer}: where to listen, plus every {@link GatewayOptions}. */
 export interface GatewayServerOptions extends GatewayOptions {
@@ -10,6 +10,8 @@ export interface GatewayServerOptions extends GatewayOptions {
   port: number;
   /** Interface to bind. Default `127.0.0.1`; use `0.0.0.0` to accept remote clients. */
   host?: string;
+  /** `/healthz` and `/readyz` (beside the runtime's own checks); default: liveness only, as `gateway`. */
+  health?: HealthOptions;
 }
 
 /** A listening gateway. */
@@ -24,11 +26,12 @@ export interface GatewayServer {
 
 /**
  * Serves the gateway with `node:http`: GraphQL at `/graphql` (subscriptions over SSE there, or over
- * graphql-ws on a WebSocket to the same path), liveness at `/healthcheck`, readiness at `/readiness`. The server also closes when the runtime disposes itself on
+ * graphql-ws on a WebSocket to the same path), the runtime's liveness at `/healthcheck` and readiness at
+ * `/readiness`, and the `/healthz` and `/readyz` every Jixiao process serves. The server also closes when the runtime disposes itself on
  * SIGTERM/SIGINT, so an open listener never keeps a terminated process alive.
  */
 export async function startGatewayServer(options: GatewayServerOptions): Promise<GatewayServer> {
-  const { port, host = '127.0.0.1', ...gatewayOptions } = options;
+  const { port, host = '127.0.0.1', health = { process: 'gateway' }, ...gatewayOptions } = options;
   const server = createServer();
   let closing: Promise<void> | undefined;
   // SSE subscriptions never finish on their own: they end with the server
@@ -54,7 +57,9 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
     ...gatewayOptions,
     plugins: (context) => [...(gatewayOptions.plugins?.(context) ?? []), { onDispose: closeServer }],
   });
-  server.on('request', gateway.handler);
+  server.on('request', (req, res) => {
+    if (!answerHealth(health, req, res)) void gateway.handler(req, res);
+  });
   const subscriptions: GraphQLWsEndpoint = serveClientSubscriptions(
     server,
     gateway.handler,

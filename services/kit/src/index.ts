@@ -3,6 +3,7 @@ export * from './pagination';
 export * from './plugins/error-masking/format-error';
 export * from './federation/build-subgraph';
 export * from './federation/serve';
+export * from './health/health';
 export * from './commands';
 export * from './auth';
 export * from './read-cache';

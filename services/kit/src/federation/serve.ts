@@ -10,6 +10,7 @@ import type { GraphQLError, GraphQLSchema } from 'graphql';
 import { ASSERTION_HEADER, verifyAssertion, type AssertedCaller, type AssertionSecret } from '../auth/assertion';
 import type { UnitHierarchy } from '../auth/scope';
 import { contextFromHeaders, type RequestContext } from '../context';
+import { answerHealth, type HealthOptions } from '../health/health';
 import { serveGraphQLWs } from '../live/ws-server';
 import { JixiaoFormatError, toGraphQLError } from '../plugins/error-masking/format-error';
 
@@ -28,6 +29,7 @@ const MAX_BODY_BYTES = 50 * 1024 * 1024;
  * subscriptions over graphql-ws on the same port and path. Both refuse a caller the gateway did
  * not vouch for: HTTP reads the assertion from the `x-jixiao-assertion` header, a WebSocket from
  * the same key of its `connection_init` payload (connectionParams), checked once when it connects.
+ * `/healthz` and `/readyz` answer anyone (see {@link answerHealth}).
  */
 export async function serveSubgraph(options: {
   schema: GraphQLSchema;
@@ -38,6 +40,8 @@ export async function serveSubgraph(options: {
   port?: number;
   host?: string;
   production?: boolean;
+  /** `/healthz` and `/readyz` on the same port; default: liveness only, as `subgraph`. */
+  health?: HealthOptions;
 }): Promise<SubgraphServer> {
   const httpServer = createServer();
   const formatError = JixiaoFormatError();
@@ -64,7 +68,10 @@ export async function serveSubgraph(options: {
     });
     return contextFromHeaders(req.headers, caller, { units: options.units });
   };
-  httpServer.on('request', (req, res) => void handle(server, context, req, res));
+  const health = options.health ?? { process: 'subgraph' };
+  httpServer.on('request', (req, res) => {
+    if (!answerHealth(health, req, res)) void handle(server, context, req, res);
+  });
 
   const ws = serveGraphQLWs<{ caller: AssertedCaller }>(httpServer, '/graphql', {
     schema: options.schema,
