@@ -54,6 +54,51 @@ describe('API limits at the gateway (production settings)', () => {
     expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'PAYLOAD_TOO_LARGE' });
   });
 
+  /** A raw request as a fresh auditor; the answer's status and parsed body. */
+  async function send(path: string, init: { method?: string; body?: string } = {}) {
+    const token = await p.mint({ role: 'AUDITOR', userId: `limits.${++users}` });
+    const response = await fetch(`${p.url}${path}`, {
+      method: init.method ?? 'GET',
+      headers: { 'content-type': 'application/json', 'x-jixiao-csrf': '1', authorization: `Bearer ${token}` },
+      body: init.body,
+    });
+    const raw = await response.text();
+    const body = JSON.parse(raw) as { data?: unknown; errors: { extensions: Record<string, string> }[] };
+    return { status: response.status, body, raw };
+  }
+  const bilingual = expect.objectContaining({
+    messageZh: expect.stringMatching(/[\u4e00-\u9fff]/),
+    messageEn: expect.stringMatching(/[a-z]/),
+  });
+
+  it.each(['variables', 'extensions'])('refuses a GET whose %s is not JSON with 400, not 500', async (name) => {
+    const query = encodeURIComponent('{ budgetUnits { totalCount } }');
+    const { status, body } = await send(`?query=${query}&${name}=${encodeURIComponent('{bad')}`);
+    expect(status).toBe(400);
+    expect(body.errors[0]!.extensions).toEqual(expect.objectContaining({ code: 'BAD_REQUEST' }));
+    expect(body.errors[0]!.extensions).toEqual(bilingual);
+  });
+
+  it.each(['{}', '{"query":null}', 'not json'])(
+    'refuses the body %s with 400, as other malformed bodies',
+    async (raw) => {
+      const { status, body } = await send('', { method: 'POST', body: raw });
+      expect(status).toBe(400);
+      expect(body.errors[0]!.extensions).toEqual(expect.objectContaining({ code: 'BAD_REQUEST' }));
+      expect(body.errors[0]!.extensions).toEqual(bilingual);
+    },
+  );
+
+  it('refuses 5,000 nested list literals as a syntax error, before the parser overflows its stack', async () => {
+    const query = `{ budgetUnits(first: ${'['.repeat(5000)}1${']'.repeat(5000)}) { totalCount } }`;
+    const { status, body, raw } = await send('', { method: 'POST', body: JSON.stringify({ query }) });
+    expect(status).toBeLessThan(500);
+    expect(body.data ?? null).toBeNull();
+    expect(body.errors[0]!.extensions).toEqual(expect.objectContaining({ code: 'GRAPHQL_PARSE_FAILED' }));
+    expect(body.errors[0]!.extensions).toEqual(bilingual);
+    expect(raw).toMatch(/32/);
+  });
+
   it('refuses a user’s sixth request within a minute with RATE_LIMITED, but not another user’s', async () => {
     const caller = auditor();
     const codes = [];

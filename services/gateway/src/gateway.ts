@@ -16,6 +16,7 @@ import {
 } from './plugins/authentication';
 import { JixiaoPluginErrorCodes } from './plugins/error-codes';
 import { JixiaoPluginLimits, type LimitsOptions } from './plugins/limits';
+import { JixiaoPluginMalformedRequests } from './plugins/malformed-requests';
 import { JixiaoPluginRateLimit, memoryRateLimiter, type RateLimiter } from './plugins/rate-limit';
 
 /**
@@ -103,7 +104,14 @@ export function createGateway(options: GatewayOptions): Gateway {
         [ASSERTION_HEADER]: await auth.assertionOf(request),
       }),
     },
-    plugins: (context) => [JixiaoPluginErrorCodes(), auth, rateLimit, ...limits, ...(options.plugins?.(context) ?? [])],
+    plugins: (context) => [
+      JixiaoPluginErrorCodes(),
+      JixiaoPluginMalformedRequests(),
+      auth,
+      rateLimit,
+      ...limits,
+      ...(options.plugins?.(context) ?? []),
+    ],
   });
   return { handler, dispose: async () => handler.dispose() };
 }

@@ -5,8 +5,10 @@ const ZH: Record<string, string> = {
   GRAPHQL_PARSE_FAILED: '查询语句语法错误',
   GRAPHQL_VALIDATION_FAILED: '查询不符合接口定义',
   BAD_USER_INPUT: '请求参数不符合接口定义',
-  BAD_REQUEST: '请求须带 x-jixiao-csrf 头或 application/json 内容类型（防跨站请求伪造）',
+  BAD_REQUEST: '请求格式不正确',
+  INTERNAL_SERVER_ERROR: '服务器内部错误',
 };
+const CSRF_ZH = '请求须带 x-jixiao-csrf 头或 application/json 内容类型（防跨站请求伪造）';
 
 /** Which stable code an uncoded gateway error gets: graphql-js variable coercion is bad user input. */
 export function codeFor(message: string, phase: 'parse' | 'validate' | 'result'): string {
@@ -18,20 +20,34 @@ export function codeFor(message: string, phase: 'parse' | 'validate' | 'result')
     : 'GRAPHQL_VALIDATION_FAILED';
 }
 
+/** The Chinese lead of an error's `messageZh`, before the runtime's English message. */
+export function chineseFor(code: string, message: string): string {
+  if (message.startsWith('Required CSRF header')) return CSRF_ZH;
+  return ZH[code] ?? '请求未能完成';
+}
+
+/** The error with a code (its own, or one by phase) and `messageZh` / `messageEn`, unless it has them. */
 function withCode(
   error: GraphQLError | { message: string; extensions?: Record<string, unknown> },
   phase: 'parse' | 'validate' | 'result',
 ) {
-  if (error.extensions?.['code']) return error;
-  const code = codeFor(error.message, phase);
+  if (error.extensions?.['code'] && error.extensions['messageZh']) return error;
+  const code = String(error.extensions?.['code'] ?? codeFor(error.message, phase));
   const extensions = {
     ...error.extensions,
     code,
-    messageZh: `${ZH[code]}：${error.message}`,
+    messageZh: `${chineseFor(code, error.message)}：${error.message}`,
     messageEn: error.message,
   };
   return error instanceof GraphQLError
-    ? new GraphQLError(error.message, { ...error, originalError: error.originalError ?? undefined, extensions })
+    ? new GraphQLError(error.message, {
+        nodes: error.nodes,
+        source: error.source,
+        positions: error.positions,
+        path: error.path,
+        originalError: error.originalError ?? undefined,
+        extensions,
+      })
     : { ...error, extensions };
 }
 
@@ -40,8 +56,9 @@ const asGraphQLError = (
 ) => (e instanceof GraphQLError ? e : new GraphQLError(e.message, { path: e.path, extensions: e.extensions }));
 
 /**
- * Gives every request error the gateway itself raises (syntax, validation, variable
- * coercion) a stable `extensions.code` and a Chinese message, as the subgraphs' errors have.
+ * Gives every error a stable `extensions.code` and a message in Chinese and English: errors the
+ * gateway raises itself (syntax, validation, variable coercion, malformed requests) and coded
+ * errors that arrive without `messageZh` (the runtime's own, a subgraph's GraphQL errors).
  */
 export function JixiaoPluginErrorCodes(): GatewayPlugin {
   return {
@@ -63,7 +80,7 @@ export function JixiaoPluginErrorCodes(): GatewayPlugin {
       },
     onResultProcess({ result, setResult }) {
       const fix = (r: ExecutionResult) =>
-        r.errors?.some((e) => !e.extensions?.['code'])
+        r.errors?.some((e) => !e.extensions?.['code'] || !e.extensions['messageZh'])
           ? { ...r, errors: r.errors.map((e) => withCode(e, 'result')) }
           : r;
       if (Array.isArray(result)) setResult(result.map((r) => fix(r as ExecutionResult)) as never);

@@ -7,7 +7,7 @@ import { buildSchema, createResolversMap, type MiddlewareFn, type NonEmptyArray 
 import { AuthorizeMiddleware, forbidden } from '../auth/authorize';
 import { POLICY, scopeOf } from '../auth/policy';
 import type { RequestContext } from '../context';
-import { RejectNulCharacters } from '../plugins/input-hygiene/nul-characters';
+import { RejectUnsafeText } from '../plugins/input-hygiene/unsafe-text';
 
 /** A class type-graphql reads decorators from. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- type-graphql's own signature
@@ -86,10 +86,10 @@ type Resolve = (root: unknown, args: Record<string, unknown>, ctx: RequestContex
 /**
  * Every Query and Mutation field, and every `Type.field` the policy lists, runs only for roles the
  * policy table allows (a root field missing from the table is denied to all); root fields also
- * refuse NUL characters in their arguments. Only those resolvers are wrapped: as type-graphql
- * global middlewares the checks wrapped every field of every answer in an async chain, which was
- * more than half the CPU of a cached 48-row coverage answer (direct to the subgraph 200–400 →
- * 540–1,090 req/s without it, measured back to back).
+ * refuse NUL, lone surrogates and control characters in their arguments. Only those resolvers are
+ * wrapped: as type-graphql global middlewares the checks wrapped every field of every answer in an
+ * async chain, which was more than half the CPU of a cached 48-row coverage answer (direct to the
+ * subgraph 200–400 → 540–1,090 req/s without it, measured back to back).
  */
 function guardResolvers(schema: GraphQLSchema, resolvers: GraphQLResolverMap<unknown>): void {
   const authorize = AuthorizeMiddleware();
@@ -106,8 +106,7 @@ function guardResolvers(schema: GraphQLSchema, resolvers: GraphQLResolverMap<unk
     resolvers[typeName] = map as never;
   };
   for (const type of [schema.getQueryType(), schema.getMutationType()]) {
-    for (const field of Object.keys(type?.getFields() ?? {}))
-      guard(type!.name, field, [authorize, RejectNulCharacters]);
+    for (const field of Object.keys(type?.getFields() ?? {})) guard(type!.name, field, [authorize, RejectUnsafeText]);
   }
   for (const operation of Object.keys(POLICY)) {
     const [typeName, fieldName] = operation.split('.') as [string, string];
