@@ -10,3 +10,4 @@ export * from './catalog';
 export * from './testing/conformance';
 export * from './testing/given';
 export * from './rules/rule-profiles';
+export * from './money';

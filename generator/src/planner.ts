@@ -86,7 +86,7 @@ export class Planner {
       category,
       isNew,
       isMajor,
-      amount,
+      amountFen: amount * 100,
       preAssessmentPasses: passes,
       // a project whose pre-assessment failed cannot get an approved goal through the gate's intent
       target: isNew && isMajor && !passes && !['DRAFT', 'RETURNED'].includes(target) ? 'RETURNED' : target,

@@ -16,7 +16,8 @@ export interface ProjectPlan {
   category: 'RECURRING' | 'CONTINUING' | 'ONE_OFF';
   isNew: boolean;
   isMajor: boolean;
-  amount: number;
+  /** The amount requested, in fen. */
+  amountFen: number;
   /** Whether its pre-assessment (new major projects only) passes. */
   preAssessmentPasses: boolean;
   target: TargetState;
@@ -52,7 +53,7 @@ export function walkProject(ctx: YearContext, plan: ProjectPlan): void {
     category: plan.category,
     isNew: plan.isNew,
     isMajor: plan.isMajor,
-    amountRequested: plan.amount,
+    amountRequestedFen: plan.amountFen,
     fiscalYear: scale.fiscalYear,
     years: plan.category === 'CONTINUING' ? rng.int(2, 5) : plan.category === 'RECURRING' ? 1 : rng.int(1, 2),
     divisionCode: scale.divisionCode,
@@ -83,7 +84,7 @@ function walkGoal(ctx: YearContext, plan: ProjectPlan, projectId: string): GoalP
     divisionCode: scale.divisionCode,
     term: plan.category === 'CONTINUING' && rng.chance(0.3) ? ('MEDIUM_TERM' as const) : ('ANNUAL' as const),
     overallGoal: overallGoalText(scale.fiscalYear, plan.name, indicators),
-    amount: plan.amount,
+    amountFen: plan.amountFen,
   };
   const officer = plan.unit.officer;
   if (plan.target === 'DRAFT') {
@@ -138,10 +139,17 @@ function admitAndIssue(
   streams.run(projectDecider, stream, { type: 'AdmitProjectToLibrary', projectId, facts }, performance);
   if (plan.target === 'APPROVED') return;
   const budgetDocument = `天财预〔${scale.fiscalYear}〕${++ctx.documents.budget}号`;
-  const amount = Math.round((plan.amount * rng.int(80, 100)) / 100 / 100) * 100;
-  const budget = { type: 'AllocateBudget' as const, projectId, fiscalYear: scale.fiscalYear, amount, budgetDocument };
+  // 80–100 % of the request, to the fen: the year's sums are exact only if fen add up exactly
+  const amountFen = Math.round((plan.amountFen * rng.int(80, 100)) / 100);
+  const budget = {
+    type: 'AllocateBudget' as const,
+    projectId,
+    fiscalYear: scale.fiscalYear,
+    amountFen,
+    budgetDocument,
+  };
   streams.run(projectDecider, stream, budget, { actorId: 'wang.fang', role: 'BUDGET_SECTION', unitId: null });
-  goal.run({ type: 'IssueGoal', goalId: goal.goalId, budgetDocument, issuedAmount: amount }, performance);
+  goal.run({ type: 'IssueGoal', goalId: goal.goalId, budgetDocument, issuedAmountFen: amountFen }, performance);
   if (plan.target === 'ADJUSTED') {
     for (let n = rng.int(1, 2); n > 0; n--) {
       const indicators = goal.state!.indicators.map((i, k) =>
@@ -152,7 +160,7 @@ function admitAndIssue(
         goalId: goal.goalId,
         budgetAdjustmentRef: `天财预调〔${scale.fiscalYear}〕${++ctx.documents.adjustment}号`,
         reason: rng.pick(REASONS),
-        amount: Math.round(amount * 0.9),
+        amountFen: Math.round(amountFen * 0.9),
         indicators,
         indicatorCatalogueVersion: ctx.profile.rules.indicatorCatalogueVersion,
       };

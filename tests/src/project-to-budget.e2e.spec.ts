@@ -153,17 +153,27 @@ describe('a new major project from proposal to budget (embedded platform, throug
       libraryBlockers: [],
     });
     const allocate = `mutation($input: AllocateBudgetInput!) { allocateBudget(input: $input) { allocatedTotal } }`;
-    const budget = { projectId: project.id, amount: 4_000_000, budgetDocument: '天财预〔2024〕3号' };
-    expect((await ok(p, allocate, { input: budget }, as('BUDGET_SECTION', null, 'wang.yu'))).allocatedTotal).toBe(
-      4_000_000,
-    );
+    // money is a decimal string of yuan, added to the fen: 0.10 + 0.20 is 0.30, then 3999999.70 makes 4000000.00
+    const budget = { projectId: project.id, amount: '0.10', budgetDocument: '天财预〔2024〕3号' };
+    const allocateAs = (amount: string) =>
+      ok(p, allocate, { input: { ...budget, amount } }, as('BUDGET_SECTION', null, 'wang.yu'));
+    expect((await allocateAs('0.10')).allocatedTotal).toBe('0.10');
+    expect((await allocateAs('0.20')).allocatedTotal).toBe('0.30');
+    expect((await allocateAs('3999999.70')).allocatedTotal).toBe('4000000.00');
     const tooMuch = await p.gql(
       allocate,
-      { input: { ...budget, amount: 1_000_001 } },
+      { input: { ...budget, amount: '1000000.01' } },
       as('BUDGET_SECTION', null, 'wang.yu'),
     );
     expect(tooMuch.errors?.[0]?.extensions?.issues?.[0]?.path).toBe('amount');
-    expect((await ok(p, PROJECT, { id: project.id })).allocatedTotal).toBe(4_000_000);
+    expect(tooMuch.errors?.[0]?.message).toContain('1,000,000.01 元超过尚未安排的申请金额 1,000,000.00 元');
+    // not a decimal string of yuan: refused before any rule runs, in the user's terms, and nothing written
+    for (const amount of ['1.001', '1e6', 'abc', 4_000_000, '1000000000000.01']) {
+      const refused = await p.gql(allocate, { input: { ...budget, amount } }, as('BUDGET_SECTION', null, 'wang.yu'));
+      expect(refused.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+      expect(refused.errors?.[0]?.message).toMatch(/金额/);
+    }
+    expect(await ok(p, PROJECT, { id: project.id })).toMatchObject({ allocatedTotal: '4000000.00' });
 
     // issued, adjusted through a budget adjustment, published as a sample, copied by another project
     const goalOp = (name: string, input: object) =>
@@ -174,14 +184,14 @@ describe('a new major project from proposal to budget (embedded platform, throug
         performance,
       );
     expect(
-      (await goalOp('issueGoal', { goalId: goal.id, budgetDocument: '天财预〔2024〕3号', issuedAmount: 4_000_000 }))
+      (await goalOp('issueGoal', { goalId: goal.id, budgetDocument: '天财预〔2024〕3号', issuedAmount: '4000000.00' }))
         .status,
     ).toBe('ISSUED');
     const adjusted = await goalOp('adjustGoal', {
       goalId: goal.id,
       budgetAdjustmentRef: '天财预调〔2024〕9号',
       reason: '追加改造 3 所学校',
-      amount: 5_000_000,
+      amount: '5000000.00',
       indicators: [
         ...goalInput(project.id).indicators,
         {

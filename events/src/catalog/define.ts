@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { invalid, type FieldIssue } from '../errors';
 import type { NewEvent, RecordedEvent } from '../envelope';
+import { fenOfStoredYuan } from '../money';
 
 /** One event type in the catalog: its current schema and how older versions reach it. */
 export interface EventDefinition<TType extends string = string, TSchema extends z.ZodType = z.ZodType> {
@@ -18,6 +19,22 @@ export function defineEvent<TType extends string, TSchema extends z.ZodType>(
   def: EventDefinition<TType, TSchema>,
 ): EventDefinition<TType, TSchema> {
   return def;
+}
+
+/**
+ * An upcaster for the step to exact money: each named field held yuan as a float and becomes
+ * whole fen under its new name, e.g. `yuanFieldsToFen({ amount: 'amountFen' })`.
+ */
+export function yuanFieldsToFen(renames: Record<string, string>): (data: unknown) => unknown {
+  return (data) => {
+    const next: Record<string, unknown> = { ...(data as Record<string, unknown>) };
+    for (const [from, to] of Object.entries(renames)) {
+      const yuan = next[from];
+      delete next[from];
+      next[to] = typeof yuan === 'number' ? fenOfStoredYuan(yuan) : yuan;
+    }
+    return next;
+  };
 }
 
 /** The event a definition describes, typed: `EventOf<typeof GoalSubmitted>`. */

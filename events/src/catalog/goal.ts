@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { defineEvent } from './define';
+import { fenSchema } from '../money';
+import { defineEvent, yuanFieldsToFen } from './define';
 import { ruleProfileRefSchema } from './rule-profile';
 
 /** Indicator framework (DOMAIN.md): level-1 categories and the level-2 ones under each. */
@@ -21,6 +22,11 @@ export const REVIEW_RESULTS = ['APPROVE', 'RETURN'] as const;
 export const REVIEW_STAGES = ['DEPARTMENT', 'FINANCE'] as const;
 export const JOINT_REVIEWER_ROLES = ['BUDGET_SECTION', 'PERFORMANCE_SECTION', 'EXPERT'] as const;
 
+/** A numeric target lies within ± this (a sane range for counts, lengths, yuan, rates). */
+export const TARGET_VALUE_LIMIT = 1e12;
+/** Units that make a target a percentage, which lies from 0 to 100. */
+export const PERCENT_UNITS: readonly string[] = ['%', '％'];
+
 export const indicatorSchema = z.object({
   indicatorId: z.string().min(1),
   level1: z.enum(LEVEL1 as [Level1, ...Level1[]]),
@@ -28,7 +34,7 @@ export const indicatorSchema = z.object({
   name: z.string().min(1).max(200),
   operator: z.enum(OPERATORS),
   /** Numeric target; null only for qualitative indicators. */
-  targetValue: z.number().finite().nullable(),
+  targetValue: z.number().finite().min(-TARGET_VALUE_LIMIT).max(TARGET_VALUE_LIMIT).nullable(),
   /** Wording of a qualitative target, e.g. 「明显改善」. */
   targetText: z.string().max(500).nullable(),
   unit: z.string().max(20),
@@ -47,7 +53,8 @@ const goalContent = {
   divisionCode: z.string().regex(/^\d{6}$/),
   term: z.enum(GOAL_TERMS),
   overallGoal: z.string().min(1).max(4000),
-  amount: z.number().nonnegative(),
+  /** The goal's money, in fen (schema versions before exact money held yuan as a float in `amount`). */
+  amountFen: fenSchema,
 };
 const indicatorComments = z.array(z.object({ indicatorId: z.string().min(1), comment: z.string().min(1).max(2000) }));
 
@@ -55,13 +62,14 @@ export const GoalDrafted = defineEvent({
   type: 'GoalDrafted',
   context: 'planning',
   description: '绩效目标草稿已建立 — a goal was drafted for a project (possibly copied from an exemplary sample)',
-  schemaVersion: 1,
+  schemaVersion: 2,
   schema: z.object({
     ...goalContent,
     projectId: z.string().min(1),
     indicators: z.array(indicatorSchema),
     copiedFromGoalId: z.string().min(1).nullable(),
   }),
+  upcasters: { 1: yuanFieldsToFen({ amount: 'amountFen' }) },
 });
 
 /** v1 (session 1) had no project, submission count, review routing or rule profile. */
@@ -78,7 +86,7 @@ export const GoalSubmitted = defineEvent({
   type: 'GoalSubmitted',
   context: 'planning',
   description: '绩效目标已提交 — a goal was submitted (or resubmitted) for review, with its content as submitted',
-  schemaVersion: 2,
+  schemaVersion: 3,
   schema: z.object({
     ...goalContent,
     projectId: z.string().min(1).nullable(),
@@ -91,7 +99,7 @@ export const GoalSubmitted = defineEvent({
     ruleProfile: ruleProfileRefSchema.nullable(),
     indicatorCatalogueVersion: z.enum(['2020', '2021']),
   }),
-  upcasters: { 1: goalSubmittedV1ToV2 },
+  upcasters: { 1: goalSubmittedV1ToV2, 2: yuanFieldsToFen({ amount: 'amountFen' }) },
 });
 
 export const IndicatorAdded = defineEvent({
@@ -168,27 +176,29 @@ export const GoalIssued = defineEvent({
   type: 'GoalIssued',
   context: 'planning',
   description: '绩效目标已随预算批复下达 — an approved goal was issued together with the budget',
-  schemaVersion: 1,
+  schemaVersion: 2,
   schema: z.object({
     goalId: z.string().min(1),
     budgetDocument: z.string().min(1).max(200),
-    issuedAmount: z.number().nonnegative(),
+    issuedAmountFen: fenSchema,
   }),
+  upcasters: { 1: yuanFieldsToFen({ issuedAmount: 'issuedAmountFen' }) },
 });
 
 export const GoalAdjusted = defineEvent({
   type: 'GoalAdjusted',
   context: 'planning',
   description: '绩效目标已随预算调整而调整 — an issued goal changed through a budget adjustment',
-  schemaVersion: 1,
+  schemaVersion: 2,
   schema: z.object({
     goalId: z.string().min(1),
     budgetAdjustmentRef: z.string().min(1).max(200),
     reason: z.string().min(1).max(2000),
-    amount: z.number().nonnegative(),
+    amountFen: fenSchema,
     indicators: z.array(indicatorSchema).min(1),
     adjustmentCount: z.number().int().positive(),
   }),
+  upcasters: { 1: yuanFieldsToFen({ amount: 'amountFen' }) },
 });
 
 export const GoalMarkedExemplary = defineEvent({

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { defineEvent } from './define';
+import { fenSchema } from '../money';
+import { defineEvent, yuanFieldsToFen } from './define';
 import { PRE_ASSESSMENT_DIMENSIONS, ruleProfileRefSchema } from './rule-profile';
 
 export const PROJECT_CATEGORIES = ['RECURRING', 'CONTINUING', 'ONE_OFF'] as const;
@@ -12,7 +13,7 @@ export const ProjectProposed = defineEvent({
   type: 'ProjectProposed',
   context: 'planning',
   description: '项目已申报 — a budget unit proposed a project for the project library',
-  schemaVersion: 1,
+  schemaVersion: 2,
   schema: z.object({
     projectId: z.string().min(1),
     unitId: z.string().min(1),
@@ -21,11 +22,12 @@ export const ProjectProposed = defineEvent({
     category: z.enum(PROJECT_CATEGORIES),
     isNew: z.boolean(),
     isMajor: z.boolean(),
-    amountRequested: z.number().positive(),
+    amountRequestedFen: fenSchema.positive(),
     fiscalYear: z.number().int().min(2000).max(2100),
     years: z.number().int().min(1).max(10),
     divisionCode: z.string().regex(/^\d{6}$/),
   }),
+  upcasters: { 1: yuanFieldsToFen({ amountRequested: 'amountRequestedFen' }) },
 });
 
 export const ProjectAdmittedToLibrary = defineEvent({
@@ -45,14 +47,15 @@ export const BudgetAllocated = defineEvent({
   type: 'BudgetAllocated',
   context: 'planning',
   description: '预算已安排 — budget was allocated to a project in the library',
-  schemaVersion: 1,
+  schemaVersion: 2,
   schema: z.object({
     projectId: z.string().min(1),
     fiscalYear: z.number().int().min(2000).max(2100),
-    amount: z.number().positive(),
+    amountFen: fenSchema.positive(),
     budgetDocument: z.string().min(1).max(200),
-    totalAllocated: z.number().positive(),
+    totalAllocatedFen: fenSchema.positive(),
   }),
+  upcasters: { 1: yuanFieldsToFen({ amount: 'amountFen', totalAllocated: 'totalAllocatedFen' }) },
 });
 
 const dimensionPoints = z.object(

@@ -28,7 +28,7 @@ export function goalSubmitted(goalId: string, unitId = 'u-test'): NewEvent {
       divisionCode: '429006',
       term: 'ANNUAL',
       overallGoal: '改善办学条件',
-      amount: 1000000,
+      amountFen: 100_000_000,
       indicators: [indicator(goalId, 0, 10), indicator(goalId, 1, 90)],
       projectId: null,
       submission: 1,

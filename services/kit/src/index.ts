@@ -8,3 +8,4 @@ export * from './commands';
 export * from './auth';
 export * from './read-cache';
 export * from './live';
+export * from './scalars/money';

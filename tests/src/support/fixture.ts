@@ -108,7 +108,7 @@ export async function seedFixture(p: TestPlatform, codePrefix = '9'): Promise<Fi
     await must(
       p,
       `mutation($input: IssueGoalInput!) { issueGoal(input: $input) { id } }`,
-      { input: { goalId: goal.id, budgetDocument: '天财预〔2024〕1号', issuedAmount: 5_000_000 } },
+      { input: { goalId: goal.id, budgetDocument: '天财预〔2024〕1号', issuedAmount: '5000000.00' } },
       performance,
     );
     return goal;

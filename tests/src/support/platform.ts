@@ -180,7 +180,7 @@ export const validIndicators = () => [
 export const goalInput = (projectId: string, overrides: Record<string, unknown> = {}) => ({
   projectId,
   overallGoal: '改善 12 所农村义务教育学校办学条件，消除大班额',
-  amount: 5_000_000,
+  amount: '5000000.00',
   indicators: validIndicators(),
   ...overrides,
 });
@@ -194,7 +194,7 @@ export const projectInput = (unitId: string, overrides: Record<string, unknown> 
   category: 'ONE_OFF',
   isNew: true,
   isMajor: true,
-  amountRequested: 5_000_000,
+  amountRequested: '5000000.00',
   fiscalYear: 2024,
   years: 1,
   ...overrides,

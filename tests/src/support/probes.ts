@@ -255,7 +255,7 @@ export const PROBES: Record<string, Probe> = {
     const goal = allowed('Mutation.issueGoal', c) ? (await f.approvedGoal(u)).id : NONE;
     return p.gql(
       goalMutation('issueGoal'),
-      { input: { goalId: goal, budgetDocument: '天财预〔2024〕2号', issuedAmount: 1 } },
+      { input: { goalId: goal, budgetDocument: '天财预〔2024〕2号', issuedAmount: '1.00' } },
       c,
     );
   },
@@ -265,7 +265,7 @@ export const PROBES: Record<string, Probe> = {
       goalId: goal,
       budgetAdjustmentRef: '天财预调〔2024〕1号',
       reason: '追加',
-      amount: 6_000_000,
+      amount: '6000000.00',
       indicators: validIndicators(),
     };
     return p.gql(goalMutation('adjustGoal'), { input }, c);
@@ -294,7 +294,7 @@ export const PROBES: Record<string, Probe> = {
     const project = allowed('Mutation.allocateBudget', c) ? await f.projectWithApprovedGoal(u, true) : NONE;
     return p.gql(
       goalMutation('allocateBudget'),
-      { input: { projectId: project, amount: 1000, budgetDocument: '天财预〔2024〕5号' } },
+      { input: { projectId: project, amount: '1000.00', budgetDocument: '天财预〔2024〕5号' } },
       c,
     );
   },

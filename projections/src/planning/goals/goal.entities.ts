@@ -1,4 +1,4 @@
-import { EntitySchema } from '@mikro-orm/core';
+import { BigIntType, EntitySchema } from '@mikro-orm/core';
 
 /** 绩效目标读模型 — one row per goal. */
 export interface GoalRow {
@@ -14,7 +14,8 @@ export interface GoalRow {
   divisionCode: string;
   term: string;
   overallGoal: string;
-  amount: number;
+  /** Whole fen (分). */
+  amountFen: number;
   status: string;
   /** Times submitted; the current review round. */
   reviewRounds: number;
@@ -34,7 +35,7 @@ export interface GoalRow {
   adjustmentCount: number;
   adjustments: GoalAdjustmentEntry[];
   budgetDocument: string | null;
-  issuedAmount: number | null;
+  issuedAmountFen: number | null;
   copiedFromGoalId: string | null;
   ruleProfile: { profileId: string; version: number } | null;
   createdAt: Date;
@@ -57,7 +58,7 @@ export interface GoalAdjustmentEntry {
   adjustmentCount: number;
   budgetAdjustmentRef: string;
   reason: string;
-  amount: number;
+  amountFen: number;
   adjustedAt: string;
   eventId: string;
 }
@@ -118,7 +119,7 @@ export const GoalRowSchema = new EntitySchema<GoalRow>({
     divisionCode: { type: 'string' },
     term: { type: 'string' },
     overallGoal: { type: 'text' },
-    amount: { type: 'double' },
+    amountFen: { type: new BigIntType('number') },
     status: { type: 'string' },
     reviewRounds: { type: 'integer' },
     reviewCount: { type: 'integer' },
@@ -134,7 +135,7 @@ export const GoalRowSchema = new EntitySchema<GoalRow>({
     adjustmentCount: { type: 'integer' },
     adjustments: { type: 'json' },
     budgetDocument: { type: 'string', nullable: true },
-    issuedAmount: { type: 'double', nullable: true },
+    issuedAmountFen: { type: new BigIntType('number'), nullable: true },
     copiedFromGoalId: { type: 'string', nullable: true },
     ruleProfile: { type: 'json', nullable: true },
     createdAt: { type: 'datetime' },

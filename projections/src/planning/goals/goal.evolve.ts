@@ -41,7 +41,7 @@ const blankGoal = {
   adjustmentCount: 0,
   adjustments: [],
   budgetDocument: null,
-  issuedAmount: null,
+  issuedAmountFen: null,
   ruleProfile: null,
   submittedAt: null,
 };
@@ -124,13 +124,13 @@ export function evolveGoalEvent(doc: GoalDoc | null, event: RecordedEvent): Goal
     }
     case 'GoalIssued': {
       const d = event.data as DataOf<typeof E.GoalIssued>;
-      return touched({ status: 'ISSUED', budgetDocument: d.budgetDocument, issuedAmount: d.issuedAmount });
+      return touched({ status: 'ISSUED', budgetDocument: d.budgetDocument, issuedAmountFen: d.issuedAmountFen });
     }
     case 'GoalAdjusted': {
       const d = event.data as DataOf<typeof E.GoalAdjusted>;
       const { goalId, indicators, ...adjustment } = d;
       const entry = { ...adjustment, adjustedAt: event.recordedAt, eventId: event.eventId };
-      const goal = { status: 'ADJUSTED', amount: d.amount, adjustmentCount: d.adjustmentCount };
+      const goal = { status: 'ADJUSTED', amountFen: d.amountFen, adjustmentCount: d.adjustmentCount };
       return touched({ ...goal, adjustments: [...doc.goal.adjustments, entry] }, rows(goalId, indicators));
     }
     case 'GoalMarkedExemplary': {

@@ -1,4 +1,4 @@
-import { EntitySchema } from '@mikro-orm/core';
+import { BigIntType, EntitySchema } from '@mikro-orm/core';
 import type * as E from '@jixiao/events';
 import type { DataOf, RecordedEvent } from '@jixiao/events';
 import { defineProjection, rowStorage, type Versioned } from '../../projection';
@@ -12,15 +12,22 @@ export interface ProjectRow extends Versioned {
   category: string;
   isNew: boolean;
   isMajor: boolean;
-  amountRequested: number;
+  /** Whole fen (分), as every amount here. */
+  amountRequestedFen: number;
   fiscalYear: number;
   years: number;
   divisionCode: string;
   libraryStatus: string;
   admittedGoalId: string | null;
   admittedPreAssessmentId: string | null;
-  allocatedTotal: number;
-  allocations: { fiscalYear: number; amount: number; budgetDocument: string; allocatedAt: string; eventId: string }[];
+  allocatedTotalFen: number;
+  allocations: {
+    fiscalYear: number;
+    amountFen: number;
+    budgetDocument: string;
+    allocatedAt: string;
+    eventId: string;
+  }[];
   proposedAt: Date;
   updatedAt: Date;
 }
@@ -47,14 +54,14 @@ export const ProjectRowSchema = new EntitySchema<ProjectRow>({
     category: { type: 'string' },
     isNew: { type: 'boolean' },
     isMajor: { type: 'boolean' },
-    amountRequested: { type: 'double' },
+    amountRequestedFen: { type: new BigIntType('number') },
     fiscalYear: { type: 'integer' },
     years: { type: 'integer' },
     divisionCode: { type: 'string' },
     libraryStatus: { type: 'string' },
     admittedGoalId: { type: 'string', nullable: true },
     admittedPreAssessmentId: { type: 'string', nullable: true },
-    allocatedTotal: { type: 'double' },
+    allocatedTotalFen: { type: new BigIntType('number') },
     allocations: { type: 'json' },
     proposedAt: { type: 'datetime' },
     updatedAt: { type: 'datetime' },
@@ -73,7 +80,7 @@ export function evolveProject(row: ProjectRow | null, event: RecordedEvent): Pro
       libraryStatus: 'PROPOSED',
       admittedGoalId: null,
       admittedPreAssessmentId: null,
-      allocatedTotal: 0,
+      allocatedTotalFen: 0,
       allocations: [],
       proposedAt: at,
       updatedAt: at,
@@ -87,9 +94,11 @@ export function evolveProject(row: ProjectRow | null, event: RecordedEvent): Pro
       return { ...row, ...admitted, libraryStatus: 'IN_LIBRARY', updatedAt: at };
     }
     case 'BudgetAllocated': {
-      const { fiscalYear, amount, budgetDocument, totalAllocated } = event.data as DataOf<typeof E.BudgetAllocated>;
-      const entry = { fiscalYear, amount, budgetDocument, allocatedAt: event.recordedAt, eventId: event.eventId };
-      return { ...row, allocatedTotal: totalAllocated, allocations: [...row.allocations, entry], updatedAt: at };
+      const { fiscalYear, amountFen, budgetDocument, totalAllocatedFen } = event.data as DataOf<
+        typeof E.BudgetAllocated
+      >;
+      const entry = { fiscalYear, amountFen, budgetDocument, allocatedAt: event.recordedAt, eventId: event.eventId };
+      return { ...row, allocatedTotalFen: totalAllocatedFen, allocations: [...row.allocations, entry], updatedAt: at };
     }
     default:
       return row;

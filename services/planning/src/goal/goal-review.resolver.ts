@@ -116,7 +116,8 @@ export class GoalReviewResolver {
     @RowScope() scope: UnitScope,
   ): Promise<Goal> {
     const { goalId, budgetDocument, issuedAmount } = input;
-    return this.run(ctx, scope, goalId, { type: 'IssueGoal', goalId, budgetDocument, issuedAmount }, input);
+    const command: GoalCommand = { type: 'IssueGoal', goalId, budgetDocument, issuedAmountFen: issuedAmount };
+    return this.run(ctx, scope, goalId, command, input);
   }
 
   @Mutation(() => Goal, {
@@ -138,7 +139,7 @@ export class GoalReviewResolver {
       goalId,
       budgetAdjustmentRef,
       reason,
-      amount,
+      amountFen: amount,
       indicators,
       indicatorCatalogueVersion,
     };

@@ -1,4 +1,4 @@
-import { IllegalStateError, invalid, issueIf, isBlank } from '@jixiao/events';
+import { IllegalStateError, invalid, issueIf, isBlank, moneyIssues } from '@jixiao/events';
 import type { AdjustGoal, IssueGoal, MarkGoalExemplary } from './goal.commands';
 import type { GoalEvent } from './goal.events';
 import { indicatorListIssues } from './goal.rules';
@@ -14,13 +14,11 @@ export function issue(command: IssueGoal, state: GoalState): GoalEvent[] {
       '请填写预算批复文号',
       'Give the budget reply document number',
     ),
-    ...(command.issuedAmount >= 0 && Number.isFinite(command.issuedAmount)
-      ? []
-      : [{ path: 'issuedAmount', zh: '下达金额应为不小于 0 的数', en: 'The issued amount must be 0 or more' }]),
+    ...moneyIssues(command.issuedAmountFen, 'issuedAmount', { zh: '下达金额', en: 'The issued amount' }, 'nonnegative'),
   ];
   if (issues.length > 0) throw invalid(issues);
-  const { goalId, budgetDocument, issuedAmount } = command;
-  return [{ type: 'GoalIssued', data: { goalId, budgetDocument, issuedAmount } }];
+  const { goalId, budgetDocument, issuedAmountFen } = command;
+  return [{ type: 'GoalIssued', data: { goalId, budgetDocument, issuedAmountFen } }];
 }
 
 /** 调整: only an issued goal, only through a budget adjustment; the adjustment count goes up. */
@@ -35,14 +33,13 @@ export function adjust(command: AdjustGoal, state: GoalState): GoalEvent[] {
     ),
     ...issueIf(isBlank(command.reason), 'reason', '请填写调整原因', 'Give the reason for the adjustment'),
     ...indicatorListIssues(command.indicators, command.indicatorCatalogueVersion),
-    ...(command.amount >= 0 && Number.isFinite(command.amount)
-      ? []
-      : [{ path: 'amount', zh: '金额应为不小于 0 的数', en: 'The amount must be 0 or more' }]),
+    ...moneyIssues(command.amountFen, 'amount', { zh: '调整后金额', en: 'The adjusted amount' }, 'nonnegative'),
   ];
   if (issues.length > 0) throw invalid(issues);
-  const { goalId, budgetAdjustmentRef, reason, amount, indicators } = command;
+  const { goalId, budgetAdjustmentRef, reason, amountFen, indicators } = command;
   const adjustmentCount = state.adjustmentCount + 1;
-  return [{ type: 'GoalAdjusted', data: { goalId, budgetAdjustmentRef, reason, amount, indicators, adjustmentCount } }];
+  const data = { goalId, budgetAdjustmentRef, reason, amountFen, indicators, adjustmentCount };
+  return [{ type: 'GoalAdjusted', data }];
 }
 
 /** 精品样本: an approved goal is published to the sample library, once. */

@@ -1,4 +1,4 @@
-import type { RuleProfileRef } from '@jixiao/events';
+import type { Fen, RuleProfileRef } from '@jixiao/events';
 import type { GoalSubmitted, Indicator } from './goal.events';
 
 type Submitted = GoalSubmitted['data'];
@@ -15,7 +15,7 @@ export interface GoalContent {
   divisionCode: string;
   term: Submitted['term'];
   overallGoal: string;
-  amount: number;
+  amountFen: Fen;
 }
 
 /** The parts of the rule profile in force that goal decisions use. */
@@ -102,7 +102,7 @@ export interface IssueGoal {
   type: 'IssueGoal';
   goalId: string;
   budgetDocument: string;
-  issuedAmount: number;
+  issuedAmountFen: Fen;
 }
 
 /** 调整目标 — only through a budget adjustment. */
@@ -111,7 +111,7 @@ export interface AdjustGoal {
   goalId: string;
   budgetAdjustmentRef: string;
   reason: string;
-  amount: number;
+  amountFen: Fen;
   indicators: Indicator[];
   /** The indicator catalogue of the profile in force, which the new indicators must fit. */
   indicatorCatalogueVersion: '2020' | '2021';

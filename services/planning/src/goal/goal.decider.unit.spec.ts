@@ -1,4 +1,4 @@
-import { catalog, given, ValidationError } from '@jixiao/events';
+import { catalog, given, MAX_FEN, ValidationError } from '@jixiao/events';
 import { goalDecider, goalStreamId } from './goal.decider';
 import type { GoalEvent, Indicator } from './goal.events';
 import { goalSubmitted, onTime, roadLength, satisfaction, submitGoal, submittedData, travel } from './goal.fixtures';
@@ -119,6 +119,37 @@ describe('performance goal', () => {
       ]);
     });
 
+    describe('numbers within their domain', () => {
+      const accepts = (indicators: Indicator[], change: object = {}) =>
+        goal()
+          .when({ ...submitGoal, ...change, indicators })
+          .then([{ type: 'GoalSubmitted', data: { ...submittedData, ...change, indicators } }]);
+
+      it('takes a percentage target from 0 to 100, and nothing outside', () => {
+        accepts([roadLength, { ...onTime, targetValue: 0 }, travel, { ...satisfaction, targetValue: 100 }]);
+        for (const targetValue of [-0.01, 100.01]) {
+          expect(paths(submitWith([roadLength, { ...onTime, targetValue }, travel, satisfaction]))).toEqual([
+            'indicators[1].targetValue',
+          ]);
+        }
+      });
+
+      it('takes any other target within 10^12 either way', () => {
+        accepts([{ ...roadLength, targetValue: 1e12 }, onTime, travel, satisfaction]);
+        accepts([{ ...roadLength, targetValue: -1e12 }, onTime, travel, satisfaction]);
+        for (const targetValue of [1e12 + 1, -1e12 - 1, 1e308]) {
+          expect(paths(submitWith([{ ...roadLength, targetValue }, onTime, travel, satisfaction]))).toEqual([
+            'indicators[0].targetValue',
+          ]);
+        }
+      });
+
+      it('takes a goal amount of 0 and of the 10^12 yuan limit', () => {
+        accepts(submitGoal.indicators, { amountFen: 0 });
+        accepts(submitGoal.indicators, { amountFen: MAX_FEN });
+      });
+    });
+
     it('refuses an indicator without a name or id', () => {
       expect(paths(submitWith([roadLength, { ...onTime, name: ' ', indicatorId: '' }, travel]))).toEqual([
         'indicators[1].indicatorId',
@@ -127,7 +158,9 @@ describe('performance goal', () => {
     });
 
     it.each([
-      ['amount', { amount: -1 }],
+      ['amount', { amountFen: -1 }],
+      ['amount', { amountFen: 0.5 }],
+      ['amount', { amountFen: MAX_FEN + 1 }],
       ['overallGoal', { overallGoal: '   ' }],
       ['fiscalYear', { fiscalYear: 1999 }],
       ['fiscalYear', { fiscalYear: 2101 }],
@@ -145,7 +178,7 @@ describe('performance goal', () => {
       const error = goal()
         .when({
           ...submitGoal,
-          amount: -1,
+          amountFen: -1,
           indicators: [
             { ...roadLength, points: -1 },
             { ...satisfaction, level2: 'SOCIAL' },

@@ -25,9 +25,30 @@ function requireNew(state: GoalState, goalId: string): void {
 }
 
 function contentOf(c: GoalContent): GoalContent {
-  const { goalId, projectId, unitId, projectCode, projectName, fiscalYear, divisionCode, term, overallGoal, amount } =
-    c;
-  return { goalId, projectId, unitId, projectCode, projectName, fiscalYear, divisionCode, term, overallGoal, amount };
+  const {
+    goalId,
+    projectId,
+    unitId,
+    projectCode,
+    projectName,
+    fiscalYear,
+    divisionCode,
+    term,
+    overallGoal,
+    amountFen,
+  } = c;
+  return {
+    goalId,
+    projectId,
+    unitId,
+    projectCode,
+    projectName,
+    fiscalYear,
+    divisionCode,
+    term,
+    overallGoal,
+    amountFen,
+  };
 }
 
 function submitted(content: GoalContent, indicators: Indicator[], submission: number, c: SubmitDraft | SubmitGoal) {

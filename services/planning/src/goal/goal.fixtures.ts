@@ -69,7 +69,7 @@ export const submitGoal: SubmitGoal = {
   divisionCode: '429006',
   term: 'ANNUAL',
   overallGoal: '完成 120 公里农村公路提档升级，改善沿线群众出行条件',
-  amount: 36_000_000,
+  amountFen: 3_600_000_000, // 36,000,000.00 yuan
   indicators: [roadLength, onTime, travel, satisfaction],
   departmentReview: true,
   rules,

@@ -1,3 +1,5 @@
+import { MoneyScalar } from '@jixiao/service-kit';
+import type { Fen } from '@jixiao/events';
 import { Field, Float, ID, InputType, Int } from 'type-graphql';
 import { CommandInput, VersionedCommandInput } from '../shared/command.input';
 import {
@@ -65,8 +67,8 @@ class GoalContentInput extends CommandInput {
   @Field({ description: '总体目标 (overall goal)' })
   overallGoal!: string;
 
-  @Field(() => Float, { description: '资金金额（元）(amount, yuan)' })
-  amount!: number;
+  @Field(() => MoneyScalar, { description: '资金金额（元）(amount, yuan)' })
+  amount!: Fen;
 }
 
 @InputType({ description: '提交绩效目标：直接提交审核 (Submit a new goal straight to review)' })
@@ -204,8 +206,8 @@ export class IssueGoalInput extends VersionedCommandInput {
   @Field({ description: '预算批复文号 (budget reply document number)' })
   budgetDocument!: string;
 
-  @Field(() => Float, { description: '下达金额（元）(issued amount, yuan)' })
-  issuedAmount!: number;
+  @Field(() => MoneyScalar, { description: '下达金额（元）(issued amount, yuan)' })
+  issuedAmount!: Fen;
 }
 
 @InputType({ description: '随预算调整调整目标 (Adjust an issued goal through a budget adjustment)' })
@@ -219,8 +221,8 @@ export class AdjustGoalInput extends VersionedCommandInput {
   @Field({ description: '调整原因 (reason)' })
   reason!: string;
 
-  @Field(() => Float, { description: '调整后金额（元）(amount after adjustment, yuan)' })
-  amount!: number;
+  @Field(() => MoneyScalar, { description: '调整后金额（元）(amount after adjustment, yuan)' })
+  amount!: Fen;
 
   @Field(() => [IndicatorInput], { description: '调整后的全部指标 (all indicators after the adjustment)' })
   indicators!: IndicatorInput[];

@@ -69,14 +69,14 @@ const conclude: ReviewGoal = { ...departmentApproves, reviewerRole: 'PERFORMANCE
 const approved: GoalEvent[] = [...inFinanceReview, ...allOpinions, reviewed('FINANCE', 'APPROVE')];
 const issued: GoalEvent[] = [
   ...approved,
-  { type: 'GoalIssued', data: { goalId: 'g1', budgetDocument: '天财预〔2023〕1号', issuedAmount: 36_000_000 } },
+  { type: 'GoalIssued', data: { goalId: 'g1', budgetDocument: '天财预〔2023〕1号', issuedAmountFen: 3_600_000_000 } },
 ];
 const adjust: AdjustGoal = {
   type: 'AdjustGoal',
   goalId: 'g1',
   budgetAdjustmentRef: '天财预调〔2023〕12号',
   reason: '追加 10 公里',
-  amount: 39_000_000,
+  amountFen: 3_900_000_000,
   indicators: [{ ...roadLength, targetValue: 130 }, onTime, travel],
   indicatorCatalogueVersion: '2021',
 };
@@ -238,10 +238,10 @@ describe('goal lifecycle', () => {
   describe('once approved', () => {
     it('is issued with the budget reply, which must be named', () => {
       goal(approved)
-        .when({ type: 'IssueGoal', goalId: 'g1', budgetDocument: ' ', issuedAmount: 1 })
+        .when({ type: 'IssueGoal', goalId: 'g1', budgetDocument: ' ', issuedAmountFen: 1 })
         .thenThrows(ValidationError, /批复文号/);
       goal(approved)
-        .when({ type: 'IssueGoal', goalId: 'g1', budgetDocument: '天财预〔2023〕1号', issuedAmount: 36_000_000 })
+        .when({ type: 'IssueGoal', goalId: 'g1', budgetDocument: '天财预〔2023〕1号', issuedAmountFen: 3_600_000_000 })
         .then([issued[issued.length - 1]!]);
     });
 
@@ -305,8 +305,11 @@ describe('goal lifecycle', () => {
       departmentReview: _dr,
       indicatorCatalogueVersion: _c,
       projectId: _pid,
-      ...v1
+      amountFen: _fen,
+      ...rest
     } = submittedData;
+    // v1 and v2 held the amount as yuan in a float
+    const v1 = { ...rest, amount: 36_000_000 };
 
     it("are upcast to today's shape and fold to the same lifecycle", () => {
       const history = [
@@ -330,6 +333,8 @@ describe('goal lifecycle', () => {
       const state = history.reduce((s, e) => goalDecider.evolve(s, e as GoalEvent), goalDecider.initialState());
       expect(state).toMatchObject({ status: 'APPROVED', submissions: 1 });
       expect(history[0]!.data).toMatchObject({ projectId: null, departmentReview: false, ruleProfile: null });
+      expect(history[0]!.data).toMatchObject({ amountFen: 3_600_000_000 });
+      expect(history[0]!.data).not.toHaveProperty('amount');
     });
   });
 });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
-import { entityId, IllegalStateError, NotFoundError } from '@jixiao/events';
+import { entityId, IllegalStateError, NotFoundError, type Fen } from '@jixiao/events';
 import { GoalRowSchema, TemplateRowSchema } from '@jixiao/projections';
 import {
   ensureInScope,
@@ -157,7 +157,7 @@ export class GoalResolver {
     const project = await this.projectInScope(input.projectId, scope);
     const goalId = randomUUID();
     const indicators = sample.indicators.map((i) => toIndicatorData({ ...i, templateId: i.templateId }, randomUUID()));
-    const content = { term: sample.term, overallGoal: sample.overallGoal, amount: project.amountRequested };
+    const content = { term: sample.term, overallGoal: sample.overallGoal, amount: project.amountRequestedFen };
     const command: GoalCommand = {
       type: 'DraftGoal',
       ...this.contentFrom(goalId, project, content),
@@ -256,7 +256,7 @@ export class GoalResolver {
       fiscalYear: number;
       divisionCode: string;
     },
-    input: { term: Goal['term']; overallGoal: string; amount: number },
+    input: { term: Goal['term']; overallGoal: string; amount: Fen },
   ) {
     return {
       goalId,
@@ -268,7 +268,7 @@ export class GoalResolver {
       divisionCode: project.divisionCode,
       term: input.term,
       overallGoal: input.overallGoal,
-      amount: input.amount,
+      amountFen: input.amount,
     };
   }
 }

@@ -1,4 +1,13 @@
-import { INDICATOR_CATEGORIES, type FieldIssue, type Level1, issueIf, isBlank } from '@jixiao/events';
+import {
+  INDICATOR_CATEGORIES,
+  PERCENT_UNITS,
+  TARGET_VALUE_LIMIT,
+  type FieldIssue,
+  type Level1,
+  issueIf,
+  isBlank,
+  moneyIssues,
+} from '@jixiao/events';
 import type { Indicator } from './goal.events';
 
 /** A goal needs at least this many indicators (DOMAIN.md, indicator framework). */
@@ -19,7 +28,7 @@ export interface GoalHeader {
   fiscalYear: number;
   divisionCode: string;
   overallGoal: string;
-  amount: number;
+  amountFen: number;
 }
 
 /** Problems of the list as a whole: how many, which categories, unique ids. */
@@ -114,7 +123,7 @@ export function indicatorListIssues(
 }
 
 /** Problems of a goal's own fields (not its indicators). */
-export function goalHeaderIssues({ fiscalYear, divisionCode, overallGoal, amount }: GoalHeader): FieldIssue[] {
+export function goalHeaderIssues({ fiscalYear, divisionCode, overallGoal, amountFen }: GoalHeader): FieldIssue[] {
   return [
     ...issueIf(
       !Number.isInteger(fiscalYear) || fiscalYear < 2000 || fiscalYear > 2100,
@@ -134,12 +143,7 @@ export function goalHeaderIssues({ fiscalYear, divisionCode, overallGoal, amount
       '总体目标不能为空，请说明资金使用要达到的目标',
       'The overall goal is empty; state what the money is to achieve',
     ),
-    ...issueIf(
-      !(Number.isFinite(amount) && amount >= 0),
-      'amount',
-      `金额 ${amount} 无效，应为不小于 0 的数`,
-      `Amount ${amount} is invalid; enter 0 or more`,
-    ),
+    ...moneyIssues(amountFen, 'amount', { zh: '资金金额', en: 'The amount' }, 'nonnegative'),
   ];
 }
 
@@ -179,6 +183,18 @@ function numericIssues({ operator, targetText, targetValue, unit }: Indicator, p
       `${path}.targetValue`,
       `运算符「${operator}」须填写数值目标值`,
       `Operator ${operator} needs a numeric target value`,
+    ),
+    ...issueIf(
+      Number.isFinite(targetValue) && Math.abs(targetValue!) > TARGET_VALUE_LIMIT,
+      `${path}.targetValue`,
+      `目标值 ${targetValue} 超出合理范围（绝对值不超过 1 万亿）`,
+      `Target value ${targetValue} is out of range (at most 10^12 either way)`,
+    ),
+    ...issueIf(
+      Number.isFinite(targetValue) && PERCENT_UNITS.includes(unit.trim()) && (targetValue! < 0 || targetValue! > 100),
+      `${path}.targetValue`,
+      `计量单位为「%」的目标值应在 0–100 之间，${targetValue} 超出范围`,
+      `A target in % lies from 0 to 100; ${targetValue} is out of range`,
     ),
     ...issueIf(
       targetText !== null,

@@ -106,8 +106,8 @@ export function evolveGoal(state: GoalState, event: GoalEvent): GoalState {
     case 'GoalIssued':
       return { ...state, status: 'ISSUED' };
     case 'GoalAdjusted': {
-      const { amount, indicators, adjustmentCount } = event.data;
-      const content = state.content && { ...state.content, amount };
+      const { amountFen, indicators, adjustmentCount } = event.data;
+      const content = state.content && { ...state.content, amountFen };
       return { ...state, status: 'ADJUSTED', content, indicators, adjustmentCount };
     }
     case 'GoalMarkedExemplary':

@@ -1,3 +1,5 @@
+import { MoneyScalar } from '@jixiao/service-kit';
+import type { Fen } from '@jixiao/events';
 import { Directive, Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { BudgetUnitRef } from '../unit-ref/budget-unit.ref';
 import {
@@ -131,8 +133,8 @@ export class GoalAdjustment {
   @Field({ description: '调整原因 (reason)' })
   reason!: string;
 
-  @Field(() => Float, { description: '调整后金额（元）(amount after adjustment, yuan)' })
-  amount!: number;
+  @Field(() => MoneyScalar, { name: 'amount', description: '调整后金额（元）(amount after adjustment, yuan)' })
+  amountFen!: Fen;
 
   @Field({ description: '调整时间 (adjusted at, ISO-8601)' })
   adjustedAt!: string;
@@ -183,8 +185,8 @@ export class Goal {
   @Field({ description: '总体目标 (overall goal)' })
   overallGoal!: string;
 
-  @Field(() => Float, { description: '资金金额（元）(amount, yuan)' })
-  amount!: number;
+  @Field(() => MoneyScalar, { name: 'amount', description: '资金金额（元）(amount, yuan)' })
+  amountFen!: Fen;
 
   @Field(() => GoalStatus, { description: '当前状态 (current status)' })
   status!: GoalStatus;
@@ -213,8 +215,12 @@ export class Goal {
   @Field(() => String, { nullable: true, description: '预算批复文号，下达后才有 (budget reply document, once issued)' })
   budgetDocument!: string | null;
 
-  @Field(() => Float, { nullable: true, description: '下达金额（元）(issued amount, yuan)' })
-  issuedAmount!: number | null;
+  @Field(() => MoneyScalar, {
+    name: 'issuedAmount',
+    nullable: true,
+    description: '下达金额（元）(issued amount, yuan)',
+  })
+  issuedAmountFen!: Fen | null;
 
   @Field(() => ID, { nullable: true, description: '复制自哪个精品样本 (the sample it was copied from)' })
   copiedFromGoalId!: string | null;

@@ -3,9 +3,13 @@ import {
   invalid,
   NotFoundError,
   type Decider,
+  type Fen,
   type FieldIssue,
+  displayYuan,
+  formatYuan,
   issueIf,
   isBlank,
+  moneyIssues,
 } from '@jixiao/events';
 import type { ProjectEvent, ProjectProposed } from './project.events';
 import { libraryGateBlockers, type GateFacts } from './project.gate';
@@ -30,7 +34,7 @@ export interface AllocateBudget {
   type: 'AllocateBudget';
   projectId: string;
   fiscalYear: number;
-  amount: number;
+  amountFen: Fen;
   budgetDocument: string;
 }
 
@@ -41,24 +45,18 @@ export type LibraryStatus = 'NONE' | 'PROPOSED' | 'IN_LIBRARY';
 export interface ProjectState {
   status: LibraryStatus;
   project: Proposal | null;
-  allocated: number;
+  /** Fen allocated so far. */
+  allocatedFen: Fen;
 }
 
 /** `project-<projectId>`. */
 export const projectStreamId = (projectId: string): string => `project-${projectId}`;
 
-const yuan = (n: number) => n.toLocaleString('zh-CN');
-
 function proposalIssues(c: ProposeProject): FieldIssue[] {
   return [
     ...issueIf(isBlank(c.code), 'code', '项目编码不能为空', 'The project code is empty'),
     ...issueIf(isBlank(c.name), 'name', '项目名称不能为空', 'The project name is empty'),
-    ...issueIf(
-      !(c.amountRequested > 0 && Number.isFinite(c.amountRequested)),
-      'amountRequested',
-      `申请金额 ${c.amountRequested} 无效，应大于 0`,
-      `Requested amount ${c.amountRequested} must be more than 0`,
-    ),
+    ...moneyIssues(c.amountRequestedFen, 'amountRequested', { zh: '申请金额', en: 'The amount requested' }, 'positive'),
     ...issueIf(
       !Number.isInteger(c.years) || c.years < 1 || c.years > 10,
       'years',
@@ -123,6 +121,15 @@ function admit(c: AdmitProjectToLibrary, state: ProjectState): ProjectEvent[] {
   return [{ type: 'ProjectAdmittedToLibrary', data }];
 }
 
+function beyondRequest(amountFen: Fen, leftFen: Fen): FieldIssue[] {
+  return issueIf(
+    amountFen > leftFen,
+    'amount',
+    `安排金额 ${displayYuan(amountFen)} 元超过尚未安排的申请金额 ${displayYuan(leftFen)} 元`,
+    `The amount ${formatYuan(amountFen)} exceeds what is left of the request (${formatYuan(leftFen)})`,
+  );
+}
+
 function allocate(c: AllocateBudget, state: ProjectState): ProjectEvent[] {
   const project = requireProject(state, c.projectId);
   if (state.status !== 'IN_LIBRARY') {
@@ -131,36 +138,27 @@ function allocate(c: AllocateBudget, state: ProjectState): ProjectEvent[] {
       en: 'The project is not in the library, so it cannot get budget; admit it first',
     });
   }
-  const left = project.amountRequested - state.allocated;
+  const left = project.amountRequestedFen - state.allocatedFen;
+  const amountIssues = moneyIssues(c.amountFen, 'amount', { zh: '安排金额', en: 'The amount' }, 'positive');
   const issues = [
-    ...issueIf(
-      !(c.amount > 0 && Number.isFinite(c.amount)),
-      'amount',
-      '安排金额应大于 0',
-      'The amount must be more than 0',
-    ),
-    ...issueIf(
-      c.amount > left,
-      'amount',
-      `安排金额 ${yuan(c.amount)} 元超过尚未安排的申请金额 ${yuan(left)} 元`,
-      `The amount ${c.amount} exceeds what is left of the request (${left})`,
-    ),
+    ...amountIssues,
+    ...(amountIssues.length === 0 ? beyondRequest(c.amountFen, left) : []),
     ...issueIf(isBlank(c.budgetDocument), 'budgetDocument', '请填写预算文号', 'Give the budget document number'),
   ];
   if (issues.length > 0) throw invalid(issues);
-  const { projectId, fiscalYear, amount, budgetDocument } = c;
-  const totalAllocated = state.allocated + amount;
-  return [{ type: 'BudgetAllocated', data: { projectId, fiscalYear, amount, budgetDocument, totalAllocated } }];
+  const { projectId, fiscalYear, amountFen, budgetDocument } = c;
+  const totalAllocatedFen = state.allocatedFen + amountFen;
+  return [{ type: 'BudgetAllocated', data: { projectId, fiscalYear, amountFen, budgetDocument, totalAllocatedFen } }];
 }
 
 function evolve(state: ProjectState, event: ProjectEvent): ProjectState {
   switch (event.type) {
     case 'ProjectProposed':
-      return { status: 'PROPOSED', project: event.data, allocated: 0 };
+      return { status: 'PROPOSED', project: event.data, allocatedFen: 0 };
     case 'ProjectAdmittedToLibrary':
       return { ...state, status: 'IN_LIBRARY' };
     case 'BudgetAllocated':
-      return { ...state, allocated: event.data.totalAllocated };
+      return { ...state, allocatedFen: event.data.totalAllocatedFen };
     default: {
       const _exhaustive: never = event;
       return state;
@@ -185,7 +183,7 @@ function decide(command: ProjectCommand, state: ProjectState): ProjectEvent[] {
 
 /** The project aggregate (stream category `project`): proposal, the library gate, budget. */
 export const projectDecider: Decider<ProjectCommand, ProjectEvent, ProjectState> = {
-  initialState: () => ({ status: 'NONE', project: null, allocated: 0 }),
+  initialState: () => ({ status: 'NONE', project: null, allocatedFen: 0 }),
   evolve,
   decide,
 };

@@ -1,4 +1,4 @@
-import { catalog, given, IllegalStateError, NotFoundError, ValidationError } from '@jixiao/events';
+import { catalog, given, IllegalStateError, MAX_FEN, NotFoundError, ValidationError } from '@jixiao/events';
 import { projectDecider, projectStreamId, type ProposeProject } from './project.decider';
 import type { ProjectEvent } from './project.events';
 import { libraryGateBlockers } from './project.gate';
@@ -12,7 +12,7 @@ const propose: ProposeProject = {
   category: 'ONE_OFF',
   isNew: true,
   isMajor: true,
-  amountRequested: 36_000_000,
+  amountRequestedFen: 3_600_000_000, // 36,000,000.00 yuan
   fiscalYear: 2023,
   years: 1,
   divisionCode: '429006',
@@ -37,7 +37,11 @@ describe('project', () => {
   });
 
   it.each([
-    ['amountRequested', { amountRequested: 0 }],
+    ['amountRequested', { amountRequestedFen: 0 }],
+    ['amountRequested', { amountRequestedFen: -100 }],
+    ['amountRequested', { amountRequestedFen: 0.5 }],
+    ['amountRequested', { amountRequestedFen: Number.NaN }],
+    ['amountRequested', { amountRequestedFen: MAX_FEN + 1 }],
     ['years', { years: 11 }],
     ['name', { name: ' ' }],
     ['code', { codeInUseBy: 'p0' }],
@@ -94,7 +98,7 @@ describe('project', () => {
       type: 'AllocateBudget' as const,
       projectId: 'p1',
       fiscalYear: 2023,
-      amount: 30_000_000,
+      amountFen: 3_000_000_000,
       budgetDocument: '天财预〔2023〕8号',
     };
 
@@ -107,19 +111,51 @@ describe('project', () => {
     it('adds up, and never beyond the amount requested', () => {
       const [first] = project([proposed, admitted])
         .when(allocate)
-        .then([{ type: 'BudgetAllocated', data: { ...withoutType(allocate), totalAllocated: 30_000_000 } }]);
+        .then([{ type: 'BudgetAllocated', data: { ...withoutType(allocate), totalAllocatedFen: 3_000_000_000 } }]);
+      // one fen over what is left is refused, and the message names what is left in yuan
       const error = project([proposed, admitted, first!])
-        .when({ ...allocate, amount: 6_000_001 })
+        .when({ ...allocate, amountFen: 600_000_001 })
         .thenThrows(ValidationError);
-      expect(error.zh).toContain('6,000,000');
+      expect(error.zh).toContain('6,000,000.01 元超过尚未安排的申请金额 6,000,000.00 元');
+      expect(error.issues.map((i) => i.path)).toEqual(['amount']);
       project([proposed, admitted, first!])
-        .when({ ...allocate, amount: 6_000_000 })
+        .when({ ...allocate, amountFen: 600_000_000 })
         .then([
           {
             type: 'BudgetAllocated',
-            data: { ...withoutType(allocate), amount: 6_000_000, totalAllocated: 36_000_000 },
+            data: { ...withoutType(allocate), amountFen: 600_000_000, totalAllocatedFen: 3_600_000_000 },
           },
         ]);
+    });
+
+    it('adds fen exactly: ten allocations of 0.10 yuan make 1.00, not 0.9999999', () => {
+      const history: ProjectEvent[] = [
+        { type: 'ProjectProposed', data: { ...proposal, amountRequestedFen: 100 } },
+        admitted,
+      ];
+      for (let i = 1; i <= 10; i++) {
+        const data = { ...withoutType(allocate), amountFen: 10, totalAllocatedFen: 10 * i };
+        history.push(
+          ...project(history)
+            .when({ ...allocate, amountFen: 10 })
+            .then([{ type: 'BudgetAllocated', data }]),
+        );
+      }
+      project(history)
+        .when({ ...allocate, amountFen: 1 })
+        .thenThrows(ValidationError, /0\.01 exceeds what is left of the request \(0\.00\)/);
+    });
+
+    it.each([
+      ['zero', 0],
+      ['negative', -1],
+      ['a fraction of a fen', 0.5],
+      ['not a number', Number.NaN],
+    ])('refuses an allocation of %s', (_what, amountFen) => {
+      const error = project([proposed, admitted])
+        .when({ ...allocate, amountFen })
+        .thenThrows(ValidationError);
+      expect(error.issues.map((i) => i.path)).toEqual(['amount']);
     });
   });
 });

@@ -1,4 +1,6 @@
-import { Field, Float, ID, InputType, Int } from 'type-graphql';
+import { MoneyScalar } from '@jixiao/service-kit';
+import type { Fen } from '@jixiao/events';
+import { Field, ID, InputType, Int } from 'type-graphql';
 import { CommandInput, VersionedCommandInput } from '../shared/command.input';
 import { LibraryStatus, ProjectCategory } from './project.enums';
 
@@ -22,8 +24,8 @@ export class ProposeProjectInput extends CommandInput {
   @Field({ description: '是否重大项目 (major project)' })
   isMajor!: boolean;
 
-  @Field(() => Float, { description: '申请金额（元）(amount requested, yuan)' })
-  amountRequested!: number;
+  @Field(() => MoneyScalar, { description: '申请金额（元）(amount requested, yuan)' })
+  amountRequested!: Fen;
 
   @Field(() => Int, { description: '预算年度 (fiscal year)' })
   fiscalYear!: number;
@@ -43,8 +45,8 @@ export class AllocateBudgetInput extends VersionedCommandInput {
   @Field(() => ID, { description: '项目标识 (project id)' })
   projectId!: string;
 
-  @Field(() => Float, { description: '金额（元）(amount, yuan)' })
-  amount!: number;
+  @Field(() => MoneyScalar, { description: '金额（元）(amount, yuan)' })
+  amount!: Fen;
 
   @Field({ description: '预算文号 (budget document number)' })
   budgetDocument!: string;

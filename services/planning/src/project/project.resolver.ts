@@ -80,10 +80,11 @@ export class ProjectResolver {
     ensureInScope(scope, unit.unitId, () => unitNotFound(input.unitId));
     const sameCode = await em.findOne(ProjectRowSchema, { unitId: input.unitId, code: input.code.trim() });
     const projectId = randomUUID();
-    const { commandId: _c, ...proposal } = input;
+    const { commandId: _c, amountRequested, ...proposal } = input;
     const command: ProjectCommand = {
       type: 'ProposeProject',
       ...proposal,
+      amountRequestedFen: amountRequested,
       code: input.code.trim(),
       projectId,
       divisionCode: unit.divisionCode,
@@ -124,7 +125,7 @@ export class ProjectResolver {
       type: 'AllocateBudget',
       projectId,
       fiscalYear: project.fiscalYear,
-      amount,
+      amountFen: amount,
       budgetDocument,
     };
     return this.run(ctx, scope, projectId, command, input);

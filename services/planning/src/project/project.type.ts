@@ -1,3 +1,5 @@
+import { MoneyScalar } from '@jixiao/service-kit';
+import type { Fen } from '@jixiao/events';
 import { Directive, Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { BudgetUnitRef } from '../unit-ref/budget-unit.ref';
 import { GateCondition, LibraryStatus, ProjectCategory } from './project.enums';
@@ -19,8 +21,8 @@ export class BudgetAllocation {
   @Field(() => Int, { description: '预算年度 (fiscal year)' })
   fiscalYear!: number;
 
-  @Field(() => Float, { description: '金额（元）(amount, yuan)' })
-  amount!: number;
+  @Field(() => MoneyScalar, { name: 'amount', description: '金额（元）(amount, yuan)' })
+  amountFen!: Fen;
 
   @Field({ description: '预算文号 (budget document)' })
   budgetDocument!: string;
@@ -56,8 +58,8 @@ export class Project {
   @Field({ description: '是否重大项目 (major project)' })
   isMajor!: boolean;
 
-  @Field(() => Float, { description: '申请金额（元）(amount requested, yuan)' })
-  amountRequested!: number;
+  @Field(() => MoneyScalar, { name: 'amountRequested', description: '申请金额（元）(amount requested, yuan)' })
+  amountRequestedFen!: Fen;
 
   @Field(() => Int, { description: '预算年度 (fiscal year)' })
   fiscalYear!: number;
@@ -77,8 +79,8 @@ export class Project {
   @Field(() => ID, { nullable: true, description: '入库依据的事前评估 (the pre-assessment it was admitted with)' })
   admittedPreAssessmentId!: string | null;
 
-  @Field(() => Float, { description: '已安排预算（元）(budget allocated so far, yuan)' })
-  allocatedTotal!: number;
+  @Field(() => MoneyScalar, { name: 'allocatedTotal', description: '已安排预算（元）(budget allocated so far, yuan)' })
+  allocatedTotalFen!: Fen;
 
   @Field(() => [BudgetAllocation], { description: '预算安排记录 (allocations)' })
   allocations!: BudgetAllocation[];
