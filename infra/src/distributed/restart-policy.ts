@@ -34,15 +34,24 @@ export function decideRestart(restartTimes: readonly number[], now: number, poli
   return { action: 'restart', delayMs, restartsInWindow: recent + 1 };
 }
 
-/** Reads `JIXIAO_RESTART_MAX` and `JIXIAO_RESTART_WINDOW_MS` over the defaults; wrong values are named. */
-export function restartPolicyOf(env: NodeJS.ProcessEnv): RestartPolicy {
-  const max = Number(env.JIXIAO_RESTART_MAX ?? DEFAULT_RESTART_POLICY.maxRestarts);
-  const window = Number(env.JIXIAO_RESTART_WINDOW_MS ?? DEFAULT_RESTART_POLICY.windowMs);
+/**
+ * The supervisor's settings from `JIXIAO_RESTART_MAX`, `JIXIAO_RESTART_WINDOW_MS` (over the default
+ * policy) and `JIXIAO_LIVENESS_INTERVAL_MS` (how often it asks each child's `/healthz`; default
+ * 10 s); wrong values are named.
+ */
+export function supervisionOf(env: NodeJS.ProcessEnv): { policy: RestartPolicy; livenessIntervalMs: number } {
+  const wholeNumber = (name: string, fallback: number, min: number, rule: string) => {
+    const value = Number(env[name] ?? fallback);
+    if (!Number.isInteger(value) || value < min) wrong.push(`  ${name}: ${rule}`);
+    return value;
+  };
   const wrong: string[] = [];
-  if (!Number.isInteger(max) || max < 0)
-    wrong.push('  JIXIAO_RESTART_MAX: 须为非负整数 (must be a whole number, 0 or more)');
-  if (!Number.isInteger(window) || window < 1000)
-    wrong.push('  JIXIAO_RESTART_WINDOW_MS: 须为不少于 1000 的整数毫秒 (must be whole milliseconds, at least 1000)');
+  const maxRestarts = wholeNumber('JIXIAO_RESTART_MAX', DEFAULT_RESTART_POLICY.maxRestarts, 0, MUST_BE_COUNT);
+  const windowMs = wholeNumber('JIXIAO_RESTART_WINDOW_MS', DEFAULT_RESTART_POLICY.windowMs, 1000, MUST_BE_MS);
+  const livenessIntervalMs = wholeNumber('JIXIAO_LIVENESS_INTERVAL_MS', 10_000, 1000, MUST_BE_MS);
   if (wrong.length > 0) throw new Error(`配置有误 (invalid configuration):\n${wrong.join('\n')}`);
-  return { ...DEFAULT_RESTART_POLICY, maxRestarts: max, windowMs: window };
+  return { policy: { ...DEFAULT_RESTART_POLICY, maxRestarts, windowMs }, livenessIntervalMs };
 }
+
+const MUST_BE_COUNT = '须为非负整数 (must be a whole number, 0 or more)';
+const MUST_BE_MS = '须为不少于 1000 的整数毫秒 (must be whole milliseconds, at least 1000)';

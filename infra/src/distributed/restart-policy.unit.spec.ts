@@ -1,4 +1,4 @@
-import { decideRestart, DEFAULT_RESTART_POLICY, restartPolicyOf, type RestartPolicy } from './restart-policy';
+import { decideRestart, DEFAULT_RESTART_POLICY, supervisionOf, type RestartPolicy } from './restart-policy';
 
 const policy: RestartPolicy = { maxRestarts: 3, windowMs: 60_000, baseDelayMs: 500, maxDelayMs: 1_500 };
 
@@ -30,22 +30,29 @@ describe('the supervisor restarts a child that died', () => {
   });
 });
 
-describe('the restart policy is configured by environment variables', () => {
-  it('defaults to five restarts a minute', () => {
-    expect(restartPolicyOf({})).toEqual(DEFAULT_RESTART_POLICY);
+describe('the supervision is configured by environment variables', () => {
+  it('defaults to five restarts a minute and a liveness check every ten seconds', () => {
+    expect(supervisionOf({})).toEqual({ policy: DEFAULT_RESTART_POLICY, livenessIntervalMs: 10_000 });
     expect(DEFAULT_RESTART_POLICY).toMatchObject({ maxRestarts: 5, windowMs: 60_000 });
   });
 
-  it('reads the count and the window', () => {
-    expect(restartPolicyOf({ JIXIAO_RESTART_MAX: '2', JIXIAO_RESTART_WINDOW_MS: '5000' })).toMatchObject({
-      maxRestarts: 2,
-      windowMs: 5_000,
+  it('reads the count, the window and the interval', () => {
+    const env = { JIXIAO_RESTART_MAX: '2', JIXIAO_RESTART_WINDOW_MS: '5000', JIXIAO_LIVENESS_INTERVAL_MS: '2000' };
+    expect(supervisionOf(env)).toEqual({
+      policy: { ...DEFAULT_RESTART_POLICY, maxRestarts: 2, windowMs: 5_000 },
+      livenessIntervalMs: 2_000,
     });
   });
 
   it('names every wrong value, in Chinese and English', () => {
-    expect(() => restartPolicyOf({ JIXIAO_RESTART_MAX: '-1', JIXIAO_RESTART_WINDOW_MS: '10' })).toThrow(
-      /JIXIAO_RESTART_MAX: 须为非负整数 \(must be a whole number, 0 or more\)\n {2}JIXIAO_RESTART_WINDOW_MS/,
+    const env = { JIXIAO_RESTART_MAX: '-1', JIXIAO_RESTART_WINDOW_MS: '10', JIXIAO_LIVENESS_INTERVAL_MS: 'often' };
+    expect(() => supervisionOf(env)).toThrow(
+      [
+        '配置有误 (invalid configuration):',
+        '  JIXIAO_RESTART_MAX: 须为非负整数 (must be a whole number, 0 or more)',
+        '  JIXIAO_RESTART_WINDOW_MS: 须为不少于 1000 的整数毫秒 (must be whole milliseconds, at least 1000)',
+        '  JIXIAO_LIVENESS_INTERVAL_MS: 须为不少于 1000 的整数毫秒 (must be whole milliseconds, at least 1000)',
+      ].join('\n'),
     );
   });
 });

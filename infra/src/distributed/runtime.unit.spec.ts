@@ -140,4 +140,19 @@ describe('the process plan of `npm start` in distributed mode', () => {
       'http://127.0.0.1:4000/graphql',
     );
   });
+
+  it('gives every process a health endpoint: the services and the gateway on their own port, the others on the next ones', () => {
+    const plan = processPlan(4000, '0.0.0.0');
+    expect([...plan.backends, plan.gateway].map((p) => [p.name, p.health, p.env?.JIXIAO_HEALTH_PORT])).toEqual([
+      ['directory', 'http://127.0.0.1:4001', undefined],
+      ['planning', 'http://127.0.0.1:4002', undefined],
+      ['audit', 'http://127.0.0.1:4003', undefined],
+      ['worker-directory', 'http://127.0.0.1:4004', '4004'],
+      ['worker-planning', 'http://127.0.0.1:4005', '4005'],
+      ['relay', 'http://127.0.0.1:4006', '4006'],
+      ['gateway', 'http://127.0.0.1:4000', undefined],
+    ]);
+    expect(plan.supervisorPort).toBe(4007);
+    expect(processPlan(4000, '10.0.0.5').gateway.health).toBe('http://10.0.0.5:4000');
+  });
 });

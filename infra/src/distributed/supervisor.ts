@@ -1,12 +1,15 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { catalog } from '@jixiao/events';
 import { allProjections } from '@jixiao/projections';
+import { serveHealth, type HealthServer } from '@jixiao/service-kit';
 import { PostgresEventStore } from '../event-store/postgres-event-store';
 import { seedIfEmpty } from '../platform/seed';
 import { SUBGRAPH_NAMES } from '../platform/subgraphs';
+import { supervisionOf } from './restart-policy';
 import { loadDistributedConfig, subgraphUrlVariable } from './runtime';
+import { SupervisedChild, type ProcessSpec } from './supervised-child';
 
 /** What `npm run start:distributed` assumes on a developer's machine when a variable is unset. */
 export const LOCAL_DEFAULTS: Record<string, string> = {
@@ -16,15 +19,6 @@ export const LOCAL_DEFAULTS: Record<string, string> = {
   JIXIAO_KAFKA_BROKERS: '127.0.0.1:9092',
   JIXIAO_REDIS_URL: 'redis://127.0.0.1:6379',
 };
-
-interface ProcessSpec {
-  name: string;
-  entry: string;
-  args?: string[];
-  env?: Record<string, string>;
-  /** The line the process prints once it serves. */
-  ready: RegExp;
-}
 
 /** One projection worker pool per bounded context: `directory.units` → `directory`. */
 export function workerPools(names: readonly string[] = allProjections.map((p) => p.name)): [string, string[]][] {
@@ -39,32 +33,62 @@ export function workerPools(names: readonly string[] = allProjections.map((p) =>
 /**
  * The plan of the processes one machine runs: each service on the port after the gateway's
  * (`JIXIAO_PORT` + 1, + 2, …), a projection worker per bounded context, the outbox relay, then
- * the gateway in front of the services.
+ * the gateway in front of the services. The workers and the relay serve their health endpoints
+ * on the ports after the services', and the supervisor its own status on the port after those.
  */
-export function processPlan(gatewayPort: number): { backends: ProcessSpec[]; gateway: ProcessSpec } {
-  const services = SUBGRAPH_NAMES.map((name, i) => ({
-    name,
-    entry: 'service-main',
-    args: [name],
-    // only the gateway faces clients; the services answer it on this machine
-    env: { JIXIAO_PORT: String(gatewayPort + 1 + i), JIXIAO_HOST: '127.0.0.1' },
-    ready: /service ready: /,
-  }));
+export function processPlan(
+  gatewayPort: number,
+  gatewayHost = '127.0.0.1',
+): { backends: ProcessSpec[]; gateway: ProcessSpec; supervisorPort: number } {
+  let next = gatewayPort;
+  const local = (port: number) => `http://127.0.0.1:${port}`;
+  const services = SUBGRAPH_NAMES.map((name) => {
+    const port = ++next;
+    return {
+      name,
+      entry: 'service-main',
+      args: [name],
+      // only the gateway faces clients; the services answer it on this machine
+      env: { JIXIAO_PORT: String(port), JIXIAO_HOST: '127.0.0.1' },
+      ready: /service ready: /,
+      health: local(port),
+    };
+  });
   const urls = Object.fromEntries(
-    SUBGRAPH_NAMES.map((name, i) => [subgraphUrlVariable(name), `http://127.0.0.1:${gatewayPort + 1 + i}/graphql`]),
+    SUBGRAPH_NAMES.map((name, i) => [subgraphUrlVariable(name), `${services[i]!.health}/graphql`]),
   );
-  return {
-    backends: [
-      ...services,
-      ...workerPools().map(([context, projections]) => ({
+  const healthOnly = (spec: Omit<ProcessSpec, 'health'>): ProcessSpec => {
+    const port = ++next;
+    return {
+      ...spec,
+      env: { ...spec.env, JIXIAO_HEALTH_PORT: String(port), JIXIAO_HOST: '127.0.0.1' },
+      health: local(port),
+    };
+  };
+  const backends = [
+    ...services,
+    ...workerPools().map(([context, projections]) =>
+      healthOnly({
         name: `worker-${context}`,
         entry: 'worker-main',
         env: { JIXIAO_PROJECTIONS: projections.join(',') },
         ready: /projection worker started/,
-      })),
-      { name: 'relay', entry: 'relay-main', ready: /outbox relay started/ },
-    ],
-    gateway: { name: 'gateway', entry: 'gateway-main', env: { ...urls }, ready: /gateway ready: (\S+)/ },
+      }),
+    ),
+    healthOnly({ name: 'relay', entry: 'relay-main', ready: /outbox relay started/ }),
+  ];
+  // a gateway listening on every interface answers its health checks on the loopback one
+  const gatewayHealth = `http://${/^(0\.0\.0\.0|::)$/.test(gatewayHost) ? '127.0.0.1' : gatewayHost}:${gatewayPort}`;
+  return {
+    backends,
+    gateway: {
+      name: 'gateway',
+      entry: 'gateway-main',
+      env: urls,
+      ready: /gateway ready: (\S+)/,
+      health: gatewayHealth,
+    },
+    supervisorPort: ++next,
   };
 }
 
@@ -87,96 +111,78 @@ export function supervisorConfig(processEnv: NodeJS.ProcessEnv, options: { local
 
 /**
  * `npm start` in distributed mode (and `npm run start:distributed`, which fills `LOCAL_DEFAULTS`):
- * checks the configuration, seeds an empty store, starts every process with its output
- * prefixed by its name, and stops them all when one dies or on Ctrl-C.
+ * checks the configuration, seeds an empty store, starts every process with its output prefixed
+ * by its name, restarts one that dies (or stops answering `/healthz`) with backoff while the
+ * others keep serving, gives up and stops them all (exit 1) when one dies more often than
+ * `JIXIAO_RESTART_MAX` times within `JIXIAO_RESTART_WINDOW_MS`, and stops them all on Ctrl-C.
+ * Its own `/readyz` (port after the relay's) lists every child's state, pid and restarts.
  */
 export async function startAllProcesses(options: { local?: boolean } = {}): Promise<void> {
   const started = Date.now();
   const { env, config, postgres } = supervisorConfig(process.env, options);
+  const { policy, livenessIntervalMs } = supervisionOf(env);
 
   const store = await PostgresEventStore.open({ ...postgres, catalog, outbox: true });
   const seeded = await seedIfEmpty(store, config.seed).finally(() => store.close());
   if (seeded) console.log(`示例数据已载入 (seeded the ${seeded.scale} city-year: ${seeded.events} events)`);
 
-  const children: ChildProcess[] = [];
-  const names: string[] = [];
+  const log = (line: string, problem = false) => (problem ? console.error : console.log)(`[supervisor] ${line}`);
+  const children: SupervisedChild[] = [];
   let stopping: Promise<never> | null = null;
+  // only ready children are asked, so the checks may begin before they are
+  const liveness = setInterval(() => children.forEach((c) => void c.checkLiveness()), livenessIntervalMs);
+  let status: HealthServer | null = null;
   /** Stops every child (SIGKILL after 10 s), then exits with `code`; later calls wait for the first. */
   const stopAll = (code: number): Promise<never> =>
     (stopping ??= (async () => {
-      await Promise.all(children.map((child, i) => stopChild(child, names[i]!)));
+      clearInterval(liveness);
+      await Promise.all(children.map((child) => child.stop()));
+      await status?.close();
       process.exit(code);
     })());
   process.once('SIGINT', () => void stopAll(0));
   process.once('SIGTERM', () => void stopAll(0));
 
+  const plan = processPlan(config.port, config.host);
+  status = await serveHealth({
+    process: 'supervisor',
+    host: '127.0.0.1',
+    port: plan.supervisorPort,
+    checks: {
+      children: async () => {
+        const waiting = children.filter((c) => c.state !== 'ready').map((c) => `${c.name} ${c.state}`);
+        if (waiting.length > 0) throw new Error(waiting.join(', '));
+      },
+    },
+    details: async () => ({ children: children.map((c) => c.status()) }),
+  }).catch((error: Error) => {
+    log(`状态端口不可用 (no status endpoint on port ${plan.supervisorPort}): ${error.message}`);
+    return null;
+  });
+
   const launch = (spec: ProcessSpec) => {
-    if (stopping) return Promise.reject(new Error(`not starting ${spec.name}: stopping`));
-    // node's own flags (the start script's heap sizing) carry over to every process
-    const entry = path.join(__dirname, '..', `${spec.entry}.js`);
-    const child = spawn(process.execPath, [...process.execArgv, entry, ...(spec.args ?? [])], {
-      env: { ...env, JIXIAO_SEED: 'none', JIXIAO_STOP_WITH_PARENT: '1', ...spec.env },
-      stdio: ['pipe', 'pipe', 'pipe'],
+    const child = new SupervisedChild({
+      spec,
+      policy,
+      now: Date.now,
+      log,
+      onGiveUp: () => void stopAll(1),
+      // node's own flags (the start script's heap sizing) carry over to every process
+      spawn: ({ entry, args, env: own }) =>
+        spawn(process.execPath, [...process.execArgv, path.join(__dirname, '..', `${entry}.js`), ...(args ?? [])], {
+          env: { ...env, JIXIAO_SEED: 'none', JIXIAO_STOP_WITH_PARENT: '1', ...own },
+          stdio: ['pipe', 'pipe', 'pipe'],
+        }),
     });
     children.push(child);
-    names.push(spec.name);
-    const ready = new Promise<string>((resolve, reject) => {
-      prefixLines(child.stdout!, spec.name, process.stdout, (line) => {
-        const match = spec.ready.exec(line);
-        if (match) resolve(match[1] ?? line);
-      });
-      prefixLines(child.stderr!, spec.name, process.stderr);
-      child.once('exit', (code, signal) => {
-        if (stopping) console.log(`[${spec.name}] stopped (${code ?? signal})`);
-        reject(new Error(`${spec.name} exited (${code ?? signal}) before it was ready`));
-        if (!stopping) {
-          console.error(`${spec.name} 进程已退出 (exited with ${code ?? signal}); stopping the others`);
-          void stopAll(1);
-        }
-      });
-    });
-    return ready;
+    child.start();
+    return child.firstReady;
   };
 
-  const plan = processPlan(config.port);
-  try {
-    await Promise.all(plan.backends.map(launch));
-    const url = await launch(plan.gateway);
-    console.log(
-      `绩效 Jixiao (distributed: ${children.length} processes) ready in ${Date.now() - started} ms — GraphQL: ${url}`,
-    );
-  } catch {
-    // a child died before it was ready (already reported), or Ctrl-C came during the start
-    await stopAll(1);
-  }
-}
-
-/** Asks a child to stop, and kills it if it has not gone after ten seconds. */
-async function stopChild(child: ChildProcess, name: string): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const gone = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => {
-    console.error(`${name} 未在 10 秒内停止 (did not stop within 10 s); killing it`);
-    child.kill('SIGKILL');
-  }, 10_000);
-  await gone;
-  clearTimeout(timer);
-}
-
-function prefixLines(
-  from: NodeJS.ReadableStream,
-  name: string,
-  to: NodeJS.WritableStream,
-  onLine?: (line: string) => void,
-): void {
-  let rest = '';
-  from.on('data', (chunk: Buffer) => {
-    const lines = (rest + chunk.toString()).split('\n');
-    rest = lines.pop() ?? '';
-    for (const line of lines) {
-      to.write(`[${name}] ${line}\n`);
-      onLine?.(line);
-    }
-  });
+  await Promise.all(plan.backends.map(launch));
+  const url = await launch(plan.gateway);
+  console.log(
+    `绩效 Jixiao (distributed: ${children.length} processes) ready in ${Date.now() - started} ms — GraphQL: ${url}` +
+      (status ? ` — status: ${status.url}/readyz` : ''),
+  );
 }
