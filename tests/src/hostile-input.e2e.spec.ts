@@ -38,6 +38,14 @@ describe('hostile text through the gateway', () => {
     ]);
   });
 
+  it('refuses a 1,000-character command id, which the store would index, as BAD_USER_INPUT', async () => {
+    const error = await refused(REGISTER_UNIT, {
+      input: { ...unit('天门市档案馆').input, commandId: 'x'.repeat(1000) },
+    });
+    expect(error.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(error.extensions?.issues).toEqual([expect.objectContaining({ path: 'input.commandId' })]);
+  });
+
   it('refuses a lone surrogate escape in a string literal as a syntax error', async () => {
     const literal = `mutation { registerBudgetUnit(input: { code: "201098", name: "x\\ud800y", level: FIRST, divisionCode: "429006" }) { id } }`;
     const error = await refused(literal, {});

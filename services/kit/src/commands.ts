@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/core';
 import {
   catalog,
   handleCommand,
+  invalid,
   NotYetVisibleError,
   type Decider,
   type EventStore,
@@ -10,6 +11,7 @@ import {
 } from '@jixiao/events';
 import { metadataOf, type RequestContext } from './context';
 import type { AppliedFeed } from './live/applied-feed';
+import { overlongId } from './plugins/input-hygiene/unsafe-text';
 import type { ReadCache } from './read-cache';
 
 /** What a service needs from the platform: the event store, a read-model session, and read-your-writes. */
@@ -47,6 +49,9 @@ export async function execute<C, E extends NewEvent, S>(
   command: C,
   options: ExecuteOptions = {},
 ) {
+  // whatever its GraphQL type, a command id is an identifier: a long one would burden the store's index
+  const tooLong = overlongId('commandId', options.commandId);
+  if (tooLong.length > 0) throw invalid(tooLong);
   const result = await handleCommand(deps.store, streamId, decider, command, {
     metadata: metadataOf(ctx),
     commandId: options.commandId ?? undefined,

@@ -42,7 +42,10 @@ export const text = (r: Random, length: number) => Array.from({ length }, () => 
 
 /** A GraphQL literal for `type`; with probability `wrong` a value of another type. */
 export function literal(r: Random, type: GraphQLInputType, ids: string[], wrong: number, depth = 0): string {
-  if (r.chance(wrong)) return r.pick(['"x"', '42', 'true', 'null', '{ a: 1 }', '[1, 2]', 'NOT_AN_ENUM', '1.5e400']);
+  if (r.chance(wrong)) {
+    const hostile = ['NaN', 'Infinity', '-1e308', '5e-324', '9007199254740993', '"x\\ud800y"', '"a\\u0001b"'];
+    return r.pick(['"x"', '42', 'true', 'null', '{ a: 1 }', '[1, 2]', 'NOT_AN_ENUM', '1.5e400', ...hostile]);
+  }
   if (isNonNullType(type)) return literal(r, type.ofType, ids, wrong, depth);
   if (isListType(type)) {
     return `[${Array.from({ length: r.int(depth > 2 ? 1 : 5) }, () => literal(r, type.ofType, ids, wrong, depth + 1)).join(', ')}]`;
@@ -57,7 +60,7 @@ export function literal(r: Random, type: GraphQLInputType, ids: string[], wrong:
       case 'Int':
         return String(r.pick([0, 1, -1, 2024, 2 ** 31, r.int(1000)]));
       case 'Float':
-        return String(r.pick([0, 1.5, -3, 5e6, 1e308]));
+        return String(r.pick([0, 1.5, -3, 5e6, 1e308, -1e308, 5e-324]));
       case 'Boolean':
         return r.pick(['true', 'false']);
       case 'ID':

@@ -1,4 +1,5 @@
-import { unsafeTextIssues } from './unsafe-text';
+import { buildSchema, type GraphQLInputType } from 'graphql';
+import { MAX_ID_LENGTH, unsafeTextIssues } from './unsafe-text';
 
 const paths = (value: unknown) => unsafeTextIssues(value, '').map((issue) => issue.path);
 
@@ -19,6 +20,15 @@ describe('finding characters no text may hold in arguments', () => {
 
   it('finds control characters but lets tab and line breaks through', () => {
     expect(paths({ a: 'x\u0001', b: '\u001b[31m', c: 'x\u007f', d: '一\t二\r\n三' })).toEqual(['a', 'b', 'c']);
+  });
+
+  it('finds an ID longer than the limit, where the type says it is one', () => {
+    const schema = buildSchema('input I { commandId: ID, ids: [ID!], name: String } type Query { a(i: I!): Int }');
+    const type = schema.getQueryType()!.getFields()['a']!.args[0]!.type as GraphQLInputType;
+    const long = 'x'.repeat(MAX_ID_LENGTH + 1);
+    const input = { commandId: long, ids: ['ok', long], name: long };
+    expect(unsafeTextIssues(input, 'i', type).map((issue) => issue.path)).toEqual(['i.commandId', 'i.ids[1]']);
+    expect(unsafeTextIssues(input, 'i').map((issue) => issue.path)).toEqual([]);
   });
 
   it('finds nothing in clean input', () => {
