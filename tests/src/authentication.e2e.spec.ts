@@ -128,8 +128,18 @@ describe('authentication through the gateway', () => {
     await p.gql('query($s: String!) { verifyStream(streamId: $s) { ok } }', { s: streamId }, auditor);
     const reads = await p.store.readStream('access-zhao.audit');
     expect(reads.map((e) => [e.type, e.data, e.metadata.actorId, e.metadata.role])).toEqual([
-      ['SensitiveDataRead', { resource: 'Query.streamHistory', streamId, eventCount: 1 }, 'zhao.audit', 'AUDITOR'],
-      ['SensitiveDataRead', { resource: 'Query.verifyStream', streamId, eventCount: 1 }, 'zhao.audit', 'AUDITOR'],
+      [
+        'SensitiveDataRead',
+        { reads: [{ resource: 'Query.streamHistory', streamId, eventCount: 1 }] },
+        'zhao.audit',
+        'AUDITOR',
+      ],
+      [
+        'SensitiveDataRead',
+        { reads: [{ resource: 'Query.verifyStream', streamId, eventCount: 1 }] },
+        'zhao.audit',
+        'AUDITOR',
+      ],
     ]);
   });
 });

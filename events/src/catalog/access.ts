@@ -4,18 +4,30 @@ import { defineEvent } from './define';
 /** What was read: an operation of the audit service, e.g. `Query.streamHistory` or `Goal.history`. */
 export const SENSITIVE_RESOURCES = ['Query.streamHistory', 'Query.verifyStream', 'Goal.history'] as const;
 
+/** Streams one request may name in its access record: more than the gateway lets one request read. */
+export const MAX_READS_PER_RECORD = 10_000;
+
+const sensitiveRead = z.object({
+  resource: z.enum(SENSITIVE_RESOURCES),
+  /** The stream that was read or verified. */
+  streamId: z.string().min(1).max(300),
+  /** How many events the reader received. */
+  eventCount: z.number().int().min(0),
+});
+
+/** v1 (one event per stream read), frozen: stored v1 events are upcast, never rewritten. */
+type SensitiveDataReadV1 = z.infer<typeof sensitiveRead>;
+
 export const SensitiveDataRead = defineEvent({
   type: 'SensitiveDataRead',
   context: 'access',
-  description: '敏感数据已读取 — someone read an event history (who is in the metadata)',
-  schemaVersion: 1,
+  description: '敏感数据已读取 — one request read event histories (who is in the metadata)',
+  schemaVersion: 2,
   schema: z.object({
-    resource: z.enum(SENSITIVE_RESOURCES),
-    /** The stream that was read or verified. */
-    streamId: z.string().min(1).max(300),
-    /** How many events the reader received. */
-    eventCount: z.number().int().min(0),
+    /** Every stream the request read (by stream id), with how many events each returned. */
+    reads: z.array(sensitiveRead).min(1).max(MAX_READS_PER_RECORD),
   }),
+  upcasters: { 1: (data) => ({ reads: [data as SensitiveDataReadV1] }) },
 });
 
 /** `access-<userId>`: one stream per reader, so an auditor can list what a person has read. */

@@ -49,6 +49,7 @@ export async function startServiceProcess(name: SubgraphName, { config, postgres
     const subgraph = await SUBGRAPHS[name](deps);
     const server = await serveSubgraph({
       schema: subgraph.schema,
+      plugins: subgraph.plugins,
       production: config.production,
       assertionSecret: assertionSecret(config.auth),
       units: unitHierarchy(orm),

@@ -117,6 +117,7 @@ async function startOn(
   for (const [name, subgraph] of Object.entries(await buildSubgraphs(deps))) {
     const server = await serveSubgraph({
       schema: subgraph.schema,
+      plugins: subgraph.plugins,
       production: config.production,
       assertionSecret: secret,
       units,

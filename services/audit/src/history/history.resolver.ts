@@ -1,7 +1,7 @@
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import { NotFoundError, ValidationError, type EventStore, type RecordedEvent } from '@jixiao/events';
 import type { RequestContext } from '@jixiao/service-kit';
-import { recordRead } from './record-read';
+import { noteRead } from './record-read';
 import { AuditEvent, AuditedGoal, StreamVerification } from './history.type';
 
 export const toAuditEvent = (e: RecordedEvent): AuditEvent => ({
@@ -31,7 +31,10 @@ function checkStreamId(streamId: string): void {
   }
 }
 
-/** The read side of the audit trail: the event store itself, never a read model. */
+/**
+ * The read side of the audit trail: the event store itself, never a read model. Each read is
+ * noted on the request; the access log plugin records them all as one event before the answer.
+ */
 @Resolver(() => AuditedGoal)
 export class HistoryResolver {
   constructor(private readonly store: EventStore) {}
@@ -48,7 +51,7 @@ export class HistoryResolver {
   ): Promise<AuditEvent[]> {
     checkStreamId(streamId);
     const events = await this.store.readStream(streamId, { fromVersion: fromVersion ?? 1 });
-    await recordRead(this.store, ctx, 'Query.streamHistory', streamId, events.length);
+    noteRead(ctx, { resource: 'Query.streamHistory', streamId, eventCount: events.length });
     return events.map(toAuditEvent);
   }
 
@@ -59,7 +62,7 @@ export class HistoryResolver {
   ): Promise<StreamVerification> {
     checkStreamId(streamId);
     const r = await this.store.verifyStream(streamId);
-    await recordRead(this.store, ctx, 'Query.verifyStream', streamId, r.ok ? r.eventCount : 0);
+    noteRead(ctx, { resource: 'Query.verifyStream', streamId, eventCount: r.ok ? r.eventCount : 0 });
     if (r.ok && r.eventCount === 0) {
       throw new NotFoundError({
         zh: `事件流 ${streamId} 不存在，无可核验内容`,
@@ -80,8 +83,9 @@ export class HistoryResolver {
 
   @FieldResolver(() => [AuditEvent], { description: '该目标的事件历史 (this goal’s event history)' })
   async history(@Root() goal: AuditedGoal, @Ctx() ctx: RequestContext): Promise<AuditEvent[]> {
-    const events = await this.store.readStream(`goal-${goal.id}`);
-    await recordRead(this.store, ctx, 'Goal.history', `goal-${goal.id}`, events.length);
+    const streamId = `goal-${goal.id}`;
+    const events = await this.store.readStream(streamId);
+    noteRead(ctx, { resource: 'Goal.history', streamId, eventCount: events.length });
     return events.map(toAuditEvent);
   }
 }

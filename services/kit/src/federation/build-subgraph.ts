@@ -1,3 +1,4 @@
+import type { ApolloServerPlugin } from '@apollo/server';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
@@ -52,12 +53,19 @@ export interface SubgraphParts {
    * for the connection); row scope is the source's own check.
    */
   subscriptions?: Record<string, SubscribeFn>;
+  /** Apollo Server plugins the subgraph's server runs for each request (e.g. the audit's access log). */
+  plugins?: SubgraphPlugin[];
 }
+
+/** A per-request hook of the server that serves a subgraph. */
+export type SubgraphPlugin = ApolloServerPlugin<RequestContext>;
 
 export interface Subgraph {
   schema: GraphQLSchema;
   /** The subgraph SDL as composition reads it (with @key and @link). */
   sdl: string;
+  /** To pass to `serveSubgraph` with the schema. */
+  plugins?: SubgraphPlugin[];
 }
 
 /** Builds a Federation 2 subgraph from type-graphql resolver instances. */
@@ -78,7 +86,7 @@ export async function buildFederatedSubgraph(parts: SubgraphParts): Promise<Subg
     resolvers[type] = { ...(resolvers[type] as object), ...(fields as object) } as never;
   }
   wireSubscriptions(schema, resolvers, parts.subscriptions ?? {});
-  return { schema: buildSubgraphSchema({ typeDefs: gql(sdl), resolvers }), sdl };
+  return { schema: buildSubgraphSchema({ typeDefs: gql(sdl), resolvers }), sdl, plugins: parts.plugins };
 }
 
 type Resolve = (root: unknown, args: Record<string, unknown>, ctx: RequestContext, info: GraphQLResolveInfo) => unknown;

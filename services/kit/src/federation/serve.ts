@@ -9,6 +9,7 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import type { GraphQLError, GraphQLSchema } from 'graphql';
 import { ASSERTION_HEADER, verifyAssertion, type AssertedCaller, type AssertionSecret } from '../auth/assertion';
 import type { UnitHierarchy } from '../auth/scope';
+import type { SubgraphPlugin } from './build-subgraph';
 import { contextFromHeaders, type RequestContext } from '../context';
 import { answerHealth, type HealthOptions } from '../health/health';
 import { serveGraphQLWs } from '../live/ws-server';
@@ -40,6 +41,8 @@ export async function serveSubgraph(options: {
   port?: number;
   host?: string;
   production?: boolean;
+  /** The subgraph's own per-request plugins (`Subgraph.plugins`). */
+  plugins?: SubgraphPlugin[];
   /** `/healthz` and `/readyz` on the same port; default: liveness only, as `subgraph`. */
   health?: HealthOptions;
 }): Promise<SubgraphServer> {
@@ -55,6 +58,7 @@ export async function serveSubgraph(options: {
       ApolloServerPluginInlineTraceDisabled(),
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
+      ...(options.plugins ?? []),
     ],
   });
   await server.start();
