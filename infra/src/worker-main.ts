@@ -51,6 +51,7 @@ runProcess('projection worker', async () => {
         categories: STREAM_CATEGORIES,
         store,
         sessionTimeoutMs: session,
+        journal: settings.batchJournal,
         onApplied,
         onBatch: logBatches
           ? (b) => console.log(`batch ${projection.name} ${b.topic}/${b.partition} ${b.events}`)

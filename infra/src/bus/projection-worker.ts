@@ -1,4 +1,6 @@
-import type { MikroORM } from '@mikro-orm/core';
+import { appendFileSync } from 'node:fs';
+import type { EntityManager, MikroORM } from '@mikro-orm/core';
+import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import type { Consumer, EachBatchPayload, Kafka } from 'kafkajs';
 import type { EventCatalog, EventStore, RecordedEvent } from '@jixiao/events';
 import { applyBatch, reportApplied, type OnApplied, type Projection } from '@jixiao/projections';
@@ -30,6 +32,14 @@ export interface ProjectionWorkerOptions {
   onApplied?: OnApplied;
   /** Called for each lost event read back from the store (a version gap); the default logs a warning. */
   onHealed?: (event: RecordedEvent) => void;
+  /**
+   * A file to which each batch's read-model transaction is journaled: `begin <xid>` once the
+   * transaction holds its PostgreSQL transaction id (before any row is written), then
+   * `commit <xid>` or `failed <xid>`. A `begin` with neither, whose id PostgreSQL reports as
+   * aborted (`pg_xact_status`), is a transaction the process died inside: the kill fault test
+   * counts them to prove its kills landed mid-batch. Off by default (`JIXIAO_BATCH_JOURNAL`).
+   */
+  journal?: string;
 }
 
 /** The warning a worker prints when it reads a lost event back from the store. */
@@ -93,11 +103,24 @@ export class ProjectionWorker {
     if (!lastMessage) return;
     const { projection, orm, catalog, store } = this.options;
     const events = batch.messages.map((m) => fromMessage(m.value));
+    const journal = this.options.journal;
+    let xid: string | undefined;
+    const note = (what: string) => journal && xid && appendFileSync(journal, `${what} ${xid}\n`);
     await applyBatch(orm.em, projection, catalog, events, {
       checkpointName: `${projection.name}@${batch.topic}/${batch.partition}`,
       fillGap: (streamId, fromVersion, toVersion) => store.readStream(streamId, { fromVersion, toVersion }),
       onHealed: this.options.onHealed ?? ((e) => console.warn(`${projection.name}: ${healedMessage(e)}`)),
+      onBegin: journal
+        ? async (tx) => {
+            xid = await transactionIdOf(tx);
+            note('begin');
+          }
+        : undefined,
+    }).catch((error: unknown) => {
+      note('failed');
+      throw error;
     });
+    note('commit');
     // only after the read-model transaction committed
     await consumer.commitOffsets([
       { topic: batch.topic, partition: batch.partition, offset: (BigInt(lastMessage.offset) + 1n).toString() },
@@ -111,4 +134,10 @@ export class ProjectionWorker {
     await this.consumer?.disconnect();
     this.consumer = null;
   }
+}
+
+/** The PostgreSQL transaction id of the entity manager's transaction (assigned on first call). */
+async function transactionIdOf(tx: EntityManager): Promise<string> {
+  const rows = await (tx as SqlEntityManager).execute<{ id: string }[]>('SELECT pg_current_xact_id()::text AS id');
+  return rows[0]!.id;
 }

@@ -51,7 +51,7 @@ export function loadSubgraphUrls(env: NodeJS.ProcessEnv = process.env): Record<S
 export function loadWorkerSettings(
   env: NodeJS.ProcessEnv,
   known: readonly string[],
-): { projections: string[]; sessionTimeoutMs: number; logBatches: boolean } {
+): { projections: string[]; sessionTimeoutMs: number; logBatches: boolean; batchJournal?: string } {
   const wrong: string[] = [];
   const projections = env.JIXIAO_PROJECTIONS ? env.JIXIAO_PROJECTIONS.split(',').map((p) => p.trim()) : [...known];
   const unknown = projections.filter((p) => !known.includes(p));
@@ -63,7 +63,13 @@ export function loadWorkerSettings(
     wrong.push('  JIXIAO_KAFKA_SESSION_TIMEOUT_MS: must be a whole number of milliseconds, at least 1000');
   }
   if (wrong.length > 0) throw invalid(wrong);
-  return { projections, sessionTimeoutMs: session, logBatches: env.JIXIAO_LOG_BATCHES === '1' };
+  return {
+    projections,
+    sessionTimeoutMs: session,
+    logBatches: env.JIXIAO_LOG_BATCHES === '1',
+    // fault tests only: journal each batch transaction's id (see ProjectionWorkerOptions.journal)
+    ...(env.JIXIAO_BATCH_JOURNAL ? { batchJournal: env.JIXIAO_BATCH_JOURNAL } : {}),
+  };
 }
 
 /** Reads `argv[2]` as a subgraph name, or explains what it should be. */

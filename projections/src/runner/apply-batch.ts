@@ -18,6 +18,11 @@ export interface ApplyBatchOptions {
    * transport lost. Kafka keeps a key's order, so this should never happen; log it.
    */
   onHealed?: (event: RecordedEvent) => void;
+  /**
+   * Runs first inside the batch's transaction, before any read-model row is touched (a Kafka
+   * worker records the transaction's id there when asked to keep a journal for the fault tests).
+   */
+  onBegin?: (tx: EntityManager) => Promise<void>;
 }
 
 const handled = new WeakMap<Projection, ReadonlySet<string>>();
@@ -61,6 +66,7 @@ export async function applyBatch(
   const handles = handledBy(projection);
   const relevant = batch.filter((e) => handles.has(e.type));
   await em.fork().transactional(async (tx) => {
+    await options.onBegin?.(tx);
     const streamIds = [...new Set(relevant.map((e) => e.streamId))];
     const stored = streamIds.length ? await projection.loadMany(tx, streamIds) : new Map<string, Versioned>();
     const docs = new Map<string, Versioned | null>(streamIds.map((id) => [id, stored.get(id) ?? null]));
