@@ -7,6 +7,7 @@ export * from './testing/postgres';
 export * from './auth/dev-key';
 export * from './auth/token-settings';
 export * from './bus';
+export type { ChildStatus } from './distributed/supervised-child';
 /** Test helpers (fixtures, write load, fresh replay, Kafka waits) shared by the fault tests. */
 export * as testing from './testing';
 export * from './read-models/rebuild';

@@ -17,7 +17,7 @@ const { TEST_PG_URL, TEST_KAFKA_BROKERS, freshSchemaName, dropSchema } = testing
 const auditor = { role: 'AUDITOR' as const, unitId: null, userId: 'zhao.audit' };
 
 /** `npm start` in distributed mode on its own schema, topics and ports, as a child process. */
-async function startDistributed(seedMode: 'none' | 'demo' = 'none') {
+async function startDistributed(seedMode: 'none' | 'demo' = 'none', extraEnv: Record<string, string> = {}) {
   const schema = freshSchemaName('dist');
   const dir = mkdtempSync(join(tmpdir(), 'jixiao-dist-'));
   const port = 20000 + Math.floor(Math.random() * 2000) * 10;
@@ -37,6 +37,7 @@ async function startDistributed(seedMode: 'none' | 'demo' = 'none') {
       JIXIAO_PORT: String(port),
       JIXIAO_DATA_DIR: dir,
       JIXIAO_SEED: seedMode,
+      ...extraEnv,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -47,9 +48,9 @@ async function startDistributed(seedMode: 'none' | 'demo' = 'none') {
     supervisor,
     output: '',
     client: null as unknown as Pick<TestPlatform, 'gql'>,
-    /** Ports of the gateway and the three services: all closed once the platform is down. */
+    /** Ports of the gateway, the services, the workers' and the relay's health and the supervisor's status: all closed once the platform is down. */
     async allPortsClosed() {
-      for (const offset of [0, 1, 2, 3]) {
+      for (const offset of [0, 1, 2, 3, 4, 5, 6, 7]) {
         const open = await fetch(`http://127.0.0.1:${port + offset}/`).then(
           () => true,
           () => false,
@@ -201,8 +202,8 @@ describe('the platform in distributed mode, one process per service', () => {
 });
 
 describe('the supervisor of distributed mode', () => {
-  it('stops every other process and exits non-zero when one dies', async () => {
-    const platform = await startDistributed();
+  it('with no restarts allowed (JIXIAO_RESTART_MAX=0), gives up when one dies: stops every other process and exits non-zero', async () => {
+    const platform = await startDistributed('none', { JIXIAO_RESTART_MAX: '0' });
     try {
       const children = execFileSync('ps', ['-o', 'pid=,args=', '--ppid', String(platform.supervisor.pid)])
         .toString()
@@ -213,7 +214,9 @@ describe('the supervisor of distributed mode', () => {
       process.kill(Number(planning.trim().split(/\s+/)[0]), 'SIGKILL');
       await new Promise((r) => platform.supervisor.once('exit', r));
       expect(platform.supervisor.exitCode).toBe(1);
-      expect(platform.output).toMatch(/planning 进程已退出 \(exited with SIGKILL\); stopping the others/);
+      expect(platform.output).toMatch(
+        /\[supervisor\] planning: 60 秒内已重启 0 次仍退出（SIGKILL），放弃并停止全部进程 \(exited with SIGKILL after 0 restarts within 60 s; giving up, stopping every process\)/,
+      );
       expect(await platform.allPortsClosed()).toBe(true);
     } finally {
       await platform.dispose();

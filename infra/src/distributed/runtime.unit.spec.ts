@@ -94,7 +94,7 @@ describe('the supervisor’s configuration', () => {
     ).toBe('s'.repeat(32));
   });
 
-  it('refuses a gateway port of 0: the services take the three after it', () => {
+  it('refuses a gateway port of 0: the other processes take the seven after it', () => {
     expect(() => supervisorConfig({ ...LOCAL_DEFAULTS, JIXIAO_PORT: '0' })).toThrow(
       /JIXIAO_PORT: 分布式模式需固定端口/,
     );
