@@ -139,8 +139,8 @@ function admitAndIssue(
   streams.run(projectDecider, stream, { type: 'AdmitProjectToLibrary', projectId, facts }, performance);
   if (plan.target === 'APPROVED') return;
   const budgetDocument = `天财预〔${scale.fiscalYear}〕${++ctx.documents.budget}号`;
-  // 80–100 % of the request, to the fen: the year's sums are exact only if fen add up exactly
-  const amountFen = Math.round((plan.amountFen * rng.int(80, 100)) / 100);
+  // 80–100 % of the request, to the fen, so the year's sums are exact only if fen add up exactly
+  const amountFen = Math.round(plan.amountFen * (0.8 + 0.2 * rng.next()));
   const budget = {
     type: 'AllocateBudget' as const,
     projectId,
