@@ -1,17 +1,17 @@
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 
-/** Port: a fixed-window request budget per key. Memory in embedded mode; Redis later, same interface. */
+/** Port: a fixed-window budget of points per key. Memory in embedded mode, Redis when distributed. */
 export interface RateLimiter {
-  /** Takes one request from `key`'s budget. */
-  consume(key: string): Promise<{ allowed: boolean; retryAfterMs: number }>;
+  /** Takes `points` (default 1) from `key`'s budget; refused when fewer are left. */
+  consume(key: string, points?: number): Promise<{ allowed: boolean; retryAfterMs: number }>;
 }
 
 /** Adapts any rate-limiter-flexible limiter (RateLimiterMemory, RateLimiterRedis with ioredis, ...). */
 export function flexibleRateLimiter(limiter: RateLimiterAbstract): RateLimiter {
   return {
-    async consume(key) {
+    async consume(key, points = 1) {
       try {
-        await limiter.consume(key);
+        await limiter.consume(key, points);
         return { allowed: true, retryAfterMs: 0 };
       } catch (rejection) {
         if (rejection instanceof RateLimiterRes) return { allowed: false, retryAfterMs: rejection.msBeforeNext };
@@ -21,7 +21,7 @@ export function flexibleRateLimiter(limiter: RateLimiterAbstract): RateLimiter {
   };
 }
 
-/** In-process limiter: `points` requests per `durationSeconds` per key. */
+/** In-process limiter: `points` per `durationSeconds` per key. */
 export const memoryRateLimiter = (points: number, durationSeconds = 60): RateLimiter =>
   flexibleRateLimiter(new RateLimiterMemory({ points, duration: durationSeconds }));
 
