@@ -13,24 +13,38 @@ export interface Child {
   readonly healed: number;
 }
 
-/** Starts a built entry point (`infra/dist/<entry>.js`) in distributed mode on a test schema and topic prefix. */
-export function spawnEntry(entry: 'worker-main' | 'relay-main', schema: string): Child {
+/** The environment of a distributed-mode process on a test schema and topic prefix. */
+export function distributedEnv(schema: string): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    NODE_OPTIONS: '',
+    JIXIAO_MODE: 'distributed',
+    JIXIAO_STORE: 'postgres',
+    JIXIAO_DATABASE_URL: testing.TEST_PG_URL,
+    JIXIAO_DATABASE_SCHEMA: schema,
+    JIXIAO_KAFKA_BROKERS: testing.TEST_KAFKA_BROKERS.join(','),
+    JIXIAO_KAFKA_TOPIC_PREFIX: schema,
+    JIXIAO_REDIS_URL: testing.TEST_REDIS_URL,
+    JIXIAO_KAFKA_SESSION_TIMEOUT_MS: '2000',
+    JIXIAO_LOG_BATCHES: '1',
+  };
+}
+
+/** The path of a built entry point (`infra/dist/<entry>.js`); throws when the build is missing. */
+export function builtEntry(entry: string): string {
   const main = resolve(__dirname, `../../../infra/dist/${entry}.js`);
   if (!existsSync(main)) throw new Error(`${main} is missing: run npm run build first`);
-  const child = spawn(process.execPath, [main], {
-    env: {
-      ...process.env,
-      NODE_OPTIONS: '',
-      JIXIAO_MODE: 'distributed',
-      JIXIAO_STORE: 'postgres',
-      JIXIAO_DATABASE_URL: testing.TEST_PG_URL,
-      JIXIAO_DATABASE_SCHEMA: schema,
-      JIXIAO_KAFKA_BROKERS: testing.TEST_KAFKA_BROKERS.join(','),
-      JIXIAO_KAFKA_TOPIC_PREFIX: schema,
-      JIXIAO_REDIS_URL: 'redis://127.0.0.1:6379',
-      JIXIAO_KAFKA_SESSION_TIMEOUT_MS: '2000',
-      JIXIAO_LOG_BATCHES: '1',
-    },
+  return main;
+}
+
+/** Starts a built entry point (`infra/dist/<entry>.js`) in distributed mode on a test schema and topic prefix. */
+export function spawnEntry(
+  entry: 'worker-main' | 'relay-main',
+  schema: string,
+  env: Record<string, string> = {},
+): Child {
+  const child = spawn(process.execPath, [builtEntry(entry)], {
+    env: { ...distributedEnv(schema), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let batches = 0;
