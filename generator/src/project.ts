@@ -1,4 +1,4 @@
-import { projectDecider, projectStreamId, type GoalRules } from '@jixiao/planning';
+import { goalIdOf, projectDecider, projectStreamId, type GoalRules } from '@jixiao/planning';
 import type { RuleProfileRef, RuleSet } from '@jixiao/events';
 import type { Template, Unit } from './city';
 import { GoalPath, type TargetState } from './goal-path';
@@ -72,7 +72,9 @@ export function walkProject(ctx: YearContext, plan: ProjectPlan): void {
 
 function walkGoal(ctx: YearContext, plan: ProjectPlan, projectId: string): GoalPath {
   const { rng, scale } = ctx;
-  const goal = new GoalPath(rng, ctx.streams, rng.uuid(), plan.unit, ctx.goalRules);
+  const term = plan.category === 'CONTINUING' && rng.chance(0.3) ? ('MEDIUM_TERM' as const) : ('ANNUAL' as const);
+  // the project's one goal of its term, under the id the API gives it
+  const goal = new GoalPath(rng, ctx.streams, goalIdOf(projectId, term, scale.fiscalYear), plan.unit, ctx.goalRules);
   const indicators = goalIndicators(rng, ctx.library, plan.unit.sector, plan.indicatorCount);
   const content = {
     goalId: goal.goalId,
@@ -82,9 +84,10 @@ function walkGoal(ctx: YearContext, plan: ProjectPlan, projectId: string): GoalP
     projectName: plan.name,
     fiscalYear: scale.fiscalYear,
     divisionCode: scale.divisionCode,
-    term: plan.category === 'CONTINUING' && rng.chance(0.3) ? ('MEDIUM_TERM' as const) : ('ANNUAL' as const),
+    term,
     overallGoal: overallGoalText(scale.fiscalYear, plan.name, indicators),
     amountFen: plan.amountFen,
+    existingGoalId: null,
   };
   const officer = plan.unit.officer;
   if (plan.target === 'DRAFT') {

@@ -104,7 +104,7 @@ describe('a budget unit and another unit’s goal', () => {
     const commandId = 'c0ffee00-0000-4000-8000-0000000000c1';
     const first = await p.gql(
       SUBMIT_GOAL,
-      { input: goalInput(f.projectIds.A, { commandId }) },
+      { input: goalInput(await f.freshProject('A'), { commandId }) },
       as('BUDGET_UNIT', f.unitIds.A),
     );
     expect(first.errors).toBeUndefined();

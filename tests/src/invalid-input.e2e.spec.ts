@@ -21,6 +21,7 @@ describe('invalid input through the gateway', () => {
   let p: Awaited<ReturnType<typeof startTestPlatform>>;
   let unitId: string;
   let projectId: string;
+  let emptyProjectId: string;
   let goal: { id: string; indicators: { id: string; name: string }[] };
   let returnedGoal: { id: string; indicators: { id: string; name: string }[] };
 
@@ -34,7 +35,10 @@ describe('invalid input through the gateway', () => {
     unitId = unit.data!.registerBudgetUnit.id;
     projectId = (await p.gql(PROPOSE_PROJECT, { input: projectInput(unitId) }, officer())).data!.proposeProject.id;
     goal = (await p.gql(SUBMIT_GOAL, { input: goalInput(projectId) }, officer())).data!.submitGoal;
-    returnedGoal = (await p.gql(SUBMIT_GOAL, { input: goalInput(projectId) }, officer())).data!.submitGoal;
+    const second = (await p.gql(PROPOSE_PROJECT, { input: projectInput(unitId) }, officer())).data!.proposeProject.id;
+    returnedGoal = (await p.gql(SUBMIT_GOAL, { input: goalInput(second) }, officer())).data!.submitGoal;
+    // refusals of a new goal's content are shown on a project that has no goal yet
+    emptyProjectId = (await p.gql(PROPOSE_PROJECT, { input: projectInput(unitId) }, officer())).data!.proposeProject.id;
     for (const reviewer of JOINT_REVIEWERS) {
       await p.gql(OPINION, { input: { goalId: returnedGoal.id, opinion: 'APPROVE' } }, reviewer);
     }
@@ -64,7 +68,7 @@ describe('invalid input through the gateway', () => {
 
   it('refuses a goal with fewer than 3 indicators', async () => {
     const error = await refused(SUBMIT_GOAL, {
-      input: goalInput(projectId, { indicators: validIndicators().slice(0, 2) }),
+      input: goalInput(emptyProjectId, { indicators: validIndicators().slice(0, 2) }),
     });
     expect(error.extensions?.code).toBe('BAD_USER_INPUT');
     expect(error.extensions?.messageZh).toMatch(/至少.*3/);
@@ -75,7 +79,7 @@ describe('invalid input through the gateway', () => {
   it('refuses a goal without a benefit indicator', async () => {
     const noBenefit = validIndicators().filter((i) => i.level1 !== 'BENEFIT');
     noBenefit.push({ ...validIndicators()[0]!, name: '新增学位数' });
-    const error = await refused(SUBMIT_GOAL, { input: goalInput(projectId, { indicators: noBenefit }) });
+    const error = await refused(SUBMIT_GOAL, { input: goalInput(emptyProjectId, { indicators: noBenefit }) });
     expect(error.extensions?.code).toBe('BAD_USER_INPUT');
     expect(error.message).toMatch(/效益|BENEFIT/);
   });
@@ -83,7 +87,7 @@ describe('invalid input through the gateway', () => {
   it('refuses negative points, naming the indicator', async () => {
     const indicators = validIndicators();
     indicators[1]!.points = -5;
-    const error = await refused(SUBMIT_GOAL, { input: goalInput(projectId, { indicators }) });
+    const error = await refused(SUBMIT_GOAL, { input: goalInput(emptyProjectId, { indicators }) });
     expect(error.extensions?.code).toBe('BAD_USER_INPUT');
     expect(error.extensions?.issues).toEqual(
       expect.arrayContaining([expect.objectContaining({ path: 'indicators[1].points' })]),
@@ -93,13 +97,13 @@ describe('invalid input through the gateway', () => {
   it('refuses an unknown operator', async () => {
     const indicators = validIndicators();
     (indicators[0] as Record<string, unknown>).operator = 'BETWEEN';
-    const error = await refused(SUBMIT_GOAL, { input: goalInput(projectId, { indicators }) });
+    const error = await refused(SUBMIT_GOAL, { input: goalInput(emptyProjectId, { indicators }) });
     expect(error.extensions?.code).toBe('BAD_USER_INPUT');
     expect(error.message).toMatch(/BETWEEN/);
   });
 
   it('refuses missing required fields', async () => {
-    const { overallGoal: _omitted, ...input } = goalInput(projectId);
+    const { overallGoal: _omitted, ...input } = goalInput(emptyProjectId);
     const error = await refused(SUBMIT_GOAL, { input });
     expect(error.extensions?.code).toBe('BAD_USER_INPUT');
     expect(error.message).toMatch(/overallGoal/);

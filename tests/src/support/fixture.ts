@@ -29,6 +29,8 @@ export interface Fixture {
   sampleGoalId: string;
   /** Submits a fresh goal in the unit (as its officer): SUBMITTED in A1, FINANCE_REVIEW in A and B. */
   freshGoal(unit: UnitKey): Promise<Goal>;
+  /** A project of the unit with no goal yet (a project has one annual goal a year). */
+  freshProject(unit: UnitKey): Promise<string>;
   /** A complete goal left as a DRAFT. */
   draftGoal(unit: UnitKey): Promise<Goal>;
   /** A fresh goal brought to the joint finance review (the department passes A1's on). */
@@ -82,8 +84,9 @@ export async function seedFixture(p: TestPlatform, codePrefix = '9'): Promise<Fi
     ).then((r) => r.id as string);
   const projectIds = { A: await newProject('A'), A1: await newProject('A1'), B: await newProject('B') };
 
-  const submit = (unit: UnitKey, projectId = projectIds[unit]): Promise<Goal> =>
-    must(p, SUBMIT_GOAL, { input: goalInput(projectId) }, officer(unit));
+  // a project has one annual goal a year: every further goal gets a project of its own
+  const submit = async (unit: UnitKey, projectId?: string): Promise<Goal> =>
+    must(p, SUBMIT_GOAL, { input: goalInput(projectId ?? (await newProject(unit))) }, officer(unit));
   const goalInFinanceReview = async (unit: UnitKey, projectId?: string) => {
     const goal = await submit(unit, projectId);
     if (goal.status === 'SUBMITTED') {
@@ -138,7 +141,7 @@ export async function seedFixture(p: TestPlatform, codePrefix = '9'): Promise<Fi
   );
 
   const goalIds = {} as Record<UnitKey, string>;
-  for (const unit of UNIT_KEYS) goalIds[unit] = (await submit(unit)).id;
+  for (const unit of UNIT_KEYS) goalIds[unit] = (await submit(unit, projectIds[unit])).id;
   return {
     unitIds,
     projectIds,
@@ -146,11 +149,12 @@ export async function seedFixture(p: TestPlatform, codePrefix = '9'): Promise<Fi
     templateId,
     sampleGoalId: sample.id,
     freshGoal: (unit) => submit(unit),
-    draftGoal: (unit) =>
+    freshProject: (unit) => newProject(unit),
+    draftGoal: async (unit) =>
       must(
         p,
         `mutation($input: DraftGoalInput!) { draftGoal(input: $input) { ${GOAL} } }`,
-        { input: goalInput(projectIds[unit]) },
+        { input: goalInput(await newProject(unit)) },
         officer(unit),
       ),
     goalInFinanceReview: (unit) => goalInFinanceReview(unit),

@@ -67,6 +67,10 @@ let published = 0;
 const allowed = (operation: string, c: RoleCaller) => POLICY[operation]?.[c.role] !== undefined;
 const NONE = '00000000-0000-4000-8000-000000000000';
 
+/** A project of the unit with no goal yet, for a role that may make one (a project has one annual goal). */
+const projectWithoutGoal = (operation: string, f: Fixture, c: RoleCaller, u: UnitKey): Promise<string> =>
+  allowed(operation, c) ? f.freshProject(u) : Promise.resolve(NONE);
+
 /** A list probe: `ok` when the target unit's row is among those listed, NOT_LISTED otherwise. */
 async function listProbe(
   p: TestPlatform,
@@ -205,12 +209,19 @@ export const PROBES: Record<string, Probe> = {
       (d: { myReviewQueueChanged: { goalId: string; inQueue: boolean } }, id) =>
         d.myReviewQueueChanged.goalId === id && d.myReviewQueueChanged.inQueue,
     ),
-  'Mutation.submitGoal': (p, f, c, u) => p.gql(SUBMIT_GOAL, { input: goalInput(f.projectIds[u]) }, c),
-  'Mutation.draftGoal': (p, f, c, u) => p.gql(goalMutation('draftGoal'), { input: goalInput(f.projectIds[u]) }, c),
-  'Mutation.draftGoalFromSample': (p, f, c, u) =>
+  'Mutation.submitGoal': async (p, f, c, u) =>
+    p.gql(SUBMIT_GOAL, { input: goalInput(await projectWithoutGoal('Mutation.submitGoal', f, c, u)) }, c),
+  'Mutation.draftGoal': async (p, f, c, u) =>
+    p.gql(goalMutation('draftGoal'), { input: goalInput(await projectWithoutGoal('Mutation.draftGoal', f, c, u)) }, c),
+  'Mutation.draftGoalFromSample': async (p, f, c, u) =>
     p.gql(
       goalMutation('draftGoalFromSample'),
-      { input: { sampleGoalId: f.sampleGoalId, projectId: f.projectIds[u] } },
+      {
+        input: {
+          sampleGoalId: f.sampleGoalId,
+          projectId: await projectWithoutGoal('Mutation.draftGoalFromSample', f, c, u),
+        },
+      },
       c,
     ),
   'Mutation.submitDraft': async (p, f, c, u) => {

@@ -31,12 +31,16 @@ export interface DraftGoal extends GoalContent {
   projectId: string;
   indicators: Indicator[];
   copiedFromGoalId: string | null;
+  /** The project's goal of the same term (and year, for an annual goal) already on record, if any. */
+  existingGoalId: string | null;
 }
 
 /** 提交绩效目标 — a new goal straight to review (谁申请资金，谁设定绩效目标). */
 export interface SubmitGoal extends GoalContent {
   type: 'SubmitGoal';
   indicators: Indicator[];
+  /** The project's goal of the same term (and year, for an annual goal) already on record, if any. */
+  existingGoalId: string | null;
   departmentReview: boolean;
   rules: GoalRules;
 }

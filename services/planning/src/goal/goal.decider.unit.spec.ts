@@ -1,5 +1,5 @@
-import { catalog, given, MAX_FEN, ValidationError } from '@jixiao/events';
-import { goalDecider, goalStreamId } from './goal.decider';
+import { catalog, given, IllegalStateError, MAX_FEN, ValidationError } from '@jixiao/events';
+import { goalDecider, goalIdOf, goalStreamId } from './goal.decider';
 import type { GoalEvent, Indicator } from './goal.events';
 import { goalSubmitted, onTime, roadLength, satisfaction, submitGoal, submittedData, travel } from './goal.fixtures';
 
@@ -16,6 +16,34 @@ describe('performance goal', () => {
   });
 
   describe('when no goal exists', () => {
+    describe('one goal per project and term', () => {
+      it('refuses a goal when the project already has one of the term, naming it', () => {
+        const error = goal()
+          .when({ ...submitGoal, existingGoalId: 'g0' })
+          .thenThrows(IllegalStateError, /项目 JT-2023-001 已有2023 年度的年度目标（目标 g0）/);
+        expect(error.en).toContain('already has an annual goal for 2023 (goal g0)');
+        goal()
+          .when({ ...submitGoal, term: 'MEDIUM_TERM', existingGoalId: 'g0' })
+          .thenThrows(IllegalStateError, /已有中期目标（目标 g0）/);
+      });
+
+      it('refuses a second draft landing on the stream of the term, naming the goal there', () => {
+        goal([goalSubmitted])
+          .when({ ...submitGoal, type: 'DraftGoal', copiedFromGoalId: null, projectId: 'p1' })
+          .thenThrows(IllegalStateError, /已有2023 年度的年度目标（目标 g1）/);
+      });
+
+      it("derives the goal's id from project, term and year", () => {
+        const id = goalIdOf('p1', 'ANNUAL', 2024);
+        expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+        expect(goalIdOf('p1', 'ANNUAL', 2024)).toBe(id);
+        expect(goalIdOf('p1', 'ANNUAL', 2025)).not.toBe(id);
+        expect(goalIdOf('p2', 'ANNUAL', 2024)).not.toBe(id);
+        expect(goalIdOf('p1', 'MEDIUM_TERM', 2024)).toBe(goalIdOf('p1', 'MEDIUM_TERM', 2025));
+        expect(goalIdOf('p1', 'MEDIUM_TERM', 2024)).not.toBe(id);
+      });
+    });
+
     it('accepts a goal with output, benefit and satisfaction indicators', () => {
       const events = goal().when(submitGoal).then([goalSubmitted]);
       events.forEach((event) => expect(() => catalog.validate(event)).not.toThrow());

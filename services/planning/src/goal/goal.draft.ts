@@ -24,6 +24,28 @@ function requireNew(state: GoalState, goalId: string): void {
   }
 }
 
+const TERM_LABELS = { ANNUAL: { zh: '年度目标', en: 'annual' }, MEDIUM_TERM: { zh: '中期目标', en: 'medium-term' } };
+
+/**
+ * A project has one annual goal per fiscal year and one medium-term goal: a second is refused,
+ * naming the one on record (found by the caller, or on this very stream, whose id the project,
+ * term and year decide).
+ */
+function requireOnlyGoalOfTerm(c: DraftGoal | SubmitGoal, state: GoalState): void {
+  const existing = state.status !== 'NONE' ? c.goalId : c.existingGoalId;
+  if (existing === null || c.projectId === null) return;
+  const term = TERM_LABELS[c.term];
+  const year = c.term === 'ANNUAL' ? `${c.fiscalYear} 年度的` : '';
+  throw new IllegalStateError({
+    zh:
+      `项目 ${c.projectCode} 已有${year}${term.zh}（目标 ${existing}），每个项目每年只有一个年度目标、只有一个中期目标；` +
+      '请修改该目标：草稿或退回时修订指标，下达后随预算调整办理',
+    en:
+      `Project ${c.projectCode} already has ${c.term === 'ANNUAL' ? `an annual goal for ${c.fiscalYear}` : 'a medium-term goal'} ` +
+      `(goal ${existing}); change that goal instead: revise it while a draft or returned, adjust it once issued`,
+  });
+}
+
 function contentOf(c: GoalContent): GoalContent {
   const {
     goalId,
@@ -68,6 +90,7 @@ function submitted(content: GoalContent, indicators: Indicator[], submission: nu
 
 /** A draft may be incomplete (fewer than 3 indicators); each indicator must still be well formed. */
 export function draft(command: DraftGoal, state: GoalState): GoalEvent[] {
+  requireOnlyGoalOfTerm(command, state);
   requireNew(state, command.goalId);
   const issues = [
     ...goalHeaderIssues(command),
@@ -84,6 +107,7 @@ export function draft(command: DraftGoal, state: GoalState): GoalEvent[] {
 }
 
 export function submitNew(command: SubmitGoal, state: GoalState): GoalEvent[] {
+  requireOnlyGoalOfTerm(command, state);
   requireNew(state, command.goalId);
   return submitted(contentOf(command), command.indicators, 1, command);
 }

@@ -73,8 +73,9 @@ export const submitGoal: SubmitGoal = {
   indicators: [roadLength, onTime, travel, satisfaction],
   departmentReview: true,
   rules,
+  existingGoalId: null,
 };
-const { type: _submit, departmentReview, rules: _rules, ...content } = submitGoal;
+const { type: _submit, departmentReview, rules: _rules, existingGoalId: _e, ...content } = submitGoal;
 export const submittedData: GoalSubmitted['data'] = {
   ...content,
   submission: 1,

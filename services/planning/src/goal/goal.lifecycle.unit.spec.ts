@@ -23,9 +23,10 @@ import {
 } from './goal.fixtures';
 
 const goal = (history: GoalEvent[]) => given(goalDecider, history);
-const { type: _t, departmentReview: _d, rules: _r, ...content } = submitGoal;
+const { type: _t, departmentReview: _d, rules: _r, existingGoalId, ...content } = submitGoal;
 const draft: DraftGoal = {
   ...content,
+  existingGoalId,
   type: 'DraftGoal',
   projectId: 'p1',
   indicators: [roadLength],

@@ -15,7 +15,7 @@ import {
 } from '@jixiao/service-kit';
 import { projectNotFound } from '../project/project.read';
 import { goalRulesOf, profileInForce, requireProject, requireUnit } from '../shared/facts';
-import { goalDecider, goalStreamId, type GoalCommand } from './goal.decider';
+import { goalDecider, goalIdOf, goalStreamId, type GoalCommand } from './goal.decider';
 import {
   AddIndicatorFromTemplateInput,
   AddIndicatorInput,
@@ -73,6 +73,14 @@ export class GoalResolver {
     return project;
   }
 
+  /** The id a project's goal of this term takes, and the goal of that term already on record, if any. */
+  private async goalSlot(project: { projectId: string; fiscalYear: number }, term: Goal['term']) {
+    const { projectId, fiscalYear } = project;
+    const where = term === 'ANNUAL' ? { projectId, term, fiscalYear } : { projectId, term };
+    const existing = await this.deps.em().findOne(GoalRowSchema, where, { fields: ['goalId'] });
+    return { goalId: goalIdOf(projectId, term, fiscalYear), existingGoalId: existing?.goalId ?? null };
+  }
+
   /** Whether the unit has a supervising department that reviews first. */
   private async departmentReviews(unitId: string): Promise<boolean> {
     return (await requireUnit(this.deps.em(), unitId)).parentId !== null;
@@ -106,10 +114,11 @@ export class GoalResolver {
     const em = this.deps.em();
     const project = await this.projectInScope(input.projectId, scope);
     const profile = await profileInForce(em, project.divisionCode, project.fiscalYear);
-    const goalId = randomUUID();
+    const { goalId, existingGoalId } = await this.goalSlot(project, input.term);
     const command: GoalCommand = {
       type: 'SubmitGoal',
       ...this.contentFrom(goalId, project, input),
+      existingGoalId,
       indicators: input.indicators.map((i) => toIndicatorData(i, i.id ?? randomUUID())),
       departmentReview: await this.departmentReviews(project.unitId),
       rules: goalRulesOf(profile),
@@ -124,7 +133,7 @@ export class GoalResolver {
     @RowScope() scope: UnitScope,
   ): Promise<Goal> {
     const project = await this.projectInScope(input.projectId, scope);
-    const goalId = randomUUID();
+    const { goalId, existingGoalId } = await this.goalSlot(project, input.term);
     const indicators = input.indicators.map((i) => toIndicatorData(i, i.id ?? randomUUID()));
     const command: GoalCommand = {
       type: 'DraftGoal',
@@ -132,6 +141,7 @@ export class GoalResolver {
       projectId: project.projectId,
       indicators,
       copiedFromGoalId: null,
+      existingGoalId,
     };
     return this.run(ctx, scope, goalId, command, input, true);
   }
@@ -155,7 +165,7 @@ export class GoalResolver {
       });
     }
     const project = await this.projectInScope(input.projectId, scope);
-    const goalId = randomUUID();
+    const { goalId, existingGoalId } = await this.goalSlot(project, sample.term);
     const indicators = sample.indicators.map((i) => toIndicatorData({ ...i, templateId: i.templateId }, randomUUID()));
     const content = { term: sample.term, overallGoal: sample.overallGoal, amount: project.amountRequestedFen };
     const command: GoalCommand = {
@@ -164,6 +174,7 @@ export class GoalResolver {
       projectId: project.projectId,
       indicators,
       copiedFromGoalId: sample.id,
+      existingGoalId,
     };
     return this.run(ctx, scope, goalId, command, input, true);
   }

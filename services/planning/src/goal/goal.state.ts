@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { IllegalStateError, NotFoundError } from '@jixiao/events';
 import type { GoalEvent, GoalSubmitted, Indicator } from './goal.events';
 
@@ -66,6 +67,18 @@ export const initialGoalState = (): GoalState => ({
 
 /** `goal-<goalId>`: the stream that holds one performance goal. */
 export const goalStreamId = (goalId: string): string => `goal-${goalId}`;
+
+/**
+ * The id of a project's goal of a term: one annual goal per fiscal year, one medium-term goal.
+ * Derived, not drawn, so two racing first drafts land on the same stream and the second is
+ * refused by its expected version, not let through beside the first. Shaped like a UUID (v5 layout).
+ */
+export function goalIdOf(projectId: string, term: 'ANNUAL' | 'MEDIUM_TERM', fiscalYear: number): string {
+  const name = term === 'ANNUAL' ? `${projectId}/ANNUAL/${fiscalYear}` : `${projectId}/MEDIUM_TERM`;
+  const h = createHash('sha1').update(`jixiao.goal:${name}`).digest('hex');
+  const variant = ((parseInt(h[16]!, 16) & 0x3) | 0x8).toString(16);
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
 
 const replace = (indicators: Indicator[], revised: Indicator): Indicator[] =>
   indicators.map((i) => (i.indicatorId === revised.indicatorId ? revised : i));
