@@ -321,3 +321,25 @@ export async function auditCommands(query: Query, schema: string, load: CommandL
   audit.unacknowledged = [...stored.keys()].filter((id) => !acknowledged.has(id));
   return audit;
 }
+
+/**
+ * The load's refusals and stale answers beside the audit, so one comparison with `cleanAudit`
+ * shows every problem at once.
+ */
+export async function verdictOf(query: Query, schema: string, load: CommandLoad) {
+  return { refused: load.refused, stale: load.stale, ...(await auditCommands(query, schema, load)) };
+}
+
+/** The verdict on a load that lost nothing, doubled nothing, and saw every change in its answer. */
+export function cleanAudit(load: CommandLoad): Awaited<ReturnType<typeof verdictOf>> {
+  const none: string[] = [];
+  return {
+    refused: none,
+    stale: none,
+    lost: none,
+    doubled: none,
+    misanswered: none,
+    unacknowledged: none,
+    whole: load.acknowledged,
+  };
+}
