@@ -160,6 +160,37 @@ describe('gateway over two real subgraphs', () => {
     expect((await fetch(`${origin}/readiness`)).status).toBe(200);
   });
 
+  it('answers 503 SERVICE_UNAVAILABLE in both languages while a subgraph is down, and still serves the others', async () => {
+    const down = await startGatewayServer({
+      port: 0,
+      supergraph,
+      // nothing listens on port 9 of this machine
+      subgraphUrls: { directory: directory.url, planning: 'http://127.0.0.1:9/graphql' },
+      logging: false,
+      auth,
+    });
+    try {
+      const ask = async (q: string) =>
+        fetch(down.url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${await tokenOf('zhang.wei')}` },
+          body: JSON.stringify({ query: q }),
+        });
+      const response = await ask('{ goals { id } }');
+      const body = await response.json();
+      expect(response.status).toBe(503);
+      expect(response.headers.get('retry-after')).toBe('1');
+      expect(body.errors[0].extensions).toMatchObject({ code: 'SERVICE_UNAVAILABLE' });
+      expect(body.errors[0].extensions.messageZh).toMatch(/暂时不可用/);
+      expect(body.errors[0].extensions.messageEn).toMatch(/temporarily unavailable/);
+      expect(JSON.stringify(body)).not.toMatch(/127\.0\.0\.1:9|ECONNREFUSED/);
+      const other = await ask('{ units { id } }');
+      expect(other.status).toBe(200);
+    } finally {
+      await down.close();
+    }
+  });
+
   it('refuses a subgraph URL for a name the supergraph does not have', () => {
     expect(() => createGateway({ supergraph, subgraphUrls: { planing: planning.url }, auth })).toThrow(
       'subgraphUrls names "planing", not in the supergraph (subgraphs: directory, planning)',

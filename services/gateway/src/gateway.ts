@@ -15,6 +15,7 @@ import {
   type AuthenticationOptions,
 } from './plugins/authentication';
 import { JixiaoPluginErrorCodes } from './plugins/error-codes';
+import { JixiaoPluginSubgraphUnavailable } from './plugins/unavailable';
 import { JixiaoPluginLimits, type LimitsOptions } from './plugins/limits';
 import { JixiaoPluginMalformedRequests } from './plugins/malformed-requests';
 import { JixiaoPluginRateLimit, memoryRateLimiter, type RateLimiter } from './plugins/rate-limit';
@@ -106,6 +107,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     },
     plugins: (context) => [
       JixiaoPluginErrorCodes(),
+      JixiaoPluginSubgraphUnavailable(),
       JixiaoPluginMalformedRequests(),
       auth,
       rateLimit,
