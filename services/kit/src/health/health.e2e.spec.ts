@@ -65,7 +65,9 @@ describe('the health endpoints of a process, over HTTP on the loopback interface
     try {
       const response = await fetch(`${hung.url}/readyz`);
       expect(response.status).toBe(503);
-      expect((await response.json()).checks).toEqual({ postgres: 'failed: no answer within 50 ms' });
+      expect(((await response.json()) as { checks: unknown }).checks).toEqual({
+        postgres: 'failed: no answer within 50 ms',
+      });
     } finally {
       await hung.close();
     }
