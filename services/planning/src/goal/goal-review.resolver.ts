@@ -27,8 +27,8 @@ import { findGoal, goalNotFound, pageOfGoals } from './goal.read';
 import { Goal, GoalPage } from './goal.type';
 import { GoalRowSchema } from '@jixiao/projections';
 
-/** What the review queue reads: goals, and (for a department) the unit tree. */
-const QUEUE_READS = ['planning.goals', 'directory.units'] as const;
+/** What the review queue reads: goals, (for a department) the unit tree, and (for joint review) the rule profiles. */
+const QUEUE_READS = ['planning.goals', 'directory.units', 'planning.rule-profiles'] as const;
 
 /** Goals after submission: review, joint-review opinions, issue, adjustment, samples, and the review queue. */
 @Resolver(() => Goal)
