@@ -100,6 +100,24 @@ describe('a budget unit and another unit’s goal', () => {
     expect(other.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
   });
 
+  it('is told of a database failure while copying a sample, not that the sample is missing', async () => {
+    const knex = (p.orm.em as unknown as { getKnex(): { raw(sql: string): Promise<unknown> } }).getKnex();
+    const copy = () =>
+      p.gql(
+        'mutation($input: DraftGoalFromSampleInput!) { draftGoalFromSample(input: $input) { id } }',
+        { input: { sampleGoalId: f.sampleGoalId, projectId: f.projectIds.B } },
+        unitB(),
+      );
+    // the indicators table unreadable: reading the sample fails as a broken database does
+    await knex.raw('alter table rm_indicator rename to rm_indicator_away');
+    try {
+      const failed = await writesNothing(copy);
+      expect(failed.errors?.[0]?.extensions?.code).toBe('INTERNAL_SERVER_ERROR');
+    } finally {
+      await knex.raw('alter table rm_indicator_away rename to rm_indicator');
+    }
+  });
+
   it('cannot read another unit’s goal back by reusing its command id', async () => {
     const commandId = 'c0ffee00-0000-4000-8000-0000000000c1';
     const first = await p.gql(

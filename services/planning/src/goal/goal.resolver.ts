@@ -156,7 +156,11 @@ export class GoalResolver {
   ): Promise<Goal> {
     const em = this.deps.em();
     // samples are published to every unit; any other goal stays as private as ever
-    const sample = await findGoal(em, input.sampleGoalId).catch(() => null);
+    // only a goal that is not there is "not a sample"; a failing database is reported as such
+    const sample = await findGoal(em, input.sampleGoalId).catch((error: unknown) => {
+      if (error instanceof NotFoundError) return null;
+      throw error;
+    });
     if (!sample?.exemplary) {
       await findGoal(em, input.sampleGoalId, scope);
       throw new IllegalStateError({
