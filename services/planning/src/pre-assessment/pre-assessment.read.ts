@@ -1,6 +1,5 @@
-import type { EntityManager } from '@mikro-orm/core';
 import { NotFoundError, PRE_ASSESSMENT_DIMENSIONS } from '@jixiao/events';
-import { PreAssessmentRowSchema, type PreAssessmentRow } from '@jixiao/projections';
+import type { PreAssessmentRow } from '@jixiao/projections';
 import type {
   PreAssessmentConclusion,
   PreAssessmentDimension,
@@ -42,9 +41,3 @@ export function toPreAssessment(row: PreAssessmentRow): PreAssessment {
 
 export const preAssessmentNotFound = (id: string) =>
   new NotFoundError({ zh: `事前评估 ${id} 不存在`, en: `Pre-assessment ${id} does not exist` });
-
-export async function findPreAssessment(em: EntityManager, id: string): Promise<PreAssessment> {
-  const row = await em.findOne(PreAssessmentRowSchema, { preAssessmentId: id });
-  if (!row) throw preAssessmentNotFound(id);
-  return toPreAssessment(row);
-}
