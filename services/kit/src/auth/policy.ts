@@ -6,7 +6,8 @@ import type { Role } from './roles';
  * - `OWN_UNIT`: rows of the caller's own unit;
  * - `SUBORDINATES`: rows of the caller's unit and of units whose parent it is (主管部门);
  * - `CHILD_UNITS`: rows of the units whose parent is the caller's unit, not its own (the department's review);
- * - `ASSIGNED`: rows assigned to the caller (assessments, evaluations); none exist yet, so nothing.
+ * - `ASSIGNED`: rows assigned to the caller, and no unit's rows as such; the resolver that knows the
+ *   assignment adds them (today: the pre-assessments whose scorers include the caller).
  * A role absent from a row may not run the operation: FORBIDDEN.
  */
 export type Scope = 'ALL' | 'OWN_UNIT' | 'SUBORDINATES' | 'CHILD_UNITS' | 'ASSIGNED';

@@ -33,7 +33,8 @@ export async function unitScopeOf(
     case 'CHILD_UNITS':
       return { all: false, unitIds: actor.unitId && units ? await units.childrenOf(actor.unitId) : [] };
     case 'ASSIGNED':
-      // nothing is assigned to anyone until assessments and evaluations exist
+      // no unit as such: the resolver that knows the assignment adds the rows assigned to the
+      // caller (a pre-assessment's scorers read and score it; experts reach joint review by the queue)
       return { all: false, unitIds: [] };
     default: {
       const _exhaustive: never = scope;

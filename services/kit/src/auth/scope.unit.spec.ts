@@ -4,7 +4,7 @@ const units = { childrenOf: async (id: string) => (id === 'A' ? ['A1', 'A2'] : [
 const actor = (unitId: string | null) => ({ userId: 'u', role: 'DEPARTMENT', unitId });
 
 describe('turning a policy scope into units', () => {
-  it('gives ALL every unit, OWN_UNIT the caller’s, SUBORDINATES the caller’s and its children, ASSIGNED none yet', async () => {
+  it('gives ALL every unit, OWN_UNIT the caller’s, SUBORDINATES the caller’s and its children, ASSIGNED no unit', async () => {
     expect(await unitScopeOf('ALL', actor('A'), units)).toEqual({ all: true });
     expect(await unitScopeOf('OWN_UNIT', actor('A'), units)).toEqual({ all: false, unitIds: ['A'] });
     expect(await unitScopeOf('SUBORDINATES', actor('A'), units)).toEqual({ all: false, unitIds: ['A', 'A1', 'A2'] });
