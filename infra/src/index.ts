@@ -11,3 +11,4 @@ export type { ChildStatus } from './distributed/supervised-child';
 /** Test helpers (fixtures, write load, fresh replay, Kafka waits) shared by the fault tests. */
 export * as testing from './testing';
 export * from './read-models/rebuild';
+export * from './read-models/verify-chains';

@@ -2,7 +2,14 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { MikroORM, type EntityManager, type Options } from '@mikro-orm/core';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { Client } from 'pg';
-import { START, type Checkpoint, type EventCatalog, type RecordedEvent } from '@jixiao/events';
+import {
+  ChainWalk,
+  START,
+  type BrokenChain,
+  type Checkpoint,
+  type EventCatalog,
+  type RecordedEvent,
+} from '@jixiao/events';
 import {
   applyBatch,
   chunks,
@@ -19,6 +26,7 @@ import {
   type EventArray,
   type PostgresEventStore,
 } from '../event-store/postgres-event-store';
+import { BrokenChainsError, closeChains } from './verify-chains';
 
 export interface RebuildOptions {
   store: PostgresEventStore;
@@ -29,6 +37,11 @@ export interface RebuildOptions {
   batchSize?: number;
   /** Documents a projection holds in memory before writing them out; 50,000 by default. */
   documentsInMemory?: number;
+  /**
+   * Rebuild even when hash chains are broken (they are returned in `brokenChains` for the caller to
+   * report). Default false: a broken chain throws {@link BrokenChainsError} and nothing is swapped in.
+   */
+  acceptBrokenChains?: boolean;
 }
 
 /**
@@ -42,8 +55,13 @@ export interface RebuildOptions {
  * old tables, applies what was committed since the catch-up (every visible event, so none a
  * worker already applied is missing), then drops the old tables and moves the new ones in, in
  * one transaction. Workers blocked on the lock continue on the new tables; their documents'
- * `lastVersion` makes any overlap harmless. Returns the number of events applied (those of the
- * types the projections handle).
+ * `lastVersion` makes any overlap harmless.
+ *
+ * Every stream's hash chain is verified as the log is read (all events, not only the types folded),
+ * and closed against the heads the store recorded; a broken one stops the rebuild before anything
+ * is written (see `acceptBrokenChains`). Events committed while the swap holds its lock are applied
+ * unverified. Returns the number of events applied (those of the types the projections handle) and
+ * the broken chains (empty unless accepted).
  */
 export async function rebuildProjections(options: RebuildOptions) {
   const { store, catalog, projections, batchSize = 5000, documentsInMemory = 50_000 } = options;
@@ -52,6 +70,9 @@ export async function rebuildProjections(options: RebuildOptions) {
   const shadow = schemaIdent(shadowName);
   const tables = projections.flatMap((p) => p.entities.map((e) => e.meta.tableName));
   const types = [...new Set(projections.flatMap((p) => p.handles))];
+  const wanted = new Set(types);
+  const walk = new ChainWalk();
+  let brokenChains: BrokenChain[] = [];
   await store.pool.query(`CREATE SCHEMA ${shadow}`);
   const orm = await MikroORM.init({
     driver: PostgreSqlDriver,
@@ -66,6 +87,7 @@ export async function rebuildProjections(options: RebuildOptions) {
   };
   const swap = new Client({ connectionString: store.options.connectionString });
   let applied = 0;
+  let swapping = false;
   try {
     await orm.schema.updateSchema({ safe: true });
     const deferred = await dropSecondaryIndexes(store, shadowName);
@@ -76,24 +98,29 @@ export async function rebuildProjections(options: RebuildOptions) {
     // the next page is asked for before this one is folded: PostgreSQL reads while node folds
     // (a read that fails meanwhile is seen when awaited, never as an unhandled rejection)
     const ask = (after: Checkpoint) => {
-      const page = readPageOfTypes(store, after, types, batchSize);
+      const page = readPage(store, after, batchSize);
       page.catch(() => undefined);
       return page;
     };
     let next = ask(cursor);
     for (;;) {
       const page = await next;
-      if (page.read === batchSize) next = ask(page.end);
-      for (const fold of folds) await fold.add(page.events);
-      applied += page.events.length;
+      if (page.events.length === batchSize) next = ask(page.end);
+      for (const event of page.events) walk.add(event);
+      const events = page.events.filter((e) => wanted.has(e.type));
+      for (const fold of folds) await fold.add(events);
+      applied += events.length;
       cursor = page.end;
-      if (page.read < batchSize) break;
+      if (page.events.length < batchSize) break;
     }
+    brokenChains = await closeChains(store, walk);
+    if (brokenChains.length > 0 && !options.acceptBrokenChains) throw new BrokenChainsError(brokenChains);
     // all at once, each projection in parts (up to the ORM's pool of connections): PostgreSQL
     // inserts some rows while node encodes others
     await Promise.all(folds.map((fold) => fold.flush()));
     for (const create of deferred) await store.pool.query(create);
     await swap.connect();
+    swapping = true;
     await swap.query('BEGIN');
     // a read model first built by this rebuild has no live table yet
     const existing = await swap.query<{ t: string }>(
@@ -130,14 +157,15 @@ export async function rebuildProjections(options: RebuildOptions) {
     }
     await swap.query('COMMIT');
   } catch (error) {
-    await swap.query('ROLLBACK').catch(() => undefined);
+    // a client never connected would queue the ROLLBACK forever
+    if (swapping) await swap.query('ROLLBACK').catch(() => undefined);
     throw error;
   } finally {
     await swap.end().catch(() => undefined);
     await orm.close();
     await store.pool.query(`DROP SCHEMA IF EXISTS ${shadow} CASCADE`);
   }
-  return { applied };
+  return { applied, brokenChains };
 }
 
 /** Parts a projection's flush is split into, each its own transaction (and so connection). */
@@ -197,30 +225,25 @@ export function rebuildProjection(options: Omit<RebuildOptions, 'projections'> &
 }
 
 /**
- * One page of the log in commit order after `after` (the subscription rule of the store), with
- * the events of these types in full: the page is taken by the commit-order index alone, the
- * type is tested on its rows (a type filter inside would make PostgreSQL sort the rest of the
- * log for every page). Returns the wanted events and where the page ended.
+ * One page of the log in commit order after `after` (the subscription rule of the store), every
+ * event in full: the chains are verified on all of them, the projections fold those they handle.
  */
-async function readPageOfTypes(
+async function readPage(
   store: PostgresEventStore,
   after: Checkpoint,
-  types: string[],
   limit: number,
-): Promise<{ events: RecordedEvent[]; read: number; end: Checkpoint }> {
+): Promise<{ events: RecordedEvent[]; end: Checkpoint }> {
   const r = await store.pool.query<EventArray>({
-    text: `SELECT ${eventArrayColumns('CASE WHEN wanted THEN data END', 'CASE WHEN wanted THEN metadata END')}, wanted
-     FROM (SELECT *, type = ANY($3::text[]) AS wanted FROM ${schemaIdent(store.schema)}.events
-           WHERE (transaction_id, global_position) > ($1::text::xid8, $2::bigint)
-             AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
-           ORDER BY transaction_id, global_position LIMIT $4) page
-     ORDER BY transaction_id, global_position`,
-    values: [String(after.transactionId), after.globalPosition, types, limit],
+    text: `SELECT ${eventArrayColumns()} FROM ${schemaIdent(store.schema)}.events
+     WHERE (transaction_id, global_position) > ($1::text::xid8, $2::bigint)
+       AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+     ORDER BY transaction_id, global_position LIMIT $3`,
+    values: [String(after.transactionId), after.globalPosition, limit],
     rowMode: 'array',
   });
   const last = r.rows[r.rows.length - 1];
   const end = last ? { transactionId: Number(last[1]), globalPosition: Number(last[0]) } : after;
-  return { events: r.rows.filter((row) => row[12] === true).map(fromEventArray), read: r.rows.length, end };
+  return { events: r.rows.map(fromEventArray), end };
 }
 
 /**
