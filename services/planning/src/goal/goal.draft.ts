@@ -46,31 +46,24 @@ function requireOnlyGoalOfTerm(c: DraftGoal | SubmitGoal, state: GoalState): voi
   });
 }
 
+const CONTENT_FIELDS = [
+  'goalId',
+  'projectId',
+  'unitId',
+  'projectCode',
+  'projectName',
+  'fiscalYear',
+  'divisionCode',
+  'term',
+  'overallGoal',
+  'amountFen',
+] as const satisfies readonly (keyof GoalContent)[];
+// every field of GoalContent is listed: a field added there and not here fails to compile
+const _everyField: [Exclude<keyof GoalContent, (typeof CONTENT_FIELDS)[number]>] extends [never] ? true : never = true;
+
+/** A goal's content from a command that carries more (its type, indicators, facts). */
 function contentOf(c: GoalContent): GoalContent {
-  const {
-    goalId,
-    projectId,
-    unitId,
-    projectCode,
-    projectName,
-    fiscalYear,
-    divisionCode,
-    term,
-    overallGoal,
-    amountFen,
-  } = c;
-  return {
-    goalId,
-    projectId,
-    unitId,
-    projectCode,
-    projectName,
-    fiscalYear,
-    divisionCode,
-    term,
-    overallGoal,
-    amountFen,
-  };
+  return Object.fromEntries(CONTENT_FIELDS.map((field) => [field, c[field]])) as unknown as GoalContent;
 }
 
 function submitted(content: GoalContent, indicators: Indicator[], submission: number, c: SubmitDraft | SubmitGoal) {
