@@ -1,5 +1,14 @@
 import { seedFixture, type Fixture } from './support/fixture';
-import { as, goalInput, REVISE_INDICATOR, startTestPlatform, SUBMIT_GOAL, validIndicators } from './support/platform';
+import {
+  as,
+  goalInput,
+  projectInput,
+  PROPOSE_PROJECT,
+  REVISE_INDICATOR,
+  startTestPlatform,
+  SUBMIT_GOAL,
+  validIndicators,
+} from './support/platform';
 
 /**
  * A budget unit reaches only its own rows. Another unit's goal, by id or in a list, looks exactly
@@ -73,6 +82,31 @@ describe('a budget unit and another unit’s goal', () => {
   it('cannot submit a goal in its name: NOT_FOUND, and no event is written', async () => {
     const result = await writesNothing(() => p.gql(SUBMIT_GOAL, { input: goalInput(f.projectIds.A) }, unitB()));
     expect(result.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+  });
+
+  it('is told another unit and its project are "not found or not in your scope", as if they did not exist', async () => {
+    const missing = '00000000-0000-4000-8000-00000000abcd';
+    /** The refusal with the id taken out: another unit's row and a missing one must read the same. */
+    const refusal = async (query: string, input: Record<string, unknown>, id: string) => {
+      const result = await writesNothing(() => p.gql(query, { input }, unitB()));
+      const { code, messageZh, messageEn } = result.errors?.[0]?.extensions ?? {};
+      return { code, messageZh: messageZh?.replace(id, '<id>'), messageEn: messageEn?.replace(id, '<id>') };
+    };
+    const proposeFor = (unitId: string) => refusal(PROPOSE_PROJECT, projectInput(unitId), unitId);
+    expect(await proposeFor(f.unitIds.A)).toEqual({
+      code: 'NOT_FOUND',
+      messageZh: '预算单位 <id> 不存在或不在您的权限范围内',
+      messageEn: 'Budget unit <id> was not found or is not in your scope',
+    });
+    expect(await proposeFor(missing)).toEqual(await proposeFor(f.unitIds.A));
+
+    const goalFor = (projectId: string) => refusal(SUBMIT_GOAL, goalInput(projectId), projectId);
+    expect(await goalFor(f.projectIds.A)).toEqual({
+      code: 'NOT_FOUND',
+      messageZh: '项目 <id> 不存在或不在您的权限范围内',
+      messageEn: 'Project <id> was not found or is not in your scope',
+    });
+    expect(await goalFor(missing)).toEqual(await goalFor(f.projectIds.A));
   });
 
   it('cannot review, not even its own goal: FORBIDDEN, and no event is written', async () => {

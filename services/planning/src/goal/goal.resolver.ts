@@ -3,7 +3,6 @@ import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { entityId, IllegalStateError, NotFoundError, type Fen } from '@jixiao/events';
 import { GoalRowSchema, TemplateRowSchema } from '@jixiao/projections';
 import {
-  ensureInScope,
   execute,
   pageOf,
   PageInput,
@@ -13,7 +12,6 @@ import {
   type UnitScope,
   NO_ROWS,
 } from '@jixiao/service-kit';
-import { projectNotFound } from '../project/project.read';
 import { goalRulesOf, profileInForce, requireProject, requireUnit } from '../shared/facts';
 import { goalDecider, goalIdOf, goalStreamId, type GoalCommand } from './goal.decider';
 import {
@@ -68,9 +66,7 @@ export class GoalResolver {
 
   /** The project, or NOT_FOUND when it does not exist or lies outside the caller's scope. */
   private async projectInScope(projectId: string, scope: UnitScope) {
-    const project = await requireProject(this.deps.em(), projectId);
-    ensureInScope(scope, project.unitId, projectNotFound(projectId));
-    return project;
+    return requireProject(this.deps.em(), projectId, scope);
   }
 
   /** The id a project's goal of this term takes, and the goal of that term already on record, if any. */

@@ -3,7 +3,6 @@ import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { entityId, invalid } from '@jixiao/events';
 import { PreAssessmentRowSchema, type PreAssessmentRow } from '@jixiao/projections';
 import {
-  ensureInScope,
   execute,
   inScope,
   RowScope,
@@ -12,8 +11,7 @@ import {
   type ServiceDeps,
   type UnitScope,
 } from '@jixiao/service-kit';
-import { projectNotFound } from '../project/project.read';
-import { profileInForce, requireProject, requireUnit, unitNotFound } from '../shared/facts';
+import { profileInForce, requireProject, requireUnit } from '../shared/facts';
 import { preAssessmentDecider, preAssessmentStreamId, type PreAssessmentCommand } from './pre-assessment.decider';
 import { ConcludePreAssessmentInput, GiveScoreInput, OpenPreAssessmentInput } from './pre-assessment.input';
 import { preAssessmentNotFound, toPreAssessment } from './pre-assessment.read';
@@ -49,13 +47,11 @@ export class PreAssessmentResolver {
   private async subjectOf(input: OpenPreAssessmentInput, scope: UnitScope) {
     const em = this.deps.em();
     if (input.subject === 'PROJECT' && input.projectId) {
-      const p = await requireProject(em, input.projectId);
-      ensureInScope(scope, p.unitId, projectNotFound(input.projectId));
+      const p = await requireProject(em, input.projectId, scope);
       return { unitId: p.unitId, fiscalYear: p.fiscalYear, divisionCode: p.divisionCode };
     }
     if (input.subject === 'POLICY' && input.unitId && input.fiscalYear) {
-      const unit = await requireUnit(em, input.unitId);
-      ensureInScope(scope, unit.unitId, () => unitNotFound(input.unitId!));
+      const unit = await requireUnit(em, input.unitId, scope);
       return { unitId: unit.unitId, fiscalYear: input.fiscalYear, divisionCode: unit.divisionCode };
     }
     throw invalid([

@@ -3,7 +3,6 @@ import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { entityId } from '@jixiao/events';
 import { ProjectRowSchema } from '@jixiao/projections';
 import {
-  ensureInScope,
   execute,
   pageOf,
   PageInput,
@@ -13,7 +12,7 @@ import {
   type UnitScope,
   NO_ROWS,
 } from '@jixiao/service-kit';
-import { requireProject, requireUnit, unitNotFound } from '../shared/facts';
+import { requireProject, requireUnit } from '../shared/facts';
 import { projectDecider, projectStreamId, type ProjectCommand } from './project.decider';
 import { AdmitProjectInput, AllocateBudgetInput, ProjectFilter, ProposeProjectInput } from './project.input';
 import { findProject, findProjects, gateFactsOf, projectNotFound } from './project.read';
@@ -41,9 +40,7 @@ export class ProjectResolver {
 
   /** The project, or NOT_FOUND when it does not exist or lies outside the caller's scope. */
   private async inScope(projectId: string, scope: UnitScope) {
-    const project = await requireProject(this.deps.em(), projectId);
-    ensureInScope(scope, project.unitId, projectNotFound(projectId));
-    return project;
+    return requireProject(this.deps.em(), projectId, scope);
   }
 
   @Query(() => Project, {
@@ -76,8 +73,7 @@ export class ProjectResolver {
     @RowScope() scope: UnitScope,
   ): Promise<Project> {
     const em = this.deps.em();
-    const unit = await requireUnit(em, input.unitId);
-    ensureInScope(scope, unit.unitId, () => unitNotFound(input.unitId));
+    const unit = await requireUnit(em, input.unitId, scope);
     const sameCode = await em.findOne(ProjectRowSchema, { unitId: input.unitId, code: input.code.trim() });
     const projectId = randomUUID();
     const { commandId: _c, amountRequested, ...proposal } = input;
