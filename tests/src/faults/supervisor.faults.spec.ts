@@ -125,7 +125,7 @@ describe('fault: kill -9 of children of the supervisor (`npm start` in distribut
       // every answer showed its own command's change (read-your-writes), across the kills
       expect(commands.stale).toEqual([]);
     } finally {
-      await commands.stop();
+      await commands.abandon();
       await platform.stop();
       await store.close();
       await dropSchema(schema);
