@@ -99,6 +99,48 @@ describe('API limits at the gateway (production settings)', () => {
     expect(raw).toMatch(/32/);
   });
 
+  /** Posts a document as a fresh auditor and returns its first error. */
+  const firstError = async (query: string) => {
+    const { body } = await send('', { method: 'POST', body: JSON.stringify({ query }) });
+    expect(body.data ?? null).toBeNull();
+    return body.errors[0] as { message: string; extensions: Record<string, unknown> };
+  };
+
+  it('refuses a document nested deeper than 8 levels as too deep, in Chinese and English, not as a syntax error', async () => {
+    const error = await firstError(`{ ${'... on Query { '.repeat(9)}__typename${' }'.repeat(9)} }`);
+    expect(error.message).not.toMatch(/Syntax Error/);
+    expect(error.extensions).toEqual(
+      expect.objectContaining({
+        code: 'GRAPHQL_VALIDATION_FAILED',
+        limit: 'maxDepth',
+        messageZh: expect.stringMatching(/^查询嵌套过深：.*8 层/),
+        messageEn: expect.stringMatching(/nested too deeply.*8/),
+      }),
+    );
+  });
+
+  it('refuses a document of more than 2,000 tokens with a Chinese and an English message', async () => {
+    const error = await firstError(`{ ${'__typename '.repeat(2001)}}`);
+    expect(error.message).not.toMatch(/Syntax Error/);
+    expect(error.extensions).toEqual(
+      expect.objectContaining({ code: 'GRAPHQL_VALIDATION_FAILED', limit: 'maxTokens' }),
+    );
+    expect(error.extensions).toEqual(bilingual);
+    expect(error.extensions['messageZh']).toMatch(/2000/);
+  });
+
+  it('counts an aliased __typename against the 15-alias limit like any other field', async () => {
+    const aliases = (n: number) => Array.from({ length: n }, (_, i) => `t${i}: __typename`).join(' ');
+    const within = await send('', { method: 'POST', body: JSON.stringify({ query: `{ ${aliases(15)} }` }) });
+    expect(within.body.errors).toBeUndefined();
+    const error = await firstError(`{ ${aliases(16)} }`);
+    expect(error.message).not.toMatch(/Syntax Error/);
+    expect(error.extensions).toEqual(
+      expect.objectContaining({ code: 'GRAPHQL_VALIDATION_FAILED', limit: 'maxAliases' }),
+    );
+    expect(error.extensions).toEqual(bilingual);
+  });
+
   it('refuses a user’s sixth request within a minute with RATE_LIMITED, but not another user’s', async () => {
     const caller = auditor();
     const codes = [];
