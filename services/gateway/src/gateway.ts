@@ -19,6 +19,9 @@ import { JixiaoPluginSubgraphUnavailable } from './plugins/unavailable';
 import { JixiaoPluginLimits, type LimitsOptions } from './plugins/limits';
 import { JixiaoPluginMalformedRequests } from './plugins/malformed-requests';
 import { JixiaoPluginRateLimit, memoryRateLimiter, type RateLimiter } from './plugins/rate-limit';
+import { corsFor, JixiaoPluginVaryOrigin } from './plugins/cors';
+import { persistedDocumentsFor, type PersistedDocumentsOptions } from './plugins/persisted-documents';
+import { JixiaoPluginGraphiQLAssets, renderGraphiQL } from './plugins/graphiql';
 
 /**
  * Client request headers every subgraph receives. Nothing else passes: identity reaches the
@@ -59,6 +62,13 @@ export interface GatewayOptions {
   rateLimiter?: RateLimiter;
   /** Depth, alias, cost, token and body limits (GraphQL Armor); see LimitsOptions for defaults. */
   limits?: LimitsOptions;
+  /**
+   * Exact origins a browser front end may call from (`https://console.example.gov.cn`); a request
+   * from any other origin gets no CORS header. Default: none, CORS off.
+   */
+  corsOrigins?: readonly string[];
+  /** Trusted documents clients may run by id, and whether only those run. Default: none, any document runs. */
+  persistedDocuments?: PersistedDocumentsOptions;
   /** Extra gateway plugins (caching, tracing), added after the built-in ones. */
   plugins?: GatewayConfigSupergraph['plugins'];
 }
@@ -95,7 +105,10 @@ export function createGateway(options: GatewayOptions): Gateway {
     healthCheckEndpoint: '/healthcheck',
     readinessCheckEndpoint: '/readiness',
     landingPage: environment === 'development',
-    graphiql: !production,
+    graphiql: production ? false : { title: '绩效 Jixiao — GraphiQL' },
+    renderGraphiQL,
+    cors: corsFor(options.corsOrigins ?? []),
+    persistedDocuments: options.persistedDocuments && persistedDocumentsFor(options.persistedDocuments),
     disableIntrospection: production ? {} : undefined,
     csrfPrevention: { requestHeaders: CSRF_HEADERS },
     logging: options.logging,
@@ -106,6 +119,8 @@ export function createGateway(options: GatewayOptions): Gateway {
       }),
     },
     plugins: (context) => [
+      ...(production ? [] : [JixiaoPluginGraphiQLAssets()]),
+      ...(options.corsOrigins?.length ? [JixiaoPluginVaryOrigin()] : []),
       JixiaoPluginErrorCodes(),
       JixiaoPluginSubgraphUnavailable(),
       JixiaoPluginMalformedRequests(),

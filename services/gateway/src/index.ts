@@ -4,3 +4,6 @@ export * from './plugins/authentication';
 export * from './plugins/rate-limit';
 export * from './plugins/limits';
 export { serveClientSubscriptions } from './subscriptions';
+export * from './plugins/cors';
+export * from './plugins/persisted-documents';
+export * from './plugins/graphiql';
