@@ -6,6 +6,7 @@ export * from './verify';
 export * from './subscription';
 export * from './decider';
 export * from './command-handler';
+export * from './command-ids';
 export * from './catalog';
 export * from './testing/conformance';
 export * from './testing/given';

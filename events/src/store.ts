@@ -1,3 +1,4 @@
+import type { RecordedCommand } from './command-ids';
 import type { Checkpoint, EventMetadata, NewEvent, RecordedEvent } from './envelope';
 
 /** `'any'` skips the concurrency check; a number is the version the caller last saw (0 = new stream). */
@@ -5,8 +6,14 @@ export type ExpectedVersion = number | 'any';
 
 export interface AppendOptions {
   expectedVersion: ExpectedVersion;
-  /** Idempotency key: the same command id again returns the first result and writes nothing. */
+  /**
+   * Idempotency key: the same command id again, on the same stream for the same command type,
+   * returns the first result and writes nothing; on another stream or for another type it is
+   * refused with a CommandIdReusedError (CONFLICT), and nothing is written (see `repeatOf`).
+   */
   commandId?: string;
+  /** The command's type, recorded with its id (`SubmitGoal`, ...). */
+  commandType?: string;
   metadata: EventMetadata;
   /** The clock, injected; defaults to now. */
   recordedAt?: Date;
@@ -71,8 +78,11 @@ export interface EventStore {
    * expected version anywhere refuses the whole batch with a ConcurrencyError.
    */
   appendBatch(appends: BatchAppend[]): Promise<AppendResult[]>;
-  /** The first result of an appended command id (with `duplicate: true`), or null if it was never appended. */
-  findCommand(commandId: string): Promise<AppendResult | null>;
+  /**
+   * The first result of an appended command id (with `duplicate: true`), with the stream it wrote and
+   * its command type, or null if it was never appended.
+   */
+  findCommand(commandId: string): Promise<RecordedCommand | null>;
   readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
   /** Committed events strictly after the checkpoint, in commit order; what subscriptions page through. */

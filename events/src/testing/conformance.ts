@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { ConcurrencyError, ValidationError } from '../errors';
 import { START, type NewEvent, type RecordedEvent } from '../envelope';
 import type { EventStore } from '../store';
+import { describeCommandIdRule } from './conformance-command-ids';
 
 /** What a conformance run needs from an adapter: the store and the raw powers of a DBA. */
 export interface ConformanceHarness {
@@ -22,6 +23,11 @@ export interface ConformanceHarness {
   failInsertOf(streamId: string, version: number): Promise<void>;
   /** Store instances on their own connections, for parallel writers. */
   openAnotherStore(): Promise<EventStore>;
+  /**
+   * Leaves the database as a store made before command types were recorded would (no `command_type`
+   * in `event_commands`, nor any marker saying otherwise), then opens a store of today on it.
+   */
+  reopenFromBeforeCommandTypes(): Promise<EventStore>;
   close(): Promise<void>;
 }
 
@@ -234,6 +240,8 @@ export function describeEventStoreConformance(name: string, createHarness: () =>
         expect(await store.findCommand(randomUUID())).toBeNull();
       });
     });
+
+    describeCommandIdRule(() => h);
 
     describe('all-or-nothing', () => {
       it('writes none of a multi-event append when the database refuses one of its rows', async () => {

@@ -44,10 +44,12 @@ export function appendStatement(s: string, shape: AppendShape): string {
     parts.push(
       `outbox AS (INSERT INTO ${s}.event_outbox (global_position) SELECT global_position FROM ins ORDER BY 1)`,
     );
+  // the command type comes after the other parameters, whose count depends on the stream being new
+  const commandType = shape.newStream ? '$6' : '$8';
   if (shape.command)
     parts.push(`cmd AS (
-       INSERT INTO ${s}.event_commands (command_id, stream_id, from_version, to_version)
-       SELECT $2, $1, ${fromVersion}, $4 FROM head)`);
+       INSERT INTO ${s}.event_commands (command_id, stream_id, from_version, to_version, command_type)
+       SELECT $2, $1, ${fromVersion}, $4, ${commandType}::text FROM head)`);
   return `WITH ${parts.join(',\n')}
     SELECT global_position::text AS global_position, transaction_id::text AS transaction_id FROM ins`;
 }
@@ -55,13 +57,15 @@ export function appendStatement(s: string, shape: AppendShape): string {
 /** The parameters `appendStatement` expects, in order. */
 export function appendParams(
   streamId: string,
-  commandId: string | undefined,
+  command: { commandId?: string; commandType?: string },
   events: PreparedEvent[],
   head: { version: number; hash: string },
 ): unknown[] {
   const last = events[events.length - 1]!;
+  const { commandId, commandType } = command;
   const params = [streamId, commandId ?? null, JSON.stringify(events.map(eventRowOf)), last.streamVersion, last.hash];
-  return head.version === 0 ? params : [...params, head.version, head.hash];
+  const withHead = head.version === 0 ? params : [...params, head.version, head.hash];
+  return commandId ? [...withHead, commandType ?? null] : withHead;
 }
 
 /** A named (server-side prepared) query: parsed and planned once per connection. */

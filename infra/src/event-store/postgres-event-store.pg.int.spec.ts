@@ -1,6 +1,7 @@
 import {
   canonicalJson,
   catalog,
+  CommandIdReusedError,
   ConcurrencyError,
   describeEventStoreConformance,
   START,
@@ -57,6 +58,13 @@ describeEventStoreConformance('PostgreSQL', async () => {
       const other = await open();
       others.push(other);
       return other;
+    },
+    reopenFromBeforeCommandTypes: async () => {
+      await store.pool.query(`ALTER TABLE "${schema}".event_commands DROP COLUMN command_type`);
+      await store.pool.query(`COMMENT ON SCHEMA "${schema}" IS 'jixiao-ddl:made-before-command-types'`);
+      const reopened = await open();
+      others.push(reopened);
+      return reopened;
     },
     close: async () => {
       for (const o of others) await o.close();
@@ -178,13 +186,13 @@ describe('PostgreSQL appends in one statement', () => {
     });
     expect(again).toMatchObject({ duplicate: true, nextExpectedVersion: 1 });
     expect(again.events.map((e) => e.eventId)).toEqual(first.events.map((e) => e.eventId));
-    // the same command id on another stream is a duplicate too, and writes nothing there
-    const elsewhere = await b.appendToStream('d', [sampleEvent(2)], {
+    // the same command id on another stream is another command: refused, and nothing written there
+    const elsewhere = b.appendToStream('d', [sampleEvent(2)], {
       expectedVersion: 0,
       commandId: 'cmd-1',
       metadata: actor,
     });
-    expect(elsewhere.duplicate).toBe(true);
+    await expect(elsewhere).rejects.toThrow(CommandIdReusedError);
     expect(await a.readStream('d')).toEqual([]);
     // retried with the version it expected the first time, by a store that never read the stream
     await a.appendToStream('c', [sampleEvent(2)], { expectedVersion: 1, metadata: actor });

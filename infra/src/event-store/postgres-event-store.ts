@@ -4,6 +4,7 @@ import {
   ConcurrencyError,
   GENESIS_HASH,
   pollingSubscription,
+  repeatOf,
   verifyChain,
   type AppendOptions,
   type AppendResult,
@@ -15,6 +16,7 @@ import {
   type NewEvent,
   type ReadAllOptions,
   type ReadStreamOptions,
+  type RecordedCommand,
   type RecordedEvent,
   type SubscribeOptions,
   type Subscription,
@@ -153,17 +155,17 @@ export class PostgresEventStore implements EventStore {
         checkExpectedVersion(streamId, options.expectedVersion, head.version);
       } catch (error) {
         // a command id already recorded answers with its first result, whatever version it expected
-        const earlier = options.commandId ? await this.findCommand(options.commandId) : null;
+        const earlier = await this.repeated(streamId, options);
         if (earlier) return earlier;
         throw error;
       }
       if (validated.length === 0) return { nextExpectedVersion: head.version, events: [], duplicate: false };
       const prepared = chainEvents(streamId, validated, head, options.metadata, recordedAt);
-      const placed = await this.tryAppend(streamId, prepared, head, options.commandId);
-      if (placed === 'duplicate') return (await this.findCommand(options.commandId!))!;
+      const placed = await this.tryAppend(streamId, prepared, head, options);
+      if (placed === 'duplicate') return (await this.repeated(streamId, options))!;
       if (placed) return this.appended(streamId, prepared, placed);
       // the head was not where we saw it: a command id already recorded answers first
-      const earlier = options.commandId ? await this.findCommand(options.commandId) : null;
+      const earlier = await this.repeated(streamId, options);
       if (earlier) return earlier;
       const actual = (await this.head(streamId)) ?? { version: 0, hash: GENESIS_HASH };
       const retry = options.expectedVersion === 'any' || (actual.version === head.version && attempt === 0);
@@ -176,6 +178,12 @@ export class PostgresEventStore implements EventStore {
       }
       head = actual;
     }
+  }
+
+  /** The first result of the append's command id if recorded (the same command), CONFLICT if another command's. */
+  private async repeated(streamId: string, options: AppendOptions): Promise<RecordedCommand | null> {
+    const earlier = options.commandId ? await this.findCommand(options.commandId) : null;
+    return earlier && repeatOf(earlier, options.commandId!, streamId, options.commandType);
   }
 
   /** The head an append expects: known for a new stream or from an earlier read, else read (one round trip). */
@@ -191,12 +199,13 @@ export class PostgresEventStore implements EventStore {
     streamId: string,
     prepared: PreparedEvent[],
     head: { version: number; hash: string },
-    commandId: string | undefined,
+    command: Pick<AppendOptions, 'commandId' | 'commandType'>,
   ): Promise<{ p: number; t: number }[] | null | 'duplicate'> {
+    const commandId = command.commandId;
     const shape = { newStream: head.version === 0, outbox: this.options.outbox === true, command: !!commandId };
     try {
       const r = await this.pool.query<{ global_position: string; transaction_id: string }>(
-        namedQuery(appendStatement(this.s, shape), appendParams(streamId, commandId, prepared, head)),
+        namedQuery(appendStatement(this.s, shape), appendParams(streamId, command, prepared, head)),
       );
       if (r.rows.length === 0) return null;
       return r.rows
@@ -254,15 +263,20 @@ export class PostgresEventStore implements EventStore {
     }
   }
 
-  async findCommand(commandId: string, client: PoolClient | Pool = this.pool): Promise<AppendResult | null> {
-    const seen = await client.query<{ stream_id: string; from_version: number; to_version: number }>(
-      `SELECT stream_id, from_version, to_version FROM ${this.s}.event_commands WHERE command_id = $1`,
-      [commandId],
-    );
+  async findCommand(commandId: string, client: PoolClient | Pool = this.pool): Promise<RecordedCommand | null> {
+    const seen = await client.query<{
+      stream_id: string;
+      from_version: number;
+      to_version: number;
+      command_type: string | null;
+    }>(`SELECT stream_id, from_version, to_version, command_type FROM ${this.s}.event_commands WHERE command_id = $1`, [
+      commandId,
+    ]);
     const row = seen.rows[0];
     if (!row) return null;
     const events = await this.readStream(row.stream_id, { fromVersion: row.from_version, toVersion: row.to_version });
-    return { nextExpectedVersion: row.to_version, events, duplicate: true };
+    const { stream_id: streamId, command_type: commandType } = row;
+    return { nextExpectedVersion: row.to_version, events, duplicate: true, streamId, commandType };
   }
 
   private async head(streamId: string): Promise<{ version: number; hash: string } | null> {

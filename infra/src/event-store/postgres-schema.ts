@@ -46,6 +46,9 @@ CREATE TABLE IF NOT EXISTS ${s}.event_commands (
   from_version integer NOT NULL,
   to_version integer NOT NULL
 );
+-- what command an id was, so the id reused for another command is refused; a store made before
+-- gains the column (its commands keep a NULL type and are checked by stream only)
+ALTER TABLE ${s}.event_commands ADD COLUMN IF NOT EXISTS command_type text;
 -- transactional outbox (distributed mode): one row per event, written in the append's
 -- transaction, deleted by the relay once Kafka has acknowledged the event
 CREATE TABLE IF NOT EXISTS ${s}.event_outbox (

@@ -46,6 +46,12 @@ describeEventStoreConformance('SQLite', async () => {
       others.push(other);
       return other;
     },
+    reopenFromBeforeCommandTypes: async () => {
+      store.db.exec('ALTER TABLE event_commands DROP COLUMN command_type');
+      const reopened = new SqliteEventStore({ file, catalog });
+      others.push(reopened);
+      return reopened;
+    },
     close: async () => {
       for (const o of others) await o.close();
       await store.close();

@@ -3,6 +3,7 @@ import Database from 'better-sqlite3';
 import {
   GENESIS_HASH,
   pollingSubscription,
+  repeatOf,
   verifyChain,
   type AppendOptions,
   type AppendResult,
@@ -13,6 +14,7 @@ import {
   type NewEvent,
   type ReadAllOptions,
   type ReadStreamOptions,
+  type RecordedCommand,
   type RecordedEvent,
   type SubscribeOptions,
   type Subscription,
@@ -48,7 +50,8 @@ CREATE TABLE IF NOT EXISTS event_commands (
   command_id TEXT PRIMARY KEY,
   stream_id TEXT NOT NULL,
   from_version INTEGER NOT NULL,
-  to_version INTEGER NOT NULL
+  to_version INTEGER NOT NULL,
+  command_type TEXT
 );
 CREATE TRIGGER IF NOT EXISTS events_no_update BEFORE UPDATE ON events
   BEGIN SELECT RAISE(ABORT, 'events are append-only: UPDATE refused'); END;
@@ -60,6 +63,23 @@ CREATE TRIGGER IF NOT EXISTS event_streams_forward_only BEFORE UPDATE ON event_s
 CREATE TRIGGER IF NOT EXISTS event_streams_no_delete BEFORE DELETE ON event_streams
   BEGIN SELECT RAISE(ABORT, 'stream heads are append-only: DELETE refused'); END;
 `;
+
+/**
+ * A file made before command types were recorded gains the column; its commands keep a NULL type
+ * (checked by stream only). The events themselves are never touched.
+ */
+function migrateEventCommands(db: Database.Database): void {
+  const hasType = () =>
+    (db.prepare('PRAGMA table_info(event_commands)').all() as { name: string }[]).some(
+      (c) => c.name === 'command_type',
+    );
+  if (hasType()) return;
+  try {
+    db.exec('ALTER TABLE event_commands ADD COLUMN command_type TEXT');
+  } catch (error) {
+    if (!hasType()) throw error; // another process opening the same file added it first
+  }
+}
 
 /** Wakes subscribers of the same file in this process as soon as an append commits. */
 const appendSignals = new Map<string, EventEmitter>();
@@ -89,6 +109,7 @@ export class SqliteEventStore implements EventStore {
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('busy_timeout = 5000');
     this.db.exec(SQLITE_EVENT_SCHEMA);
+    migrateEventCommands(this.db);
     this.signal = signalFor(options.file);
   }
 
@@ -97,7 +118,7 @@ export class SqliteEventStore implements EventStore {
     const result = this.db
       .transaction(() => {
         const earlier = options.commandId ? this.findCommandSync(options.commandId) : null;
-        if (earlier) return earlier;
+        if (earlier) return repeatOf(earlier, options.commandId!, streamId, options.commandType);
         const head = (this.db
           .prepare('SELECT version, last_hash AS hash FROM event_streams WHERE stream_id = ?')
           .get(streamId) as { version: number; hash: string } | undefined) ?? { version: 0, hash: GENESIS_HASH };
@@ -137,8 +158,10 @@ export class SqliteEventStore implements EventStore {
           .run(streamId, last.streamVersion, last.hash);
         if (options.commandId) {
           this.db
-            .prepare('INSERT INTO event_commands (command_id, stream_id, from_version, to_version) VALUES (?, ?, ?, ?)')
-            .run(options.commandId, streamId, head.version + 1, last.streamVersion);
+            .prepare(
+              'INSERT INTO event_commands (command_id, stream_id, from_version, to_version, command_type) VALUES (?, ?, ?, ?, ?)',
+            )
+            .run(options.commandId, streamId, head.version + 1, last.streamVersion, options.commandType ?? null);
         }
         return { nextExpectedVersion: last.streamVersion, events: recorded, duplicate: false };
       })
@@ -153,17 +176,19 @@ export class SqliteEventStore implements EventStore {
     return results;
   }
 
-  async findCommand(commandId: string): Promise<AppendResult | null> {
+  async findCommand(commandId: string): Promise<RecordedCommand | null> {
     return this.findCommandSync(commandId);
   }
 
-  private findCommandSync(commandId: string): AppendResult | null {
+  private findCommandSync(commandId: string): RecordedCommand | null {
     const seen = this.db
-      .prepare('SELECT stream_id, from_version, to_version FROM event_commands WHERE command_id = ?')
-      .get(commandId) as { stream_id: string; from_version: number; to_version: number } | undefined;
+      .prepare('SELECT stream_id, from_version, to_version, command_type FROM event_commands WHERE command_id = ?')
+      .get(commandId) as
+      { stream_id: string; from_version: number; to_version: number; command_type: string | null } | undefined;
     if (!seen) return null;
     const events = this.readStreamSync(seen.stream_id, seen.from_version, seen.to_version);
-    return { nextExpectedVersion: seen.to_version, events, duplicate: true };
+    const { stream_id: streamId, command_type: commandType } = seen;
+    return { nextExpectedVersion: seen.to_version, events, duplicate: true, streamId, commandType };
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {

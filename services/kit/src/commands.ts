@@ -1,6 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/core';
 import {
   catalog,
+  derivedId,
   handleCommand,
   invalid,
   NotYetVisibleError,
@@ -39,7 +41,10 @@ export interface ExecuteOptions {
 
 /**
  * Runs one command through its decider and waits until the read models show it, so the
- * mutation's answer (read from the read model) already includes the change.
+ * mutation's answer (read from the read model) already includes the change. Every resolver's
+ * command goes through here, under one rule for a repeated `commandId`: the same command (its
+ * `type`) on the same stream answers its first result and writes nothing; the id reused on another
+ * stream or for another command type is refused with CONFLICT (`CommandIdReusedError`).
  */
 export async function execute<C, E extends NewEvent, S>(
   deps: ServiceDeps,
@@ -66,4 +71,13 @@ export async function execute<C, E extends NewEvent, S>(
     });
   }
   return result;
+}
+
+/**
+ * The id a new record (unit, project, template, ...) takes: derived from the command id when there
+ * is one, so a retried creation names the same stream and answers its first result instead of
+ * being refused as another stream's; random otherwise. Shaped like a UUID (v5 layout).
+ */
+export function newRecordId(commandId?: string | null): string {
+  return commandId ? derivedId(`jixiao.record:${commandId}`) : randomUUID();
 }

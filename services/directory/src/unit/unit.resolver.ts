@@ -1,11 +1,11 @@
-import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/core';
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { entityId, NotFoundError } from '@jixiao/events';
+import { NotFoundError } from '@jixiao/events';
 import { UnitRowSchema, type UnitRow } from '@jixiao/projections';
 import {
   ensureInScope,
   execute,
+  newRecordId,
   pageOf,
   PageInput,
   RowScope,
@@ -81,9 +81,9 @@ export class UnitResolver {
     const em = this.deps.em();
     const parent = input.parentId ? await findUnit(em, input.parentId) : null;
     const clash = await em.findOne(UnitRowSchema, { code: input.code.trim() });
-    const unitId = randomUUID();
     const { commandId, ...fields } = input;
-    const result = await execute(
+    const unitId = newRecordId(commandId);
+    await execute(
       this.deps,
       ctx,
       unitStreamId(unitId),
@@ -98,8 +98,7 @@ export class UnitResolver {
       },
       { commandId },
     );
-    const streamId = result.events[0]?.streamId ?? unitStreamId(unitId);
-    return findUnit(this.deps.em(), entityId(streamId));
+    return findUnit(this.deps.em(), unitId);
   }
 }
 

@@ -1,5 +1,4 @@
-import { createHash } from 'node:crypto';
-import { IllegalStateError, NotFoundError } from '@jixiao/events';
+import { derivedId, IllegalStateError, NotFoundError } from '@jixiao/events';
 import type { GoalEvent, GoalSubmitted, Indicator } from './goal.events';
 
 /** The lifecycle of DOMAIN.md; NONE means the stream is empty. EXEMPLARY is a mark, not a state. */
@@ -75,9 +74,7 @@ export const goalStreamId = (goalId: string): string => `goal-${goalId}`;
  */
 export function goalIdOf(projectId: string, term: 'ANNUAL' | 'MEDIUM_TERM', fiscalYear: number): string {
   const name = term === 'ANNUAL' ? `${projectId}/ANNUAL/${fiscalYear}` : `${projectId}/MEDIUM_TERM`;
-  const h = createHash('sha1').update(`jixiao.goal:${name}`).digest('hex');
-  const variant = ((parseInt(h[16]!, 16) & 0x3) | 0x8).toString(16);
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+  return derivedId(`jixiao.goal:${name}`);
 }
 
 const replace = (indicators: Indicator[], revised: Indicator): Indicator[] =>

@@ -1,11 +1,11 @@
-import { randomUUID } from 'node:crypto';
 import type { EntityManager, FilterQuery } from '@mikro-orm/core';
 import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
-import { entityId, NotFoundError } from '@jixiao/events';
+import { NotFoundError } from '@jixiao/events';
 import { TemplateRowSchema, type TemplateRow } from '@jixiao/projections';
 import {
   containsPattern,
   execute,
+  newRecordId,
   pageOf,
   PageInput,
   type RequestContext,
@@ -81,9 +81,9 @@ export class TemplateResolver {
     @Arg('input', { description: '命令参数 (command input)' }) input: AddIndicatorTemplateInput,
     @Ctx() ctx: RequestContext,
   ): Promise<IndicatorTemplate> {
-    const templateId = randomUUID();
     const { commandId, ...template } = input;
-    const result = await execute(
+    const templateId = newRecordId(commandId);
+    await execute(
       this.deps,
       ctx,
       templateStreamId(templateId),
@@ -91,10 +91,14 @@ export class TemplateResolver {
       { type: 'AddIndicatorTemplate', templateId, ...template },
       { commandId },
     );
-    const id = entityId(result.events[0]?.streamId ?? templateStreamId(templateId));
     const em = this.deps.em();
-    const row = await em.findOne(TemplateRowSchema, { templateId: id });
-    if (!row) throw new NotFoundError({ zh: `指标库中没有模板 ${id}`, en: `The library has no template ${id}` });
-    return toTemplate(row, (await usageCounts(em, [id])).get(id) ?? 0);
+    const row = await em.findOne(TemplateRowSchema, { templateId });
+    if (!row) {
+      throw new NotFoundError({
+        zh: `指标库中没有模板 ${templateId}`,
+        en: `The library has no template ${templateId}`,
+      });
+    }
+    return toTemplate(row, (await usageCounts(em, [templateId])).get(templateId) ?? 0);
   }
 }

@@ -1,9 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
-import { entityId, invalid } from '@jixiao/events';
+import { invalid } from '@jixiao/events';
 import { PreAssessmentRowSchema, type PreAssessmentRow } from '@jixiao/projections';
 import {
   execute,
+  newRecordId,
   inScope,
   RowScope,
   type Actor,
@@ -31,9 +31,8 @@ export class PreAssessmentResolver {
 
   /** Runs a command and answers with the pre-assessment, as far as the caller may see it. */
   private async run(ctx: RequestContext, scope: UnitScope, id: string, command: PreAssessmentCommand, options: object) {
-    const result = await execute(this.deps, ctx, preAssessmentStreamId(id), preAssessmentDecider, command, options);
-    const reached = entityId(result.events[0]?.streamId ?? preAssessmentStreamId(id));
-    return toPreAssessment(await this.reachable(reached, scope, ctx.actor));
+    await execute(this.deps, ctx, preAssessmentStreamId(id), preAssessmentDecider, command, options);
+    return toPreAssessment(await this.reachable(id, scope, ctx.actor));
   }
 
   /** The row, or NOT_FOUND when it does not exist or the caller may not reach it. */
@@ -91,7 +90,7 @@ export class PreAssessmentResolver {
   ): Promise<PreAssessment> {
     const subject = await this.subjectOf(input, scope);
     const profile = await profileInForce(this.deps.em(), subject.divisionCode, subject.fiscalYear);
-    const id = randomUUID();
+    const id = newRecordId(input.commandId);
     const command: PreAssessmentCommand = {
       type: 'OpenPreAssessment',
       preAssessmentId: id,

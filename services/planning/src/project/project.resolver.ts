@@ -1,9 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
-import { entityId } from '@jixiao/events';
 import { ProjectRowSchema } from '@jixiao/projections';
 import {
   execute,
+  newRecordId,
   pageOf,
   PageInput,
   RowScope,
@@ -23,8 +22,10 @@ import { Project, ProjectPage } from './project.type';
 export class ProjectResolver {
   constructor(private readonly deps: ServiceDeps) {}
 
-  /** Runs a project command and answers with the project as queries now see it. */
-  /** Runs a project command and answers with the project, scoped (a repeated command id must not reveal another unit's). */
+  /**
+   * Runs a project command and answers with the project as queries now see it, scoped: a proposal's
+   * command id reused by another unit names the same project, whose first result must not reveal it.
+   */
   private async run(
     ctx: RequestContext,
     scope: UnitScope,
@@ -32,10 +33,9 @@ export class ProjectResolver {
     command: ProjectCommand,
     options: object,
   ) {
-    const result = await execute(this.deps, ctx, projectStreamId(projectId), projectDecider, command, options);
-    const id = entityId(result.events[0]?.streamId ?? projectStreamId(projectId));
-    await this.inScope(id, scope);
-    return findProject(this.deps.em(), id, projectNotFound(id));
+    await execute(this.deps, ctx, projectStreamId(projectId), projectDecider, command, options);
+    await this.inScope(projectId, scope);
+    return findProject(this.deps.em(), projectId, projectNotFound(projectId));
   }
 
   /** The project, or NOT_FOUND when it does not exist or lies outside the caller's scope. */
@@ -75,7 +75,7 @@ export class ProjectResolver {
     const em = this.deps.em();
     const unit = await requireUnit(em, input.unitId, scope);
     const sameCode = await em.findOne(ProjectRowSchema, { unitId: input.unitId, code: input.code.trim() });
-    const projectId = randomUUID();
+    const projectId = newRecordId(input.commandId);
     const { commandId: _c, amountRequested, ...proposal } = input;
     const command: ProjectCommand = {
       type: 'ProposeProject',
