@@ -10,7 +10,7 @@
 #
 #   bash infra/node24/test.sh            # or JIXIAO_NODE24=24.22.3 for an exact version
 #   bash infra/node24/test.sh --head     # the last commit's files (or JIXIAO_NODE24_REF's) instead of the working tree's
-#   bash infra/node24/test.sh -- <jest args>   # e.g. -- events/src to run part of the suite
+#   bash infra/node24/test.sh -- <jest args>   # e.g. -- --testPathPatterns events/src for part of the suite
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 wanted=${JIXIAO_NODE24:-24}
