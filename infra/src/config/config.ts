@@ -46,6 +46,21 @@ const schema = z.object({
     .string()
     .regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL')
     .optional(),
+  JIXIAO_CORS_ORIGINS: z
+    .string()
+    .transform((list) =>
+      list
+        .split(',')
+        .map((origin) => origin.trim())
+        .filter(Boolean),
+    )
+    .refine(
+      (origins) => origins.every((origin) => /^https?:\/\/[^/\s*,]+$/.test(origin)),
+      'must be exact origins, comma-separated, e.g. https://console.example.gov.cn,http://127.0.0.1:5173 — no *, no path (须为完整来源，逗号分隔，不可用通配符或路径)',
+    )
+    .default([]),
+  JIXIAO_PERSISTED_DOCUMENTS: z.string().min(1).optional(),
+  JIXIAO_PERSISTED_ONLY: z.enum(['true', 'false'], { message: 'must be true or false' }).default('false'),
 });
 
 /** Where user tokens' signatures are checked: a JWKS URL, a PEM public key, or embedded mode's dev key file. */
@@ -67,6 +82,14 @@ export interface LimitsConfig {
   redisUrl?: string;
 }
 
+/** What a browser front end on another origin needs: who may call, and which documents run. */
+export interface BrowserConfig {
+  /** Exact origins whose browsers get CORS answers; empty: CORS off. */
+  corsOrigins: string[];
+  /** A JSON file of trusted documents (`{ "<hash>": "<document>" }`), and whether only those run. */
+  persistedDocuments?: { file: string; only: boolean };
+}
+
 /** What distributed mode adds: the broker list, the topic prefix and Redis. */
 export interface DistributedConfig {
   kafkaBrokers: string[];
@@ -83,6 +106,7 @@ export type PlatformConfig = {
   storage: ReadModelDatabase;
   auth: AuthConfig;
   limits: LimitsConfig;
+  browser: BrowserConfig;
   /** Present when `mode` is `distributed`. */
   distributed?: DistributedConfig;
   /** What to load into an empty store at start: the `demo` city-year, or nothing. */
@@ -119,6 +143,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlatformConfig
       'JIXIAO_JWKS_URL or JIXIAO_JWT_PUBLIC_KEY: required when NODE_ENV=production (the dev signing key is for development only)',
     );
   }
+  if (c.JIXIAO_PERSISTED_ONLY === 'true' && !c.JIXIAO_PERSISTED_DOCUMENTS) {
+    throw refuse('JIXIAO_PERSISTED_DOCUMENTS: required when JIXIAO_PERSISTED_ONLY=true (the trusted documents file)');
+  }
   if (c.JIXIAO_MODE === 'distributed') {
     const missing = requiredForDistributed(c);
     if (missing.length > 0) throw invalid(missing);
@@ -149,6 +176,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlatformConfig
       ratePerMinute: c.JIXIAO_RATE_LIMIT_PER_MINUTE,
       maxBodyBytes: c.JIXIAO_MAX_BODY_BYTES,
       ...(c.JIXIAO_REDIS_URL ? { redisUrl: c.JIXIAO_REDIS_URL } : {}),
+    },
+    browser: {
+      corsOrigins: c.JIXIAO_CORS_ORIGINS,
+      ...(c.JIXIAO_PERSISTED_DOCUMENTS
+        ? {
+            persistedDocuments: {
+              file: path.resolve(c.JIXIAO_PERSISTED_DOCUMENTS),
+              only: c.JIXIAO_PERSISTED_ONLY === 'true',
+            },
+          }
+        : {}),
     },
     distributed:
       c.JIXIAO_MODE === 'distributed'

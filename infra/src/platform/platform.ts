@@ -3,7 +3,13 @@ import path from 'node:path';
 import { createHash } from 'node:crypto';
 import type { EntityManager, MikroORM } from '@mikro-orm/core';
 import { catalog, type EventStore } from '@jixiao/events';
-import { memoryRateLimiter, redisRateLimiter, startGatewayServer, type RateLimiter } from '@jixiao/gateway';
+import {
+  loadTrustedDocuments,
+  memoryRateLimiter,
+  redisRateLimiter,
+  startGatewayServer,
+  type RateLimiter,
+} from '@jixiao/gateway';
 import { allProjections, ProjectionRunner, UnitRowSchema } from '@jixiao/projections';
 import { readSupergraph } from '@jixiao/schema';
 import {
@@ -28,7 +34,7 @@ import { buildSubgraphs } from './subgraphs';
 
 /** What the platform needs from the configuration. */
 export type PlatformStartConfig = Pick<PlatformConfig, 'host' | 'port' | 'storage' | 'production' | 'auth' | 'limits'> &
-  Partial<Pick<PlatformConfig, 'seed'>>;
+  Partial<Pick<PlatformConfig, 'seed' | 'browser'>>;
 
 export interface RunningPlatform {
   /** The GraphQL endpoint of the gateway (HTTP; subscriptions over SSE). */
@@ -175,11 +181,19 @@ export async function startGateway(
     auth: { verify: tokenVerifier(tokenSettings(config.auth)), assertionSecret: secret },
     rateLimiter: openRateLimiter(config.limits, opened),
     limits: { maxBodyBytes: config.limits.maxBodyBytes },
+    corsOrigins: config.browser?.corsOrigins,
+    persistedDocuments: persistedDocumentsOf(config.browser),
     // an operator sees each subgraph's readiness here; one down does not take the gateway out of rotation
     health: { process: 'gateway', details: subgraphReadiness(subgraphUrls) },
   });
   opened.push(gateway);
   return gateway;
+}
+
+/** The trusted documents of `JIXIAO_PERSISTED_DOCUMENTS`, read at start (a bad file stops the start). */
+function persistedDocumentsOf(browser: PlatformConfig['browser'] | undefined) {
+  const persisted = browser?.persistedDocuments;
+  return persisted && { documents: loadTrustedDocuments(persisted.file), only: persisted.only };
 }
 
 /** The hottest queries read through Redis when it is configured, else through this process's memory. */

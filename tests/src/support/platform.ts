@@ -6,6 +6,7 @@ import {
   loadOrCreateDevKey,
   startPlatform,
   type AuthConfig,
+  type BrowserConfig,
   type ReadModelDatabase,
   type RunningPlatform,
 } from '@jixiao/infra';
@@ -89,6 +90,8 @@ export async function startTestPlatform(
     storage?: ReadModelDatabase;
     /** Seed an empty store with the demo city-year, as `npm start` does by default. */
     seed?: 'none' | 'demo';
+    /** CORS origins and trusted documents, as `JIXIAO_CORS_ORIGINS` and `JIXIAO_PERSISTED_*` set them. */
+    browser?: BrowserConfig;
   } = {},
 ): Promise<
   TestPlatform & { dir: string; storage: ReadModelDatabase; dispose(options?: { keepData?: boolean }): Promise<void> }
@@ -108,6 +111,7 @@ export async function startTestPlatform(
     production: options.production ?? false,
     storage,
     seed: options.seed ?? 'none',
+    browser: options.browser,
     auth,
     // generous: the fuzz run sends thousands of requests as one user
     limits: {
