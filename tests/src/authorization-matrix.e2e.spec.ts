@@ -55,5 +55,5 @@ describe('authorization matrix: every operation as every role, against the READM
       observed[operation] = row as OperationPolicy;
     }
     expect(observed).toEqual(expected);
-  }, 180_000);
+  }, 420_000); // 1,800 probes in sequence: minutes on a busy 2-core machine
 });
