@@ -34,6 +34,11 @@ export interface ServiceDeps {
   applied?: AppliedFeed;
 }
 
+/** What every command input's `commandId` field says in the schema: the rule `execute` keeps. */
+export const COMMAND_ID_DESCRIPTION =
+  '幂等键：同一命令以同一键重复提交只生效一次，返回首次结果；用于另一对象或另一操作则拒绝 (CONFLICT) ' +
+  '(idempotency key: the same command sent again with it answers its first result; reused for another record or another operation it is refused with CONFLICT)';
+
 export interface ExecuteOptions {
   commandId?: string | null;
   expectedVersion?: number | null;

@@ -1,4 +1,5 @@
 import { Directive, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { COMMAND_ID_DESCRIPTION } from '@jixiao/service-kit';
 
 export enum UnitLevel {
   FIRST = 'FIRST',
@@ -64,6 +65,6 @@ export class RegisterBudgetUnitInput {
   @Field({ description: '行政区划代码，6 位 (division code, 6 digits)' })
   divisionCode!: string;
 
-  @Field(() => ID, { nullable: true, description: '幂等键 (idempotency key)' })
+  @Field(() => ID, { nullable: true, description: COMMAND_ID_DESCRIPTION })
   commandId?: string | null;
 }

@@ -1,4 +1,5 @@
 import { Field, Float, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { COMMAND_ID_DESCRIPTION } from '@jixiao/service-kit';
 import { JointReviewerRole } from '../goal/goal.enums';
 import { RuleProfileRefType } from '../goal/goal.type';
 import { CatalogueVersion } from '../library/template.enums';
@@ -178,6 +179,6 @@ export class PublishRuleProfileInput {
   @Field(() => [JointReviewerRole], { nullable: true, description: '联审必需成员 (required joint-review members)' })
   jointReviewRoles?: JointReviewerRole[] | null;
 
-  @Field(() => String, { nullable: true, description: '幂等键 (idempotency key)' })
+  @Field(() => String, { nullable: true, description: COMMAND_ID_DESCRIPTION })
   commandId?: string | null;
 }

@@ -1,9 +1,10 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
+import { COMMAND_ID_DESCRIPTION } from '@jixiao/service-kit';
 
 /** Every command input carries an idempotency key. (Base class: never a GraphQL type of its own.) */
 @InputType('CommandInputBase')
 export class CommandInput {
-  @Field(() => ID, { nullable: true, description: '幂等键：重复提交同一键只生效一次 (idempotency key)' })
+  @Field(() => ID, { nullable: true, description: COMMAND_ID_DESCRIPTION })
   commandId?: string | null;
 }
 
