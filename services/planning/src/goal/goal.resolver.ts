@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
-import { entityId, IllegalStateError, NotFoundError, type Fen } from '@jixiao/events';
+import { IllegalStateError, NotFoundError, type Fen } from '@jixiao/events';
 import { GoalRowSchema, TemplateRowSchema } from '@jixiao/projections';
 import {
   execute,
@@ -42,8 +42,8 @@ export class GoalResolver {
   /**
    * Runs a goal command and answers with the goal as queries now see it. An existing goal is
    * checked against the caller's scope first (out of scope is NOT_FOUND); a new one was checked
-   * through its project. The answer is scoped too: a repeated command id answers with the goal
-   * the first command wrote, which must not reveal another unit's goal.
+   * through its project. A repeated command id answers for this goal's stream only (the runner
+   * refuses an id used on another stream), and the answer is read within the caller's scope.
    */
   private async run(
     ctx: RequestContext,
@@ -54,8 +54,8 @@ export class GoalResolver {
     isNew = false,
   ) {
     if (!isNew) await findGoal(this.deps.em(), goalId, scope);
-    const result = await execute(this.deps, ctx, goalStreamId(goalId), goalDecider, command, options);
-    return findGoal(this.deps.em(), entityId(result.events[0]?.streamId ?? goalStreamId(goalId)), scope);
+    await execute(this.deps, ctx, goalStreamId(goalId), goalDecider, command, options);
+    return findGoal(this.deps.em(), goalId, scope);
   }
 
   private async goalRow(goalId: string) {
