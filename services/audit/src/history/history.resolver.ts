@@ -62,7 +62,9 @@ export class HistoryResolver {
   ): Promise<StreamVerification> {
     checkStreamId(streamId);
     const r = await this.store.verifyStream(streamId);
-    noteRead(ctx, { resource: 'Query.verifyStream', streamId, eventCount: r.ok ? r.eventCount : 0 });
+    // a broken chain still holds its events: the auditor is told how many, not 0
+    const eventCount = r.ok ? r.eventCount : (await this.store.readStream(streamId)).length;
+    noteRead(ctx, { resource: 'Query.verifyStream', streamId, eventCount });
     if (r.ok && r.eventCount === 0) {
       throw new NotFoundError({
         zh: `事件流 ${streamId} 不存在，无可核验内容`,
@@ -74,7 +76,7 @@ export class HistoryResolver {
       : {
           streamId,
           ok: false,
-          eventCount: 0,
+          eventCount,
           brokenAtVersion: r.brokenAtVersion,
           brokenEventId: r.eventId,
           reason: r.reason,
