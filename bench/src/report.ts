@@ -240,7 +240,13 @@ previous full runs unless said otherwise.
 - **f. RSS** is measured on the tianmen year: the platform caught up from the seeded store
   (all six read models built), then answered the GraphQL load; the figure is the peak (VmHWM).
 - **g. seeding** the tianmen year (374 k events through the deciders, validated, hash-chained) is
-  bound by the same JavaScript work as b; it meets 60 s on a quiet machine and misses it under load.
+  bound by the same JavaScript work as b; it meets 60 s on a quiet machine and misses it under load.- **Session 6 (hardening), quick runs back to back on one machine, before (a54d078) → after:** a
+  74 % → 74 % of raw INSERT, 1.12× → 1.01× Emmett (1.07× in CI's own run); b 2,576 → 3,560 events/s;
+  c 13,890 → 12,997 events/s (raw SELECT 10,462 → 8,194: the machine); d 648 → 650 events/s; e p99
+  30.6 → 33.4 ms, saturation 2.44× → 3.61× Apollo; g cold start 2,707 → 2,708 ms, small-year seed
+  1.8 → 2.1 s. One-run figures, within their noise. Not re-measured: the full run's tianmen rebuild
+  (d), which now verifies every hash chain it reads — about +30 % on a 21 k-event log, measured by
+  hand on a loaded machine.
 `;
 
 /** results.md: each figure against its target, then the detail tables and the environment. */
