@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { seedFixture, type Fixture } from './support/fixture';
+import { expectNoWrite, seedFixture, type Fixture } from './support/fixture';
 import {
   as,
   goalInput,
@@ -28,13 +28,7 @@ describe('a repeated commandId', () => {
 
   const unitA = () => as('BUDGET_UNIT', f.unitIds.A, 'zhang.a');
 
-  /** Runs the request and checks that the store did not change. */
-  async function writesNothing<T>(request: () => Promise<T>): Promise<T> {
-    const before = await p.allEvents();
-    const result = await request();
-    expect(await p.allEvents()).toEqual(before);
-    return result;
-  }
+  const writesNothing = <T>(request: () => Promise<T>) => expectNoWrite(p, request);
 
   /** The refusal a reused command id gets, whatever it was first used for. */
   const reusedRefusal = (commandId: string) => ({

@@ -1,4 +1,4 @@
-import { seedFixture, type Fixture } from './support/fixture';
+import { expectNoWrite, seedFixture, type Fixture } from './support/fixture';
 import {
   as,
   goalInput,
@@ -25,13 +25,7 @@ describe('a budget unit and another unit’s goal', () => {
 
   const unitB = () => as('BUDGET_UNIT', f.unitIds.B, 'li.b');
 
-  /** Runs the request and checks that the store did not change. */
-  async function writesNothing<T>(request: () => Promise<T>): Promise<T> {
-    const before = await p.allEvents();
-    const result = await request();
-    expect(await p.allEvents()).toEqual(before);
-    return result;
-  }
+  const writesNothing = <T>(request: () => Promise<T>) => expectNoWrite(p, request);
 
   it('reads it by id as NOT_FOUND, worded like a goal that does not exist', async () => {
     const other = await p.gql('query($id: ID!) { goal(id: $id) { id } }', { id: f.goalIds.A }, unitB());

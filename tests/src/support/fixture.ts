@@ -193,3 +193,11 @@ export async function seedFixture(p: TestPlatform, codePrefix = '9'): Promise<Fi
     },
   };
 }
+
+/** Runs the request and checks that the store did not change; returns the request's answer. */
+export async function expectNoWrite<T>(p: Pick<TestPlatform, 'allEvents'>, request: () => Promise<T>): Promise<T> {
+  const before = await p.allEvents();
+  const result = await request();
+  expect(await p.allEvents()).toEqual(before);
+  return result;
+}
