@@ -1,4 +1,4 @@
-import { ChainWalk, type BrokenChain } from '@jixiao/events';
+import { ChainWalk, verifyChain, type BrokenChain } from '@jixiao/events';
 import type { PostgresEventStore } from '../event-store/postgres-event-store';
 import { schemaIdent } from '../event-store/postgres-schema';
 
@@ -42,8 +42,9 @@ export class BrokenChainsError extends Error {
 
 /**
  * Ends a walk of the log against the heads the store recorded: a stream whose head is ahead of the
- * walk (appended since the walk read it) has its newer events read and walked; then every head
- * must be where its stream's walk ended, and every walked stream must have a head.
+ * walk (appended since the walk read it) has its newer events, up to that head, read and walked
+ * (writers may append beyond it meanwhile); then every head must be where its stream's walk
+ * ended, and every walked stream must have a head.
  */
 export async function closeChains(store: PostgresEventStore, walk: ChainWalk): Promise<BrokenChain[]> {
   const heads = await store.pool.query<[string, number, string]>({
@@ -55,12 +56,40 @@ export async function closeChains(store: PostgresEventStore, walk: ChainWalk): P
     headed.add(streamId);
     const reached = walk.reachedIn(streamId);
     if (version > reached.version && !walk.isBroken(streamId)) {
-      for (const event of await store.readStream(streamId, { fromVersion: reached.version + 1 })) walk.add(event);
+      // up to the head read above only: a writer may have appended again since
+      const newer = await store.readStream(streamId, { fromVersion: reached.version + 1, toVersion: version });
+      for (const event of newer) walk.add(event);
     }
     walk.closeAgainst(streamId, { version, hash });
   }
   for (const streamId of walk.streams()) {
     if (!headed.has(streamId)) walk.closeAgainst(streamId, { version: 0, hash: '' });
   }
-  return walk.breaks();
+  // a head that moved while the walk ran is checked again on its own, head first: only a break
+  // that check also finds is reported
+  const confirmed: BrokenChain[] = [];
+  for (const broken of walk.breaks()) {
+    const again = broken.reason === 'HEAD_MISMATCH' ? await recheck(store, broken) : broken;
+    if (again) confirmed.push(again);
+  }
+  return confirmed;
+}
+
+/**
+ * A stream the walk found at odds with its head, checked again on its own: the head read first and
+ * the events up to it after, so writers appending meanwhile cannot make a sound chain look broken.
+ * Null when it is sound.
+ */
+async function recheck(store: PostgresEventStore, broken: BrokenChain): Promise<BrokenChain | null> {
+  const head = await store.pool.query<[number, string]>({
+    text: `SELECT version, last_hash FROM ${schemaIdent(store.schema)}.event_streams WHERE stream_id = $1`,
+    values: [broken.streamId],
+    rowMode: 'array',
+  });
+  // events without any head: the head was deleted, which no writer does
+  if (!head.rows[0]) return broken;
+  const [version, hash] = head.rows[0];
+  const events = await store.readStream(broken.streamId, { toVersion: version });
+  const result = verifyChain(broken.streamId, events, { version, hash });
+  return result.ok ? null : result;
 }
