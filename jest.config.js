@@ -16,35 +16,26 @@ const swc = [
     module: { type: 'commonjs' },
   },
 ];
-const packages = {
-  events: 'events',
-  projections: 'projections',
-  infra: 'infra',
-  schema: 'schema',
-  directory: 'services/directory',
-  planning: 'services/planning',
-  audit: 'services/audit',
-  gateway: 'services/gateway',
-  generator: 'generator',
-  'service-kit': 'services/kit',
-  tests: 'tests',
-};
+// every workspace's `@jixiao/<name>` maps to its TypeScript sources: a new context's packages need no edit here
+const { existsSync, readdirSync, readFileSync } = require('node:fs');
+const workspaces = require('./package.json').workspaces.flatMap((pattern) =>
+  pattern.endsWith('/*')
+    ? readdirSync(`${__dirname}/${pattern.slice(0, -2)}`)
+        .map((dir) => `${pattern.slice(0, -2)}/${dir}`)
+        .filter((dir) => existsSync(`${__dirname}/${dir}/package.json`))
+    : [pattern],
+);
 const moduleNameMapper = Object.fromEntries(
-  Object.entries(packages).map(([name, dir]) => [`^@jixiao/${name}$`, `<rootDir>/${dir}/src/index.ts`]),
+  workspaces.map((dir) => {
+    const { name } = JSON.parse(readFileSync(`${__dirname}/${dir}/package.json`, 'utf8'));
+    return [`^${name.replace('/', '\\/')}$`, `<rootDir>/${dir}/src/index.ts`];
+  }),
 );
 const base = {
   transform: { '^.+\\.ts$': swc },
   moduleNameMapper,
   testEnvironment: 'node',
-  roots: [
-    '<rootDir>/events',
-    '<rootDir>/projections',
-    '<rootDir>/infra',
-    '<rootDir>/schema',
-    '<rootDir>/services',
-    '<rootDir>/tests',
-    '<rootDir>/generator',
-  ],
+  roots: workspaces.map((dir) => `<rootDir>/${dir}`),
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
   setupFiles: ['reflect-metadata'],
 };

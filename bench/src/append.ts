@@ -1,8 +1,9 @@
+import { catalog } from '@jixiao/contexts';
 import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
 import { STREAM_DOES_NOT_EXIST } from '@event-driven-io/emmett';
 import { getPostgreSQLEventStore } from '@event-driven-io/emmett-postgresql';
-import { catalog, GENESIS_HASH, hashEvent } from '@jixiao/events';
+import { GENESIS_HASH, hashEvent } from '@jixiao/events';
 import { PostgresEventStore } from '@jixiao/infra';
 import { PG_URL, dropSchema, schemaName, sql, urlWithSearchPath } from './pg';
 import { repeat, throughput, type Figure } from './stats';

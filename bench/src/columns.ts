@@ -1,4 +1,5 @@
-export { catalog, type BatchAppend } from '@jixiao/events';
+export { catalog } from '@jixiao/contexts';
+export type { BatchAppend } from '@jixiao/events';
 
 /** The stored columns of an event row (all but the position, which the table assigns). */
 export const EVENT_COLUMNS_FOR_BENCH =

@@ -1,7 +1,6 @@
-import { catalog } from '@jixiao/events';
+import { allProjections, catalog } from '@jixiao/contexts';
 import type { SCALES } from '@jixiao/generator';
 import { openReadModels, PostgresEventStore, rebuildProjections } from '@jixiao/infra';
-import { allProjections } from '@jixiao/projections';
 import { PG_URL, dropSchema, schemaName } from './pg';
 import { seedPostgres } from './seed-pg';
 import { figureOf, type Figure } from './stats';

@@ -1,4 +1,4 @@
-import { catalog } from '@jixiao/events';
+import { catalog } from '@jixiao/contexts';
 import { seedCityYear, SCALES } from '@jixiao/generator';
 import { PostgresEventStore } from '@jixiao/infra';
 import { PG_URL } from './pg';

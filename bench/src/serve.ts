@@ -1,9 +1,10 @@
 import 'reflect-metadata';
+import { allProjections } from '@jixiao/contexts';
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { startStandaloneServer } from '@apollo/server/standalone';
 import { loadConfig, SqliteEventStore, startPlatform, type RunningPlatform } from '@jixiao/infra';
-import { ProjectionCheckpointSchema, allProjections } from '@jixiao/projections';
+import { ProjectionCheckpointSchema } from '@jixiao/projections';
 import { readSupergraph } from '@jixiao/schema';
 import { peakRss } from './machine';
 

@@ -1,9 +1,9 @@
+import { catalog } from '@jixiao/contexts';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { catalog } from '@jixiao/events';
 import { seedCityYear, SCALES } from '@jixiao/generator';
 import { devKeyFile, loadOrCreateDevKey, SqliteEventStore } from '@jixiao/infra';
 import { mintToken } from '@jixiao/service-kit';

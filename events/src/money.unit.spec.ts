@@ -1,4 +1,5 @@
-import { catalog } from './catalog';
+import { EventCatalog } from './catalog';
+import { planningEvents } from './planning';
 import type { RecordedEvent } from './envelope';
 import {
   displayYuan,
@@ -10,6 +11,8 @@ import {
   parseYuan,
   sumFen,
 } from './money';
+
+const catalog = new EventCatalog(planningEvents);
 
 describe('money', () => {
   it.each([

@@ -1,8 +1,11 @@
 import { createHash } from 'node:crypto';
-import { catalog, type BatchAppend } from '@jixiao/events';
+import { directoryEvents, EventCatalog, planningEvents, type BatchAppend } from '@jixiao/events';
 import { goalDecider, type GoalState } from '@jixiao/planning';
 import { generateCityYear } from './generate';
 import { SCALES, type Scale } from './scales';
+
+/** The events a city-year holds: the directory's and planning's. */
+const catalog = new EventCatalog([...directoryEvents, ...planningEvents]);
 
 function* appendsOf(scale: Scale, seed?: number): Generator<BatchAppend> {
   for (const chunk of generateCityYear({ scale, seed })) yield* chunk;

@@ -12,3 +12,5 @@ export type { ChildStatus } from './distributed/supervised-child';
 export * as testing from './testing';
 export * from './read-models/rebuild';
 export * from './read-models/verify-chains';
+export { readPolicyDocs, policyDocs, POLICY_DOCS_DIR } from './docs/policy-docs';
+export { processPlan, workerPools } from './distributed/supervisor';

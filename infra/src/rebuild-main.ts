@@ -1,6 +1,5 @@
 import 'reflect-metadata';
-import { catalog } from '@jixiao/events';
-import { allProjections } from '@jixiao/projections';
+import { allProjections, catalog } from '@jixiao/contexts';
 import { loadDistributedConfig, runProcess } from './distributed/runtime';
 import { PostgresEventStore } from './event-store/postgres-event-store';
 import { rebuildProjections } from './read-models/rebuild';

@@ -1,4 +1,4 @@
-import { catalog } from '@jixiao/events';
+import { catalog } from '@jixiao/contexts';
 import { OutboxRelay } from './bus/outbox-relay';
 import { serveProcessHealth } from './distributed/health';
 import { loadDistributedConfig, runProcess } from './distributed/runtime';

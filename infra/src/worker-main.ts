@@ -1,6 +1,5 @@
 import 'reflect-metadata';
-import { catalog } from '@jixiao/events';
-import { allProjections } from '@jixiao/projections';
+import { allProjections, catalog } from '@jixiao/contexts';
 import { publishApplied, type AppliedEvent } from '@jixiao/service-kit';
 import { ProjectionWorker } from './bus/projection-worker';
 import { STREAM_CATEGORIES } from './bus/topics';

@@ -1,9 +1,9 @@
+import { catalog } from '@jixiao/contexts';
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import Redis from 'ioredis';
-import { catalog } from '@jixiao/events';
 import { devKeyFile, PostgresEventStore, testing } from '@jixiao/infra';
 import { devKeyMinter, gqlClient, type TestPlatform } from './support/platform';
 import { subscribeWs } from './support/subscribe';

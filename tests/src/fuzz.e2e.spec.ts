@@ -1,5 +1,6 @@
+import { POLICY } from '@jixiao/contexts';
 import { readSupergraph } from '@jixiao/schema';
-import { POLICY, ROLES, type Role } from '@jixiao/service-kit';
+import { ROLES, type Role } from '@jixiao/service-kit';
 import { isObjectType, type GraphQLSchema } from 'graphql';
 import { bodyOf, extremeCases } from './support/extremes';
 import { FIXTURE_EXPERT_ID, seedFixture, type Fixture } from './support/fixture';

@@ -1,8 +1,8 @@
-import { catalog, sumFen, type BatchAppend, type DataOf } from '@jixiao/events';
+import { allProjections, catalog } from '@jixiao/contexts';
+import { sumFen, type BatchAppend, type DataOf } from '@jixiao/events';
 import type * as E from '@jixiao/events';
 import { generateCityYear, SCALES } from '@jixiao/generator';
 import { openReadModels, PostgresEventStore, rebuildProjections, testing } from '@jixiao/infra';
-import { allProjections } from '@jixiao/projections';
 
 const { TEST_PG_URL, freshSchemaName, dropSchema, withPgClient } = testing;
 

@@ -1,7 +1,6 @@
-import { catalog } from '@jixiao/events';
+import { allProjections, catalog } from '@jixiao/contexts';
 import { generateCityYear, SCALES } from '@jixiao/generator';
 import { BrokenChainsError, openReadModels, PostgresEventStore, rebuildProjections, testing } from '@jixiao/infra';
-import { allProjections } from '@jixiao/projections';
 
 const { TEST_PG_URL, freshSchemaName, dropSchema, dumpReadModels, withPgClient } = testing;
 

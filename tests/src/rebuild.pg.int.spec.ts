@@ -1,7 +1,7 @@
-import { catalog } from '@jixiao/events';
+import { allProjections, catalog, readModelEntities } from '@jixiao/contexts';
 import { generateCityYear, SCALES } from '@jixiao/generator';
 import { openReadModels, PostgresEventStore, rebuildProjections, testing } from '@jixiao/infra';
-import { allProjections, chunks, insertRows, readModelEntities } from '@jixiao/projections';
+import { chunks, insertRows } from '@jixiao/projections';
 
 const { TEST_PG_URL, freshSchemaName, dropSchema, dumpReadModels, freshReplay, rowCounts, withPgClient } = testing;
 

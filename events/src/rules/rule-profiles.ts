@@ -1,4 +1,4 @@
-import type { RuleProfileRef, RuleSet } from '../catalog/rule-profile';
+import type { RuleProfileRef, RuleSet } from '../planning/rule-profile';
 
 /** One version of a rule profile: the numbers in force for a division and fiscal year. */
 export interface RuleProfile {

@@ -1,8 +1,8 @@
+import { catalog } from '@jixiao/contexts';
 import { TEST_REDIS_URL } from '../testing/redis';
 import Redis from 'ioredis';
 import type { MikroORM } from '@mikro-orm/core';
 import { logLevel } from 'kafkajs';
-import { catalog } from '@jixiao/events';
 import { goalsProjection, GoalRowSchema } from '@jixiao/projections';
 import { publishApplied, redisAppliedFeed, type AppliedEvent } from '@jixiao/service-kit';
 import { PostgresEventStore } from '../event-store/postgres-event-store';

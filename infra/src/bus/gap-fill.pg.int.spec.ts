@@ -1,5 +1,6 @@
+import { catalog } from '@jixiao/contexts';
 import type { MikroORM } from '@mikro-orm/core';
-import { catalog, type RecordedEvent } from '@jixiao/events';
+import { type RecordedEvent } from '@jixiao/events';
 import { applyBatch, goalsProjection } from '@jixiao/projections';
 import { PostgresEventStore } from '../event-store/postgres-event-store';
 import { openReadModels } from '../read-models/orm';

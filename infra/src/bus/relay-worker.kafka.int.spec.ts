@@ -1,7 +1,6 @@
+import { allProjections, catalog } from '@jixiao/contexts';
 import type { MikroORM } from '@mikro-orm/core';
 import { logLevel } from 'kafkajs';
-import { catalog } from '@jixiao/events';
-import { allProjections } from '@jixiao/projections';
 import { PostgresEventStore } from '../event-store/postgres-event-store';
 import { openReadModels } from '../read-models/orm';
 import { dropSchema, freshSchemaName, TEST_PG_URL, withPgClient } from '../testing/postgres';

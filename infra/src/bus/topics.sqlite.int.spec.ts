@@ -1,7 +1,8 @@
+import { catalog } from '@jixiao/contexts';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { accessStreamId, catalog, streamCategory } from '@jixiao/events';
+import { accessStreamId, streamCategory } from '@jixiao/events';
 import { seedCityYear, SCALES } from '@jixiao/generator';
 import { SqliteEventStore } from '../event-store';
 import { STREAM_CATEGORIES } from './topics';

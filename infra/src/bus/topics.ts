@@ -1,19 +1,12 @@
+import { STREAM_CATEGORIES } from '@jixiao/contexts';
 import { streamCategory, type RecordedEvent } from '@jixiao/events';
 
 /**
- * The stream categories published in distributed mode, one topic each; the workers read these
- * topics only, so a new kind of stream must be added here (a test seeds the demo year and
- * checks that every stream it writes is listed).
+ * The stream categories published in distributed mode, one topic each: every context's
+ * `streamCategories` (contexts/src/index.ts). The workers read these topics only; a test seeds the
+ * demo year and checks that every stream it writes is listed.
  */
-export const STREAM_CATEGORIES = [
-  'unit',
-  'goal',
-  'project',
-  'preassessment',
-  'indicatortemplate',
-  'ruleprofile',
-  'access',
-] as const;
+export { STREAM_CATEGORIES };
 
 /** The topic of a stream category: `topicFor('jixiao', 'goal')` → `jixiao.goal`. */
 export function topicFor(prefix: string, category: string): string {

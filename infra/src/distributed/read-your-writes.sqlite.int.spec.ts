@@ -1,6 +1,7 @@
+import { allProjections, catalog } from '@jixiao/contexts';
 import type { MikroORM } from '@mikro-orm/core';
-import { catalog, sampleEvent } from '@jixiao/events';
-import { allProjections, applyBatch } from '@jixiao/projections';
+import { sampleEvent } from '@jixiao/events';
+import { applyBatch } from '@jixiao/projections';
 import type { SqliteEventStore } from '../event-store';
 import { openSqliteWorkspace, type SqliteWorkspace } from '../testing/sqlite';
 import { goalSubmitted, indicatorRevised } from '../testing/goal-events';

@@ -1,4 +1,6 @@
 import { loadDistributedConfig, loadSubgraphUrls, loadWorkerSettings, subgraphNameOf } from './runtime';
+import { allProjections } from '@jixiao/contexts';
+import type { Projection } from '@jixiao/projections';
 import { LOCAL_DEFAULTS, processPlan, supervisorConfig, workerPools } from './supervisor';
 
 const distributed = { ...LOCAL_DEFAULTS };
@@ -102,12 +104,23 @@ describe('the supervisor’s configuration', () => {
 });
 
 describe('the worker pools', () => {
-  it('group the projections by bounded context', () => {
-    expect(workerPools(['directory.units', 'planning.goals', 'planning.projects', 'evaluation.scores'])).toEqual([
+  it('are one per bounded context with projections, in the list order', () => {
+    const named = (...names: string[]) => names.map((name) => ({ name }) as Projection);
+    const contexts = [
+      { name: 'directory', projections: named('directory.units') },
+      { name: 'planning', projections: named('planning.goals', 'planning.projects') },
+      { name: 'audit', projections: [] },
+      { name: 'evaluation', projections: named('evaluation.scores') },
+    ];
+    expect(workerPools(contexts)).toEqual([
       ['directory', ['directory.units']],
       ['planning', ['planning.goals', 'planning.projects']],
       ['evaluation', ['evaluation.scores']],
     ]);
+  });
+
+  it('of the platform run every projection of every context exactly once', () => {
+    expect(workerPools().flatMap(([, names]) => names)).toEqual(allProjections.map((p) => p.name));
   });
 });
 
@@ -129,7 +142,7 @@ describe('the process plan of `npm start` in distributed mode', () => {
     ]);
     expect(plan.backends.filter((p) => p.entry === 'worker-main').map((p) => p.env?.JIXIAO_PROJECTIONS)).toEqual([
       'directory.units',
-      'planning.rule-profiles,planning.indicator-library,planning.projects,planning.pre-assessments,planning.goals',
+      'planning.rule-profiles,planning.indicator-library,planning.projects,planning.pre-assessments,planning.goals,planning.goal-counts',
     ]);
     expect(plan.gateway.env).toEqual({
       JIXIAO_DIRECTORY_URL: 'http://127.0.0.1:4001/graphql',

@@ -1,12 +1,11 @@
-import { catalog } from '@jixiao/events';
-import { allProjections } from '@jixiao/projections';
+import { allProjections, catalog } from '@jixiao/contexts';
 import { redisAppliedFeed, serveSubgraph, type ServiceDeps } from '@jixiao/service-kit';
 import { assertionSecret } from '../auth/token-settings';
 import { redisReadCache } from '../cache/read-cache';
 import type { DistributedConfig, PlatformConfig } from '../config/config';
 import { PostgresEventStore } from '../event-store/postgres-event-store';
 import { closeAll, unitHierarchy, type Closable } from '../platform/platform';
-import { SUBGRAPHS, type SubgraphName } from '../platform/subgraphs';
+import { buildSubgraph, type SubgraphName } from '../platform/subgraphs';
 import { openReadModels } from '../read-models/orm';
 import { openRedis } from '../redis';
 import { streamVersionWaiter } from './read-your-writes';
@@ -41,12 +40,13 @@ export async function startServiceProcess(name: SubgraphName, { config, postgres
     const em = () => orm.em.fork();
     const deps: ServiceDeps = {
       store,
+      catalog,
       em,
       waitForProjections: streamVersionWaiter({ em, projections: allProjections }),
       cache: redisReadCache({ redis, em, prefix: postgres.schema }),
       applied,
     };
-    const subgraph = await SUBGRAPHS[name](deps);
+    const subgraph = await buildSubgraph(name, deps);
     const server = await serveSubgraph({
       schema: subgraph.schema,
       plugins: subgraph.plugins,

@@ -1,12 +1,11 @@
+import { catalog, CONTEXTS } from '@jixiao/contexts';
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import { catalog } from '@jixiao/events';
-import { allProjections } from '@jixiao/projections';
-import { serveHealth, type HealthServer } from '@jixiao/service-kit';
+import { serveHealth, type ContextModule, type HealthServer } from '@jixiao/service-kit';
 import { PostgresEventStore } from '../event-store/postgres-event-store';
 import { seedIfEmpty } from '../platform/seed';
-import { SUBGRAPH_NAMES } from '../platform/subgraphs';
+import { subgraphNamesOf } from '../platform/subgraphs';
 import { supervisionOf } from './restart-policy';
 import { loadDistributedConfig, subgraphUrlVariable } from './runtime';
 import { SupervisedChild, type ProcessSpec } from './supervised-child';
@@ -20,14 +19,11 @@ export const LOCAL_DEFAULTS: Record<string, string> = {
   JIXIAO_REDIS_URL: 'redis://127.0.0.1:6379',
 };
 
-/** One projection worker pool per bounded context: `directory.units` → `directory`. */
-export function workerPools(names: readonly string[] = allProjections.map((p) => p.name)): [string, string[]][] {
-  const pools = new Map<string, string[]>();
-  for (const name of names) {
-    const context = name.split('.')[0]!;
-    pools.set(context, [...(pools.get(context) ?? []), name]);
-  }
-  return [...pools];
+/** One projection worker pool per bounded context that has projections: its name and its projections'. */
+export function workerPools(
+  contexts: readonly Pick<ContextModule, 'name' | 'projections'>[] = CONTEXTS,
+): [string, string[]][] {
+  return contexts.filter((c) => c.projections.length > 0).map((c) => [c.name, c.projections.map((p) => p.name)]);
 }
 
 /**
@@ -39,8 +35,10 @@ export function workerPools(names: readonly string[] = allProjections.map((p) =>
 export function processPlan(
   gatewayPort: number,
   gatewayHost = '127.0.0.1',
+  contexts: readonly ContextModule[] = CONTEXTS,
 ): { backends: ProcessSpec[]; gateway: ProcessSpec; supervisorPort: number } {
   let next = gatewayPort;
+  const SUBGRAPH_NAMES = subgraphNamesOf(contexts);
   const local = (port: number) => `http://127.0.0.1:${port}`;
   const services = SUBGRAPH_NAMES.map((name) => {
     const port = ++next;
@@ -67,7 +65,7 @@ export function processPlan(
   };
   const backends = [
     ...services,
-    ...workerPools().map(([context, projections]) =>
+    ...workerPools(contexts).map(([context, projections]) =>
       healthOnly({
         name: `worker-${context}`,
         entry: 'worker-main',

@@ -1,6 +1,6 @@
+import { catalog } from '@jixiao/contexts';
 import {
   canonicalJson,
-  catalog,
   CommandIdReusedError,
   ConcurrencyError,
   describeEventStoreConformance,

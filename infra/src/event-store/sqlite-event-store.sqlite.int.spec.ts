@@ -1,8 +1,9 @@
+import { catalog } from '@jixiao/contexts';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { catalog, describeEventStoreConformance } from '@jixiao/events';
+import { describeEventStoreConformance } from '@jixiao/events';
 import { SqliteEventStore } from './sqlite-event-store';
 
 describeEventStoreConformance('SQLite', async () => {

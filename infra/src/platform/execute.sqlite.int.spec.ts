@@ -1,7 +1,8 @@
+import { catalog } from '@jixiao/contexts';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { catalog, ErrorCode, NotYetVisibleError } from '@jixiao/events';
+import { ErrorCode, NotYetVisibleError } from '@jixiao/events';
 import { unitDecider, unitStreamId, type RegisterBudgetUnit } from '@jixiao/directory';
 import { execute, type RequestContext, type ServiceDeps } from '@jixiao/service-kit';
 import { SqliteEventStore } from '../event-store';
@@ -22,6 +23,7 @@ describe('executing a command (service kit on a real SQLite store)', () => {
   let store: SqliteEventStore;
   const deps = (visible: boolean): ServiceDeps => ({
     store,
+    catalog,
     em: () => {
       throw new Error('not used');
     },

@@ -1,7 +1,8 @@
+import { catalog } from '@jixiao/contexts';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { catalog, sampleEvent } from '@jixiao/events';
+import { sampleEvent } from '@jixiao/events';
 import { SqliteEventStore } from '../event-store';
 import { lastEventOf } from './last-event';
 

@@ -1,8 +1,6 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
+import { POLICY } from '@jixiao/contexts';
 import { Kind, parse } from 'graphql';
 import { readSupergraph } from '@jixiao/schema';
-import { parsePolicyTable, POLICY, renderPolicyTable } from '@jixiao/service-kit';
 
 /** `Type.field` for every field of every object type in the supergraph. */
 function supergraphFields(): Set<string> {
@@ -14,6 +12,7 @@ function supergraphFields(): Set<string> {
   return fields;
 }
 
+/** The pages that show the policy, per context, are checked against it in infra/src/docs/policy-docs.unit.spec.ts. */
 describe('the authorization policy', () => {
   it('has a row for every Query and Mutation field of the supergraph', () => {
     const operations = [...supergraphFields()].filter((f) => /^(Query|Mutation|Subscription)\./.test(f));
@@ -23,11 +22,5 @@ describe('the authorization policy', () => {
   it('names only fields that exist', () => {
     const fields = supergraphFields();
     expect(Object.keys(POLICY).filter((operation) => !fields.has(operation))).toEqual([]);
-  });
-
-  it('is the role table in the README (paste renderPolicyTable() between the markers when it changes)', () => {
-    const readme = readFileSync(path.resolve(__dirname, '../../../README.md'), 'utf8');
-    expect(parsePolicyTable(readme)).toEqual(POLICY);
-    expect(readme).toContain(renderPolicyTable());
   });
 });

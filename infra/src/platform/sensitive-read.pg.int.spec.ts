@@ -1,6 +1,7 @@
+import { catalog } from '@jixiao/contexts';
 import { randomBytes } from 'node:crypto';
 import { auditSubgraph } from '@jixiao/audit';
-import { catalog, type RecordedEvent } from '@jixiao/events';
+import { type RecordedEvent } from '@jixiao/events';
 import { ASSERTION_HEADER, serveSubgraph, signAssertion, type SubgraphServer } from '@jixiao/service-kit';
 import { PostgresEventStore } from '../event-store/postgres-event-store';
 import { goalSubmitted } from '../testing/goal-events';

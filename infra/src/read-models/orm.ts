@@ -1,16 +1,23 @@
-import { MikroORM, type Options } from '@mikro-orm/core';
+import { readModelEntities } from '@jixiao/contexts';
+import { MikroORM, type EntitySchema, type Options } from '@mikro-orm/core';
 import { Client } from 'pg';
 import { BetterSqliteDriver } from '@mikro-orm/better-sqlite';
 import { PostgreSqlDriver, type SqlEntityManager } from '@mikro-orm/postgresql';
-import { readModelEntities } from '@jixiao/projections';
 
 export type ReadModelDatabase =
   { kind: 'sqlite'; file: string } | { kind: 'postgres'; connectionString: string; schema: string };
 
-/** Opens the read-model database with every projection's tables, creating missing ones. */
-export async function openReadModels(db: ReadModelDatabase, onChange: OnSchemaChange = 'rebuild'): Promise<MikroORM> {
+/**
+ * Opens the read-model database with every projection's tables (the platform's contexts', or these
+ * `entities`), creating missing ones.
+ */
+export async function openReadModels(
+  db: ReadModelDatabase,
+  onChange: OnSchemaChange = 'rebuild',
+  entities: EntitySchema[] = readModelEntities,
+): Promise<MikroORM> {
   const common: Partial<Options> = {
-    entities: readModelEntities,
+    entities,
     discovery: { warnWhenNoEntities: false },
     allowGlobalContext: false,
     debug: false,

@@ -1,4 +1,4 @@
-import { catalog } from '@jixiao/events';
+import { catalog } from '@jixiao/contexts';
 import { PostgresEventStore } from '../event-store';
 import { dropSchema, freshSchemaName, TEST_PG_URL } from '../testing/postgres';
 import { expectRebuildOnlyOnRealDifference } from './prepare.behaviour';

@@ -1,7 +1,7 @@
+import { catalog } from '@jixiao/contexts';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { catalog } from '@jixiao/events';
 import { SqliteEventStore } from '../event-store';
 import { expectRebuildOnlyOnRealDifference } from './prepare.behaviour';
 

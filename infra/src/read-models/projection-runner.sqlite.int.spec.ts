@@ -1,5 +1,6 @@
+import { catalog } from '@jixiao/contexts';
 import type { MikroORM } from '@mikro-orm/core';
-import { catalog, sampleEvent } from '@jixiao/events';
+import { sampleEvent } from '@jixiao/events';
 import {
   applyBatch,
   goalsProjection,

@@ -1,5 +1,6 @@
+import { catalog } from '@jixiao/contexts';
 import type { MikroORM } from '@mikro-orm/core';
-import { catalog, type RecordedEvent } from '@jixiao/events';
+import { type RecordedEvent } from '@jixiao/events';
 import { applyBatch, ProjectRowSchema, projectsProjection } from '@jixiao/projections';
 import { openSqliteWorkspace, type SqliteWorkspace } from '../testing/sqlite';
 

@@ -1,6 +1,6 @@
+import { allProjections, catalog } from '@jixiao/contexts';
 import type { EventStore } from '@jixiao/events';
-import { catalog } from '@jixiao/events';
-import { allProjections, applyBatch } from '@jixiao/projections';
+import { applyBatch } from '@jixiao/projections';
 import { openReadModels } from '../read-models/orm';
 import { dropSchema, TEST_PG_URL, withPgClient } from './postgres';
 

@@ -1,8 +1,8 @@
+import { catalog } from '@jixiao/contexts';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { MikroORM } from '@mikro-orm/core';
-import { catalog } from '@jixiao/events';
 import { SqliteEventStore } from '../event-store/sqlite-event-store';
 import { openReadModels } from '../read-models/orm';
 

@@ -4,6 +4,7 @@ import { buildFederatedSubgraph, type Subgraph } from '@jixiao/service-kit';
 import { HistoryResolver } from './history/history.resolver';
 import { JixiaoPluginAccessLog } from './history/record-read';
 import { AuditedGoal } from './history/history.type';
+import { auditPolicy } from './policy';
 
 /**
  * The audit subgraph: event histories and hash-chain verification, read from the event store;
@@ -15,6 +16,9 @@ export function auditSubgraph(store: EventStore): Promise<Subgraph> {
     orphanedTypes: [AuditedGoal],
     references: { Goal: { __resolveReference: (ref: { id: string }) => ({ id: ref.id }) } },
     plugins: [JixiaoPluginAccessLog(store)],
+    policy: auditPolicy,
   });
 }
 export { JixiaoPluginAccessLog, noteRead, recordReads } from './history/record-read';
+export { auditPolicy } from './policy';
+export { auditContext } from './context';

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/core';
 import {
-  catalog,
   derivedId,
   handleCommand,
   invalid,
   NotYetVisibleError,
   type Decider,
+  type EventCatalog,
   type EventStore,
   type NewEvent,
   type RecordedEvent,
@@ -19,6 +19,8 @@ import type { ReadCache } from './read-cache';
 /** What a service needs from the platform: the event store, a read-model session, and read-your-writes. */
 export interface ServiceDeps {
   store: EventStore;
+  /** The platform's event catalog (every context's events): brings stored events of older schemas up to date. */
+  catalog: EventCatalog;
   /** A fresh MikroORM EntityManager for one request. */
   em(): EntityManager;
   /**
@@ -66,7 +68,7 @@ export async function execute<C, E extends NewEvent, S>(
     metadata: metadataOf(ctx),
     commandId: options.commandId ?? undefined,
     expectedVersion: options.expectedVersion ?? undefined,
-    upcast: (event) => catalog.upcast(event),
+    upcast: (event) => deps.catalog.upcast(event),
   });
   const last = result.events[result.events.length - 1];
   if (last && !(await deps.waitForProjections(result.events))) {

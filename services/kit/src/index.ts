@@ -9,3 +9,7 @@ export * from './auth';
 export * from './read-cache';
 export * from './live';
 export * from './scalars/money';
+export * from './context-module';
+export * from './lookups';
+export * from './graphql-enums';
+export * from './reactions';

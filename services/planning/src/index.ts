@@ -9,6 +9,7 @@ import { TemplateResolver } from './library/template.resolver';
 import { PreAssessmentResolver } from './pre-assessment/pre-assessment.resolver';
 import { projectReference, ProjectResolver } from './project/project.resolver';
 import { RuleProfileResolver } from './rule-profile/rule-profile.resolver';
+import { planningPolicy } from './policy';
 import { BudgetUnitRef } from './unit-ref/budget-unit.ref';
 
 export * from './goal/goal.decider';
@@ -17,6 +18,8 @@ export * from './pre-assessment/pre-assessment.decider';
 export * from './library/template.decider';
 export * from './rule-profile/rule-profile.decider';
 export type * from './goal/goal.events';
+export { planningPolicy } from './policy';
+export { planningContext } from './context';
 
 /** The planning subgraph: projects, pre-assessments, goals and indicators, the library, rule profiles; live goal updates. */
 export function planningSubgraph(deps: ServiceDeps): Promise<Subgraph> {
@@ -34,5 +37,6 @@ export function planningSubgraph(deps: ServiceDeps): Promise<Subgraph> {
     orphanedTypes: [BudgetUnitRef],
     references: { ...goalReference(deps), ...projectReference(deps) },
     subscriptions: goalSubscriptions(deps),
+    policy: planningPolicy,
   });
 }

@@ -1,6 +1,5 @@
+import { allProjections, catalog } from '@jixiao/contexts';
 import { logLevel } from 'kafkajs';
-import { catalog } from '@jixiao/events';
-import { allProjections } from '@jixiao/projections';
 import {
   openReadModels,
   OutboxRelay,

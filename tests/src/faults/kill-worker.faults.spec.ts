@@ -1,9 +1,8 @@
+import { allProjections, catalog } from '@jixiao/contexts';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { logLevel } from 'kafkajs';
-import { catalog } from '@jixiao/events';
-import { allProjections } from '@jixiao/projections';
 import { groupIdOf, OutboxRelay, PostgresEventStore, STREAM_CATEGORIES, testing, topicFor } from '@jixiao/infra';
 import { batchTransactionOpen, cutTransactions } from './batch-journal';
 import { killAndWait, spawnEntry } from './child-process';

@@ -1,6 +1,6 @@
+import { allProjections, catalog } from '@jixiao/contexts';
 import { randomUUID } from 'node:crypto';
-import { catalog, type RecordedEvent } from '@jixiao/events';
-import { allProjections } from '@jixiao/projections';
+import { type RecordedEvent } from '@jixiao/events';
 import { groupIdOf, PostgresEventStore, STREAM_CATEGORIES, testing, topicFor } from '@jixiao/infra';
 import { killAndWait, spawnEntry, type Child } from './child-process';
 import { cleanAudit, startCommandLoad, verdictOf } from './command-load';

@@ -1,6 +1,6 @@
+import { allProjections, catalog } from '@jixiao/contexts';
 import { logLevel } from 'kafkajs';
-import { catalog } from '@jixiao/events';
-import { allProjections, goalsProjection } from '@jixiao/projections';
+import { goalsProjection } from '@jixiao/projections';
 import {
   openReadModels,
   OutboxRelay,

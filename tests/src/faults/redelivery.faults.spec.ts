@@ -1,6 +1,6 @@
+import { allProjections, catalog } from '@jixiao/contexts';
 import { logLevel } from 'kafkajs';
-import { catalog, sampleEvent } from '@jixiao/events';
-import { allProjections } from '@jixiao/projections';
+import { sampleEvent } from '@jixiao/events';
 import {
   createKafka,
   ensureTopics,

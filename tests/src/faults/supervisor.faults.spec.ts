@@ -1,5 +1,4 @@
-import { catalog } from '@jixiao/events';
-import { allProjections } from '@jixiao/projections';
+import { allProjections, catalog } from '@jixiao/contexts';
 import { groupIdOf, PostgresEventStore, STREAM_CATEGORIES, testing, topicFor } from '@jixiao/infra';
 import { as, gqlClient } from '../support/platform';
 import { auditCommands, startCommandLoad } from './command-load';

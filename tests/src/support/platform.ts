@@ -10,7 +10,7 @@ import {
   type ReadModelDatabase,
   type RunningPlatform,
 } from '@jixiao/infra';
-import { mintToken, type Role } from '@jixiao/service-kit';
+import { mintToken, type ContextModule, type Role } from '@jixiao/service-kit';
 
 /** Who sends a request: a role (with unit and user), a raw token, or no token at all. */
 export type Caller = { role: Role; unitId?: string | null; userId?: string } | { token: string | null };
@@ -92,6 +92,8 @@ export async function startTestPlatform(
     seed?: 'none' | 'demo';
     /** CORS origins and trusted documents, as `JIXIAO_CORS_ORIGINS` and `JIXIAO_PERSISTED_*` set them. */
     browser?: BrowserConfig;
+    /** The bounded contexts to run (the platform's own list by default). */
+    contexts?: readonly ContextModule[];
   } = {},
 ): Promise<
   TestPlatform & { dir: string; storage: ReadModelDatabase; dispose(options?: { keepData?: boolean }): Promise<void> }
@@ -112,6 +114,7 @@ export async function startTestPlatform(
     storage,
     seed: options.seed ?? 'none',
     browser: options.browser,
+    contexts: options.contexts,
     auth,
     // generous: the fuzz run sends thousands of requests as one user
     limits: {

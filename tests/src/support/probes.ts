@@ -1,7 +1,7 @@
+import { POLICY } from '@jixiao/contexts';
 import { ASSERTION_HEADER, signAssertion, type Role } from '@jixiao/service-kit';
 import type { Fixture, UnitKey } from './fixture';
 import { subscribeLive } from './subscribe';
-import { POLICY } from '@jixiao/service-kit';
 import {
   goalInput,
   OPINION,

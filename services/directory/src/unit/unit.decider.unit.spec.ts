@@ -1,6 +1,8 @@
-import { catalog, given, IllegalStateError, ValidationError } from '@jixiao/events';
+import { EventCatalog, directoryEvents, given, IllegalStateError, ValidationError } from '@jixiao/events';
 import { unitDecider, unitStreamId, type RegisterBudgetUnit } from './unit.decider';
 import type { BudgetUnitRegistered } from './unit.events';
+
+const catalog = new EventCatalog(directoryEvents);
 
 const registerFinanceBureau: RegisterBudgetUnit = {
   type: 'RegisterBudgetUnit',

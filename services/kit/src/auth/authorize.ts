@@ -1,7 +1,7 @@
 import { ForbiddenError } from '@jixiao/events';
 import type { MiddlewareFn } from 'type-graphql';
 import type { RequestContext } from '../context';
-import { POLICY, scopeOf, type OperationPolicy } from './policy';
+import { scopeOf, type PolicyRows } from './policy';
 import { ROLE_LABELS, type Role } from './roles';
 
 const ROOT_TYPES = new Set(['Query', 'Mutation', 'Subscription']);
@@ -21,7 +21,7 @@ export function forbidden(operation: string, role: string): ForbiddenError {
  * policy table allows. A root field missing from the table is denied to all,
  * so a new operation is closed until someone decides who may run it.
  */
-export function AuthorizeMiddleware(policy: Record<string, OperationPolicy> = POLICY): MiddlewareFn<RequestContext> {
+export function AuthorizeMiddleware(policy: PolicyRows): MiddlewareFn<RequestContext> {
   return ({ info, context }, next) => {
     const operation = `${info.parentType.name}.${info.fieldName}`;
     const guarded = ROOT_TYPES.has(info.parentType.name) || operation in policy;

@@ -1,4 +1,4 @@
-import { POLICY, SCOPES, type OperationPolicy, type Scope } from './policy';
+import { SCOPES, type OperationPolicy, type PolicyRows, type Scope } from './policy';
 import { ROLES, type Role } from './roles';
 
 /** Markers around the role table in the README; the table between them is generated and tested. */
@@ -7,7 +7,7 @@ export const TABLE_END = '<!-- policy-table:end -->';
 const NONE = '—';
 
 /** The policy as the README's Markdown table: one row per operation, one column per role. */
-export function renderPolicyTable(policy: Record<string, OperationPolicy> = POLICY): string {
+export function renderPolicyTable(policy: PolicyRows): string {
   const header = `| operation | ${ROLES.join(' | ')} |`;
   const rule = `|---|${ROLES.map(() => '---').join('|')}|`;
   const rows = Object.entries(policy).map(

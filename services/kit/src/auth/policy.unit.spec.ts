@@ -1,6 +1,13 @@
 import { AuthorizeMiddleware } from './authorize';
-import { POLICY, scopeOf } from './policy';
+import { HISTORY, SCOPED_READ, scopeOf, type PolicyRows } from './policy';
 import { parsePolicyTable, renderPolicyTable } from './policy-table';
+
+/** A context's rows, as a manifest declares them. */
+const POLICY: PolicyRows = {
+  'Query.goal': SCOPED_READ,
+  'Mutation.reviewGoal': { PERFORMANCE_SECTION: 'ALL', DEPARTMENT: 'CHILD_UNITS' },
+  'Goal.history': HISTORY,
+};
 
 const resolve = async (parentType: string, fieldName: string, role: string, policy = POLICY) =>
   AuthorizeMiddleware(policy)(
@@ -13,21 +20,21 @@ const resolve = async (parentType: string, fieldName: string, role: string, poli
 
 describe('the policy table', () => {
   it('reads back exactly what it renders', () => {
-    expect(parsePolicyTable(`<!-- policy-table:start -->\n${renderPolicyTable()}\n<!-- policy-table:end -->`)).toEqual(
-      POLICY,
-    );
+    expect(
+      parsePolicyTable(`<!-- policy-table:start -->\n${renderPolicyTable(POLICY)}\n<!-- policy-table:end -->`),
+    ).toEqual(POLICY);
   });
 
   it('refuses a table with an unknown scope', () => {
-    const broken = renderPolicyTable().replace('| OWN_UNIT |', '| MINE |');
+    const broken = renderPolicyTable(POLICY).replace('| OWN_UNIT |', '| MINE |');
     expect(() => parsePolicyTable(`<!-- policy-table:start -->\n${broken}\n<!-- policy-table:end -->`)).toThrow(
       'unknown scope "MINE"',
     );
   });
 
   it('gives a role its scope, or null when it may not run the operation', () => {
-    expect(scopeOf('Query.goal', 'BUDGET_UNIT')).toBe('OWN_UNIT');
-    expect(scopeOf('Mutation.reviewGoal', 'AUDITOR')).toBeNull();
+    expect(scopeOf('Query.goal', 'BUDGET_UNIT', POLICY)).toBe('OWN_UNIT');
+    expect(scopeOf('Mutation.reviewGoal', 'AUDITOR', POLICY)).toBeNull();
   });
 });
 

@@ -1,6 +1,7 @@
 import { createParameterDecorator } from 'type-graphql';
 import type { RequestContext } from '../context';
-import { POLICY, scopeOf, type Scope } from './policy';
+import { policyOfSchema } from '../federation/build-subgraph';
+import { scopeOf, type Scope } from './policy';
 
 /** The directory's unit tree, as scope resolution needs it. */
 export interface UnitHierarchy {
@@ -51,7 +52,7 @@ export async function unitScopeOf(
  */
 export function RowScope(): ReturnType<typeof createParameterDecorator> {
   return createParameterDecorator<RequestContext>(({ context, info }) => {
-    const scope = scopeOf(`${info.parentType.name}.${info.fieldName}`, context.actor.role, POLICY);
+    const scope = scopeOf(`${info.parentType.name}.${info.fieldName}`, context.actor.role, policyOfSchema(info.schema));
     return scope ? unitScopeOf(scope, context.actor, context.units) : { all: false, unitIds: [] };
   });
 }

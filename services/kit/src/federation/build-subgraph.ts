@@ -6,7 +6,7 @@ import { defaultFieldResolver, isObjectType, type GraphQLResolveInfo, type Graph
 import gql from 'graphql-tag';
 import { buildSchema, createResolversMap, type MiddlewareFn, type NonEmptyArray } from 'type-graphql';
 import { AuthorizeMiddleware, forbidden } from '../auth/authorize';
-import { POLICY, scopeOf } from '../auth/policy';
+import { scopeOf, type PolicyRows } from '../auth/policy';
 import type { RequestContext } from '../context';
 import { RejectUnsafeText } from '../plugins/input-hygiene/unsafe-text';
 
@@ -55,6 +55,11 @@ export interface SubgraphParts {
   subscriptions?: Record<string, SubscribeFn>;
   /** Apollo Server plugins the subgraph's server runs for each request (e.g. the audit's access log). */
   plugins?: SubgraphPlugin[];
+  /**
+   * The context's rows of the authorization policy: every Query, Mutation and Subscription field needs
+   * one (a field without a row is denied to every role), and `Type.field` rows guard entity fields.
+   */
+  policy: PolicyRows;
 }
 
 /** A per-request hook of the server that serves a subgraph. */
@@ -66,6 +71,15 @@ export interface Subgraph {
   sdl: string;
   /** To pass to `serveSubgraph` with the schema. */
   plugins?: SubgraphPlugin[];
+}
+
+const policies = new WeakMap<GraphQLSchema, PolicyRows>();
+
+/** The policy rows a subgraph's schema was built with (what `@RowScope()` resolves the caller's scope by). */
+export function policyOfSchema(schema: GraphQLSchema): PolicyRows {
+  const policy = policies.get(schema);
+  if (!policy) throw new Error('this schema was not built by buildFederatedSubgraph: it has no policy');
+  return policy;
 }
 
 /** Builds a Federation 2 subgraph from type-graphql resolver instances. */
@@ -81,12 +95,14 @@ export async function buildFederatedSubgraph(parts: SubgraphParts): Promise<Subg
   });
   const sdl = `${FEDERATION_LINK}\n\n${printSchemaWithDirectives(schema)}`;
   const resolvers = createResolversMap(schema) as GraphQLResolverMap<unknown>;
-  guardResolvers(schema, resolvers);
+  guardResolvers(schema, resolvers, parts.policy);
   for (const [type, fields] of Object.entries(parts.references ?? {})) {
     resolvers[type] = { ...(resolvers[type] as object), ...(fields as object) } as never;
   }
-  wireSubscriptions(schema, resolvers, parts.subscriptions ?? {});
-  return { schema: buildSubgraphSchema({ typeDefs: gql(sdl), resolvers }), sdl, plugins: parts.plugins };
+  wireSubscriptions(schema, resolvers, parts.subscriptions ?? {}, parts.policy);
+  const served = buildSubgraphSchema({ typeDefs: gql(sdl), resolvers });
+  policies.set(served, parts.policy);
+  return { schema: served, sdl, plugins: parts.plugins };
 }
 
 type Resolve = (root: unknown, args: Record<string, unknown>, ctx: RequestContext, info: GraphQLResolveInfo) => unknown;
@@ -99,8 +115,8 @@ type Resolve = (root: unknown, args: Record<string, unknown>, ctx: RequestContex
  * async chain, which was more than half the CPU of a cached 48-row coverage answer (direct to the
  * subgraph 200–400 → 540–1,090 req/s without it, measured back to back).
  */
-function guardResolvers(schema: GraphQLSchema, resolvers: GraphQLResolverMap<unknown>): void {
-  const authorize = AuthorizeMiddleware();
+function guardResolvers(schema: GraphQLSchema, resolvers: GraphQLResolverMap<unknown>, policy: PolicyRows): void {
+  const authorize = AuthorizeMiddleware(policy);
   const guard = (typeName: string, fieldName: string, checks: MiddlewareFn<RequestContext>[]) => {
     const map = (resolvers[typeName] ?? {}) as Record<string, unknown>;
     const resolve = (map[fieldName] as Resolve | undefined) ?? (defaultFieldResolver as Resolve);
@@ -116,7 +132,7 @@ function guardResolvers(schema: GraphQLSchema, resolvers: GraphQLResolverMap<unk
   for (const type of [schema.getQueryType(), schema.getMutationType()]) {
     for (const field of Object.keys(type?.getFields() ?? {})) guard(type!.name, field, [authorize, RejectUnsafeText]);
   }
-  for (const operation of Object.keys(POLICY)) {
+  for (const operation of Object.keys(policy)) {
     const [typeName, fieldName] = operation.split('.') as [string, string];
     const type = schema.getType(typeName);
     if (['Query', 'Mutation', 'Subscription'].includes(typeName) || !isObjectType(type)) continue;
@@ -129,6 +145,7 @@ function wireSubscriptions(
   schema: GraphQLSchema,
   resolvers: GraphQLResolverMap<unknown>,
   sources: Record<string, SubscribeFn>,
+  policy: PolicyRows,
 ): void {
   const fields = Object.keys(schema.getSubscriptionType()?.getFields() ?? {});
   const missing = fields.filter((field) => !sources[field]);
@@ -140,7 +157,7 @@ function wireSubscriptions(
       ...map[field],
       subscribe: (_root: unknown, args: Record<string, unknown>, ctx: RequestContext, info: GraphQLResolveInfo) => {
         const operation = `Subscription.${field}`;
-        if (!scopeOf(operation, ctx.actor.role)) throw forbidden(operation, ctx.actor.role);
+        if (!scopeOf(operation, ctx.actor.role, policy)) throw forbidden(operation, ctx.actor.role);
         return source(args, ctx, info);
       },
     };

@@ -19,6 +19,7 @@ import { findGoal, pageOfGoals } from './goal.read';
 import { goalStreamId } from './goal.state';
 import { Goal } from './goal.type';
 import { ReviewQueueChange } from './goal-live.type';
+import { planningPolicy } from '../policy';
 
 /** Live goal updates. Each event's value is produced by the sources in {@link goalSubscriptions}. */
 @Resolver()
@@ -53,7 +54,7 @@ const noFeed = () =>
 
 /** The caller's rows for `operation`, as the policy table scopes them. */
 async function scopeFor(operation: string, ctx: RequestContext): Promise<UnitScope> {
-  const scope = scopeOf(operation, ctx.actor.role);
+  const scope = scopeOf(operation, ctx.actor.role, planningPolicy);
   return scope ? unitScopeOf(scope, ctx.actor, ctx.units) : { all: false, unitIds: [] };
 }
 

@@ -1,7 +1,9 @@
-import { catalog, given, IllegalStateError, MAX_FEN, ValidationError } from '@jixiao/events';
+import { EventCatalog, planningEvents, given, IllegalStateError, MAX_FEN, ValidationError } from '@jixiao/events';
 import { goalDecider, goalIdOf, goalStreamId } from './goal.decider';
 import type { GoalEvent, Indicator } from './goal.events';
 import { goalSubmitted, onTime, roadLength, satisfaction, submitGoal, submittedData, travel } from './goal.fixtures';
+
+const catalog = new EventCatalog(planningEvents);
 
 const goal = (history: GoalEvent[] = []) => given(goalDecider, history);
 const submitWith = (indicators: Indicator[]) =>

@@ -1,4 +1,12 @@
-import { catalog, ForbiddenError, given, IllegalStateError, NotFoundError, ValidationError } from '@jixiao/events';
+import {
+  EventCatalog,
+  planningEvents,
+  ForbiddenError,
+  given,
+  IllegalStateError,
+  NotFoundError,
+  ValidationError,
+} from '@jixiao/events';
 import type { RecordedEvent } from '@jixiao/events';
 import {
   goalDecider,
@@ -21,6 +29,8 @@ import {
   submittedData,
   travel,
 } from './goal.fixtures';
+
+const catalog = new EventCatalog(planningEvents);
 
 const goal = (history: GoalEvent[]) => given(goalDecider, history);
 const { type: _t, departmentReview: _d, rules: _r, existingGoalId, ...content } = submitGoal;

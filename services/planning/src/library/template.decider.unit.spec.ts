@@ -1,5 +1,7 @@
-import { catalog, given, IllegalStateError, ValidationError } from '@jixiao/events';
+import { EventCatalog, planningEvents, given, IllegalStateError, ValidationError } from '@jixiao/events';
 import { templateDecider, type AddIndicatorTemplate } from './template.decider';
+
+const catalog = new EventCatalog(planningEvents);
 
 const add: AddIndicatorTemplate = {
   type: 'AddIndicatorTemplate',

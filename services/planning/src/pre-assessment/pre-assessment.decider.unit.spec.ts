@@ -1,7 +1,17 @@
-import { BUILTIN_PROFILES, catalog, ForbiddenError, given, IllegalStateError, ValidationError } from '@jixiao/events';
+import {
+  BUILTIN_PROFILES,
+  EventCatalog,
+  planningEvents,
+  ForbiddenError,
+  given,
+  IllegalStateError,
+  ValidationError,
+} from '@jixiao/events';
 import { preAssessmentDecider, type GiveScore, type OpenPreAssessment } from './pre-assessment.decider';
 import type { PreAssessmentEvent } from './pre-assessment.events';
 import { dimensionMeans, round2, totalScore } from './pre-assessment.scoring';
+
+const catalog = new EventCatalog(planningEvents);
 
 const hubei = BUILTIN_PROFILES[1]!;
 const open: OpenPreAssessment = {

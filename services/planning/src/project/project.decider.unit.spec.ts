@@ -1,7 +1,17 @@
-import { catalog, given, IllegalStateError, MAX_FEN, NotFoundError, ValidationError } from '@jixiao/events';
+import {
+  EventCatalog,
+  planningEvents,
+  given,
+  IllegalStateError,
+  MAX_FEN,
+  NotFoundError,
+  ValidationError,
+} from '@jixiao/events';
 import { projectDecider, projectStreamId, type ProposeProject } from './project.decider';
 import type { ProjectEvent } from './project.events';
 import { libraryGateBlockers } from './project.gate';
+
+const catalog = new EventCatalog(planningEvents);
 
 const propose: ProposeProject = {
   type: 'ProposeProject',

@@ -1,6 +1,7 @@
 import {
   BUILTIN_PROFILES,
-  catalog,
+  EventCatalog,
+  planningEvents,
   given,
   gradeOf,
   pickRuleProfile,
@@ -11,6 +12,8 @@ import {
 import { ruleProfileDecider, type PublishRuleProfile } from './rule-profile.decider';
 import { mergeRules } from './rule-profile.mapping';
 import { Grade, type PublishRuleProfileInput } from './rule-profile.type';
+
+const catalog = new EventCatalog(planningEvents);
 
 const [national, hubei] = BUILTIN_PROFILES as [RuleProfile, RuleProfile];
 const tianmen2024: RuleProfile = {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { fenSchema } from '../money';
-import { defineEvent, yuanFieldsToFen } from './define';
+import { defineEvent, yuanFieldsToFen } from '../catalog/define';
 import { PRE_ASSESSMENT_DIMENSIONS, ruleProfileRefSchema } from './rule-profile';
 
 export const PROJECT_CATEGORIES = ['RECURRING', 'CONTINUING', 'ONE_OFF'] as const;
@@ -8,6 +8,12 @@ export const PRE_ASSESSMENT_SUBJECTS = ['PROJECT', 'POLICY'] as const;
 export const PRE_ASSESSMENT_CONCLUSIONS = ['SUPPORT', 'SUPPORT_AFTER_REVISION', 'REJECT'] as const;
 /** Who scores a pre-assessment: an expert, or the investment review centre (投资评审中心). */
 export const SCORER_ROLES = ['EXPERT', 'INVESTMENT_REVIEW_CENTRE'] as const;
+/** A project's place in the project library, as its read model and the API show it. */
+export const LIBRARY_STATUSES = ['PROPOSED', 'IN_LIBRARY'] as const;
+/** What the project-library gate asks of a project before admitting it. */
+export const GATE_CONDITIONS = ['APPROVED_GOAL', 'PASSED_PRE_ASSESSMENT'] as const;
+/** A pre-assessment is scored while OPEN; its conclusion makes it CONCLUDED. */
+export const PRE_ASSESSMENT_STATUSES = ['OPEN', 'CONCLUDED'] as const;
 
 export const ProjectProposed = defineEvent({
   type: 'ProjectProposed',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineEvent } from './define';
+import { defineEvent } from '../catalog/define';
 
 /** 事前绩效评估五个维度 (DOMAIN.md, pre-assessment). */
 export const PRE_ASSESSMENT_DIMENSIONS = [

@@ -1,5 +1,8 @@
 import type { RecordedEvent } from '../envelope';
-import { catalog } from './index';
+import { EventCatalog } from '../catalog/define';
+import { auditEvents } from './index';
+
+const catalog = new EventCatalog([...auditEvents]);
 
 const stored = (schemaVersion: number, data: unknown) =>
   ({ type: 'SensitiveDataRead', schemaVersion, data }) as unknown as RecordedEvent;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineEvent } from './define';
+import { defineEvent } from '../catalog/define';
 
 export const UNIT_LEVELS = ['FIRST', 'SECOND'] as const;
 

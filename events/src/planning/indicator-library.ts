@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineEvent } from './define';
+import { defineEvent } from '../catalog/define';
 import { LEVEL1, LEVEL2, OPERATORS, type Level1 } from './goal';
 import { INDICATOR_CATALOGUE_VERSIONS } from './rule-profile';
 

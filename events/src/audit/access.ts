@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineEvent } from './define';
+import { defineEvent } from '../catalog/define';
 
 /** What was read: an operation of the audit service, e.g. `Query.streamHistory` or `Goal.history`. */
 export const SENSITIVE_RESOURCES = ['Query.streamHistory', 'Query.verifyStream', 'Goal.history'] as const;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { fenSchema } from '../money';
-import { defineEvent, yuanFieldsToFen } from './define';
+import { defineEvent, yuanFieldsToFen } from '../catalog/define';
 import { ruleProfileRefSchema } from './rule-profile';
 
 /** Indicator framework (DOMAIN.md): level-1 categories and the level-2 ones under each. */
@@ -21,6 +21,19 @@ export const REVIEW_RESULTS = ['APPROVE', 'RETURN'] as const;
 /** Department review (主管部门) comes first for a subordinate unit's goal; the joint finance review concludes. */
 export const REVIEW_STAGES = ['DEPARTMENT', 'FINANCE'] as const;
 export const JOINT_REVIEWER_ROLES = ['BUDGET_SECTION', 'PERFORMANCE_SECTION', 'EXPERT'] as const;
+/**
+ * A goal's lifecycle (DOMAIN.md) as its read model and the API show it; the events imply it
+ * (GoalSubmitted → SUBMITTED or FINANCE_REVIEW, GoalReviewed → …). Labels: GOAL_STATUS_LABELS.
+ */
+export const GOAL_STATUSES = [
+  'DRAFT',
+  'SUBMITTED',
+  'FINANCE_REVIEW',
+  'RETURNED',
+  'APPROVED',
+  'ISSUED',
+  'ADJUSTED',
+] as const;
 
 /** A numeric target lies within ± this (a sane range for counts, lengths, yuan, rates). */
 export const TARGET_VALUE_LIMIT = 1e12;

@@ -1,0 +1,22 @@
+import { goalEvents } from './goal';
+import { indicatorLibraryEvents } from './indicator-library';
+import { preAssessmentEvents, projectEvents } from './project';
+import { ruleProfileEvents } from './rule-profile';
+
+export * from './goal';
+export * from './project';
+export * from './indicator-library';
+export * from './rule-profile';
+export * from './goal.labels';
+export * from './project.labels';
+export * from './indicator-library.labels';
+export * from './rule-profile.labels';
+
+/** Every event type of the planning context. */
+export const planningEvents = [
+  ...goalEvents,
+  ...projectEvents,
+  ...preAssessmentEvents,
+  ...indicatorLibraryEvents,
+  ...ruleProfileEvents,
+] as const;

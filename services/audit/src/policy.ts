@@ -1,0 +1,8 @@
+import { HISTORY, type PolicyRows } from '@jixiao/service-kit';
+
+/** 权限表 of the audit context: event histories and chain checks are for the bureau and the auditors. */
+export const auditPolicy: PolicyRows = {
+  'Query.streamHistory': HISTORY,
+  'Query.verifyStream': HISTORY,
+  'Goal.history': HISTORY,
+};

@@ -1,0 +1,85 @@
+import { EventCatalog, type EventDefinition } from '@jixiao/events';
+import type { Projection } from '@jixiao/projections';
+import type { PolicyRows } from './auth/policy';
+import type { ServiceDeps } from './commands';
+import type { Subgraph } from './federation/build-subgraph';
+
+/**
+ * A bounded context as the platform sees it: everything infra, the gateway, composition, the
+ * catalog, the policy and the docs need to know of it. Each context exports one
+ * (`services/<context>/src/context.ts`); the ordered list of them is `CONTEXTS` in
+ * `contexts/src/index.ts`, and adding a context is adding its manifest to that list.
+ */
+export interface ContextModule {
+  /** The context's name: its subgraph's name in the supergraph, its worker pool, its docs page. */
+  name: string;
+  /** What it is called, for the docs. */
+  title: { zh: string; en: string };
+  /** The event contracts it appends (from `events/src/<context>/`). */
+  events: readonly EventDefinition[];
+  /**
+   * The stream categories it writes (a stream id's prefix before the first `-`, e.g. `goal` of
+   * `goal-42`): one Kafka topic each in distributed mode.
+   */
+  streamCategories: readonly string[];
+  /** Its read models (from `projections/src/<context>/`); its worker pool runs them in distributed mode. */
+  projections: readonly Projection[];
+  /** Its subgraph, when it serves GraphQL. */
+  subgraph?: (deps: ServiceDeps) => Promise<Subgraph>;
+  /** Its rows of the authorization policy (权限表): every operation its subgraph serves. */
+  policy: PolicyRows;
+}
+
+/** The platform's event catalog: every event type of every context. */
+export function catalogOf(contexts: readonly ContextModule[]): EventCatalog {
+  return new EventCatalog(contexts.flatMap((c) => c.events));
+}
+
+/** Every projection of every context, in the list's order (the order they are started). */
+export function projectionsOf(contexts: readonly ContextModule[]): Projection[] {
+  return contexts.flatMap((c) => [...c.projections]);
+}
+
+/** The whole policy: each context's rows; an operation claimed by two contexts is a mistake. */
+export function policyOf(contexts: readonly ContextModule[]): PolicyRows {
+  return Object.fromEntries(entriesOnce(contexts, (c) => Object.entries(c.policy), 'operation'));
+}
+
+/** Every stream category, once; two contexts writing the same category is a mistake. */
+export function streamCategoriesOf(contexts: readonly ContextModule[]): string[] {
+  return entriesOnce(
+    contexts,
+    (c) => c.streamCategories.map((category) => [category, category]),
+    'stream category',
+  ).map(([category]) => category);
+}
+
+/** The contexts that serve a subgraph, by name. */
+export function subgraphsOf(
+  contexts: readonly ContextModule[],
+): [name: string, build: (deps: ServiceDeps) => Promise<Subgraph>][] {
+  return contexts.flatMap((c) => (c.subgraph ? [[c.name, c.subgraph] as [string, typeof c.subgraph]] : []));
+}
+
+/** The context a stream category belongs to (the owner of its topic and its events). */
+export function contextOfCategory(contexts: readonly ContextModule[], category: string): ContextModule | undefined {
+  return contexts.find((c) => c.streamCategories.includes(category));
+}
+
+function entriesOnce<V>(
+  contexts: readonly ContextModule[],
+  entries: (c: ContextModule) => [string, V][],
+  what: string,
+): [string, V][] {
+  const owner = new Map<string, string>();
+  const out: [string, V][] = [];
+  for (const context of contexts) {
+    for (const [key, value] of entries(context)) {
+      const first = owner.get(key);
+      if (first) throw new Error(`${what} ${key} is declared by both ${first} and ${context.name}`);
+      owner.set(key, context.name);
+      out.push([key, value]);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,31 @@
+import { planningEvents } from '@jixiao/events';
+import {
+  goalCountsProjection,
+  goalsProjection,
+  preAssessmentsProjection,
+  projectsProjection,
+  ruleProfilesProjection,
+  templatesProjection,
+} from '@jixiao/projections';
+import type { ContextModule } from '@jixiao/service-kit';
+import { planningSubgraph } from './index';
+import { planningPolicy } from './policy';
+
+/** 预算编制 — planning: projects, pre-assessment, goals and indicators, the indicator library, rule profiles. */
+export const planningContext: ContextModule = {
+  name: 'planning',
+  title: { zh: '目标编制与审核', en: 'Planning' },
+  events: planningEvents,
+  streamCategories: ['goal', 'project', 'preassessment', 'indicatortemplate', 'ruleprofile'],
+  // the rule profiles and the library before what reads them
+  projections: [
+    ruleProfilesProjection,
+    templatesProjection,
+    projectsProjection,
+    preAssessmentsProjection,
+    goalsProjection,
+    goalCountsProjection,
+  ],
+  subgraph: planningSubgraph,
+  policy: planningPolicy,
+};
