@@ -99,7 +99,19 @@ function walkGoal(ctx: YearContext, plan: ProjectPlan, projectId: string): GoalP
     return goal;
   }
   if (rng.chance(0.3)) {
-    goal.run({ type: 'DraftGoal', ...content, indicators, copiedFromGoalId: null }, officer);
+    // drafted over several sittings: the last indicator added later, and now and then a duplicate
+    // of the first added by mistake and removed again
+    const last = indicators[indicators.length - 1]!;
+    goal.run({ type: 'DraftGoal', ...content, indicators: indicators.slice(0, -1), copiedFromGoalId: null }, officer);
+    goal.run({ type: 'AddIndicator', goalId: goal.goalId, indicator: last }, officer);
+    if (rng.chance(0.2)) {
+      const duplicate = { ...indicators[0]!, indicatorId: `${indicators[0]!.indicatorId}-dup` };
+      goal.run({ type: 'AddIndicator', goalId: goal.goalId, indicator: duplicate }, officer);
+      goal.run(
+        { type: 'RemoveIndicator', goalId: goal.goalId, indicatorId: duplicate.indicatorId, reason: '重复录入，删除' },
+        officer,
+      );
+    }
     goal.submitDraft();
   } else {
     const departmentReview = plan.unit.parent !== null;
