@@ -32,10 +32,13 @@ export function loadDistributedConfig(
 export const subgraphUrlVariable = (name: SubgraphName) => `JIXIAO_${name.toUpperCase()}_URL`;
 
 /** Where the gateway finds each subgraph process; every missing or malformed URL is named. */
-export function loadSubgraphUrls(env: NodeJS.ProcessEnv = process.env): Record<SubgraphName, string> {
+export function loadSubgraphUrls(
+  env: NodeJS.ProcessEnv = process.env,
+  names: readonly SubgraphName[] = SUBGRAPH_NAMES,
+): Record<SubgraphName, string> {
   const urls = {} as Record<SubgraphName, string>;
   const wrong: string[] = [];
-  for (const name of SUBGRAPH_NAMES) {
+  for (const name of names) {
     const variable = subgraphUrlVariable(name);
     const value = env[variable];
     if (!value) wrong.push(`  ${variable}: required by the gateway (the ${name} service's GraphQL URL)`);
@@ -73,11 +76,12 @@ export function loadWorkerSettings(
 }
 
 /** Reads `argv[2]` as a subgraph name, or explains what it should be. */
-export function subgraphNameOf(argument: string | undefined): SubgraphName {
-  if (argument && (SUBGRAPH_NAMES as string[]).includes(argument)) return argument as SubgraphName;
-  throw new Error(
-    `用法 (usage): node infra/dist/service-main.js <${SUBGRAPH_NAMES.join('|')}>; got ${argument ?? 'nothing'}`,
-  );
+export function subgraphNameOf(
+  argument: string | undefined,
+  names: readonly SubgraphName[] = SUBGRAPH_NAMES,
+): SubgraphName {
+  if (argument && names.includes(argument)) return argument;
+  throw new Error(`用法 (usage): node infra/dist/service-main.js <${names.join('|')}>; got ${argument ?? 'nothing'}`);
 }
 
 /** Stops cleanly on SIGINT/SIGTERM (or when the supervisor goes) and exits non-zero on a start-up or stop error. */

@@ -93,7 +93,7 @@ export function processPlan(
 /**
  * The children's environment and the checked configuration: local defaults filled in when asked,
  * and an internal secret drawn when none is set (the supervisor starts every process, so they
- * all share it); the gateway's port must be fixed, since the other processes take the next seven.
+ * all share it); the gateway's port must be fixed, since the other processes take the ports after it.
  */
 export function supervisorConfig(processEnv: NodeJS.ProcessEnv, options: { local?: boolean } = {}) {
   const env: NodeJS.ProcessEnv = { ...processEnv };
@@ -102,7 +102,7 @@ export function supervisorConfig(processEnv: NodeJS.ProcessEnv, options: { local
   const { config, postgres } = loadDistributedConfig(env, { internalSecret: true });
   if (config.port === 0)
     throw new Error(
-      '配置有误 (invalid configuration):\n  JIXIAO_PORT: 分布式模式需固定端口 (must be a fixed port in distributed mode: its processes take the next seven)',
+      '配置有误 (invalid configuration):\n  JIXIAO_PORT: 分布式模式需固定端口 (must be a fixed port in distributed mode: its processes take the ports after it)',
     );
   return { env, config, postgres };
 }
