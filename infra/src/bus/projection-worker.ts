@@ -3,7 +3,15 @@ import type { EntityManager, MikroORM } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import type { Consumer, EachBatchPayload, Kafka } from 'kafkajs';
 import type { EventCatalog, EventStore, RecordedEvent } from '@jixiao/events';
-import { applyBatch, reportApplied, type OnApplied, type Projection } from '@jixiao/projections';
+import {
+  applyBatch,
+  guarded,
+  Parking,
+  reportApplied,
+  type OnApplied,
+  type ParkingSettings,
+  type Projection,
+} from '@jixiao/projections';
 import { createKafka, ensureTopics, type KafkaConnection } from './kafka';
 import { fromMessage, topicFor } from './topics';
 
@@ -40,6 +48,8 @@ export interface ProjectionWorkerOptions {
    * counts them to prove its kills landed mid-batch. Off by default (`JIXIAO_BATCH_JOURNAL`).
    */
   journal?: string;
+  /** How often an event the projection throws on is tried before it is parked as a dead letter. */
+  parking?: ParkingSettings;
 }
 
 /** The warning a worker prints when it reads a lost event back from the store. */
@@ -61,8 +71,13 @@ export function groupIdOf(prefix: string, projection: string): string {
 export class ProjectionWorker {
   private readonly kafka: Kafka;
   private consumer: Consumer | null = null;
+  /** The projection as applied (a throw in `evolve` names its event) and its dead letters. */
+  private readonly applied: Projection;
+  private readonly parking: Parking;
 
   constructor(private readonly options: ProjectionWorkerOptions) {
+    this.applied = guarded(options.projection);
+    this.parking = new Parking(options.orm.em, options.projection.name, options.parking);
     this.kafka = createKafka({ clientId: `jixiao-worker-${options.projection.name}`, ...options.kafka });
   }
 
@@ -106,17 +121,19 @@ export class ProjectionWorker {
     const journal = this.options.journal;
     let xid: string | undefined;
     const note = (what: string) => journal && xid && appendFileSync(journal, `${what} ${xid}\n`);
-    await applyBatch(orm.em, projection, catalog, events, {
-      checkpointName: `${projection.name}@${batch.topic}/${batch.partition}`,
-      fillGap: (streamId, fromVersion, toVersion) => store.readStream(streamId, { fromVersion, toVersion }),
-      onHealed: this.options.onHealed ?? ((e) => console.warn(`${projection.name}: ${healedMessage(e)}`)),
-      onBegin: journal
-        ? async (tx) => {
-            xid = await transactionIdOf(tx);
-            note('begin');
-          }
-        : undefined,
-    }).catch((error: unknown) => {
+    const apply = (evs: RecordedEvent[]) =>
+      applyBatch(orm.em, this.applied, catalog, evs, {
+        checkpointName: `${projection.name}@${batch.topic}/${batch.partition}`,
+        fillGap: (streamId, fromVersion, toVersion) => store.readStream(streamId, { fromVersion, toVersion }),
+        onHealed: this.options.onHealed ?? ((e) => console.warn(`${projection.name}: ${healedMessage(e)}`)),
+        onBegin: journal
+          ? async (tx) => {
+              xid = await transactionIdOf(tx);
+              note('begin');
+            }
+          : undefined,
+      });
+    await this.parking.run(events, apply).catch((error: unknown) => {
       note('failed');
       throw error;
     });

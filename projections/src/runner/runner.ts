@@ -9,8 +9,12 @@ import {
   type Subscription,
 } from '@jixiao/events';
 import type { Projection } from '../projection';
-import { applyBatch } from './apply-batch';
+import { applyBatch, handledBy } from './apply-batch';
 import { ProjectionCheckpointSchema } from './checkpoint.entity';
+import { guarded, Parking, type ParkingSettings } from './parking';
+
+export * from './parking';
+export * from './replay-dead-letters';
 
 export interface ProjectionRunnerOptions {
   store: EventStore;
@@ -27,6 +31,8 @@ export interface ProjectionRunnerOptions {
    * (stream id, version, type): what feeds live subscriptions. A throwing hook is logged, not retried.
    */
   onApplied?: OnApplied;
+  /** How often an event a projection throws on is tried before it is parked as a dead letter (`parking.ts`). */
+  parking?: ParkingSettings;
 }
 
 /** Told after a projection committed a batch, with the events of it the projection handles. */
@@ -66,8 +72,8 @@ export function reportApplied(
  * Feeds the projections from their checkpoints: catch-up, then live. They share one read of the
  * log (from the earliest checkpoint; each skips what it has already applied), and each applies a
  * batch in its own transaction. A projection whose batch fails leaves the shared feed and retries
- * on a subscription of its own, so it holds up no other. `waitFor(position)` lets a command return
- * only once its events are visible to queries (read your writes).
+ * on a subscription of its own, so it holds up no other. `waitFor(events)` lets a command return
+ * only once its events are visible to queries (read your writes), waiting for the projections that handle them.
  */
 export class ProjectionRunner {
   private readonly subscriptions: Subscription[] = [];
@@ -75,8 +81,19 @@ export class ProjectionRunner {
   private readonly waiters = new Set<() => void>();
   private running: Promise<void>[] = [];
   private stopped = false;
+  private readonly parked = new Map<string, { projection: Projection; parking: Parking }>();
 
   constructor(private readonly options: ProjectionRunnerOptions) {}
+
+  /** The projection as applied (a throw in `evolve` names its event) and its dead letters. */
+  private parkingOf(projection: Projection) {
+    let p = this.parked.get(projection.name);
+    if (!p) {
+      const parking = new Parking(this.options.orm.em, projection.name, this.options.parking);
+      this.parked.set(projection.name, (p = { projection: guarded(projection), parking }));
+    }
+    return p;
+  }
 
   async start(): Promise<void> {
     for (const projection of this.options.projections) {
@@ -154,7 +171,8 @@ export class ProjectionRunner {
   }
 
   private async apply(projection: Projection, batch: RecordedEvent[]): Promise<void> {
-    await applyBatch(this.options.orm.em, projection, this.options.catalog, batch);
+    const { projection: applied, parking } = this.parkingOf(projection);
+    await parking.run(batch, (events) => applyBatch(this.options.orm.em, applied, this.options.catalog, events));
     const last = batch[batch.length - 1]!;
     this.positions.set(projection.name, { transactionId: last.transactionId, globalPosition: last.globalPosition });
     for (const wake of [...this.waiters]) wake();
@@ -170,10 +188,32 @@ export class ProjectionRunner {
     return [...this.positions.values()].every((cp) => !isAfter(event, cp));
   }
 
-  /** Resolves once every projection has applied `event`, or with false after `timeoutMs`. */
-  async waitFor(event: Checkpoint, timeoutMs = 5000): Promise<boolean> {
+  /**
+   * For each projection that handles any of `events`, the last of them it handles: what a command
+   * that appended `events` waits for. Projections that handle none of them are not waited for.
+   */
+  awaitedBy(events: readonly RecordedEvent[]): Map<string, Checkpoint> {
+    const awaited = new Map<string, Checkpoint>();
+    for (const projection of this.options.projections) {
+      const handles = handledBy(projection);
+      for (const event of events) if (handles.has(event.type)) awaited.set(projection.name, event);
+    }
+    return awaited;
+  }
+
+  /**
+   * Resolves once the projections have applied `events` (a command's, in commit order: only the
+   * projections that handle any of them are waited for), or everything up to one point of the
+   * commit order (every projection: `caughtUp`); false after `timeoutMs`.
+   */
+  async waitFor(events: Checkpoint | readonly RecordedEvent[], timeoutMs = 5000): Promise<boolean> {
+    const awaited = isCheckpointList(events) ? this.awaitedBy(events) : null;
+    const applied = () =>
+      awaited
+        ? [...awaited].every(([name, event]) => !isAfter(event, this.positions.get(name) ?? START))
+        : this.hasApplied(events as Checkpoint);
     const deadline = Date.now() + timeoutMs;
-    while (!this.hasApplied(event)) {
+    while (!applied()) {
       const left = deadline - Date.now();
       if (left <= 0 || this.stopped) return false;
       await new Promise<void>((resolve) => {
@@ -200,4 +240,6 @@ export class ProjectionRunner {
  * On SQLite every read and write is synchronous under its promise: a catch-up would run batch after
  * batch in microtasks and keep the HTTP servers of the same process from answering until it ends.
  */
+const isCheckpointList = (x: Checkpoint | readonly RecordedEvent[]): x is readonly RecordedEvent[] => Array.isArray(x);
+
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));

@@ -1,0 +1,125 @@
+import type { EntityManager, MikroORM } from '@mikro-orm/core';
+import {
+  isAfter,
+  START,
+  type Checkpoint,
+  type EventStore,
+  type RecordedEvent,
+  type Subscription,
+} from '@jixiao/events';
+import {
+  Parking,
+  ProjectionCheckpointSchema,
+  type ParkingSettings,
+  type ProjectionCheckpoint,
+  type ReplayTarget,
+} from '@jixiao/projections';
+import { randomUUID } from 'node:crypto';
+
+/**
+ * Something fed from the log like a projection, but not a read model of the query side: a
+ * reaction, a deadline tracker. It is handed every batch (parked events masked) and moves its own
+ * checkpoint (`saveCheckpoint`), in the same transaction as its rows if it keeps any. A throw that
+ * names an event (`EventFailedError`) is retried and then parked; any other is retried after a pause.
+ */
+export interface EventProcessor {
+  /** Stable name: the checkpoint row's and the dead letters' processor. */
+  name: string;
+  /**
+   * Handles the events (parked ones masked) and, given `last`, moves the checkpoint there; a replay
+   * of dead letters calls it without `last`, so the checkpoint stays where it is.
+   */
+  process(events: readonly RecordedEvent[], last?: Checkpoint): Promise<void>;
+}
+
+/** A processor's dead letters replayed through it, the checkpoint left alone. */
+export const processorReplayTarget = (processor: EventProcessor): ReplayTarget => ({
+  processor: processor.name,
+  apply: (events) => processor.process(events),
+});
+
+/** Moves a processor's checkpoint (in `em`'s transaction, if it has one). */
+export async function saveCheckpoint(em: EntityManager, name: string, last: Checkpoint): Promise<void> {
+  await em.upsert(ProjectionCheckpointSchema, {
+    name,
+    transactionId: last.transactionId,
+    globalPosition: last.globalPosition,
+    stamp: randomUUID(),
+    updatedAt: new Date(),
+  } as ProjectionCheckpoint);
+}
+
+export interface ProcessorRunnerOptions {
+  store: EventStore;
+  orm: MikroORM;
+  processors: readonly EventProcessor[];
+  parking?: ParkingSettings;
+  /** Events per read of the log; 500 by default. */
+  batchSize?: number;
+  /** Told of a failure that is retried (not parked); the processor reads again after `retryDelayMs`. */
+  onError?: (processor: string, error: unknown) => void;
+  retryDelayMs?: number;
+}
+
+/** Runs processors on subscriptions of their own, each from its checkpoint: catch-up, then live. */
+export class ProcessorRunner {
+  private readonly subscriptions: Subscription[] = [];
+  private readonly positions = new Map<string, Checkpoint>();
+  private readonly running: Promise<void>[] = [];
+  private stopped = false;
+
+  constructor(private readonly options: ProcessorRunnerOptions) {}
+
+  async start(): Promise<void> {
+    for (const processor of this.options.processors) {
+      const row = await this.options.orm.em.fork().findOne(ProjectionCheckpointSchema, { name: processor.name });
+      const from = row ? { transactionId: row.transactionId, globalPosition: row.globalPosition } : START;
+      this.positions.set(processor.name, from);
+      this.running.push(this.run(processor, from));
+    }
+  }
+
+  private async run(processor: EventProcessor, from: Checkpoint): Promise<void> {
+    const parking = new Parking(this.options.orm.em, processor.name, this.options.parking);
+    let cursor = from;
+    while (!this.stopped) {
+      const subscription = this.options.store.subscribe({ from: cursor, batchSize: this.options.batchSize ?? 500 });
+      this.subscriptions.push(subscription);
+      try {
+        for await (const batch of subscription) {
+          const last = batch[batch.length - 1]!;
+          const at = { transactionId: last.transactionId, globalPosition: last.globalPosition };
+          await parking.run(batch, (events) => processor.process(events, at));
+          this.positions.set(processor.name, (cursor = at));
+        }
+      } catch (error) {
+        if (this.stopped) return;
+        this.options.onError?.(processor.name, error);
+        await new Promise((resolve) => setTimeout(resolve, this.options.retryDelayMs ?? 1000));
+      } finally {
+        await subscription.close();
+      }
+    }
+  }
+
+  /** True once every processor has handled the event at this point of the commit order. */
+  hasProcessed(event: Checkpoint): boolean {
+    return [...this.positions.values()].every((cp) => !isAfter(event, cp));
+  }
+
+  /** Resolves once every processor has handled `event`, or with false after `timeoutMs` (tests, `caughtUp`). */
+  async waitFor(event: Checkpoint, timeoutMs = 5000): Promise<boolean> {
+    const deadline = Date.now() + timeoutMs;
+    while (!this.hasProcessed(event)) {
+      if (Date.now() >= deadline || this.stopped) return false;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    return true;
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    await Promise.all(this.subscriptions.map((s) => s.close()));
+    await Promise.all(this.running);
+  }
+}
