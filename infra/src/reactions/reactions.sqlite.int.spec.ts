@@ -108,12 +108,13 @@ describe('reactions, deadlines and dead letters on SQLite (a test-only context)'
 
   it('a poison event is parked after the set attempts, its stream waits behind it, the rest flow; a replay after the fix applies both', async () => {
     const failures: unknown[] = [];
+    const parked: string[] = [];
     const runner = new ProjectionRunner({
       store,
       orm,
       catalog: testCatalog,
       projections: [ordersProjection],
-      parking: { maxAttempts: 3, retryDelayMs: 1 },
+      parking: { maxAttempts: 3, retryDelayMs: 1, log: (line) => parked.push(line) },
       onError: (_, e) => failures.push(e),
     });
     await runner.start();
@@ -142,6 +143,7 @@ describe('reactions, deadlines and dead letters on SQLite (a test-only context)'
     });
     expect(letters[0]!.error).toContain('poison order');
     expect(failures).toEqual([]); // parked, not retried forever
+    expect(parked).toEqual(['sales.orders: parked OrderPlaced order-bad v1 after 3 attempts: poison order']);
 
     // a replay before the fix fails again: the letters stay, the attempts grow
     const targets = [projectionReplayTarget(orm.em, ordersProjection, testCatalog)];

@@ -15,6 +15,8 @@ import type { Projection } from '../projection';
 export interface ParkingSettings {
   maxAttempts: number;
   retryDelayMs: number;
+  /** Told of each event parked after its attempts; `console.error` by default. */
+  log?: (line: string) => void;
 }
 
 export const DEFAULT_PARKING: ParkingSettings = { maxAttempts: 3, retryDelayMs: 200 };
@@ -298,7 +300,7 @@ export class Parking {
     });
     (await this.blockedNow()).add(event.streamId);
     if (behind === null)
-      console.error(
+      (this.settings.log ?? console.error)(
         `${this.processor}: parked ${event.type} ${event.streamId} v${event.streamVersion} after ${t.attempts} attempts: ${error}`,
       );
   }
