@@ -1,14 +1,20 @@
 import { z } from 'zod';
 import { defineEvent } from '../catalog/define';
 
-/** What was read: an operation of the audit service, e.g. `Query.streamHistory` or `Goal.history`. */
-export const SENSITIVE_RESOURCES = ['Query.streamHistory', 'Query.verifyStream', 'Goal.history'] as const;
+/**
+ * What was read: an operation of the audit service — `Query.streamHistory`, `Query.verifyStream`, or
+ * the `history` of an audited entity (`Goal.history`, `Project.history`, `BudgetUnit.history`, …).
+ */
+export const SENSITIVE_RESOURCE = /^(Query\.(streamHistory|verifyStream)|[A-Z][A-Za-z0-9]*\.history)$/;
+
+/** True when reading `operation` (`Type.field`) reads an event history. */
+export const isSensitiveResource = (operation: string): boolean => SENSITIVE_RESOURCE.test(operation);
 
 /** Streams one request may name in its access record: more than the gateway lets one request read. */
 export const MAX_READS_PER_RECORD = 10_000;
 
 const sensitiveRead = z.object({
-  resource: z.enum(SENSITIVE_RESOURCES),
+  resource: z.string().regex(SENSITIVE_RESOURCE),
   /** The stream that was read or verified. */
   streamId: z.string().min(1).max(300),
   /** How many events the reader received. */

@@ -1,4 +1,4 @@
-import { allProjections, catalog } from '@jixiao/contexts';
+import { allProjections, catalog, CONTEXTS } from '@jixiao/contexts';
 import { redisAppliedFeed, serveSubgraph, type ServiceDeps } from '@jixiao/service-kit';
 import { assertionSecret } from '../auth/token-settings';
 import { redisReadCache } from '../cache/read-cache';
@@ -41,6 +41,7 @@ export async function startServiceProcess(name: SubgraphName, { config, postgres
     const deps: ServiceDeps = {
       store,
       catalog,
+      contexts: CONTEXTS,
       em,
       waitForProjections: streamVersionWaiter({ em, projections: allProjections }),
       cache: redisReadCache({ redis, em, prefix: postgres.schema }),

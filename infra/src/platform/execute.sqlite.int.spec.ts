@@ -24,6 +24,7 @@ describe('executing a command (service kit on a real SQLite store)', () => {
   const deps = (visible: boolean): ServiceDeps => ({
     store,
     catalog,
+    contexts: [],
     em: () => {
       throw new Error('not used');
     },

@@ -130,6 +130,7 @@ async function startOn(
   const deps: ServiceDeps = {
     store,
     catalog,
+    contexts,
     em,
     waitForProjections: (events, timeoutMs) => runner.waitFor(events, timeoutMs),
     cache: readCacheOf(config, em, opened),

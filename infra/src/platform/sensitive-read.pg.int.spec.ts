@@ -1,4 +1,4 @@
-import { catalog } from '@jixiao/contexts';
+import { catalog, CONTEXTS } from '@jixiao/contexts';
 import { randomBytes } from 'node:crypto';
 import { auditSubgraph } from '@jixiao/audit';
 import { type RecordedEvent } from '@jixiao/events';
@@ -33,7 +33,7 @@ describe('recording sensitive reads on PostgreSQL', () => {
         metadata: { actorId: 'seed', role: 'ADMIN', correlationId: 'seed' },
       })),
     );
-    const subgraph = await auditSubgraph(store);
+    const subgraph = await auditSubgraph(store, CONTEXTS);
     server = await serveSubgraph({ schema: subgraph.schema, plugins: subgraph.plugins, assertionSecret: secret });
   });
   afterAll(async () => {

@@ -47,6 +47,7 @@ export async function subgraphDefinitions(
   const deps = {
     store: {} as EventStore,
     catalog: catalogOf(contexts),
+    contexts,
     em: unused,
     waitForProjections: unused,
   } as ServiceDeps;

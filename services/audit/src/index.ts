@@ -1,22 +1,28 @@
 import 'reflect-metadata';
 import type { EventStore } from '@jixiao/events';
-import { buildFederatedSubgraph, type Subgraph } from '@jixiao/service-kit';
+import { auditedOf, buildFederatedSubgraph, type ContextModule, type Subgraph } from '@jixiao/service-kit';
+import { historyField } from './history/history-fields';
 import { HistoryResolver } from './history/history.resolver';
 import { JixiaoPluginAccessLog } from './history/record-read';
-import { AuditedGoal } from './history/history.type';
 import { auditPolicy } from './policy';
 
 /**
  * The audit subgraph: event histories and hash-chain verification, read from the event store;
- * each request's reads are recorded as one `SensitiveDataRead` before it is answered.
+ * `history` on every entity a context declares audited (`Goal.history`, `Project.history`, …), under
+ * that context's policy row; each request's reads are recorded as one `SensitiveDataRead` before
+ * it is answered.
  */
-export function auditSubgraph(store: EventStore): Promise<Subgraph> {
+export function auditSubgraph(store: EventStore, contexts: readonly ContextModule[]): Promise<Subgraph> {
+  const audited = auditedOf(contexts);
+  const fields = audited.map(({ entity }) => historyField(store, entity));
   return buildFederatedSubgraph({
-    resolvers: [new HistoryResolver(store)],
-    orphanedTypes: [AuditedGoal],
-    references: { Goal: { __resolveReference: (ref: { id: string }) => ({ id: ref.id }) } },
+    resolvers: [new HistoryResolver(store), ...fields.map((f) => f.resolver)],
+    orphanedTypes: fields.map((f) => f.type),
+    references: Object.fromEntries(
+      audited.map(({ entity }) => [entity.type, { __resolveReference: (ref: { id: string }) => ({ id: ref.id }) }]),
+    ),
     plugins: [JixiaoPluginAccessLog(store)],
-    policy: auditPolicy,
+    policy: Object.assign({}, auditPolicy, ...audited.map((a) => a.policy)),
   });
 }
 export { JixiaoPluginAccessLog, noteRead, recordReads } from './history/record-read';

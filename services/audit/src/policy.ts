@@ -1,8 +1,10 @@
 import { HISTORY, type PolicyRows } from '@jixiao/service-kit';
 
-/** 权限表 of the audit context: event histories and chain checks are for the bureau and the auditors. */
+/**
+ * 权限表 of the audit context: event histories and chain checks are for the bureau and the auditors.
+ * An entity's own `history` (`Goal.history`, …) is under the row of the context that owns the entity.
+ */
 export const auditPolicy: PolicyRows = {
   'Query.streamHistory': HISTORY,
   'Query.verifyStream': HISTORY,
-  'Goal.history': HISTORY,
 };

@@ -13,4 +13,5 @@ export const directoryContext: ContextModule = {
   projections: [unitsProjection],
   subgraph: directorySubgraph,
   policy: directoryPolicy,
+  audited: [{ type: 'BudgetUnit', streamCategory: 'unit', label: { zh: '预算单位', en: 'Budget unit' } }],
 };

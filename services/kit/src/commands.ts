@@ -15,12 +15,15 @@ import { metadataOf, type RequestContext } from './context';
 import type { AppliedFeed } from './live/applied-feed';
 import { overlongId } from './plugins/input-hygiene/unsafe-text';
 import type { ReadCache } from './read-cache';
+import type { ContextModule } from './context-module';
 
 /** What a service needs from the platform: the event store, a read-model session, and read-your-writes. */
 export interface ServiceDeps {
   store: EventStore;
   /** The platform's event catalog (every context's events): brings stored events of older schemas up to date. */
   catalog: EventCatalog;
+  /** The bounded contexts the platform runs (what a context that serves the others, like audit, reads). */
+  contexts: readonly ContextModule[];
   /** A fresh MikroORM EntityManager for one request. */
   em(): EntityManager;
   /**

@@ -26,8 +26,38 @@ export interface ContextModule {
   projections: readonly Projection[];
   /** Its subgraph, when it serves GraphQL. */
   subgraph?: (deps: ServiceDeps) => Promise<Subgraph>;
-  /** Its rows of the authorization policy (权限表): every operation its subgraph serves. */
+  /**
+   * Its rows of the authorization policy (权限表): every operation its subgraph serves, and the
+   * `<Type>.history` row of each entity it has the audit context show the history of.
+   */
   policy: PolicyRows;
+  /**
+   * Its entities whose event history the audit context adds to the graph (`Goal.history`, …): each
+   * an entity with `@key(fields: "id")` in its subgraph whose stream is `<streamCategory>-<id>`.
+   */
+  audited?: readonly AuditedEntity[];
+}
+
+/** An entity the audit context extends with `history`: the events of its stream, with hashes. */
+export interface AuditedEntity {
+  /** The GraphQL type, e.g. `Goal`. */
+  type: string;
+  /** Its stream category: the history of goal `42` is the stream `goal-42`. */
+  streamCategory: string;
+  /** What it is called, in the field's description. */
+  label: { zh: string; en: string };
+}
+
+/** Every audited entity of these contexts, each with its policy row (`<Type>.history`), which its context must give. */
+export function auditedOf(contexts: readonly ContextModule[]): { entity: AuditedEntity; policy: PolicyRows }[] {
+  return contexts.flatMap((c) =>
+    (c.audited ?? []).map((entity) => {
+      const operation = `${entity.type}.history`;
+      const row = c.policy[operation];
+      if (!row) throw new Error(`context ${c.name} audits ${entity.type} but has no policy row ${operation}`);
+      return { entity, policy: { [operation]: row } };
+    }),
+  );
 }
 
 /** The platform's event catalog: every event type of every context. */

@@ -28,4 +28,8 @@ export const planningContext: ContextModule = {
   ],
   subgraph: planningSubgraph,
   policy: planningPolicy,
+  audited: [
+    { type: 'Goal', streamCategory: 'goal', label: { zh: '绩效目标', en: 'Goal' } },
+    { type: 'Project', streamCategory: 'project', label: { zh: '项目', en: 'Project' } },
+  ],
 };

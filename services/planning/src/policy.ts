@@ -1,6 +1,7 @@
 import {
   EVERYONE,
   FINANCE,
+  HISTORY,
   READ_ALL,
   REVIEW_QUEUE,
   SCOPED_READ,
@@ -48,4 +49,7 @@ export const planningPolicy: PolicyRows = {
     DEPARTMENT: 'SUBORDINATES',
   },
   'Query.reviewStatistics': READ_ALL,
+  // served by the audit context, which extends the entities planning declares audited
+  'Goal.history': HISTORY,
+  'Project.history': HISTORY,
 };

@@ -37,8 +37,8 @@ export async function probeOutcome(probe: Probe, ...args: Parameters<Probe>): Pr
 export const listed = (ids: string[], f: Fixture): UnitKey[] =>
   (Object.keys(f.unitIds) as UnitKey[]).filter((key) => ids.includes(f.unitIds[key]));
 
-/** Goal.history, asked of the audit subgraph the way the gateway would, with a signed assertion. */
-async function goalHistoryDirect(p: TestPlatform, goalId: string, caller: RoleCaller) {
+/** `<type>.history` (Goal, Project, BudgetUnit), asked of the audit subgraph the way the gateway would, with a signed assertion. */
+async function historyDirect(p: TestPlatform, type: string, id: string, caller: RoleCaller) {
   const assertion = await signAssertion(p.assertionSecret, {
     userId: caller.userId ?? `test.${caller.role.toLowerCase()}`,
     role: caller.role,
@@ -48,8 +48,8 @@ async function goalHistoryDirect(p: TestPlatform, goalId: string, caller: RoleCa
     method: 'POST',
     headers: { 'content-type': 'application/json', [ASSERTION_HEADER]: assertion },
     body: JSON.stringify({
-      query: 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Goal { history { type } } } }',
-      variables: { r: [{ __typename: 'Goal', id: goalId }] },
+      query: `query($r: [_Any!]!) { _entities(representations: $r) { ... on ${type} { history { type } } } }`,
+      variables: { r: [{ __typename: type, id }] },
     }),
   });
   const raw = await response.text();
@@ -382,5 +382,7 @@ export const PROBES: Record<string, Probe> = {
     p.gql('query($s: String!) { streamHistory(streamId: $s) { type } }', { s: `goal-${f.goalIds[u]}` }, c),
   'Query.verifyStream': (p, f, c, u) =>
     p.gql('query($s: String!) { verifyStream(streamId: $s) { ok } }', { s: `goal-${f.goalIds[u]}` }, c),
-  'Goal.history': (p, f, c, u) => goalHistoryDirect(p, f.goalIds[u], c),
+  'Goal.history': (p, f, c, u) => historyDirect(p, 'Goal', f.goalIds[u], c),
+  'Project.history': (p, f, c, u) => historyDirect(p, 'Project', f.projectIds[u], c),
+  'BudgetUnit.history': (p, f, c, u) => historyDirect(p, 'BudgetUnit', f.unitIds[u], c),
 };

@@ -1,8 +1,8 @@
-import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
 import { NotFoundError, ValidationError, type EventStore, type RecordedEvent } from '@jixiao/events';
 import type { RequestContext } from '@jixiao/service-kit';
 import { noteRead } from './record-read';
-import { AuditEvent, AuditedGoal, StreamVerification } from './history.type';
+import { AuditEvent, StreamVerification } from './history.type';
 
 export const toAuditEvent = (e: RecordedEvent): AuditEvent => ({
   eventId: e.eventId,
@@ -35,7 +35,7 @@ function checkStreamId(streamId: string): void {
  * The read side of the audit trail: the event store itself, never a read model. Each read is
  * noted on the request; the access log plugin records them all as one event before the answer.
  */
-@Resolver(() => AuditedGoal)
+@Resolver()
 export class HistoryResolver {
   constructor(private readonly store: EventStore) {}
 
@@ -81,13 +81,5 @@ export class HistoryResolver {
           brokenEventId: r.eventId,
           reason: r.reason,
         };
-  }
-
-  @FieldResolver(() => [AuditEvent], { description: '该目标的事件历史 (this goal’s event history)' })
-  async history(@Root() goal: AuditedGoal, @Ctx() ctx: RequestContext): Promise<AuditEvent[]> {
-    const streamId = `goal-${goal.id}`;
-    const events = await this.store.readStream(streamId);
-    noteRead(ctx, { resource: 'Goal.history', streamId, eventCount: events.length });
-    return events.map(toAuditEvent);
   }
 }

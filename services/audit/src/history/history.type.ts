@@ -85,10 +85,7 @@ export class StreamVerification {
   reason!: string | null;
 }
 
-/** The planning Goal, extended with its audit trail. */
-@Directive('@key(fields: "id")')
-@ObjectType('Goal', { description: '绩效目标 (Performance goal)' })
-export class AuditedGoal {
-  @Field(() => ID)
-  id!: string;
+/** An entity of another context, as the audit subgraph extends it: its key. */
+export interface AuditedRef {
+  id: string;
 }

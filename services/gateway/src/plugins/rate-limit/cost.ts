@@ -1,4 +1,4 @@
-import { SENSITIVE_RESOURCES } from '@jixiao/events';
+import { isSensitiveResource } from '@jixiao/events';
 import { getNamedType, isInputObjectType, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
 
@@ -6,7 +6,7 @@ import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexit
 const PAGE_ARGUMENT = 'page';
 
 /**
- * How many event histories an operation reads from the event store: each `Goal.history`,
+ * How many event histories an operation reads from the event store: each `Goal.history` (any audited entity's),
  * `streamHistory` or `verifyStream` counts one, times the page size of every paginated list above
  * it (`goals(page: { first: 200 }) { nodes { history } }` reads 200). Read models cost nothing here:
  * GraphQL Armor's cost limit bounds their shape.
@@ -26,11 +26,9 @@ export function historyReads(
   });
 }
 
-const SENSITIVE = new Set<string>(SENSITIVE_RESOURCES);
-
 function historyReadEstimator(pageSize: number): ComplexityEstimator {
   return ({ type, field, args, childComplexity }) => {
-    if (SENSITIVE.has(`${type.name}.${field.name}`)) return 1 + childComplexity;
+    if (isSensitiveResource(`${type.name}.${field.name}`)) return 1 + childComplexity;
     if (!field.args.some((arg) => arg.name === PAGE_ARGUMENT)) return childComplexity;
     const first = (args[PAGE_ARGUMENT] as { first?: number } | undefined)?.first;
     return childComplexity * (first ?? pageSize);
