@@ -2,6 +2,7 @@ import { JsonType, ReferenceKind, type EntityManager, type EntitySchema, type Fi
 import type { ClientBase } from 'pg';
 import { copyField, copyLinesInto } from './copy-text';
 import type { RecordedEvent } from '@jixiao/events';
+import type { KeyedProjection } from './keyed';
 
 /** A read-model document keyed by its stream; remembers the last stream version applied. */
 export interface Versioned {
@@ -10,13 +11,16 @@ export interface Versioned {
 }
 
 /**
- * A projection is a pure reducer over one stream category — `evolve(doc | null, event)` —
- * plus the storage code that writes the document into its tables. Replayed events
- * (stream version ≤ lastVersion) are skipped by the runner, so they change nothing.
- * Storage is set-based: a batch's documents are loaded and saved a few queries at a time,
- * not one round trip per stream.
+ * A projection whose document is keyed by its stream — the simple case of a keyed projection
+ * (see {@link KeyedProjection}): the key is the stream id, and the document itself is the
+ * stream's record of the last version applied, so it needs no table or lock of its own.
+ * It is a pure reducer — `evolve(doc | null, event)` — plus the storage code that writes the
+ * document into its tables. Replayed events (stream version ≤ lastVersion) are skipped by the
+ * runner, so they change nothing. Storage is set-based: a batch's documents are loaded and saved
+ * a few queries at a time, not one round trip per stream. (A `null` from `evolve` leaves the
+ * stored document as it was: a projection that deletes documents is a keyed one.)
  */
-export interface Projection<TDoc extends Versioned = Versioned> {
+export interface StreamProjection<TDoc extends Versioned = Versioned> {
   /** Stable name; also the checkpoint key. */
   name: string;
   /** Event types it reads. */
@@ -28,10 +32,22 @@ export interface Projection<TDoc extends Versioned = Versioned> {
   loadMany(em: EntityManager, streamIds: readonly string[]): Promise<Map<string, TDoc>>;
   /** Writes these documents (inserted or replaced). */
   saveMany(em: EntityManager, docs: readonly TDoc[]): Promise<void>;
+  /** Absent: what tells a stream projection from a keyed one. */
+  keysOf?: undefined;
 }
 
-export function defineProjection<TDoc extends Versioned>(p: Projection<TDoc>): Projection<TDoc> {
+/** Any projection the runner, the Kafka workers and the rebuild feed: keyed by stream, or by a key of its own. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Projection = StreamProjection<any> | KeyedProjection<any, any>;
+
+export function defineProjection<TDoc extends Versioned>(p: StreamProjection<TDoc>): StreamProjection<TDoc> {
   return p;
+}
+
+/** True for a projection keyed by its own keys (with stream records), false for one keyed by stream. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function isKeyed(projection: Projection): projection is KeyedProjection<any, any> {
+  return typeof projection.keysOf === 'function';
 }
 
 /** Rows per statement when writing many: below SQLite's and PostgreSQL's bound-parameter limits. */
@@ -52,7 +68,7 @@ export function chunks<T>(items: readonly T[], size = ROWS_PER_STATEMENT): T[][]
 export function rowStorage<TRow extends Versioned & object>(
   schema: EntitySchema<TRow>,
   primaryKey: keyof TRow & string,
-): Pick<Projection<TRow>, 'loadMany' | 'saveMany'> {
+): Pick<StreamProjection<TRow>, 'loadMany' | 'saveMany'> {
   return {
     async loadMany(em, streamIds) {
       const found = new Map<string, TRow>();

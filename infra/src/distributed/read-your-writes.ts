@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { RecordedEvent } from '@jixiao/events';
-import type { Projection } from '@jixiao/projections';
+import { isKeyed, loadStreamRecords, type Projection } from '@jixiao/projections';
 
 export interface StreamVersionWaiterOptions {
   /** A fresh read-model session per check. */
@@ -14,14 +14,19 @@ export interface StreamVersionWaiterOptions {
  * Read-your-writes when projections run in other processes (distributed mode): a command's events
  * are visible once every projection that handles any of them holds their stream at a version at
  * least the highest of them it handles. Kafka keeps a stream's order but not a global one, so the
- * commit position (what embedded mode compares) says nothing here; each document's `lastVersion`
- * does, and it is written in the same transaction as the document's rows.
+ * commit position (what embedded mode compares) says nothing here; the stream's record of the
+ * last version applied does, written in the same transaction as the documents: a stream
+ * projection's document itself, a keyed projection's row in `rm_projection_stream` (so a
+ * document the event deleted, or one shared by many streams, never makes the wait time out).
  */
 export function streamVersionWaiter(options: StreamVersionWaiterOptions) {
   const pollMs = options.pollMs ?? 15;
   const visible = async ({ projection, streamId, version }: Awaited) => {
-    const doc = (await projection.loadMany(options.em(), [streamId])).get(streamId);
-    return !!doc && doc.lastVersion >= version;
+    // a keyed projection's stream record, not a document: documents are shared, and may be deleted
+    const seen = isKeyed(projection)
+      ? (await loadStreamRecords(options.em(), projection.name, [streamId])).get(streamId)
+      : (await projection.loadMany(options.em(), [streamId])).get(streamId);
+    return !!seen && seen.lastVersion >= version;
   };
   return async (events: readonly RecordedEvent[], timeoutMs = 5000): Promise<boolean> => {
     const deadline = Date.now() + timeoutMs;

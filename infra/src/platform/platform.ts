@@ -1,9 +1,8 @@
-import { CONTEXTS } from '@jixiao/contexts';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
 import type { EntityManager, MikroORM } from '@mikro-orm/core';
-import type { EventCatalog, EventStore } from '@jixiao/events';
+import { catalog, type EventStore } from '@jixiao/events';
 import {
   loadTrustedDocuments,
   memoryRateLimiter,
@@ -11,16 +10,13 @@ import {
   startGatewayServer,
   type RateLimiter,
 } from '@jixiao/gateway';
-import { ProjectionRunner, readModelEntitiesOf, UnitRowSchema } from '@jixiao/projections';
-import { composeSupergraph, readSupergraph } from '@jixiao/schema';
+import { allProjections, ProjectionRunner, UnitRowSchema } from '@jixiao/projections';
+import { readSupergraph } from '@jixiao/schema';
 import {
-  catalogOf,
   InProcessAppliedFeed,
-  projectionsOf,
   serveSubgraph,
   tokenVerifier,
   type AssertionSecret,
-  type ContextModule,
   type ReadCache,
   type ServiceDeps,
   type UnitHierarchy,
@@ -34,18 +30,11 @@ import { openReadModels } from '../read-models/orm';
 import { openRedis } from '../redis';
 import { lastEventOf } from './last-event';
 import { seedIfEmpty, type SeedOutcome } from './seed';
-import { buildSubgraphs, subgraphDefinitions } from './subgraphs';
+import { buildSubgraphs } from './subgraphs';
 
 /** What the platform needs from the configuration. */
 export type PlatformStartConfig = Pick<PlatformConfig, 'host' | 'port' | 'storage' | 'production' | 'auth' | 'limits'> &
-  Partial<Pick<PlatformConfig, 'seed' | 'browser'>> & {
-    /**
-     * The bounded contexts to run; the platform's own list (`CONTEXTS`) by default. Given another
-     * list (a test adds a context), the gateway serves a supergraph composed from it at start
-     * instead of the committed one.
-     */
-    contexts?: readonly ContextModule[];
-  };
+  Partial<Pick<PlatformConfig, 'seed' | 'browser'>>;
 
 export interface RunningPlatform {
   /** The GraphQL endpoint of the gateway (HTTP; subscriptions over SSE). */
@@ -65,11 +54,8 @@ export interface RunningPlatform {
   close(): Promise<void>;
 }
 
-/** Opens the configured event store (checking appends against `catalog`), creating the SQLite folder if needed. */
-export async function openStore(
-  storage: PlatformConfig['storage'],
-  catalog: EventCatalog = catalogOf(CONTEXTS),
-): Promise<EventStore> {
+/** Opens the configured event store, creating the SQLite folder if needed. */
+export async function openStore(storage: PlatformConfig['storage']): Promise<EventStore> {
   if (storage.kind === 'postgres') return PostgresEventStore.open({ ...storage, catalog });
   mkdirSync(path.dirname(storage.file), { recursive: true });
   return new SqliteEventStore({ file: storage.file, catalog });
@@ -80,7 +66,7 @@ export async function openStore(
  * projection runner, every subgraph on a private port, and the gateway in front.
  */
 export async function startPlatform(config: PlatformStartConfig): Promise<RunningPlatform> {
-  const store = await openStore(config.storage, catalogOf(config.contexts ?? CONTEXTS));
+  const store = await openStore(config.storage);
   const opened: Closable[] = [store];
   try {
     // seeding before the projections start lets the runner catch up on it like any history
@@ -108,10 +94,7 @@ async function startOn(
   config: PlatformStartConfig,
 ): Promise<Omit<RunningPlatform, 'seeded'>> {
   const secret = assertionSecret(config.auth);
-  const contexts = config.contexts ?? CONTEXTS;
-  const catalog = catalogOf(contexts);
-  const projections = projectionsOf(contexts);
-  const orm = await openReadModels(config.storage, 'rebuild', readModelEntitiesOf(projections));
+  const orm = await openReadModels(config.storage);
   opened.push(orm);
   // live subscriptions hear of each applied batch in process (in distributed mode: Redis)
   const applied = new InProcessAppliedFeed();
@@ -120,7 +103,7 @@ async function startOn(
     store,
     orm,
     catalog,
-    projections,
+    projections: allProjections,
     onError: (name, error) => console.error(`projection ${name} failed; retrying`, error),
     onApplied: applied.publish,
   });
@@ -129,8 +112,6 @@ async function startOn(
   const em = () => orm.em.fork();
   const deps: ServiceDeps = {
     store,
-    catalog,
-    contexts,
     em,
     waitForProjections: (events, timeoutMs) => runner.waitFor(events, timeoutMs),
     cache: readCacheOf(config, em, opened),
@@ -139,7 +120,7 @@ async function startOn(
   const units = unitHierarchy(orm);
   const subgraphUrls: Record<string, string> = {};
   const subscriptionUrls: Record<string, string> = {};
-  for (const [name, subgraph] of Object.entries(await buildSubgraphs(deps, contexts))) {
+  for (const [name, subgraph] of Object.entries(await buildSubgraphs(deps))) {
     const server = await serveSubgraph({
       schema: subgraph.schema,
       plugins: subgraph.plugins,
@@ -151,8 +132,7 @@ async function startOn(
     subgraphUrls[name] = server.url;
     subscriptionUrls[name] = server.wsUrl; // every subgraph serves graphql-ws; only those with subscriptions are asked
   }
-  const supergraph = config.contexts ? composeSupergraph(await subgraphDefinitions(contexts)) : undefined;
-  const gateway = await startGateway(config, { subgraphUrls, subscriptionUrls, supergraph }, secret, opened);
+  const gateway = await startGateway(config, { subgraphUrls, subscriptionUrls }, secret, opened);
   const caughtUp = async (timeoutMs?: number) => {
     const last = await lastEventOf(store);
     return !last || runner.waitFor(last, timeoutMs);
@@ -186,15 +166,14 @@ export async function startGateway(
   {
     subgraphUrls,
     subscriptionUrls,
-    supergraph,
-  }: { subgraphUrls: Record<string, string>; subscriptionUrls: Record<string, string>; supergraph?: string },
+  }: { subgraphUrls: Record<string, string>; subscriptionUrls: Record<string, string> },
   secret: AssertionSecret,
   opened: Closable[],
 ) {
   const gateway = await startGatewayServer({
     host: config.host,
     port: config.port,
-    supergraph: supergraph ?? readSupergraph(),
+    supergraph: readSupergraph(),
     subgraphUrls,
     subscriptionUrls,
     environment: config.production ? 'production' : 'development',

@@ -15,8 +15,11 @@ import {
   chunks,
   foldEvent,
   handledBy,
+  isKeyed,
   ProjectionCheckpointSchema,
+  ProjectionStreamSchema,
   type Projection,
+  type StreamProjection,
   type Versioned,
 } from '@jixiao/projections';
 import { schemaIdent } from '../event-store/postgres-schema';
@@ -26,6 +29,7 @@ import {
   type EventArray,
   type PostgresEventStore,
 } from '../event-store/postgres-event-store';
+import { KeyedMemoryFold } from './keyed-memory-fold';
 import { BrokenChainsError, closeChains } from './verify-chains';
 
 export interface RebuildOptions {
@@ -78,7 +82,7 @@ export async function rebuildProjections(options: RebuildOptions) {
     driver: PostgreSqlDriver,
     clientUrl: store.options.connectionString,
     schema: shadowName,
-    entities: [ProjectionCheckpointSchema, ...projections.flatMap((p) => p.entities)],
+    entities: [ProjectionCheckpointSchema, ProjectionStreamSchema, ...projections.flatMap((p) => p.entities)],
     allowGlobalContext: false,
     debug: false,
   } as Options);
@@ -91,7 +95,11 @@ export async function rebuildProjections(options: RebuildOptions) {
   try {
     await orm.schema.updateSchema({ safe: true });
     const deferred = await dropSecondaryIndexes(store, shadowName);
-    const folds = projections.map((p) => new MemoryFold(p, catalog, orm.em, documentsInMemory));
+    const folds = projections.map((p) =>
+      isKeyed(p)
+        ? new KeyedMemoryFold(p, catalog, orm.em, documentsInMemory, FLUSH_PARTS)
+        : new MemoryFold(p, catalog, orm.em, documentsInMemory),
+    );
     let cursor: Checkpoint = START;
     // catch up until a batch comes back short: chasing busy writers to the last event
     // would never end, and the locked step below takes the rest anyway
@@ -148,6 +156,12 @@ export async function rebuildProjections(options: RebuildOptions) {
       await swap.query(`DROP TABLE IF EXISTS ${live}."${t}"`);
       await swap.query(`ALTER TABLE ${shadow}."${t}" SET SCHEMA ${live}`);
     }
+    await swapStreamRecords(
+      swap,
+      live,
+      shadow,
+      projections.filter(isKeyed).map((p) => p.name),
+    );
     // new tables, new stamps: the read cache's answers built on the old ones become unreachable
     for (const projection of projections) {
       await swap.query(
@@ -181,7 +195,7 @@ class MemoryFold {
   private readonly written = new Set<string>();
 
   constructor(
-    private readonly projection: Projection,
+    private readonly projection: StreamProjection,
     private readonly catalog: EventCatalog,
     private readonly em: EntityManager,
     private readonly limit: number,
@@ -216,6 +230,23 @@ class MemoryFold {
     for (const id of this.docs.keys()) this.written.add(id);
     this.docs.clear();
   }
+}
+
+/**
+ * Replaces the live stream records of these keyed projections with the shadow's, in the swap's
+ * transaction. The records of other projections stay; the rebuilt projections' workers are held
+ * meanwhile (a keyed batch takes its tables' lock before it reads its records).
+ */
+async function swapStreamRecords(swap: Client, live: string, shadow: string, names: string[]): Promise<void> {
+  if (names.length === 0) return;
+  const table = ProjectionStreamSchema.meta.tableName;
+  const columns = 'projection, stream_id, last_version, memo';
+  await swap.query(`CREATE TABLE IF NOT EXISTS ${live}."${table}" (LIKE ${shadow}."${table}" INCLUDING ALL)`);
+  await swap.query(`DELETE FROM ${live}."${table}" WHERE projection = ANY($1::text[])`, [names]);
+  await swap.query(
+    `INSERT INTO ${live}."${table}" (${columns}) SELECT ${columns} FROM ${shadow}."${table}" WHERE projection = ANY($1::text[])`,
+    [names],
+  );
 }
 
 /** Rebuilds one projection; see {@link rebuildProjections}. */

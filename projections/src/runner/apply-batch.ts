@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/core';
 import type { EventCatalog, RecordedEvent } from '@jixiao/events';
-import type { Projection, Versioned } from '../projection';
+import { isKeyed, type Projection, type StreamProjection, type Versioned } from '../projection';
+import { applyKeyed } from './apply-keyed';
 import { ProjectionCheckpointSchema, type ProjectionCheckpoint } from './checkpoint.entity';
 
 export interface ApplyBatchOptions {
@@ -39,7 +40,7 @@ export function handledBy(projection: Projection): ReadonlySet<string> {
  * projection does not handle the event's type. (Skipping what a document has already seen is the caller's.)
  */
 export function foldEvent(
-  projection: Projection,
+  projection: StreamProjection,
   catalog: EventCatalog,
   doc: Versioned | null,
   event: RecordedEvent,
@@ -52,7 +53,8 @@ export function foldEvent(
 /**
  * Applies one batch to one projection and moves its checkpoint, all in one transaction:
  * a crash leaves read model and checkpoint together, before or after the batch. The documents
- * of every stream the batch touches are loaded together and the changed ones saved together.
+ * of every stream the batch touches are loaded together and the changed ones saved together;
+ * a keyed projection's stream records too (see `applyKeyed`).
  */
 export async function applyBatch(
   em: EntityManager,
@@ -67,26 +69,8 @@ export async function applyBatch(
   const relevant = batch.filter((e) => handles.has(e.type));
   await em.fork().transactional(async (tx) => {
     await options.onBegin?.(tx);
-    const streamIds = [...new Set(relevant.map((e) => e.streamId))];
-    const stored = streamIds.length ? await projection.loadMany(tx, streamIds) : new Map<string, Versioned>();
-    const docs = new Map<string, Versioned | null>(streamIds.map((id) => [id, stored.get(id) ?? null]));
-    const changed = new Set<string>();
-    const fold = (doc: Versioned | null, event: RecordedEvent) => foldEvent(projection, catalog, doc, event);
-    for (const event of relevant) {
-      let current = docs.get(event.streamId) ?? null;
-      if (current && current.lastVersion >= event.streamVersion) continue;
-      const expected = (current?.lastVersion ?? 0) + 1;
-      if (options.fillGap && event.streamVersion > expected) {
-        for (const missed of await options.fillGap(event.streamId, expected, event.streamVersion - 1)) {
-          if (handles.has(missed.type)) options.onHealed?.(missed);
-          current = fold(current, missed);
-        }
-      }
-      docs.set(event.streamId, fold(current, event));
-      changed.add(event.streamId);
-    }
-    const toSave = [...changed].flatMap((id) => docs.get(id) ?? []);
-    if (toSave.length) await projection.saveMany(tx, toSave);
+    if (isKeyed(projection)) await applyKeyed(tx, projection, catalog, relevant, options);
+    else await applyByStream(tx, projection, catalog, relevant, options);
     const name = options.checkpointName ?? projection.name;
     await tx.upsert(ProjectionCheckpointSchema, {
       name,
@@ -97,4 +81,35 @@ export async function applyBatch(
       updatedAt: new Date(),
     } as ProjectionCheckpoint);
   });
+}
+
+/** One batch of a projection keyed by stream, inside the caller's transaction: each document is its stream's record. */
+async function applyByStream(
+  tx: EntityManager,
+  projection: StreamProjection,
+  catalog: EventCatalog,
+  relevant: readonly RecordedEvent[],
+  options: ApplyBatchOptions,
+): Promise<void> {
+  const handles = handledBy(projection);
+  const streamIds = [...new Set(relevant.map((e) => e.streamId))];
+  const stored = streamIds.length ? await projection.loadMany(tx, streamIds) : new Map<string, Versioned>();
+  const docs = new Map<string, Versioned | null>(streamIds.map((id) => [id, stored.get(id) ?? null]));
+  const changed = new Set<string>();
+  const fold = (doc: Versioned | null, event: RecordedEvent) => foldEvent(projection, catalog, doc, event);
+  for (const event of relevant) {
+    let current = docs.get(event.streamId) ?? null;
+    if (current && current.lastVersion >= event.streamVersion) continue;
+    const expected = (current?.lastVersion ?? 0) + 1;
+    if (options.fillGap && event.streamVersion > expected) {
+      for (const missed of await options.fillGap(event.streamId, expected, event.streamVersion - 1)) {
+        if (handles.has(missed.type)) options.onHealed?.(missed);
+        current = fold(current, missed);
+      }
+    }
+    docs.set(event.streamId, fold(current, event));
+    changed.add(event.streamId);
+  }
+  const toSave = [...changed].flatMap((id) => docs.get(id) ?? []);
+  if (toSave.length) await projection.saveMany(tx, toSave);
 }

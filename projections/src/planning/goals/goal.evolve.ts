@@ -1,6 +1,7 @@
 import type { DataOf, RecordedEvent } from '@jixiao/events';
 import type * as E from '@jixiao/events';
 import type { IndicatorRow } from './goal.entities';
+import { goalStatusAfter } from './goal.status';
 import type { GoalDoc, Indicator } from './goals.projection';
 
 type Goal = GoalDoc['goal'];
@@ -65,7 +66,7 @@ export function evolveGoalEvent(doc: GoalDoc | null, event: RecordedEvent): Goal
     const goal: Goal = {
       ...base,
       ...d,
-      status: d.departmentReview ? 'SUBMITTED' : 'FINANCE_REVIEW',
+      status: goalStatusAfter(doc?.goal.status ?? null, event)!,
       reviewRounds: submission,
       indicatorCount: indicators.length,
       opinionRoles: '',
@@ -112,7 +113,7 @@ export function evolveGoalEvent(doc: GoalDoc | null, event: RecordedEvent): Goal
     case 'GoalReviewed': {
       const d = event.data as DataOf<typeof E.GoalReviewed>;
       const { goalId: _g, ruleProfile: _r, ...review } = d;
-      const status = d.result === 'RETURN' ? 'RETURNED' : d.stage === 'DEPARTMENT' ? 'FINANCE_REVIEW' : 'APPROVED';
+      const status = goalStatusAfter(doc.goal.status, event)!;
       const entry = { ...review, reviewedAt: event.recordedAt, eventId: event.eventId };
       const returnCount = doc.goal.returnCount + (d.result === 'RETURN' ? 1 : 0);
       return touched({

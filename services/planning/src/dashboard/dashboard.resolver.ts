@@ -1,6 +1,6 @@
 import { Arg, Field, ID, Int, ObjectType, Query, Resolver } from 'type-graphql';
 import { readThrough, RowScope, type ServiceDeps, type UnitScope, NO_ROWS } from '@jixiao/service-kit';
-import { goalCoverage } from '../project/project.read';
+import { COVERAGE_READS, goalCoverage } from './goal-coverage.read';
 import { GoalCoverage } from '../project/project.type';
 
 @ObjectType({
@@ -28,7 +28,6 @@ export class ReviewStatistics {
 
 /** The projections whose tables the aggregates read (the read cache's keys follow their versions). */
 const GOALS = ['planning.goals'] as const;
-const COVERAGE_READS = ['planning.projects', 'planning.goals'] as const;
 
 /** Aggregates a dashboard needs. */
 @Resolver()

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { NotFoundError } from '@jixiao/events';
-import { inScope, type UnitScope } from '@jixiao/service-kit';
+import type { UnitScope } from '@jixiao/service-kit';
 import { GoalRowSchema, PreAssessmentRowSchema, ProjectRowSchema, type ProjectRow } from '@jixiao/projections';
 import { APPROVED_STATUSES } from '../goal/goal.state';
 import { libraryGateBlockers, type GateFacts } from './project.gate';
@@ -119,31 +119,4 @@ export async function findProjects(
     return row ? [toProject(row, facts.get(row.projectId))] : [];
   });
   return { nodes, totalCount: Number(counted[0]?.n ?? 0) };
-}
-
-/** 目标覆盖率 per unit for a year: projects, and those with an approved goal. */
-export async function goalCoverage(em: EntityManager, fiscalYear: number, scope: UnitScope, unitId?: string | null) {
-  // a join, not a subquery per project: PostgreSQL hashes it (tianmen: 100–150 ms against 190 ms),
-  // SQLite walks the covering indexes on (fiscal_year, unit_id, project_id) and (project_id, status)
-  const rows = (await em.getConnection().execute(
-    `select p.unit_id, count(distinct p.project_id) as projects, count(distinct g.project_id) as covered
-     from rm_project p
-     left join rm_goal g on g.project_id = p.project_id and g.status in (${APPROVED_SQL})
-     where p.fiscal_year = ? ${unitId ? 'and p.unit_id = ?' : ''}
-     group by p.unit_id order by p.unit_id`,
-    unitId ? [fiscalYear, unitId] : [fiscalYear],
-  )) as { unit_id: string; projects: number | string; covered: number | string | null }[];
-  return rows
-    .filter((r) => inScope(scope, r.unit_id))
-    .map((r) => {
-      const projects = Number(r.projects);
-      const covered = Number(r.covered ?? 0);
-      return {
-        unit: { id: r.unit_id },
-        fiscalYear,
-        projects,
-        projectsWithApprovedGoal: covered,
-        coverage: projects ? Math.round((covered / projects) * 10000) / 10000 : 0,
-      };
-    });
 }
