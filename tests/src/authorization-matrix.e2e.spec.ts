@@ -1,12 +1,11 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { parsePolicyTable, ROLES, type OperationPolicy, type Scope } from '@jixiao/service-kit';
+import { readPolicyDocs } from '@jixiao/infra';
+import { ROLES, type OperationPolicy, type Scope } from '@jixiao/service-kit';
 import { seedFixture, UNIT_KEYS, type Fixture, type UnitKey } from './support/fixture';
 import { startTestPlatform } from './support/platform';
 import { probeOutcome, PROBES, type Outcome } from './support/probes';
 
-/** The README's role table: what the platform must do, read from the very file users read. */
-const expected = parsePolicyTable(readFileSync(path.resolve(__dirname, '../../README.md'), 'utf8'));
+/** The policy tables of docs/policy/, one per context: what the platform must do, read from the very pages users read. */
+const expected = readPolicyDocs();
 
 /**
  * The scope a role showed, from which of the three fixture units' rows it reached. Every caller
@@ -28,7 +27,7 @@ function observedScope(outcomes: Record<UnitKey, Outcome>): Scope | '—' | stri
   return byReach[reached] ?? `UNEXPECTED ${JSON.stringify(outcomes)}`;
 }
 
-describe('authorization matrix: every operation as every role, against the README table', () => {
+describe('authorization matrix: every operation as every role, against the policy tables in docs/policy/', () => {
   let p: Awaited<ReturnType<typeof startTestPlatform>>;
   let f: Fixture;
   beforeAll(async () => {
