@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { invalid, type FieldIssue } from '../errors';
+import { invalid, type Bilingual, type FieldIssue } from '../errors';
 import type { NewEvent, RecordedEvent } from '../envelope';
 import { fenOfStoredYuan } from '../money';
 
@@ -89,3 +89,9 @@ function toFieldIssue(type: string, issue: z.core.$ZodIssue): FieldIssue {
   const path = issue.path.map(String).join('.') || '(root)';
   return { path, zh: `不符合 ${type} 的数据格式（${issue.code}）`, en: issue.message };
 }
+
+/**
+ * What users read for each value of a value list, in Chinese and English: kept beside the list
+ * (`GOAL_TERM_LABELS` beside `GOAL_TERMS`); GraphQL enums and exports take their labels from it.
+ */
+export type ValueLabels<V extends string> = { readonly [K in V]: Bilingual };

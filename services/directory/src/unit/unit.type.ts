@@ -1,18 +1,13 @@
-import { Directive, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { COMMAND_ID_DESCRIPTION } from '@jixiao/service-kit';
+import { Directive, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { UNIT_LEVEL_LABELS, UNIT_LEVELS } from '@jixiao/events';
+import { COMMAND_ID_DESCRIPTION, registerCatalogEnum, type CatalogEnumValue } from '@jixiao/service-kit';
 
-export enum UnitLevel {
-  FIRST = 'FIRST',
-  SECOND = 'SECOND',
-}
-registerEnumType(UnitLevel, {
+export const UnitLevel = registerCatalogEnum(UNIT_LEVELS, {
   name: 'UnitLevel',
-  description: '预算单位级次 (Budget unit level)',
-  valuesConfig: {
-    FIRST: { description: '一级预算单位 (first-level unit)' },
-    SECOND: { description: '二级预算单位 (second-level unit)' },
-  },
+  description: { zh: '预算单位级次', en: 'Budget unit level' },
+  labels: UNIT_LEVEL_LABELS,
 });
+export type UnitLevel = CatalogEnumValue<typeof UnitLevel>;
 
 @Directive('@key(fields: "id")')
 @ObjectType({ description: '预算单位 (Budget unit)' })

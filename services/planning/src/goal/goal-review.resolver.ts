@@ -11,8 +11,9 @@ import {
   type ServiceDeps,
   type UnitScope,
   NO_ROWS,
+  profileInForce,
 } from '@jixiao/service-kit';
-import { goalRulesOf, profileInForce } from '../shared/facts';
+import { goalRulesOf } from '../shared/facts';
 import { goalDecider, goalStreamId, type GoalCommand } from './goal.decider';
 import {
   AdjustGoalInput,

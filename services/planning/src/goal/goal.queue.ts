@@ -1,8 +1,7 @@
 import type { EntityManager, FilterQuery } from '@mikro-orm/core';
 import { ForbiddenError, type JOINT_REVIEWER_ROLES } from '@jixiao/events';
 import { UnitRowSchema, type GoalRow } from '@jixiao/projections';
-import type { Actor } from '@jixiao/service-kit';
-import { profileInForce } from '../shared/facts';
+import { profileInForce, type Actor } from '@jixiao/service-kit';
 
 /** Matches no goal: a joint-review role no profile in force names has nothing to review. */
 const NO_GOALS: FilterQuery<GoalRow> = { goalId: { $in: [] } };

@@ -11,8 +11,10 @@ import {
   type ServiceDeps,
   type UnitScope,
   NO_ROWS,
+  profileInForce,
+  requireUnit,
 } from '@jixiao/service-kit';
-import { goalRulesOf, profileInForce, requireProject, requireUnit } from '../shared/facts';
+import { goalRulesOf, requireProject } from '../shared/facts';
 import { goalDecider, goalIdOf, goalStreamId, type GoalCommand } from './goal.decider';
 import {
   AddIndicatorFromTemplateInput,

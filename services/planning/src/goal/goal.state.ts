@@ -1,17 +1,8 @@
-import { derivedId, IllegalStateError, NotFoundError } from '@jixiao/events';
+import { derivedId, GOAL_STATUSES as RECORDED_GOAL_STATUSES, IllegalStateError, NotFoundError } from '@jixiao/events';
 import type { GoalEvent, GoalSubmitted, Indicator } from './goal.events';
 
-/** The lifecycle of DOMAIN.md; NONE means the stream is empty. EXEMPLARY is a mark, not a state. */
-export const GOAL_STATUSES = [
-  'NONE',
-  'DRAFT',
-  'SUBMITTED',
-  'FINANCE_REVIEW',
-  'RETURNED',
-  'APPROVED',
-  'ISSUED',
-  'ADJUSTED',
-] as const;
+/** The lifecycle of the catalog's GOAL_STATUSES; NONE means the stream is empty. EXEMPLARY is a mark, not a state. */
+export const GOAL_STATUSES = ['NONE', ...RECORDED_GOAL_STATUSES] as const;
 export type GoalStatus = (typeof GOAL_STATUSES)[number];
 
 /** 目标状态的中文名称, for messages and labels. */

@@ -1,27 +1,23 @@
-import { registerEnumType } from 'type-graphql';
+import {
+  INDICATOR_CATALOGUE_VERSION_LABELS,
+  INDICATOR_CATALOGUE_VERSIONS,
+  TEMPLATE_SCOPE_LABELS,
+  TEMPLATE_SCOPES,
+} from '@jixiao/events';
+import { registerCatalogEnum, type CatalogEnumValue } from '@jixiao/service-kit';
 
-export enum TemplateScope {
-  COMMON = 'COMMON',
-  INDIVIDUAL = 'INDIVIDUAL',
-}
-registerEnumType(TemplateScope, {
+export const TemplateScope = registerCatalogEnum(TEMPLATE_SCOPES, {
   name: 'TemplateScope',
-  description: '指标类型 (Template scope)',
-  valuesConfig: {
-    COMMON: { description: '共性指标：中央或省级统一设置 (common: set centrally or by the province)' },
-    INDIVIDUAL: { description: '个性指标：按行业或项目类型设置 (individual: for a sector or project type)' },
-  },
+  description: { zh: '指标类型', en: 'Template scope' },
+  labels: TEMPLATE_SCOPE_LABELS,
 });
+export type TemplateScope = CatalogEnumValue<typeof TemplateScope>;
 
-export enum CatalogueVersion {
-  V2020 = '2020',
-  V2021 = '2021',
-}
-registerEnumType(CatalogueVersion, {
+/** Catalogue versions are years; a GraphQL enum value cannot start with a digit: `CatalogueVersion.V2021 === '2021'`. */
+export const CatalogueVersion = registerCatalogEnum(INDICATOR_CATALOGUE_VERSIONS, {
   name: 'CatalogueVersion',
-  description: '指标目录版本 (Indicator catalogue version)',
-  valuesConfig: {
-    V2020: { description: '2020 版：产出、效益、满意度 (2020: output, benefit, satisfaction)' },
-    V2021: { description: '2021 版起：增加成本指标 (2021 and later: adds cost indicators)' },
-  },
+  description: { zh: '指标目录版本', en: 'Indicator catalogue version' },
+  labels: INDICATOR_CATALOGUE_VERSION_LABELS,
+  names: { '2020': 'V2020', '2021': 'V2021' },
 });
+export type CatalogueVersion = CatalogEnumValue<typeof CatalogueVersion>;

@@ -1,74 +1,48 @@
-import { registerEnumType } from 'type-graphql';
+import {
+  PRE_ASSESSMENT_CONCLUSION_LABELS,
+  PRE_ASSESSMENT_CONCLUSIONS,
+  PRE_ASSESSMENT_DIMENSION_LABELS,
+  PRE_ASSESSMENT_DIMENSIONS,
+  PRE_ASSESSMENT_STATUS_LABELS,
+  PRE_ASSESSMENT_STATUSES,
+  PRE_ASSESSMENT_SUBJECT_LABELS,
+  PRE_ASSESSMENT_SUBJECTS,
+  SCORER_ROLE_LABELS,
+  SCORER_ROLES,
+} from '@jixiao/events';
+import { registerCatalogEnum, type CatalogEnumValue } from '@jixiao/service-kit';
 
-export enum PreAssessmentDimension {
-  NECESSITY = 'NECESSITY',
-  ECONOMY = 'ECONOMY',
-  GOAL_REASONABLENESS = 'GOAL_REASONABLENESS',
-  FEASIBILITY = 'FEASIBILITY',
-  FINANCING_COMPLIANCE = 'FINANCING_COMPLIANCE',
-}
-registerEnumType(PreAssessmentDimension, {
+export const PreAssessmentDimension = registerCatalogEnum(PRE_ASSESSMENT_DIMENSIONS, {
   name: 'PreAssessmentDimension',
-  description: '事前绩效评估维度 (Pre-assessment dimension)',
-  valuesConfig: {
-    NECESSITY: { description: '立项必要性 (necessity)' },
-    ECONOMY: { description: '投入经济性 (economy of inputs)' },
-    GOAL_REASONABLENESS: { description: '绩效目标合理性 (reasonableness of the goals)' },
-    FEASIBILITY: { description: '实施方案可行性 (feasibility of the plan)' },
-    FINANCING_COMPLIANCE: { description: '筹资合规性 (compliance of the financing)' },
-  },
+  description: { zh: '事前绩效评估维度', en: 'Pre-assessment dimension' },
+  labels: PRE_ASSESSMENT_DIMENSION_LABELS,
 });
+export type PreAssessmentDimension = CatalogEnumValue<typeof PreAssessmentDimension>;
 
-export enum PreAssessmentSubject {
-  PROJECT = 'PROJECT',
-  POLICY = 'POLICY',
-}
-registerEnumType(PreAssessmentSubject, {
+export const PreAssessmentSubject = registerCatalogEnum(PRE_ASSESSMENT_SUBJECTS, {
   name: 'PreAssessmentSubject',
-  description: '评估对象 (What is assessed)',
-  valuesConfig: {
-    PROJECT: { description: '项目 (a project)' },
-    POLICY: { description: '政策 (a policy)' },
-  },
+  description: { zh: '评估对象', en: 'What is assessed' },
+  labels: PRE_ASSESSMENT_SUBJECT_LABELS,
 });
+export type PreAssessmentSubject = CatalogEnumValue<typeof PreAssessmentSubject>;
 
-export enum PreAssessmentConclusion {
-  SUPPORT = 'SUPPORT',
-  SUPPORT_AFTER_REVISION = 'SUPPORT_AFTER_REVISION',
-  REJECT = 'REJECT',
-}
-registerEnumType(PreAssessmentConclusion, {
+export const PreAssessmentConclusion = registerCatalogEnum(PRE_ASSESSMENT_CONCLUSIONS, {
   name: 'PreAssessmentConclusion',
-  description: '评估结论 (Conclusion)',
-  valuesConfig: {
-    SUPPORT: { description: '予以支持 (support)' },
-    SUPPORT_AFTER_REVISION: { description: '完善后予以支持 (support after revision)' },
-    REJECT: { description: '不予支持 (reject)' },
-  },
+  description: { zh: '评估结论', en: 'Conclusion' },
+  labels: PRE_ASSESSMENT_CONCLUSION_LABELS,
 });
+export type PreAssessmentConclusion = CatalogEnumValue<typeof PreAssessmentConclusion>;
 
-export enum ScorerRole {
-  EXPERT = 'EXPERT',
-  INVESTMENT_REVIEW_CENTRE = 'INVESTMENT_REVIEW_CENTRE',
-}
-registerEnumType(ScorerRole, {
+export const ScorerRole = registerCatalogEnum(SCORER_ROLES, {
   name: 'ScorerRole',
-  description: '评分方 (Who scores)',
-  valuesConfig: {
-    EXPERT: { description: '评审专家 (an expert)' },
-    INVESTMENT_REVIEW_CENTRE: { description: '投资评审中心 (the investment review centre)' },
-  },
+  description: { zh: '评分方', en: 'Who scores' },
+  labels: SCORER_ROLE_LABELS,
 });
+export type ScorerRole = CatalogEnumValue<typeof ScorerRole>;
 
-export enum PreAssessmentStatus {
-  OPEN = 'OPEN',
-  CONCLUDED = 'CONCLUDED',
-}
-registerEnumType(PreAssessmentStatus, {
+export const PreAssessmentStatus = registerCatalogEnum(PRE_ASSESSMENT_STATUSES, {
   name: 'PreAssessmentStatus',
-  description: '评估状态 (Pre-assessment status)',
-  valuesConfig: {
-    OPEN: { description: '评分中 (being scored)' },
-    CONCLUDED: { description: '已出具结论 (concluded)' },
-  },
+  description: { zh: '评估状态', en: 'Pre-assessment status' },
+  labels: PRE_ASSESSMENT_STATUS_LABELS,
 });
+export type PreAssessmentStatus = CatalogEnumValue<typeof PreAssessmentStatus>;

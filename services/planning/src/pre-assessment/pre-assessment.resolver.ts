@@ -10,8 +10,10 @@ import {
   type RequestContext,
   type ServiceDeps,
   type UnitScope,
+  profileInForce,
+  requireUnit,
 } from '@jixiao/service-kit';
-import { profileInForce, requireProject, requireUnit } from '../shared/facts';
+import { requireProject } from '../shared/facts';
 import { preAssessmentDecider, preAssessmentStreamId, type PreAssessmentCommand } from './pre-assessment.decider';
 import { ConcludePreAssessmentInput, GiveScoreInput, OpenPreAssessmentInput } from './pre-assessment.input';
 import { preAssessmentNotFound, toPreAssessment } from './pre-assessment.read';

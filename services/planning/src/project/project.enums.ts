@@ -1,44 +1,30 @@
-import { registerEnumType } from 'type-graphql';
+import {
+  GATE_CONDITION_LABELS,
+  GATE_CONDITIONS,
+  LIBRARY_STATUS_LABELS,
+  LIBRARY_STATUSES,
+  PROJECT_CATEGORIES,
+  PROJECT_CATEGORY_LABELS,
+} from '@jixiao/events';
+import { registerCatalogEnum, type CatalogEnumValue } from '@jixiao/service-kit';
 
-export enum ProjectCategory {
-  RECURRING = 'RECURRING',
-  CONTINUING = 'CONTINUING',
-  ONE_OFF = 'ONE_OFF',
-}
-registerEnumType(ProjectCategory, {
+export const ProjectCategory = registerCatalogEnum(PROJECT_CATEGORIES, {
   name: 'ProjectCategory',
-  description: '项目类别 (Project category)',
-  valuesConfig: {
-    RECURRING: { description: '经常性项目 (recurring)' },
-    CONTINUING: { description: '延续性项目 (continuing)' },
-    ONE_OFF: { description: '一次性项目 (one-off)' },
-  },
+  description: { zh: '项目类别', en: 'Project category' },
+  labels: PROJECT_CATEGORY_LABELS,
 });
+export type ProjectCategory = CatalogEnumValue<typeof ProjectCategory>;
 
-export enum LibraryStatus {
-  PROPOSED = 'PROPOSED',
-  IN_LIBRARY = 'IN_LIBRARY',
-}
-registerEnumType(LibraryStatus, {
+export const LibraryStatus = registerCatalogEnum(LIBRARY_STATUSES, {
   name: 'LibraryStatus',
-  description: '项目库状态 (Project library status)',
-  valuesConfig: {
-    PROPOSED: { description: '已申报，未入库 (proposed, not in the library)' },
-    IN_LIBRARY: { description: '已入库 (in the project library)' },
-  },
+  description: { zh: '项目库状态', en: 'Project library status' },
+  labels: LIBRARY_STATUS_LABELS,
 });
+export type LibraryStatus = CatalogEnumValue<typeof LibraryStatus>;
 
-export enum GateCondition {
-  APPROVED_GOAL = 'APPROVED_GOAL',
-  PASSED_PRE_ASSESSMENT = 'PASSED_PRE_ASSESSMENT',
-}
-registerEnumType(GateCondition, {
+export const GateCondition = registerCatalogEnum(GATE_CONDITIONS, {
   name: 'GateCondition',
-  description: '入库条件 (A condition of the project-library gate)',
-  valuesConfig: {
-    APPROVED_GOAL: { description: '已批准的绩效目标 (an approved performance goal)' },
-    PASSED_PRE_ASSESSMENT: {
-      description: '通过的事前绩效评估（新增重大项目）(a passed pre-assessment, for new major projects)',
-    },
-  },
+  description: { zh: '入库条件', en: 'A condition of the project-library gate' },
+  labels: GATE_CONDITION_LABELS,
 });
+export type GateCondition = CatalogEnumValue<typeof GateCondition>;

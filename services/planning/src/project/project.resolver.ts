@@ -10,8 +10,9 @@ import {
   type ServiceDeps,
   type UnitScope,
   NO_ROWS,
+  requireUnit,
 } from '@jixiao/service-kit';
-import { requireProject, requireUnit } from '../shared/facts';
+import { requireProject } from '../shared/facts';
 import { projectDecider, projectStreamId, type ProjectCommand } from './project.decider';
 import { AdmitProjectInput, AllocateBudgetInput, ProjectFilter, ProposeProjectInput } from './project.input';
 import { findProject, findProjects, gateFactsOf, projectNotFound } from './project.read';

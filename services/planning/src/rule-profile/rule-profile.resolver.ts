@@ -1,7 +1,6 @@
 import { Arg, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { invalid, issueIf } from '@jixiao/events';
-import { execute, type RequestContext, type ServiceDeps } from '@jixiao/service-kit';
-import { profileInForce } from '../shared/facts';
+import { execute, profileInForce, type RequestContext, type ServiceDeps } from '@jixiao/service-kit';
 import { ruleProfileDecider, ruleProfileStreamId } from './rule-profile.decider';
 import { mergeRules, toRuleProfile } from './rule-profile.mapping';
 import { PublishRuleProfileInput, RuleProfile } from './rule-profile.type';

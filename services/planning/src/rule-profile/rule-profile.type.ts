@@ -1,26 +1,17 @@
-import { Field, Float, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { COMMAND_ID_DESCRIPTION } from '@jixiao/service-kit';
+import { Field, Float, InputType, Int, ObjectType } from 'type-graphql';
+import { GRADE_LABELS, GRADES } from '@jixiao/events';
+import { COMMAND_ID_DESCRIPTION, registerCatalogEnum, type CatalogEnumValue } from '@jixiao/service-kit';
 import { JointReviewerRole } from '../goal/goal.enums';
 import { RuleProfileRefType } from '../goal/goal.type';
 import { CatalogueVersion } from '../library/template.enums';
 import { PreAssessmentDimension } from '../pre-assessment/pre-assessment.enums';
 
-export enum Grade {
-  EXCELLENT = 'EXCELLENT',
-  GOOD = 'GOOD',
-  FAIR = 'FAIR',
-  POOR = 'POOR',
-}
-registerEnumType(Grade, {
+export const Grade = registerCatalogEnum(GRADES, {
   name: 'Grade',
-  description: '评价等级 (Evaluation grade)',
-  valuesConfig: {
-    EXCELLENT: { description: '优 (excellent)' },
-    GOOD: { description: '良 (good)' },
-    FAIR: { description: '中 (fair)' },
-    POOR: { description: '差 (poor)' },
-  },
+  description: { zh: '评价等级', en: 'Evaluation grade' },
+  labels: GRADE_LABELS,
 });
+export type Grade = CatalogEnumValue<typeof Grade>;
 
 @ObjectType('DimensionMaxPoints', { description: '维度满分 (Maximum points of a pre-assessment dimension)' })
 @InputType('DimensionMaxPointsInput', { description: '维度满分 (Maximum points of a pre-assessment dimension)' })

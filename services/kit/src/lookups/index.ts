@@ -1,0 +1,3 @@
+export * from './not-reached';
+export * from './unit';
+export * from './rule-profile';

@@ -1,0 +1,25 @@
+import type { EntityManager } from '@mikro-orm/core';
+import { pickRuleProfile, profileCandidates, type RuleProfile } from '@jixiao/events';
+import { RuleProfileRowSchema } from '@jixiao/projections';
+
+/**
+ * The rule profile in force for a division and fiscal year: the nearest division's published
+ * profile for that year (county, prefecture, province, nation; its latest version), else the
+ * nearest built-in one. Never fails: the national defaults always apply.
+ *
+ * @example const { rules } = await profileInForce(em, unit.divisionCode, goal.fiscalYear)
+ */
+export async function profileInForce(em: EntityManager, divisionCode: string, fiscalYear: number): Promise<RuleProfile> {
+  const rows = await em.find(RuleProfileRowSchema, {
+    divisionCode: { $in: profileCandidates(divisionCode) },
+    fiscalYear,
+  });
+  const published: RuleProfile[] = rows.map((r) => ({
+    ref: { profileId: r.profileId, version: r.version },
+    name: r.name,
+    divisionCode: r.divisionCode,
+    fiscalYear: r.fiscalYear,
+    rules: r.rules,
+  }));
+  return pickRuleProfile(divisionCode, fiscalYear, published);
+}
