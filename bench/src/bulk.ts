@@ -1,3 +1,4 @@
+import { CONTEXTS } from '@jixiao/contexts';
 import { pipeline } from 'node:stream/promises';
 import { Readable, Writable } from 'node:stream';
 import { Pool } from 'pg';
@@ -19,7 +20,7 @@ export interface BulkFigures {
 /** The appends of a generated year, held in memory so only the store's work is timed. */
 export function yearAppends(scale: keyof typeof SCALES, seed: number): BatchAppend[] {
   const out: BatchAppend[] = [];
-  for (const chunk of generateCityYear({ scale: SCALES[scale], seed })) out.push(...chunk);
+  for (const chunk of generateCityYear({ contexts: CONTEXTS, scale: SCALES[scale], seed })) out.push(...chunk);
   return out;
 }
 

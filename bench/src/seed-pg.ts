@@ -1,4 +1,4 @@
-import { catalog } from '@jixiao/contexts';
+import { catalog, CONTEXTS } from '@jixiao/contexts';
 import { seedCityYear, SCALES } from '@jixiao/generator';
 import { PostgresEventStore } from '@jixiao/infra';
 import { PG_URL } from './pg';
@@ -7,7 +7,7 @@ import { PG_URL } from './pg';
 export async function seedPostgres(schema: string, scale: keyof typeof SCALES) {
   const store = await PostgresEventStore.open({ connectionString: PG_URL, schema, catalog });
   try {
-    const report = await seedCityYear(store, { scale: SCALES[scale] });
+    const report = await seedCityYear(store, { contexts: CONTEXTS, scale: SCALES[scale] });
     return { events: report.events, ms: report.ms };
   } finally {
     await store.close();

@@ -1,4 +1,4 @@
-import { catalog } from '@jixiao/contexts';
+import { catalog, CONTEXTS } from '@jixiao/contexts';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -57,7 +57,7 @@ export async function seedSqlite(scale: keyof typeof SCALES) {
   const dir = mkdtempSync(path.join(tmpdir(), `jixiao-${scale}-`));
   const store = new SqliteEventStore({ file: path.join(dir, 'jixiao.db'), catalog });
   try {
-    const report = await seedCityYear(store, { scale: SCALES[scale] });
+    const report = await seedCityYear(store, { contexts: CONTEXTS, scale: SCALES[scale] });
     return { dir, events: report.events, ms: report.ms };
   } finally {
     await store.close();

@@ -1,15 +1,15 @@
 import type { BatchAppend, EventMetadata } from '@jixiao/events';
-import { buildLibrary, publishCityProfile, registerUnits } from './city';
-import { Planner } from './planner';
-import { walkProject, type YearContext } from './project';
 import { Rng } from './prng';
 import type { Scale } from './scales';
 import { Streams, type Actor } from './streams';
+import type { CityYear, GeneratingContext } from './year';
 
 export interface GenerateOptions {
   scale: Scale;
   /** Same seed, same events (ids, texts, times); 2023 by default. */
   seed?: number;
+  /** The contexts whose steps make the year, in order (the platform's list, `CONTEXTS`). */
+  contexts: readonly GeneratingContext[];
 }
 
 const DAY = 86_400_000;
@@ -22,11 +22,12 @@ function clientIpOf(actorId: string): string {
 }
 
 /**
- * A city-year as appends, in the order they happened: units, the year's rule profile and the
- * indicator library first, then each project (proposal, pre-assessment, goal lifecycle, budget).
- * Every event comes out of a decider; yields one chunk of appends per step so memory stays bounded.
+ * A city-year as appends, in the order they happened: each context's setup first (units, the
+ * year's rule profile and the indicator library), then each project through every context's steps
+ * (proposal, pre-assessment, goal lifecycle, budget). Every event comes out of a decider; yields one
+ * chunk of appends per step so memory stays bounded.
  */
-export function* generateCityYear({ scale, seed = 2023 }: GenerateOptions): Generator<BatchAppend[]> {
+export function* generateCityYear({ scale, seed = 2023, contexts }: GenerateOptions): Generator<BatchAppend[]> {
   const rng = new Rng(seed);
   // the budget cycle: proposals from July of the year before, adjustments until late in the year
   const start = Date.UTC(scale.fiscalYear - 1, 6, 1, 1, 0, 0);
@@ -42,27 +43,12 @@ export function* generateCityYear({ scale, seed = 2023 }: GenerateOptions): Gene
     clientIp: clientIpOf(actor.actorId),
     userAgent: 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) Chrome/120.0 Safari/537.36',
   });
-  const streams = new Streams(metadata, clock);
-  const units = registerUnits(scale, rng, streams);
-  const profile = publishCityProfile(scale, streams);
-  const library = buildLibrary(rng, streams);
-  yield streams.drain();
-  const ctx: YearContext = {
-    rng,
-    streams,
-    scale,
-    profile,
-    goalRules: {
-      ref: profile.ref,
-      indicatorCatalogueVersion: profile.rules.indicatorCatalogueVersion,
-      jointReviewRoles: profile.rules.jointReviewRoles,
-    },
-    library,
-    documents: { budget: 0, adjustment: 0 },
-  };
-  const planner = new Planner(rng, scale, units);
-  for (let i = 0; i < scale.goals; i++) {
-    walkProject(ctx, planner.plan(i));
-    yield streams.drain();
+  const year: CityYear = { rng, streams: new Streams(metadata, clock), scale, units: [], projects: [] };
+  const steps = contexts.flatMap((c) => (c.generator ? [c.generator()] : []));
+  for (const s of steps) s.setup?.(year);
+  yield year.streams.drain();
+  for (let n = 0; n < scale.goals; n++) {
+    for (const s of steps) s.project?.(year, n);
+    yield year.streams.drain();
   }
 }

@@ -1,5 +1,9 @@
 export * from './generate';
 export * from './scales';
 export * from './seed';
+export * from './streams';
+export * from './year';
 export { Rng } from './prng';
-export { TARGET_STATES, type TargetState } from './goal-path';
+export * from './data/bureaus';
+export * from './data/indicators';
+export * from './data/sectors';

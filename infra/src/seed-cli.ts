@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 import path from 'node:path';
+import { CONTEXTS } from '@jixiao/contexts';
 import { scaleNamed, seedCityYear } from '@jixiao/generator';
 import { loadConfig } from './config/config';
 import { openStore } from './platform/platform';
@@ -32,6 +33,7 @@ async function main() {
       throw new Error('存储中已有事件，只能向空存储载入数据 (the store already holds events; seed an empty one)');
     }
     const report = await seedCityYear(store, {
+      contexts: CONTEXTS,
       scale,
       seed: Number(values.seed),
       batchSize: Number(values.batch),

@@ -1,4 +1,5 @@
 import { CONTEXTS } from '@jixiao/contexts';
+import { generateCityYear, SCALES } from '@jixiao/generator';
 import { processPlan, subgraphDefinitions, workerPools } from '@jixiao/infra';
 import { composeSupergraph } from '@jixiao/schema';
 import { catalogOf, policyOf, projectionsOf, streamCategoriesOf } from '@jixiao/service-kit';
@@ -19,6 +20,15 @@ describe('a context added to the list, with no other edit', () => {
     expect(policyOf(contexts)['Mutation.postNotice']).toEqual({ PERFORMANCE_SECTION: 'ALL' });
     expect(streamCategoriesOf(contexts)).toEqual([...streamCategoriesOf(CONTEXTS), 'notice']);
     expect(projectionsOf(contexts).map((p) => p.name)).toContain('notice.notices');
+  });
+
+  it('writes its part of the generated city year (the demo data), after the contexts before it', () => {
+    const types = [...generateCityYear({ contexts, scale: SCALES.demo })]
+      .flat()
+      .flatMap((a) => a.events.map((e) => e.type));
+    expect(types.filter((t) => t === 'NoticePosted')).toHaveLength(1);
+    expect(types.indexOf('NoticePosted')).toBeGreaterThan(types.lastIndexOf('IndicatorTemplateAdded'));
+    expect(types.indexOf('NoticePosted')).toBeLessThan(types.indexOf('ProjectProposed'));
   });
 
   it('gets its worker pool and its service process in distributed mode', () => {

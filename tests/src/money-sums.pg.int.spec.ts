@@ -1,4 +1,4 @@
-import { allProjections, catalog } from '@jixiao/contexts';
+import { allProjections, catalog, CONTEXTS } from '@jixiao/contexts';
 import { sumFen, type BatchAppend, type DataOf } from '@jixiao/events';
 import type * as E from '@jixiao/events';
 import { generateCityYear, SCALES } from '@jixiao/generator';
@@ -54,7 +54,7 @@ describe('money in the read models of the tianmen year', () => {
     store = await PostgresEventStore.open({ connectionString: TEST_PG_URL, schema, catalog });
     await (await openReadModels({ kind: 'postgres', connectionString: TEST_PG_URL, schema })).close();
     let pending: BatchAppend[] = [];
-    for (const chunk of generateCityYear({ scale: SCALES.tianmen })) {
+    for (const chunk of generateCityYear({ contexts: CONTEXTS, scale: SCALES.tianmen })) {
       sums.add(chunk);
       pending.push(...chunk);
       if (pending.length >= 2_000) {

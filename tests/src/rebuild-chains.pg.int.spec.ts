@@ -1,4 +1,4 @@
-import { allProjections, catalog } from '@jixiao/contexts';
+import { allProjections, catalog, CONTEXTS } from '@jixiao/contexts';
 import { generateCityYear, SCALES } from '@jixiao/generator';
 import { BrokenChainsError, openReadModels, PostgresEventStore, rebuildProjections, testing } from '@jixiao/infra';
 
@@ -34,7 +34,7 @@ describe('a rebuild reads only unbroken hash chains', () => {
   beforeAll(async () => {
     store = await PostgresEventStore.open({ connectionString: TEST_PG_URL, schema, catalog });
     const scale = { ...SCALES.small, name: 'rebuild-chain-test', bureaus: 2, units: 4, goals: 30 };
-    for (const chunk of generateCityYear({ scale, seed: 11 })) await store.appendBatch(chunk);
+    for (const chunk of generateCityYear({ contexts: CONTEXTS, scale, seed: 11 })) await store.appendBatch(chunk);
     await (await openReadModels({ kind: 'postgres', connectionString: TEST_PG_URL, schema })).close();
     await rebuildProjections({ store, catalog, projections: allProjections });
   });

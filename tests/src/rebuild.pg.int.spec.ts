@@ -1,4 +1,4 @@
-import { allProjections, catalog, readModelEntities } from '@jixiao/contexts';
+import { allProjections, catalog, readModelEntities, CONTEXTS } from '@jixiao/contexts';
 import { generateCityYear, SCALES } from '@jixiao/generator';
 import { openReadModels, PostgresEventStore, rebuildProjections, testing } from '@jixiao/infra';
 import { chunks, insertRows } from '@jixiao/projections';
@@ -32,7 +32,7 @@ describe('rebuilding every projection from the PostgreSQL event store', () => {
   beforeAll(async () => {
     store = await PostgresEventStore.open({ connectionString: TEST_PG_URL, schema, catalog });
     const scale = { ...SCALES.small, name: 'rebuild-test', bureaus: 4, units: 12, goals: 200 };
-    for (const chunk of generateCityYear({ scale, seed: 7 })) await store.appendBatch(chunk);
+    for (const chunk of generateCityYear({ contexts: CONTEXTS, scale, seed: 7 })) await store.appendBatch(chunk);
   });
   afterAll(async () => {
     await store.close();

@@ -1,4 +1,4 @@
-import { catalog } from '@jixiao/contexts';
+import { catalog, CONTEXTS } from '@jixiao/contexts';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,7 +13,7 @@ describe('the topics of distributed mode', () => {
     const dir = mkdtempSync(join(tmpdir(), 'jixiao-topics-'));
     const store = new SqliteEventStore({ file: join(dir, 'jixiao.db'), catalog });
     try {
-      await seedCityYear(store, { scale: SCALES.demo });
+      await seedCityYear(store, { contexts: CONTEXTS, scale: SCALES.demo });
       const written = new Set((await store.readAll()).map((e) => streamCategory(e.streamId)));
       written.add(streamCategory(accessStreamId('someone')));
       expect(written.size).toBeGreaterThanOrEqual(6);

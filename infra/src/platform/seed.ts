@@ -1,3 +1,4 @@
+import { CONTEXTS } from '@jixiao/contexts';
 import type { EventStore } from '@jixiao/events';
 import { seedCityYear, SCALES, type SeedReport } from '@jixiao/generator';
 
@@ -10,5 +11,5 @@ export type SeedOutcome = SeedReport;
 export async function seedIfEmpty(store: EventStore, seed: 'none' | 'demo'): Promise<SeedOutcome | null> {
   if (seed === 'none') return null;
   if ((await store.readAll({ limit: 1 })).length > 0) return null;
-  return seedCityYear(store, { scale: SCALES[seed] });
+  return seedCityYear(store, { contexts: CONTEXTS, scale: SCALES[seed] });
 }

@@ -1,6 +1,7 @@
 import { directoryEvents } from '@jixiao/events';
 import { unitsProjection } from '@jixiao/projections';
 import type { ContextModule } from '@jixiao/service-kit';
+import { directoryGenerator } from './generator';
 import { directorySubgraph } from './index';
 import { directoryPolicy } from './policy';
 
@@ -13,5 +14,6 @@ export const directoryContext: ContextModule = {
   projections: [unitsProjection],
   subgraph: directorySubgraph,
   policy: directoryPolicy,
+  generator: directoryGenerator,
   audited: [{ type: 'BudgetUnit', streamCategory: 'unit', label: { zh: '预算单位', en: 'Budget unit' } }],
 };

@@ -1,8 +1,11 @@
 import { EventCatalog, type EventDefinition } from '@jixiao/events';
+import type { GeneratorSteps } from '@jixiao/generator';
 import type { Projection } from '@jixiao/projections';
 import type { PolicyRows } from './auth/policy';
 import type { ServiceDeps } from './commands';
 import type { Subgraph } from './federation/build-subgraph';
+import type { DeadlineKind } from './reactions/deadlines';
+import type { Reaction } from './reactions/reaction';
 
 /**
  * A bounded context as the platform sees it: everything infra, the gateway, composition, the
@@ -36,6 +39,18 @@ export interface ContextModule {
    * an entity with `@key(fields: "id")` in its subgraph whose stream is `<streamCategory>-<id>`.
    */
   audited?: readonly AuditedEntity[];
+  /**
+   * Its reactions to events (its own or another context's): commands it issues, each with an id
+   * derived from the source event and `causationId` naming it (services/kit/src/reactions).
+   */
+  reactions?: readonly Reaction[];
+  /** Its kinds of deadline: set by its events, and the "deadline passed" event the scheduler appends. */
+  deadlines?: readonly DeadlineKind[];
+  /**
+   * Its part of the generated city year (the demo data `npm start` seeds, the benchmarks' years):
+   * made afresh for each year, its `setup` and per-project steps run in the list's order.
+   */
+  generator?: () => GeneratorSteps;
 }
 
 /** An entity the audit context extends with `history`: the events of its stream, with hashes. */
@@ -63,6 +78,16 @@ export function auditedOf(contexts: readonly ContextModule[]): { entity: Audited
 /** The platform's event catalog: every event type of every context. */
 export function catalogOf(contexts: readonly ContextModule[]): EventCatalog {
   return new EventCatalog(contexts.flatMap((c) => c.events));
+}
+
+/** Every reaction of every context; two with one name is a mistake (the name is the checkpoint's). */
+export function reactionsOf(contexts: readonly ContextModule[]): Reaction[] {
+  return entriesOnce(contexts, (c) => (c.reactions ?? []).map((r) => [r.name, r]), 'reaction').map(([, r]) => r);
+}
+
+/** Every kind of deadline of every context; two with one name is a mistake. */
+export function deadlinesOf(contexts: readonly ContextModule[]): DeadlineKind[] {
+  return entriesOnce(contexts, (c) => (c.deadlines ?? []).map((d) => [d.name, d]), 'deadline').map(([, d]) => d);
 }
 
 /** Every projection of every context, in the list's order (the order they are started). */

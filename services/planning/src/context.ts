@@ -8,7 +8,9 @@ import {
   templatesProjection,
 } from '@jixiao/projections';
 import type { ContextModule } from '@jixiao/service-kit';
+import { planningGenerator } from './generator/steps';
 import { planningSubgraph } from './index';
+import { goalResubmissionDeadline, resubmissionDeadlineOnReturn } from './goal/goal.resubmission';
 import { planningPolicy } from './policy';
 
 /** 预算编制 — planning: projects, pre-assessment, goals and indicators, the indicator library, rule profiles. */
@@ -16,7 +18,7 @@ export const planningContext: ContextModule = {
   name: 'planning',
   title: { zh: '目标编制与审核', en: 'Planning' },
   events: planningEvents,
-  streamCategories: ['goal', 'project', 'preassessment', 'indicatortemplate', 'ruleprofile'],
+  streamCategories: ['goal', 'goalresubmission', 'project', 'preassessment', 'indicatortemplate', 'ruleprofile'],
   // the rule profiles and the library before what reads them
   projections: [
     ruleProfilesProjection,
@@ -28,8 +30,12 @@ export const planningContext: ContextModule = {
   ],
   subgraph: planningSubgraph,
   policy: planningPolicy,
+  generator: planningGenerator,
   audited: [
     { type: 'Goal', streamCategory: 'goal', label: { zh: '绩效目标', en: 'Goal' } },
     { type: 'Project', streamCategory: 'project', label: { zh: '项目', en: 'Project' } },
   ],
+  // a returned goal is to be resubmitted within RESUBMISSION_DAYS; past that day it is overdue
+  reactions: [resubmissionDeadlineOnReturn],
+  deadlines: [goalResubmissionDeadline],
 };

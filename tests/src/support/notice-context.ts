@@ -117,4 +117,16 @@ export const noticeContext: ContextModule = {
       policy: noticePolicy,
     }),
   policy: noticePolicy,
+  // its part of the generated city year: the year's first notice, before any project
+  generator: () => ({
+    setup: (year) => {
+      const noticeId = year.rng.uuid();
+      year.streams.run(
+        noticeDecider,
+        noticeStreamId(noticeId),
+        { noticeId, title: `关于开展${year.scale.fiscalYear}年度预算绩效管理工作的通知` },
+        { actorId: 'li.na', role: 'PERFORMANCE_SECTION', unitId: null },
+      );
+    },
+  }),
 };

@@ -1,7 +1,6 @@
 import { PRE_ASSESSMENT_DIMENSIONS, type RuleProfileRef, type RuleSet } from '@jixiao/events';
-import { preAssessmentDecider, preAssessmentStreamId } from '@jixiao/planning';
-import type { Rng } from './prng';
-import type { Actor, Streams } from './streams';
+import type { Actor, Rng, Streams } from '@jixiao/generator';
+import { preAssessmentDecider, preAssessmentStreamId } from '../pre-assessment/pre-assessment.decider';
 
 const SCORE_REASONS = ['依据申报材料和现场踏勘', '参照同类项目历史数据', '实施方案论证较充分', '资金测算依据基本充分'];
 const REPORTS = {

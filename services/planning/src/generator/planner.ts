@@ -1,10 +1,6 @@
-import type { Unit } from './city';
-import { SECTORS } from './data/sectors';
-import { TOWNS } from './data/bureaus';
+import { SECTORS, TOWNS, type Rng, type Scale, type Unit } from '@jixiao/generator';
 import type { TargetState } from './goal-path';
 import type { ProjectPlan } from './project';
-import type { Rng } from './prng';
-import type { Scale } from './scales';
 
 /** Share of goals per end state over the year (the rest of the targets are rare on purpose). */
 const TARGET_WEIGHTS: Record<TargetState, number> = {

@@ -1,6 +1,6 @@
-import type { Indicator } from '@jixiao/planning';
+import type { Rng } from '@jixiao/generator';
+import type { Indicator } from '../goal/goal.events';
 import type { Template } from './city';
-import type { Rng } from './prng';
 
 /** A target that looks written by a person: whole percents, round counts, one decimal below 10. */
 export function niceTarget(rng: Rng, min: number, max: number): number {

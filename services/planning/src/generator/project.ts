@@ -1,12 +1,11 @@
-import { goalIdOf, projectDecider, projectStreamId, type GoalRules } from '@jixiao/planning';
 import type { RuleProfileRef, RuleSet } from '@jixiao/events';
-import type { Template, Unit } from './city';
+import type { CityYear, ProjectFacts, Unit } from '@jixiao/generator';
+import { goalIdOf, type GoalRules } from '../goal/goal.decider';
+import { projectDecider, projectStreamId } from '../project/project.decider';
+import type { Template } from './city';
 import { GoalPath, type TargetState } from './goal-path';
 import { goalIndicators, overallGoalText, scaledTarget } from './indicators';
 import { preAssess } from './pre-assessment';
-import type { Rng } from './prng';
-import type { Scale } from './scales';
-import type { Streams } from './streams';
 
 /** What one project of the year goes through, decided up front by the planner. */
 export interface ProjectPlan {
@@ -26,10 +25,8 @@ export interface ProjectPlan {
   indicatorCount: number;
 }
 
-export interface YearContext {
-  rng: Rng;
-  streams: Streams;
-  scale: Scale;
+/** The city's year as planning walks its projects: the shared year, and planning's own reference data. */
+export interface YearContext extends Pick<CityYear, 'rng' | 'streams' | 'scale'> {
   profile: { ref: RuleProfileRef; rules: RuleSet };
   goalRules: GoalRules;
   library: readonly Template[];
@@ -40,7 +37,7 @@ export interface YearContext {
 const PAST_REVIEW: readonly TargetState[] = ['APPROVED', 'ISSUED', 'ADJUSTED', 'EXEMPLARY'];
 
 /** Proposes the project, pre-assesses it if new and major, and walks its goal to the planned state. */
-export function walkProject(ctx: YearContext, plan: ProjectPlan): void {
+export function walkProject(ctx: YearContext, plan: ProjectPlan): ProjectFacts {
   const { rng, streams, scale } = ctx;
   const projectId = rng.uuid();
   const officer = plan.unit.officer;
@@ -68,6 +65,7 @@ export function walkProject(ctx: YearContext, plan: ProjectPlan): void {
   if (PAST_REVIEW.includes(plan.target)) admitAndIssue(ctx, plan, projectId, goal, preAssessmentId);
   streams.forget(projectStreamId(projectId));
   streams.forget(goal.streamId);
+  return { projectId, unit: plan.unit, goalId: goal.goalId, goalStatus: goal.status, amountFen: plan.amountFen };
 }
 
 function walkGoal(ctx: YearContext, plan: ProjectPlan, projectId: string): GoalPath {

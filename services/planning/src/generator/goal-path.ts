@@ -1,9 +1,7 @@
-import type { GoalRules, GoalState, Indicator } from '@jixiao/planning';
-import { goalDecider, goalStreamId, type GoalCommand } from '@jixiao/planning';
-import type { Unit } from './city';
+import type { Actor, Rng, Streams, Unit } from '@jixiao/generator';
+import { goalDecider, goalStreamId, type GoalCommand, type GoalRules, type GoalState } from '../goal/goal.decider';
+import type { Indicator } from '../goal/goal.events';
 import { scaledTarget } from './indicators';
-import type { Rng } from './prng';
-import type { Actor, Streams } from './streams';
 
 /** Where a generated goal ends up; EXEMPLARY is an issued goal also marked as a sample. */
 export const TARGET_STATES = [

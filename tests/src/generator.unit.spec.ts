@@ -1,14 +1,11 @@
 import { createHash } from 'node:crypto';
-import { directoryEvents, EventCatalog, planningEvents, type BatchAppend } from '@jixiao/events';
+import { catalog, CONTEXTS } from '@jixiao/contexts';
+import type { BatchAppend } from '@jixiao/events';
+import { generateCityYear, SCALES, type Scale } from '@jixiao/generator';
 import { goalDecider, type GoalState } from '@jixiao/planning';
-import { generateCityYear } from './generate';
-import { SCALES, type Scale } from './scales';
-
-/** The events a city-year holds: the directory's and planning's. */
-const catalog = new EventCatalog([...directoryEvents, ...planningEvents]);
 
 function* appendsOf(scale: Scale, seed?: number): Generator<BatchAppend> {
-  for (const chunk of generateCityYear({ scale, seed })) yield* chunk;
+  for (const chunk of generateCityYear({ contexts: CONTEXTS, scale, seed })) yield* chunk;
 }
 
 /** SHA-256 over every append as it would reach the store: stream, version, events, metadata, time. */
