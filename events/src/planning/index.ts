@@ -1,9 +1,11 @@
 import { goalEvents } from './goal';
+import { goalResubmissionEvents } from './goal-resubmission';
 import { indicatorLibraryEvents } from './indicator-library';
 import { preAssessmentEvents, projectEvents } from './project';
 import { ruleProfileEvents } from './rule-profile';
 
 export * from './goal';
+export * from './goal-resubmission';
 export * from './project';
 export * from './indicator-library';
 export * from './rule-profile';
@@ -15,6 +17,7 @@ export * from './rule-profile.labels';
 /** Every event type of the planning context. */
 export const planningEvents = [
   ...goalEvents,
+  ...goalResubmissionEvents,
   ...projectEvents,
   ...preAssessmentEvents,
   ...indicatorLibraryEvents,

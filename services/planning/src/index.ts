@@ -13,6 +13,7 @@ import { planningPolicy } from './policy';
 import { BudgetUnitRef } from './unit-ref/budget-unit.ref';
 
 export * from './goal/goal.decider';
+export * from './goal/goal.resubmission';
 export * from './project/project.decider';
 export * from './pre-assessment/pre-assessment.decider';
 export * from './library/template.decider';

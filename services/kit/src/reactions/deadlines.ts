@@ -3,7 +3,7 @@ import { ConcurrencyError, derivedId, DomainError, type RecordedEvent } from '@j
 import { isParked, EventFailedError } from '@jixiao/projections';
 import { issue, type IssueDeps } from './issue';
 import { saveCheckpoint, type EventProcessor } from './processor-runner';
-import { SYSTEM_ROLE, type ReactionCommand } from './reaction';
+import { SYSTEM_ROLE, type ReactionCommand, type ReactionLookups } from './reaction';
 
 /** A deadline an event sets: a day (`2024-06-30`) by which something must happen on a stream. */
 export interface DeadlineSet {
@@ -17,7 +17,10 @@ export interface DeadlineSet {
 /** What one event does to deadlines of one kind: sets one, or settles some (met, withdrawn, passed). */
 export interface DeadlineChange {
   set?: DeadlineSet;
+  /** Deadlines (by id) that no longer wait. */
   settle?: readonly string[];
+  /** Every pending deadline of this kind on the stream no longer waits (what was due happened). */
+  settleStream?: string;
 }
 
 /** A deadline the scheduler keeps until it is settled or passes. */
@@ -40,7 +43,11 @@ export interface DeadlineKind {
   name: string;
   handles: readonly string[];
   track(event: RecordedEvent): DeadlineChange;
-  passed(deadline: PendingDeadline): ReactionCommand;
+  /**
+   * The command that appends the "deadline passed" event, or null when what was due did happen
+   * (the look-ups can tell, if the tracker has not seen it yet).
+   */
+  passed(deadline: PendingDeadline, lookups: ReactionLookups): ReactionCommand | null | Promise<ReactionCommand | null>;
 }
 
 export function defineDeadline(kind: DeadlineKind): DeadlineKind {
@@ -134,6 +141,11 @@ export function deadlineTracker(kind: DeadlineKind, deps: Pick<IssueDeps, 'em' |
               ],
             );
           }
+          if (change.settleStream)
+            await run(
+              `UPDATE ${TABLE} SET status = 'SETTLED' WHERE kind = ? AND stream_id = ? AND status = 'PENDING'`,
+              [kind.name, change.settleStream],
+            );
           for (const id of change.settle ?? [])
             await run(`UPDATE ${TABLE} SET status = 'SETTLED' WHERE kind = ? AND deadline_id = ?`, [kind.name, id]);
         }
@@ -191,44 +203,48 @@ export class DeadlineScheduler {
 
   constructor(private readonly options: SchedulerOptions) {}
 
-  /** One look at the clock: issues every passed deadline's command; resolves with how many were issued. */
+  /** One look at the clock: issues every passed deadline's command; resolves with how many events it appended. */
   async tick(): Promise<number> {
     const now = this.options.now();
     let issued = 0;
     for (const kind of this.options.kinds) {
       for (const deadline of await dueDeadlines(this.options.em(), kind.name, now)) {
         try {
-          await issue(this.options, kind.passed(deadline), deadlineCommandId(kind.name, deadline.deadlineId), {
+          const command = await kind.passed(deadline, this.options);
+          if (!command) {
+            await this.mark(kind.name, deadline.deadlineId, 'SETTLED');
+            continue;
+          }
+          const result = await issue(this.options, command, deadlineCommandId(kind.name, deadline.deadlineId), {
             actorId: 'system:scheduler',
             role: SYSTEM_ROLE,
             unitId: deadline.unitId,
             correlationId: deadline.correlationId ?? deadline.sourceEventId,
             causationId: deadline.sourceEventId,
           });
-          issued++;
-          await this.options
-            .em()
-            .getConnection()
-            .execute(
-              `UPDATE ${TABLE} SET status = 'PASSED' WHERE kind = ? AND deadline_id = ? AND status = 'PENDING'`,
-              [kind.name, deadline.deadlineId],
-            );
+          if (!result.duplicate) issued += result.events.length;
+          await this.mark(kind.name, deadline.deadlineId, 'PASSED');
         } catch (error) {
           this.options.onError?.(kind.name, error);
           // the database away or a concurrent write to the stream: the next tick tries again (and
           // finds the command if another scheduler's went first); a refusal by the decider is final
           if (!(error instanceof DomainError) || error instanceof ConcurrencyError) continue;
-          await this.options
-            .em()
-            .getConnection()
-            .execute(`UPDATE ${TABLE} SET status = 'FAILED' WHERE kind = ? AND deadline_id = ?`, [
-              kind.name,
-              deadline.deadlineId,
-            ]);
+          await this.mark(kind.name, deadline.deadlineId, 'FAILED');
         }
       }
     }
     return issued;
+  }
+
+  private async mark(kind: string, deadlineId: string, status: 'PASSED' | 'SETTLED' | 'FAILED'): Promise<void> {
+    await this.options
+      .em()
+      .getConnection()
+      .execute(`UPDATE ${TABLE} SET status = ? WHERE kind = ? AND deadline_id = ? AND status = 'PENDING'`, [
+        status,
+        kind,
+        deadlineId,
+      ]);
   }
 
   start(): void {
