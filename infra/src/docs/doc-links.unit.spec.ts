@@ -1,4 +1,4 @@
-import { readdirSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { brokenLinks, headingAnchors, REPO_ROOT } from './markdown-links';
@@ -16,8 +16,8 @@ function markdownFiles(dir: string): string[] {
 const documents = [
   path.join(REPO_ROOT, 'README.md'),
   ...markdownFiles(path.join(REPO_ROOT, 'docs')),
-  ...['events', 'projections', 'infra', 'generator', 'services'].flatMap((dir) =>
-    markdownFiles(path.join(REPO_ROOT, dir)),
+  ...['events', 'projections', 'contexts', 'infra', 'generator', 'services', 'tests', 'bench', 'schema'].flatMap(
+    (dir) => markdownFiles(path.join(REPO_ROOT, dir)),
   ),
 ];
 
@@ -28,6 +28,13 @@ describe('links in the README, docs/ and the packages’ READMEs', () => {
       expect(brokenLinks(file)).toEqual([]);
     },
   );
+});
+
+describe('the README', () => {
+  it('stays a newcomer’s guide: under 12,000 characters (reference goes to docs/)', () => {
+    const readme = readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8');
+    expect([...readme].length).toBeLessThan(12_000);
+  });
 });
 
 describe('brokenLinks', () => {
