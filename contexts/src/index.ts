@@ -2,7 +2,15 @@ import { auditContext } from '@jixiao/audit';
 import { directoryContext } from '@jixiao/directory';
 import { planningContext } from '@jixiao/planning';
 import { readModelEntitiesOf } from '@jixiao/projections';
-import { catalogOf, policyOf, projectionsOf, streamCategoriesOf, type ContextModule } from '@jixiao/service-kit';
+import {
+  catalogOf,
+  deadlinesOf,
+  policyOf,
+  projectionsOf,
+  reactionsOf,
+  streamCategoriesOf,
+  type ContextModule,
+} from '@jixiao/service-kit';
 
 /**
  * 业务域清单 — Jixiao's bounded contexts, in order: what the embedded platform, the distributed
@@ -18,6 +26,10 @@ export const catalog = catalogOf(CONTEXTS);
 
 /** Every projection of the platform, in the order they are started. */
 export const allProjections = projectionsOf(CONTEXTS);
+
+/** Every context's reactions to events, and its kinds of deadline (the scheduler's). */
+export const REACTIONS = reactionsOf(CONTEXTS);
+export const DEADLINES = deadlinesOf(CONTEXTS);
 
 /** Every MikroORM entity schema the read models need (the runner's tables and every projection's). */
 export const readModelEntities = readModelEntitiesOf(allProjections);

@@ -28,8 +28,9 @@ export function workerPools(
 
 /**
  * The plan of the processes one machine runs: each service on the port after the gateway's
- * (`JIXIAO_PORT` + 1, + 2, …), a projection worker per bounded context, the outbox relay, then
- * the gateway in front of the services. The workers and the relay serve their health endpoints
+ * (`JIXIAO_PORT` + 1, + 2, …), a projection worker per bounded context, the outbox relay, the
+ * reactions (if any context has reactions or deadlines), then the gateway in front of the services.
+ * The workers, the relay and the reactions serve their health endpoints
  * on the ports after the services', and the supervisor its own status on the port after those.
  */
 export function processPlan(
@@ -74,6 +75,10 @@ export function processPlan(
       }),
     ),
     healthOnly({ name: 'relay', entry: 'relay-main', ready: /outbox relay started/ }),
+    // the reactions and the deadline scheduler, when a context has any: one process, on the store's subscription
+    ...(contexts.some((c) => (c.reactions?.length ?? 0) + (c.deadlines?.length ?? 0) > 0)
+      ? [healthOnly({ name: 'reactions', entry: 'reactions-main', ready: /reactions started/ })]
+      : []),
   ];
   // a gateway listening on every interface answers its health checks on the loopback one
   const gatewayHealth = `http://${/^(0\.0\.0\.0|::)$/.test(gatewayHost) ? '127.0.0.1' : gatewayHost}:${gatewayPort}`;

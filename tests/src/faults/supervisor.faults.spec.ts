@@ -81,6 +81,7 @@ describe('fault: kill -9 of children of the supervisor (`npm start` in distribut
         ['worker-directory', 'ready', 0],
         ['worker-planning', 'ready', 1],
         ['relay', 'ready', 0],
+        ['reactions', 'ready', 0],
         ['gateway', 'ready', 0],
       ]);
 
