@@ -5,6 +5,7 @@ import {
   NotFoundError,
   PRE_ASSESSMENT_DIMENSIONS,
   type Decider,
+  type PRE_ASSESSMENT_STATUSES,
   issueIf,
   isBlank,
 } from '@jixiao/events';
@@ -34,7 +35,8 @@ export interface ConcludePreAssessment {
 export type PreAssessmentCommand = OpenPreAssessment | GiveScore | ConcludePreAssessment;
 
 export interface PreAssessmentState {
-  status: 'NONE' | 'OPEN' | 'CONCLUDED';
+  /** The catalog's PRE_ASSESSMENT_STATUSES; NONE means the stream is empty. */
+  status: 'NONE' | (typeof PRE_ASSESSMENT_STATUSES)[number];
   opened: Opened | null;
   scores: ScoreGiven['data'][];
 }

@@ -5,6 +5,7 @@ import {
   type Decider,
   type Fen,
   type FieldIssue,
+  type LIBRARY_STATUSES,
   displayYuan,
   formatYuan,
   issueIf,
@@ -40,7 +41,8 @@ export interface AllocateBudget {
 
 export type ProjectCommand = ProposeProject | AdmitProjectToLibrary | AllocateBudget;
 
-export type LibraryStatus = 'NONE' | 'PROPOSED' | 'IN_LIBRARY';
+/** The catalog's LIBRARY_STATUSES; NONE means the stream is empty. */
+export type LibraryStatus = 'NONE' | (typeof LIBRARY_STATUSES)[number];
 
 export interface ProjectState {
   status: LibraryStatus;

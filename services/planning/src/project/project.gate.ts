@@ -1,3 +1,5 @@
+import type { GATE_CONDITIONS } from '@jixiao/events';
+
 /** What the project-library gate looks at, gathered from the goal and pre-assessment read models. */
 export interface GateFacts {
   /** An approved (or issued, adjusted) goal of the project, if any. */
@@ -6,7 +8,8 @@ export interface GateFacts {
   passedPreAssessmentId: string | null;
 }
 
-export type GateCondition = 'APPROVED_GOAL' | 'PASSED_PRE_ASSESSMENT';
+/** The catalog's GATE_CONDITIONS. */
+export type GateCondition = (typeof GATE_CONDITIONS)[number];
 
 export interface GateBlocker {
   condition: GateCondition;
