@@ -9,7 +9,7 @@ describe('the reactions process in the distributed plan', () => {
     for (const extra of [
       { reactions: [{ name: 'x.r' }] },
       { deadlines: [{ name: 'x.d' }] },
-    ] as Partial<ContextModule>[]) {
+    ] as unknown as Partial<ContextModule>[]) {
       const plan = processPlan(4000, '127.0.0.1', [context('x', extra)]);
       expect(plan.backends.map((p) => [p.name, p.entry, p.env?.JIXIAO_HEALTH_PORT])).toEqual([
         ['x', 'service-main', undefined],

@@ -1,0 +1,72 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { MikroORM } from '@mikro-orm/core';
+import { ProjectionCheckpointSchema, ProjectionRunner } from '@jixiao/projections';
+import type { ContextModule } from '@jixiao/service-kit';
+import { runDeadLetters } from './dead-letters';
+import { SqliteEventStore } from './event-store/sqlite-event-store';
+import { openReadModels } from './read-models/orm';
+import { fault, OrderRowSchema, ordersProjection, testCatalog } from './reactions/test-context';
+
+/** The operator's commands over a test-only context whose projection throws on a poison order until "fixed". */
+describe('npm run dead-letters on SQLite', () => {
+  let dir: string;
+  let store: SqliteEventStore;
+  let orm: MikroORM;
+  const contexts = [{ name: 'sales', projections: [ordersProjection] }] as unknown as ContextModule[];
+  beforeEach(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'jixiao-dead-letters-'));
+    const file = join(dir, 'jixiao.db');
+    store = new SqliteEventStore({ file, catalog: testCatalog });
+    orm = await openReadModels({ kind: 'sqlite', file }, 'rebuild', [ProjectionCheckpointSchema, OrderRowSchema]);
+    fault.broken = true;
+  });
+  afterEach(async () => {
+    await orm.close();
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('lists a parked event, says a replay before the fix still fails, and applies it after the fix', async () => {
+    const deps = { store, orm, catalog: testCatalog, contexts };
+    expect(await runDeadLetters({ kind: 'list' }, deps)).toEqual({ text: '没有死信 (no dead letters)', ok: true });
+    const runner = new ProjectionRunner({
+      store,
+      orm,
+      catalog: testCatalog,
+      projections: [ordersProjection],
+      parking: { maxAttempts: 2, retryDelayMs: 0, log: () => undefined },
+    });
+    await runner.start();
+    const metadata = { actorId: 'clerk', role: 'ADMIN' };
+    const { events } = await store.appendToStream(
+      'order-x',
+      [{ type: 'OrderPlaced', data: { orderId: 'x', dueDate: '2024-06-30', poison: true } }],
+      {
+        expectedVersion: 0,
+        metadata,
+      },
+    );
+    expect(await runner.waitFor(events[0]!)).toBe(true);
+    await runner.stop();
+
+    const listed = await runDeadLetters({ kind: 'list' }, deps);
+    expect(listed.text).toMatch(
+      /sales\.orders {2}OrderPlaced order-x v1 .*\n {2}尝试 2 次 \(attempts 2\), .*: poison order/,
+    );
+    const id = listed.text.split(' ')[0]!;
+
+    expect(await runDeadLetters({ kind: 'replay', which: { id } }, deps)).toEqual({
+      text: '仍失败 (still failing) sales.orders order-x after 0 events: poison order',
+      ok: false,
+    });
+    fault.broken = false;
+    expect(await runDeadLetters({ kind: 'replay', which: 'all' }, deps)).toEqual({
+      text: '已重放 (replayed) sales.orders order-x: 1 events',
+      ok: true,
+    });
+    expect((await orm.em.fork().findOneOrFail(OrderRowSchema, { streamId: 'order-x' })).status).toBe('PLACED');
+    expect((await runDeadLetters({ kind: 'list' }, deps)).text).toBe('没有死信 (no dead letters)');
+  });
+});
