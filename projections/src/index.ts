@@ -16,31 +16,19 @@ export * from './planning/pre-assessments/pre-assessments.projection';
 export * from './planning/library/templates.projection';
 export * from './planning/rule-profiles/rule-profiles.projection';
 export * from './directory/units/units.projection';
-import { goalsProjection } from './planning/goals/goals.projection';
-import { goalCountsProjection } from './planning/goal-counts/goal-counts.projection';
-import { projectsProjection } from './planning/projects/projects.projection';
-import { preAssessmentsProjection } from './planning/pre-assessments/pre-assessments.projection';
-import { templatesProjection } from './planning/library/templates.projection';
-import { ruleProfilesProjection } from './planning/rule-profiles/rule-profiles.projection';
-import { unitsProjection } from './directory/units/units.projection';
+import type { EntitySchema } from '@mikro-orm/core';
+import type { Projection } from './projection';
 import { ProjectionCheckpointSchema } from './runner/checkpoint.entity';
 import { ProjectionStreamSchema } from './runner/stream-record.entity';
 
-/** Every projection of the platform, in the order they are started. */
-export const allProjections = [
-  unitsProjection,
-  ruleProfilesProjection,
-  templatesProjection,
-  projectsProjection,
-  preAssessmentsProjection,
-  goalsProjection,
-  goalCountsProjection,
-];
+/** The tables the projection runner itself keeps (checkpoints, keyed projections' stream records), beside the projections' own. */
+export const runnerEntities: EntitySchema[] = [ProjectionCheckpointSchema, ProjectionStreamSchema];
 
-/** Every MikroORM entity schema the read models need. */
-export const readModelEntities = [
-  ProjectionCheckpointSchema,
-  ProjectionStreamSchema,
-  ...allProjections.flatMap((p) => p.entities),
-];
+/**
+ * Every MikroORM entity schema the read models of these projections need. The projections of the
+ * platform are its contexts' (`CONTEXTS` in @jixiao/contexts), in the order they are started.
+ */
+export function readModelEntitiesOf(projections: readonly Projection[]): EntitySchema[] {
+  return [...runnerEntities, ...projections.flatMap((p) => p.entities)];
+}
 export * from './copy-text';

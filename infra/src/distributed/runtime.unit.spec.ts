@@ -1,7 +1,19 @@
 import { loadDistributedConfig, loadSubgraphUrls, loadWorkerSettings, subgraphNameOf } from './runtime';
+import { allProjections } from '@jixiao/contexts';
+import type { Projection } from '@jixiao/projections';
+import type { ContextModule } from '@jixiao/service-kit';
 import { LOCAL_DEFAULTS, processPlan, supervisorConfig, workerPools } from './supervisor';
 
 const distributed = { ...LOCAL_DEFAULTS };
+
+/** A fixed list of contexts (not the platform's, which grows): three with subgraphs, two with projections. */
+const named = (...names: string[]) => names.map((name) => ({ name }) as Projection);
+const CONTEXTS = [
+  { name: 'directory', projections: named('directory.units'), subgraph: async () => ({}) },
+  { name: 'planning', projections: named('planning.goals', 'planning.projects'), subgraph: async () => ({}) },
+  { name: 'audit', projections: [], subgraph: async () => ({}) },
+] as unknown as ContextModule[];
+const SUBGRAPHS = ['directory', 'planning', 'audit'];
 
 describe('a distributed-mode process reads its configuration', () => {
   it('refuses to run in embedded mode', () => {
@@ -29,7 +41,7 @@ describe('a distributed-mode process reads its configuration', () => {
   it('the gateway names every missing or malformed subgraph URL at once', () => {
     let message = '';
     try {
-      loadSubgraphUrls({ JIXIAO_PLANNING_URL: 'planning:4002' });
+      loadSubgraphUrls({ JIXIAO_PLANNING_URL: 'planning:4002' }, SUBGRAPHS);
     } catch (error) {
       message = (error as Error).message;
     }
@@ -40,11 +52,14 @@ describe('a distributed-mode process reads its configuration', () => {
       "  JIXIAO_AUDIT_URL: required by the gateway (the audit service's GraphQL URL)",
     ]);
     expect(
-      loadSubgraphUrls({
-        JIXIAO_DIRECTORY_URL: 'http://a:1/',
-        JIXIAO_PLANNING_URL: 'http://b:2/',
-        JIXIAO_AUDIT_URL: 'https://c/',
-      }),
+      loadSubgraphUrls(
+        {
+          JIXIAO_DIRECTORY_URL: 'http://a:1/',
+          JIXIAO_PLANNING_URL: 'http://b:2/',
+          JIXIAO_AUDIT_URL: 'https://c/',
+        },
+        SUBGRAPHS,
+      ),
     ).toEqual({ directory: 'http://a:1/', planning: 'http://b:2/', audit: 'https://c/' });
   });
 
@@ -76,9 +91,10 @@ describe('a distributed-mode process reads its configuration', () => {
   });
 
   it('a service process is told which subgraph it serves', () => {
-    expect(subgraphNameOf('planning')).toBe('planning');
-    expect(() => subgraphNameOf('finance')).toThrow('<directory|planning|audit>; got finance');
-    expect(() => subgraphNameOf(undefined)).toThrow(/got nothing/);
+    expect(subgraphNameOf('planning', SUBGRAPHS)).toBe('planning');
+    expect(() => subgraphNameOf('finance', SUBGRAPHS)).toThrow('<directory|planning|audit>; got finance');
+    expect(() => subgraphNameOf(undefined, SUBGRAPHS)).toThrow(/got nothing/);
+    expect(subgraphNameOf('planning')).toBe('planning'); // the platform's own list by default
   });
 });
 
@@ -94,7 +110,7 @@ describe('the supervisor’s configuration', () => {
     ).toBe('s'.repeat(32));
   });
 
-  it('refuses a gateway port of 0: the other processes take the seven after it', () => {
+  it('refuses a gateway port of 0: the other processes take the ports after it', () => {
     expect(() => supervisorConfig({ ...LOCAL_DEFAULTS, JIXIAO_PORT: '0' })).toThrow(
       /JIXIAO_PORT: 分布式模式需固定端口/,
     );
@@ -102,18 +118,29 @@ describe('the supervisor’s configuration', () => {
 });
 
 describe('the worker pools', () => {
-  it('group the projections by bounded context', () => {
-    expect(workerPools(['directory.units', 'planning.goals', 'planning.projects', 'evaluation.scores'])).toEqual([
+  it('are one per bounded context with projections, in the list order', () => {
+    const named = (...names: string[]) => names.map((name) => ({ name }) as Projection);
+    const contexts = [
+      { name: 'directory', projections: named('directory.units') },
+      { name: 'planning', projections: named('planning.goals', 'planning.projects') },
+      { name: 'audit', projections: [] },
+      { name: 'evaluation', projections: named('evaluation.scores') },
+    ];
+    expect(workerPools(contexts)).toEqual([
       ['directory', ['directory.units']],
       ['planning', ['planning.goals', 'planning.projects']],
       ['evaluation', ['evaluation.scores']],
     ]);
   });
+
+  it('of the platform run every projection of every context exactly once', () => {
+    expect(workerPools().flatMap(([, names]) => names)).toEqual(allProjections.map((p) => p.name));
+  });
 });
 
 describe('the process plan of `npm start` in distributed mode', () => {
   it('puts each service on a port after the gateway and points the gateway at them', () => {
-    const plan = processPlan(4000);
+    const plan = processPlan(4000, '127.0.0.1', CONTEXTS);
     expect(plan.backends.map((p) => [p.name, p.entry, p.args?.[0], p.env?.JIXIAO_PORT])).toEqual([
       ['directory', 'service-main', 'directory', '4001'],
       ['planning', 'service-main', 'planning', '4002'],
@@ -129,7 +156,7 @@ describe('the process plan of `npm start` in distributed mode', () => {
     ]);
     expect(plan.backends.filter((p) => p.entry === 'worker-main').map((p) => p.env?.JIXIAO_PROJECTIONS)).toEqual([
       'directory.units',
-      'planning.rule-profiles,planning.indicator-library,planning.projects,planning.pre-assessments,planning.goals,planning.goal-counts',
+      'planning.goals,planning.projects',
     ]);
     expect(plan.gateway.env).toEqual({
       JIXIAO_DIRECTORY_URL: 'http://127.0.0.1:4001/graphql',
@@ -142,7 +169,7 @@ describe('the process plan of `npm start` in distributed mode', () => {
   });
 
   it('gives every process a health endpoint: the services and the gateway on their own port, the others on the next ones', () => {
-    const plan = processPlan(4000, '0.0.0.0');
+    const plan = processPlan(4000, '0.0.0.0', CONTEXTS);
     expect([...plan.backends, plan.gateway].map((p) => [p.name, p.health, p.env?.JIXIAO_HEALTH_PORT])).toEqual([
       ['directory', 'http://127.0.0.1:4001', undefined],
       ['planning', 'http://127.0.0.1:4002', undefined],
@@ -153,6 +180,6 @@ describe('the process plan of `npm start` in distributed mode', () => {
       ['gateway', 'http://127.0.0.1:4000', undefined],
     ]);
     expect(plan.supervisorPort).toBe(4007);
-    expect(processPlan(4000, '10.0.0.5').gateway.health).toBe('http://10.0.0.5:4000');
+    expect(processPlan(4000, '10.0.0.5', CONTEXTS).gateway.health).toBe('http://10.0.0.5:4000');
   });
 });

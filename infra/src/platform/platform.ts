@@ -1,8 +1,9 @@
+import { CONTEXTS } from '@jixiao/contexts';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
 import type { EntityManager, MikroORM } from '@mikro-orm/core';
-import { catalog, type EventStore } from '@jixiao/events';
+import type { EventCatalog, EventStore } from '@jixiao/events';
 import {
   loadTrustedDocuments,
   memoryRateLimiter,
@@ -10,13 +11,16 @@ import {
   startGatewayServer,
   type RateLimiter,
 } from '@jixiao/gateway';
-import { allProjections, ProjectionRunner, UnitRowSchema } from '@jixiao/projections';
-import { readSupergraph } from '@jixiao/schema';
+import { ProjectionRunner, readModelEntitiesOf, UnitRowSchema } from '@jixiao/projections';
+import { composeSupergraph, readSupergraph } from '@jixiao/schema';
 import {
+  catalogOf,
   InProcessAppliedFeed,
+  projectionsOf,
   serveSubgraph,
   tokenVerifier,
   type AssertionSecret,
+  type ContextModule,
   type ReadCache,
   type ServiceDeps,
   type UnitHierarchy,
@@ -30,11 +34,18 @@ import { openReadModels } from '../read-models/orm';
 import { openRedis } from '../redis';
 import { lastEventOf } from './last-event';
 import { seedIfEmpty, type SeedOutcome } from './seed';
-import { buildSubgraphs } from './subgraphs';
+import { buildSubgraphs, subgraphDefinitions } from './subgraphs';
 
 /** What the platform needs from the configuration. */
 export type PlatformStartConfig = Pick<PlatformConfig, 'host' | 'port' | 'storage' | 'production' | 'auth' | 'limits'> &
-  Partial<Pick<PlatformConfig, 'seed' | 'browser'>>;
+  Partial<Pick<PlatformConfig, 'seed' | 'browser'>> & {
+    /**
+     * The bounded contexts to run; the platform's own list (`CONTEXTS`) by default. Given another
+     * list (a test adds a context), the gateway serves a supergraph composed from it at start
+     * instead of the committed one.
+     */
+    contexts?: readonly ContextModule[];
+  };
 
 export interface RunningPlatform {
   /** The GraphQL endpoint of the gateway (HTTP; subscriptions over SSE). */
@@ -54,8 +65,11 @@ export interface RunningPlatform {
   close(): Promise<void>;
 }
 
-/** Opens the configured event store, creating the SQLite folder if needed. */
-export async function openStore(storage: PlatformConfig['storage']): Promise<EventStore> {
+/** Opens the configured event store (checking appends against `catalog`), creating the SQLite folder if needed. */
+export async function openStore(
+  storage: PlatformConfig['storage'],
+  catalog: EventCatalog = catalogOf(CONTEXTS),
+): Promise<EventStore> {
   if (storage.kind === 'postgres') return PostgresEventStore.open({ ...storage, catalog });
   mkdirSync(path.dirname(storage.file), { recursive: true });
   return new SqliteEventStore({ file: storage.file, catalog });
@@ -66,7 +80,7 @@ export async function openStore(storage: PlatformConfig['storage']): Promise<Eve
  * projection runner, every subgraph on a private port, and the gateway in front.
  */
 export async function startPlatform(config: PlatformStartConfig): Promise<RunningPlatform> {
-  const store = await openStore(config.storage);
+  const store = await openStore(config.storage, catalogOf(config.contexts ?? CONTEXTS));
   const opened: Closable[] = [store];
   try {
     // seeding before the projections start lets the runner catch up on it like any history
@@ -94,7 +108,10 @@ async function startOn(
   config: PlatformStartConfig,
 ): Promise<Omit<RunningPlatform, 'seeded'>> {
   const secret = assertionSecret(config.auth);
-  const orm = await openReadModels(config.storage);
+  const contexts = config.contexts ?? CONTEXTS;
+  const catalog = catalogOf(contexts);
+  const projections = projectionsOf(contexts);
+  const orm = await openReadModels(config.storage, 'rebuild', readModelEntitiesOf(projections));
   opened.push(orm);
   // live subscriptions hear of each applied batch in process (in distributed mode: Redis)
   const applied = new InProcessAppliedFeed();
@@ -103,7 +120,7 @@ async function startOn(
     store,
     orm,
     catalog,
-    projections: allProjections,
+    projections,
     onError: (name, error) => console.error(`projection ${name} failed; retrying`, error),
     onApplied: applied.publish,
   });
@@ -112,6 +129,8 @@ async function startOn(
   const em = () => orm.em.fork();
   const deps: ServiceDeps = {
     store,
+    catalog,
+    contexts,
     em,
     waitForProjections: (events, timeoutMs) => runner.waitFor(events, timeoutMs),
     cache: readCacheOf(config, em, opened),
@@ -120,7 +139,7 @@ async function startOn(
   const units = unitHierarchy(orm);
   const subgraphUrls: Record<string, string> = {};
   const subscriptionUrls: Record<string, string> = {};
-  for (const [name, subgraph] of Object.entries(await buildSubgraphs(deps))) {
+  for (const [name, subgraph] of Object.entries(await buildSubgraphs(deps, contexts))) {
     const server = await serveSubgraph({
       schema: subgraph.schema,
       plugins: subgraph.plugins,
@@ -132,7 +151,8 @@ async function startOn(
     subgraphUrls[name] = server.url;
     subscriptionUrls[name] = server.wsUrl; // every subgraph serves graphql-ws; only those with subscriptions are asked
   }
-  const gateway = await startGateway(config, { subgraphUrls, subscriptionUrls }, secret, opened);
+  const supergraph = config.contexts ? composeSupergraph(await subgraphDefinitions(contexts)) : undefined;
+  const gateway = await startGateway(config, { subgraphUrls, subscriptionUrls, supergraph }, secret, opened);
   const caughtUp = async (timeoutMs?: number) => {
     const last = await lastEventOf(store);
     return !last || runner.waitFor(last, timeoutMs);
@@ -166,14 +186,15 @@ export async function startGateway(
   {
     subgraphUrls,
     subscriptionUrls,
-  }: { subgraphUrls: Record<string, string>; subscriptionUrls: Record<string, string> },
+    supergraph,
+  }: { subgraphUrls: Record<string, string>; subscriptionUrls: Record<string, string>; supergraph?: string },
   secret: AssertionSecret,
   opened: Closable[],
 ) {
   const gateway = await startGatewayServer({
     host: config.host,
     port: config.port,
-    supergraph: readSupergraph(),
+    supergraph: supergraph ?? readSupergraph(),
     subgraphUrls,
     subscriptionUrls,
     environment: config.production ? 'production' : 'development',

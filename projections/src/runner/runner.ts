@@ -11,6 +11,10 @@ import {
 import type { Projection } from '../projection';
 import { applyBatch, handledBy } from './apply-batch';
 import { ProjectionCheckpointSchema } from './checkpoint.entity';
+import { guarded, Parking, type ParkingSettings } from './parking';
+
+export * from './parking';
+export * from './replay-dead-letters';
 
 export interface ProjectionRunnerOptions {
   store: EventStore;
@@ -27,6 +31,8 @@ export interface ProjectionRunnerOptions {
    * (stream id, version, type): what feeds live subscriptions. A throwing hook is logged, not retried.
    */
   onApplied?: OnApplied;
+  /** How often an event a projection throws on is tried before it is parked as a dead letter (`parking.ts`). */
+  parking?: ParkingSettings;
 }
 
 /** Told after a projection committed a batch, with the events of it the projection handles. */
@@ -75,8 +81,19 @@ export class ProjectionRunner {
   private readonly waiters = new Set<() => void>();
   private running: Promise<void>[] = [];
   private stopped = false;
+  private readonly parked = new Map<string, { projection: Projection; parking: Parking }>();
 
   constructor(private readonly options: ProjectionRunnerOptions) {}
+
+  /** The projection as applied (a throw in `evolve` names its event) and its dead letters. */
+  private parkingOf(projection: Projection) {
+    let p = this.parked.get(projection.name);
+    if (!p) {
+      const parking = new Parking(this.options.orm.em, projection.name, this.options.parking);
+      this.parked.set(projection.name, (p = { projection: guarded(projection), parking }));
+    }
+    return p;
+  }
 
   async start(): Promise<void> {
     for (const projection of this.options.projections) {
@@ -154,7 +171,8 @@ export class ProjectionRunner {
   }
 
   private async apply(projection: Projection, batch: RecordedEvent[]): Promise<void> {
-    await applyBatch(this.options.orm.em, projection, this.options.catalog, batch);
+    const { projection: applied, parking } = this.parkingOf(projection);
+    await parking.run(batch, (events) => applyBatch(this.options.orm.em, applied, this.options.catalog, events));
     const last = batch[batch.length - 1]!;
     this.positions.set(projection.name, { transactionId: last.transactionId, globalPosition: last.globalPosition });
     for (const wake of [...this.waiters]) wake();
