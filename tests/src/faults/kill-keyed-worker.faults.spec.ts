@@ -72,13 +72,13 @@ describe('fault: two Kafka workers on different partitions feed one keyed docume
 
       const live = await testing.dumpReadModels(schema);
       const replay = await testing.freshReplay(store, `${schema}_r`);
-      const keyed = (dump: Record<string, string[]>) =>
+      const keyed = (dump: Record<string, string[]>): Record<string, string[]> =>
         Object.fromEntries(
           KEYED_TABLES.map((t) => [
             t,
             t === 'rm_projection_stream'
               ? dump[t]!.filter((row) => row.includes(`"projection":"${goalCountsProjection.name}"`))
-              : dump[t],
+              : (dump[t] ?? []),
           ]),
         );
       expect(replay.rm_goal_count).toHaveLength(1);
