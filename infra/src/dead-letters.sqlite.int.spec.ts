@@ -7,7 +7,7 @@ import type { ContextModule } from '@jixiao/service-kit';
 import { runDeadLetters } from './dead-letters';
 import { SqliteEventStore } from './event-store/sqlite-event-store';
 import { openReadModels } from './read-models/orm';
-import { fault, OrderRowSchema, ordersProjection, testCatalog } from './reactions/test-context';
+import { ordersFault, OrderRowSchema, ordersProjection, ordersCatalog } from './testing/orders-context';
 
 /** The operator's commands over a test-only context whose projection throws on a poison order until "fixed". */
 describe('npm run dead-letters on SQLite', () => {
@@ -18,9 +18,9 @@ describe('npm run dead-letters on SQLite', () => {
   beforeEach(async () => {
     dir = mkdtempSync(join(tmpdir(), 'jixiao-dead-letters-'));
     const file = join(dir, 'jixiao.db');
-    store = new SqliteEventStore({ file, catalog: testCatalog });
+    store = new SqliteEventStore({ file, catalog: ordersCatalog });
     orm = await openReadModels({ kind: 'sqlite', file }, 'rebuild', [ProjectionCheckpointSchema, OrderRowSchema]);
-    fault.broken = true;
+    ordersFault.broken = true;
   });
   afterEach(async () => {
     await orm.close();
@@ -29,12 +29,12 @@ describe('npm run dead-letters on SQLite', () => {
   });
 
   it('lists a parked event, says a replay before the fix still fails, and applies it after the fix', async () => {
-    const deps = { store, orm, catalog: testCatalog, contexts };
+    const deps = { store, orm, catalog: ordersCatalog, contexts };
     expect(await runDeadLetters({ kind: 'list' }, deps)).toEqual({ text: '没有死信 (no dead letters)', ok: true });
     const runner = new ProjectionRunner({
       store,
       orm,
-      catalog: testCatalog,
+      catalog: ordersCatalog,
       projections: [ordersProjection],
       parking: { maxAttempts: 2, retryDelayMs: 0, log: () => undefined },
     });
@@ -61,7 +61,7 @@ describe('npm run dead-letters on SQLite', () => {
       text: '仍失败 (still failing) sales.orders order-x after 0 events: poison order',
       ok: false,
     });
-    fault.broken = false;
+    ordersFault.broken = false;
     expect(await runDeadLetters({ kind: 'replay', which: 'all' }, deps)).toEqual({
       text: '已重放 (replayed) sales.orders order-x: 1 events',
       ok: true,

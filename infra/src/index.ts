@@ -14,3 +14,5 @@ export * from './read-models/rebuild';
 export * from './read-models/verify-chains';
 export { readPolicyDocs, policyDocs, POLICY_DOCS_DIR } from './docs/policy-docs';
 export { processPlan, workerPools } from './distributed/supervisor';
+export * from './reactions/start-reactions';
+export * from './dead-letters';

@@ -20,7 +20,14 @@ import {
 } from '@jixiao/service-kit';
 import { SqliteEventStore } from '../event-store/sqlite-event-store';
 import { openReadModels } from '../read-models/orm';
-import { fault, openShipment, orderDue, OrderRowSchema, ordersProjection, testCatalog } from './test-context';
+import {
+  ordersFault,
+  openShipment,
+  orderDue,
+  OrderRowSchema,
+  ordersProjection,
+  ordersCatalog,
+} from '../testing/orders-context';
 
 const actor = { actorId: 'clerk', role: 'ADMIN', correlationId: 'corr-1' };
 
@@ -31,7 +38,7 @@ describe('reactions, deadlines and dead letters on SQLite (a test-only context)'
   const deps = () => ({
     store,
     em: () => orm.em.fork(),
-    upcast: (e: RecordedEvent) => testCatalog.upcast(e),
+    upcast: (e: RecordedEvent) => ordersCatalog.upcast(e),
   });
   const place = (orderId: string, dueDate: string, poison = false) =>
     store.appendToStream(`order-${orderId}`, [{ type: 'OrderPlaced', data: { orderId, dueDate, poison } }], {
@@ -42,9 +49,9 @@ describe('reactions, deadlines and dead letters on SQLite (a test-only context)'
   beforeEach(async () => {
     dir = mkdtempSync(join(tmpdir(), 'jixiao-reactions-'));
     const file = join(dir, 'jixiao.db');
-    store = new SqliteEventStore({ file, catalog: testCatalog });
+    store = new SqliteEventStore({ file, catalog: ordersCatalog });
     orm = await openReadModels({ kind: 'sqlite', file }, 'rebuild', [ProjectionCheckpointSchema, OrderRowSchema]);
-    fault.broken = true;
+    ordersFault.broken = true;
   });
   afterEach(async () => {
     await orm.close();
@@ -112,7 +119,7 @@ describe('reactions, deadlines and dead letters on SQLite (a test-only context)'
     const runner = new ProjectionRunner({
       store,
       orm,
-      catalog: testCatalog,
+      catalog: ordersCatalog,
       projections: [ordersProjection],
       parking: { maxAttempts: 3, retryDelayMs: 1, log: (line) => parked.push(line) },
       onError: (_, e) => failures.push(e),
@@ -146,12 +153,12 @@ describe('reactions, deadlines and dead letters on SQLite (a test-only context)'
     expect(parked).toEqual(['sales.orders: parked OrderPlaced order-bad v1 after 3 attempts: poison order']);
 
     // a replay before the fix fails again: the letters stay, the attempts grow
-    const targets = [projectionReplayTarget(orm.em, ordersProjection, testCatalog)];
+    const targets = [projectionReplayTarget(orm.em, ordersProjection, ordersCatalog)];
     const again = await replayDeadLetters(orm.em, store, targets, { id: letters[0]!.id });
     expect(again).toEqual([{ processor: 'sales.orders', streamId: 'order-bad', replayed: 0, error: 'poison order' }]);
     expect((await listDeadLetters(orm.em.fork())).map((l) => l.attempts)).toEqual([4, 0]);
 
-    fault.broken = false;
+    ordersFault.broken = false;
     const fixed = await replayDeadLetters(orm.em, store, targets, 'all');
     expect(fixed).toEqual([{ processor: 'sales.orders', streamId: 'order-bad', replayed: 2, error: null }]);
     expect(await listDeadLetters(orm.em.fork())).toEqual([]);

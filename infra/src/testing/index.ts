@@ -4,3 +4,4 @@ export * from './load';
 export * from './replay';
 export * from './kafka';
 export * from './redis';
+export * from './orders-context';

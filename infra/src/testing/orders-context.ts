@@ -38,7 +38,7 @@ export const ShipmentOpened = defineEvent({
   schema: z.object({ orderId: z.string() }),
 });
 
-export const testCatalog = new EventCatalog([OrderPlaced, OrderFulfilled, OrderOverdue, ShipmentOpened]);
+export const ordersCatalog = new EventCatalog([OrderPlaced, OrderFulfilled, OrderOverdue, ShipmentOpened]);
 
 interface OrderState {
   open: boolean;
@@ -99,7 +99,7 @@ export const orderDue = defineDeadline({
 });
 
 /** Whether the order projection's code is "broken" for poison orders (a test flips it to simulate the fix). */
-export const fault = { broken: true };
+export const ordersFault = { broken: true };
 
 export interface OrderRow {
   streamId: string;
@@ -119,7 +119,7 @@ export const OrderRowSchema = new EntitySchema<OrderRow>({
   },
 });
 
-/** A projection that throws on a poison order while `fault.broken`. */
+/** A projection that throws on a poison order while `ordersFault.broken`. */
 export const ordersProjection = defineProjection<OrderRow>({
   name: 'sales.orders',
   handles: ['OrderPlaced', 'OrderFulfilled', 'OrderOverdue'],
@@ -127,7 +127,7 @@ export const ordersProjection = defineProjection<OrderRow>({
   evolve: (doc, event) => {
     const data = event.data as { orderId: string; poison?: boolean };
     if (event.type === 'OrderPlaced') {
-      if (data.poison && fault.broken) throw new Error('poison order');
+      if (data.poison && ordersFault.broken) throw new Error('poison order');
       return { streamId: event.streamId, lastVersion: 0, orderId: data.orderId, status: 'PLACED' };
     }
     if (!doc) throw new Error(`no order ${event.streamId}`);
