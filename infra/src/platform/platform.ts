@@ -11,7 +11,13 @@ import {
   startGatewayServer,
   type RateLimiter,
 } from '@jixiao/gateway';
-import { ProjectionRunner, readModelEntitiesOf, UnitRowSchema } from '@jixiao/projections';
+import {
+  parkingSettingsOf,
+  ProjectionRunner,
+  readModelEntitiesOf,
+  UnitRowSchema,
+  type ParkingSettings,
+} from '@jixiao/projections';
 import { composeSupergraph, readSupergraph } from '@jixiao/schema';
 import {
   catalogOf,
@@ -33,6 +39,7 @@ import { PostgresEventStore, SqliteEventStore } from '../event-store';
 import { openReadModels } from '../read-models/orm';
 import { openRedis } from '../redis';
 import { lastEventOf } from './last-event';
+import { startReactions } from '../reactions/start-reactions';
 import { seedIfEmpty, type SeedOutcome } from './seed';
 import { buildSubgraphs, subgraphDefinitions } from './subgraphs';
 
@@ -45,6 +52,10 @@ export type PlatformStartConfig = Pick<PlatformConfig, 'host' | 'port' | 'storag
      * instead of the committed one.
      */
     contexts?: readonly ContextModule[];
+    /** The clock the deadline scheduler reads; now by default (tests pass a fake one). */
+    clock?: () => Date;
+    /** How often an event a projection or reaction throws on is tried before it is parked; `JIXIAO_MAX_ATTEMPTS`. */
+    parking?: ParkingSettings;
   };
 
 export interface RunningPlatform {
@@ -60,7 +71,7 @@ export interface RunningPlatform {
   liveListeners(projection: string): number;
   /** What was seeded into the empty store at start, if anything. */
   seeded: SeedOutcome | null;
-  /** Resolves once every projection has applied everything appended so far (false on timeout). */
+  /** Resolves once every projection and reaction has handled everything appended so far (false on timeout). */
   caughtUp(timeoutMs?: number): Promise<boolean>;
   close(): Promise<void>;
 }
@@ -111,6 +122,7 @@ async function startOn(
   const contexts = config.contexts ?? CONTEXTS;
   const catalog = catalogOf(contexts);
   const projections = projectionsOf(contexts);
+  const parking = config.parking ?? parkingSettingsOf(process.env);
   const orm = await openReadModels(config.storage, 'rebuild', readModelEntitiesOf(projections));
   opened.push(orm);
   // live subscriptions hear of each applied batch in process (in distributed mode: Redis)
@@ -123,9 +135,13 @@ async function startOn(
     projections,
     onError: (name, error) => console.error(`projection ${name} failed; retrying`, error),
     onApplied: applied.publish,
+    parking,
   });
   await runner.start();
   opened.push({ close: () => runner.stop() });
+  // reactions and the deadline scheduler in this process (distributed mode: the reactions process)
+  const reactions = await startReactions({ store, orm, catalog, contexts, now: config.clock, parking });
+  opened.push(reactions);
   const em = () => orm.em.fork();
   const deps: ServiceDeps = {
     store,
@@ -155,7 +171,7 @@ async function startOn(
   const gateway = await startGateway(config, { subgraphUrls, subscriptionUrls, supergraph }, secret, opened);
   const caughtUp = async (timeoutMs?: number) => {
     const last = await lastEventOf(store);
-    return !last || runner.waitFor(last, timeoutMs);
+    return !last || ((await runner.waitFor(last, timeoutMs)) && reactions.runner.waitFor(last, timeoutMs));
   };
   return {
     url: gateway.url,

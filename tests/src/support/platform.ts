@@ -94,6 +94,8 @@ export async function startTestPlatform(
     browser?: BrowserConfig;
     /** The bounded contexts to run (the platform's own list by default). */
     contexts?: readonly ContextModule[];
+    /** The clock the deadline scheduler reads (now by default). */
+    clock?: () => Date;
   } = {},
 ): Promise<
   TestPlatform & { dir: string; storage: ReadModelDatabase; dispose(options?: { keepData?: boolean }): Promise<void> }
@@ -115,6 +117,7 @@ export async function startTestPlatform(
     seed: options.seed ?? 'none',
     browser: options.browser,
     contexts: options.contexts,
+    clock: options.clock,
     auth,
     // generous: the fuzz run sends thousands of requests as one user
     limits: {
