@@ -61,7 +61,7 @@ export interface ProcessorRunnerOptions {
   retryDelayMs?: number;
 }
 
-/** Runs processors on subscriptions of their own, each from its checkpoint: catch-up, then live. */
+/** Runs processors on one subscription of the log, each from its checkpoint: catch-up, then live. */
 export class ProcessorRunner {
   private readonly subscriptions: Subscription[] = [];
   private readonly positions = new Map<string, Checkpoint>();
@@ -73,28 +73,43 @@ export class ProcessorRunner {
   async start(): Promise<void> {
     for (const processor of this.options.processors) {
       const row = await this.options.orm.em.fork().findOne(ProjectionCheckpointSchema, { name: processor.name });
-      const from = row ? { transactionId: row.transactionId, globalPosition: row.globalPosition } : START;
-      this.positions.set(processor.name, from);
-      this.running.push(this.run(processor, from));
+      this.positions.set(
+        processor.name,
+        row ? { transactionId: row.transactionId, globalPosition: row.globalPosition } : START,
+      );
     }
+    if (this.options.processors.length > 0) this.running.push(this.run());
   }
 
-  private async run(processor: EventProcessor, from: Checkpoint): Promise<void> {
-    const parking = new Parking(this.options.orm.em, processor.name, this.options.parking);
-    let cursor = from;
+  /**
+   * One read of the log for every processor, from the earliest checkpoint; each skips what it has
+   * handled. A failure that is not parked (the database away) pauses them all, then they read again
+   * from the earliest checkpoint.
+   */
+  private async run(): Promise<void> {
+    const parking = new Map(
+      this.options.processors.map((p) => [p.name, new Parking(this.options.orm.em, p.name, this.options.parking)]),
+    );
     while (!this.stopped) {
-      const subscription = this.options.store.subscribe({ from: cursor, batchSize: this.options.batchSize ?? 500 });
+      const from = [...this.positions.values()].reduce((min, cp) => (isAfter(min, cp) ? cp : min));
+      const subscription = this.options.store.subscribe({ from, batchSize: this.options.batchSize ?? 500 });
       this.subscriptions.push(subscription);
+      let current = '';
       try {
         for await (const batch of subscription) {
-          const last = batch[batch.length - 1]!;
-          const at = { transactionId: last.transactionId, globalPosition: last.globalPosition };
-          await parking.run(batch, (events) => processor.process(events, at));
-          this.positions.set(processor.name, (cursor = at));
+          for (const processor of this.options.processors) {
+            current = processor.name;
+            const unseen = batch.filter((e) => isAfter(e, this.positions.get(processor.name)!));
+            if (unseen.length === 0) continue;
+            const last = unseen[unseen.length - 1]!;
+            const at = { transactionId: last.transactionId, globalPosition: last.globalPosition };
+            await parking.get(processor.name)!.run(unseen, (events) => processor.process(events, at));
+            this.positions.set(processor.name, at);
+          }
         }
       } catch (error) {
         if (this.stopped) return;
-        this.options.onError?.(processor.name, error);
+        this.options.onError?.(current, error);
         await new Promise((resolve) => setTimeout(resolve, this.options.retryDelayMs ?? 1000));
       } finally {
         await subscription.close();
