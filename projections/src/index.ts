@@ -16,6 +16,7 @@ export * from './planning/pre-assessments/pre-assessments.projection';
 export * from './planning/library/templates.projection';
 export * from './planning/rule-profiles/rule-profiles.projection';
 export * from './directory/units/units.projection';
+export * from './directory/assignments/assignments.projection';
 import type { EntitySchema } from '@mikro-orm/core';
 import type { Projection } from './projection';
 import { ProjectionCheckpointSchema } from './runner/checkpoint.entity';

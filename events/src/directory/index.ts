@@ -1,2 +1,3 @@
 export * from './units';
 export * from './units.labels';
+export * from './assignments';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineEvent } from '../catalog/define';
+import { AssignmentGranted, AssignmentRevoked } from './assignments';
 
 export const UNIT_LEVELS = ['FIRST', 'SECOND'] as const;
 
@@ -18,4 +19,4 @@ export const BudgetUnitRegistered = defineEvent({
   }),
 });
 
-export const directoryEvents = [BudgetUnitRegistered] as const;
+export const directoryEvents = [BudgetUnitRegistered, AssignmentGranted, AssignmentRevoked] as const;

@@ -4,6 +4,7 @@ import { assertionSecret } from '../auth/token-settings';
 import { redisReadCache } from '../cache/read-cache';
 import type { DistributedConfig, PlatformConfig } from '../config/config';
 import { PostgresEventStore } from '../event-store/postgres-event-store';
+import { assignmentLookup } from '../platform/assignment-lookup';
 import { closeAll, unitHierarchy, type Closable } from '../platform/platform';
 import { buildSubgraph, type SubgraphName } from '../platform/subgraphs';
 import { openReadModels } from '../read-models/orm';
@@ -54,6 +55,7 @@ export async function startServiceProcess(name: SubgraphName, { config, postgres
       production: config.production,
       assertionSecret: assertionSecret(config.auth),
       units: unitHierarchy(orm),
+      assignments: assignmentLookup(orm),
       host: config.host,
       port: config.port,
       health: {

@@ -38,6 +38,7 @@ import { memoryReadCache, redisReadCache } from '../cache/read-cache';
 import { PostgresEventStore, SqliteEventStore } from '../event-store';
 import { openReadModels } from '../read-models/orm';
 import { openRedis } from '../redis';
+import { assignmentLookup } from './assignment-lookup';
 import { lastEventOf } from './last-event';
 import { startReactions } from '../reactions/start-reactions';
 import { seedIfEmpty, type SeedOutcome } from './seed';
@@ -162,6 +163,7 @@ async function startOn(
       production: config.production,
       assertionSecret: secret,
       units,
+      assignments: assignmentLookup(orm),
     });
     opened.push(server);
     subgraphUrls[name] = server.url;

@@ -179,4 +179,34 @@ describe('reactions, deadlines and dead letters on SQLite (a test-only context)'
     expect((await orm.em.fork().findOneOrFail(OrderRowSchema, { streamId: 'order-bad' })).status).toBe('OVERDUE');
     await runner.stop();
   });
+
+  it('a projection started again from the beginning of the log forgets its dead letters and meets the events anew', async () => {
+    const start = async () => {
+      const runner = new ProjectionRunner({
+        store,
+        orm,
+        catalog: ordersCatalog,
+        projections: [ordersProjection],
+        parking: { maxAttempts: 1, retryDelayMs: 0, log: () => undefined },
+      });
+      await runner.start();
+      return runner;
+    };
+    let runner = await start();
+    await place('bad', '2024-06-30', true);
+    const last = (await place('good', '2024-06-30')).events[0]!;
+    expect(await runner.waitFor(last)).toBe(true);
+    await runner.stop();
+    expect((await listDeadLetters(orm.em.fork())).map((l) => l.streamId)).toEqual(['order-bad']);
+
+    // the read models dropped (a schema change in embedded mode): the runner starts from position 0
+    await orm.em.getConnection().execute('DELETE FROM rm_projection_checkpoint');
+    await orm.em.getConnection().execute('DELETE FROM rm_test_order');
+    ordersFault.broken = false;
+    runner = await start();
+    expect(await listDeadLetters(orm.em.fork())).toEqual([]);
+    expect(await runner.waitFor(last)).toBe(true);
+    await runner.stop();
+    expect((await orm.em.fork().find(OrderRowSchema, {})).map((r) => r.orderId).sort()).toEqual(['bad', 'good']);
+  });
 });

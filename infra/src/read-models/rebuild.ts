@@ -162,6 +162,14 @@ export async function rebuildProjections(options: RebuildOptions) {
       shadow,
       projections.filter(isKeyed).map((p) => p.name),
     );
+    // every event was applied anew: the rebuilt projections' dead letters are void
+    const deadLetters = await swap.query<{ t: string | null }>(
+      `SELECT to_regclass('${live}.rm_dead_letter')::text AS t`,
+    );
+    if (deadLetters.rows[0]?.t)
+      await swap.query(`DELETE FROM ${live}.rm_dead_letter WHERE processor = ANY($1)`, [
+        projections.map((p) => p.name),
+      ]);
     // new tables, new stamps: the read cache's answers built on the old ones become unreachable
     for (const projection of projections) {
       await swap.query(

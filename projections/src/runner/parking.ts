@@ -166,6 +166,15 @@ export async function removeDeadLetters(em: EntityManager, ids: readonly string[
   for (const id of ids) await em.getConnection().execute(`DELETE FROM ${TABLE} WHERE id = ?`, [id]);
 }
 
+/**
+ * Forgets a processor's dead letters: for one that starts again from the beginning of the log (its
+ * read models dropped and rebuilt), which will meet every parked event anew.
+ */
+export async function clearDeadLetters(em: EntityManager, processor: string): Promise<void> {
+  await ensureDeadLetterTable(em);
+  await em.getConnection().execute(`DELETE FROM ${TABLE} WHERE processor = ?`, [processor]);
+}
+
 /** Records a dead letter; a second record of the same processor and event changes nothing. */
 export async function recordDeadLetter(em: EntityManager, letter: DeadLetter): Promise<void> {
   await em

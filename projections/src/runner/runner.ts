@@ -11,7 +11,7 @@ import {
 import type { Projection } from '../projection';
 import { applyBatch, handledBy } from './apply-batch';
 import { ProjectionCheckpointSchema } from './checkpoint.entity';
-import { guarded, Parking, type ParkingSettings } from './parking';
+import { clearDeadLetters, guarded, Parking, type ParkingSettings } from './parking';
 
 export * from './parking';
 export * from './replay-dead-letters';
@@ -97,7 +97,10 @@ export class ProjectionRunner {
 
   async start(): Promise<void> {
     for (const projection of this.options.projections) {
-      this.positions.set(projection.name, await this.checkpointOf(projection.name));
+      const from = await this.checkpointOf(projection.name);
+      // from the start, every parked event comes again: the old dead letters would only hold its streams back
+      if (from === START) await clearDeadLetters(this.options.orm.em.fork(), projection.name);
+      this.positions.set(projection.name, from);
     }
     this.running.push(this.runShared([...this.options.projections]));
   }

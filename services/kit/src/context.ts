@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EventMetadata } from '@jixiao/events';
-import type { UnitHierarchy } from './auth/scope';
+import type { AssignmentLookup, UnitHierarchy } from './auth/scope';
 import type { AssertedCaller } from './auth/assertion';
 
 /** The caller of one request, as every resolver sees it: from the gateway's verified assertion only. */
@@ -17,6 +17,8 @@ export interface RequestContext {
   userAgent?: string;
   /** The unit tree, for DEPARTMENT (subordinate units) scopes. */
   units?: UnitHierarchy;
+  /** The records assigned to each user, for ASSIGNED scopes (experts, agencies, congress members, personnel). */
+  assignments?: AssignmentLookup;
 }
 
 /**
@@ -26,7 +28,7 @@ export interface RequestContext {
 export function contextFromHeaders(
   headers: Record<string, string | string[] | undefined>,
   caller: AssertedCaller,
-  extra: { units?: UnitHierarchy } = {},
+  extra: { units?: UnitHierarchy; assignments?: AssignmentLookup } = {},
 ): RequestContext {
   const one = (name: string) => {
     const v = headers[name];
@@ -39,6 +41,7 @@ export function contextFromHeaders(
     clientIp: caller.clientIp,
     userAgent: caller.userAgent,
     units: extra.units,
+    assignments: extra.assignments,
   };
 }
 

@@ -13,3 +13,4 @@ export * from './context-module';
 export * from './lookups';
 export * from './graphql-enums';
 export * from './reactions';
+export * from './assignments';

@@ -7,6 +7,7 @@ import { goalReference } from './goal/goal.reference';
 import { GoalResolver } from './goal/goal.resolver';
 import { TemplateResolver } from './library/template.resolver';
 import { PreAssessmentResolver } from './pre-assessment/pre-assessment.resolver';
+import { PreAssessmentScorersResolver } from './pre-assessment/pre-assessment-scorers.resolver';
 import { projectReference, ProjectResolver } from './project/project.resolver';
 import { RuleProfileResolver } from './rule-profile/rule-profile.resolver';
 import { planningPolicy } from './policy';
@@ -30,6 +31,7 @@ export function planningSubgraph(deps: ServiceDeps): Promise<Subgraph> {
       new GoalReviewResolver(deps),
       new ProjectResolver(deps),
       new PreAssessmentResolver(deps),
+      new PreAssessmentScorersResolver(deps),
       new TemplateResolver(deps),
       new RuleProfileResolver(deps),
       new DashboardResolver(deps),

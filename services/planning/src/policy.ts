@@ -39,6 +39,9 @@ export const planningPolicy: PolicyRows = {
   'Mutation.openPreAssessment': { PERFORMANCE_SECTION: 'ALL' },
   'Mutation.giveScore': { EXPERT: 'ASSIGNED', AGENCY: 'ASSIGNED' },
   'Mutation.concludePreAssessment': { PERFORMANCE_SECTION: 'ALL' },
+  // who scores is the performance section's decision (it names the scorers when it opens one)
+  'Mutation.assignPreAssessmentScorer': { PERFORMANCE_SECTION: 'ALL' },
+  'Mutation.revokePreAssessmentScorer': { PERFORMANCE_SECTION: 'ALL' },
   'Query.indicatorTemplates': EVERYONE,
   'Mutation.addIndicatorTemplate': { PERFORMANCE_SECTION: 'ALL', ADMIN: 'ALL' },
   'Query.ruleProfile': EVERYONE,

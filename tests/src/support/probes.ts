@@ -1,6 +1,6 @@
 import { POLICY } from '@jixiao/contexts';
 import { ASSERTION_HEADER, signAssertion, type Role } from '@jixiao/service-kit';
-import type { Fixture, UnitKey } from './fixture';
+import { FIXTURE_EXPERT_ID, type Fixture, type UnitKey } from './fixture';
 import { subscribeLive } from './subscribe';
 import {
   goalInput,
@@ -58,6 +58,7 @@ async function historyDirect(p: TestPlatform, type: string, id: string, caller: 
 
 let registered = 0;
 let published = 0;
+let assigned = 0;
 
 /**
  * Whether the caller's role may run the operation at all. Probes prepare state (a goal in the
@@ -341,6 +342,33 @@ export const PROBES: Record<string, Probe> = {
       { input: { preAssessmentId: id, conclusion: 'SUPPORT', report: '立项必要' } },
       c,
     );
+  },
+  'Mutation.assignPreAssessmentScorer': async (p, f, c, u) => {
+    const id = allowed('Mutation.assignPreAssessmentScorer', c) ? await f.preAssessment(u) : NONE;
+    return p.gql(
+      'mutation($input: PreAssessmentScorerInput!) { assignPreAssessmentScorer(input: $input) { id } }',
+      { input: { preAssessmentId: id, userId: `matrix.scorer.${++assigned}`, reason: '增派专家' } },
+      c,
+    );
+  },
+  'Mutation.revokePreAssessmentScorer': async (p, f, c, u) => {
+    const id = allowed('Mutation.revokePreAssessmentScorer', c) ? await f.preAssessment(u) : NONE;
+    return p.gql(
+      'mutation($input: PreAssessmentScorerInput!) { revokePreAssessmentScorer(input: $input) { id } }',
+      { input: { preAssessmentId: id, userId: FIXTURE_EXPERT_ID, reason: '回避' } },
+      c,
+    );
+  },
+  'Query.assignments': async (p, f, c, u) => {
+    // the fixture expert's assignment to the unit's pre-assessment: listed to whoever sees others' assignments
+    const id = allowed('Query.assignments', c) ? await f.preAssessment(u) : NONE;
+    const r = await p.gql<{ assignments: { subjectId: string }[] }>(
+      'query($userId: ID) { assignments(userId: $userId, kind: PRE_ASSESSMENT) { subjectId } }',
+      { userId: FIXTURE_EXPERT_ID },
+      c,
+    );
+    if (r.errors || r.data!.assignments.some((a) => a.subjectId === id)) return r;
+    return { ...r, errors: [{ message: 'not listed', extensions: { code: 'NOT_LISTED' } }] };
   },
   'Query.indicatorTemplates': (p, _f, c) => p.gql('{ indicatorTemplates { totalCount } }', undefined, c),
   'Mutation.addIndicatorTemplate': (p, _f, c) =>

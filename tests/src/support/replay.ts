@@ -1,6 +1,7 @@
 /* Runs inside jest: `expect` is jest's global. */
 import { openReadModels, rebuildReadModels } from '@jixiao/infra';
-import { GoalRowSchema } from '@jixiao/projections';
+import type { MikroORM } from '@mikro-orm/core';
+import { GoalCountRowSchema, GoalRowSchema, ProjectionStreamSchema } from '@jixiao/projections';
 import type { ReadModelDatabase } from '@jixiao/infra';
 import { startTestPlatform } from './platform';
 import { answers, seed } from './year';
@@ -12,6 +13,8 @@ export async function expectReplayGivesSameAnswers(storage?: (dir: string) => Re
   const before = await answers(first, ids);
   expect(before.goal).toMatchObject({ goal: { status: 'APPROVED', reviewRounds: 2 } });
   expect(before.profile).toMatchObject({ ruleProfile: { passMark: 80 } });
+  const keyedBefore = await keyedRows(first.orm);
+  expect(keyedBefore.counts.length).toBeGreaterThan(0);
   await first.dispose({ keepData: true });
 
   const orm = await openReadModels(first.storage);
@@ -23,7 +26,18 @@ export async function expectReplayGivesSameAnswers(storage?: (dir: string) => Re
   try {
     expect(await second.caughtUp(30_000)).toBe(true);
     expect(await answers(second, ids)).toEqual(before);
+    // the cross-stream read model and its stream records, row for row
+    expect(await keyedRows(second.orm)).toEqual(keyedBefore);
   } finally {
     await second.dispose();
   }
+}
+
+/** The goal counts per unit and year and the keyed projections' stream records, in key order. */
+async function keyedRows(orm: MikroORM) {
+  const em = orm.em.fork();
+  return {
+    counts: await em.find(GoalCountRowSchema, {}, { orderBy: { key: 'asc' } }),
+    streams: await em.find(ProjectionStreamSchema, {}, { orderBy: { projection: 'asc', streamId: 'asc' } }),
+  };
 }

@@ -8,7 +8,7 @@ import {
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import type { GraphQLError, GraphQLSchema } from 'graphql';
 import { ASSERTION_HEADER, verifyAssertion, type AssertedCaller, type AssertionSecret } from '../auth/assertion';
-import type { UnitHierarchy } from '../auth/scope';
+import type { AssignmentLookup, UnitHierarchy } from '../auth/scope';
 import type { SubgraphPlugin } from './build-subgraph';
 import { contextFromHeaders, type RequestContext } from '../context';
 import { answerHealth, type HealthOptions } from '../health/health';
@@ -38,6 +38,8 @@ export async function serveSubgraph(options: {
   assertionSecret: AssertionSecret;
   /** The unit tree, for scopes over subordinate units. */
   units?: UnitHierarchy;
+  /** Who is assigned to what, for ASSIGNED scopes. */
+  assignments?: AssignmentLookup;
   port?: number;
   host?: string;
   production?: boolean;
@@ -70,7 +72,7 @@ export async function serveSubgraph(options: {
     ).catch((error: Error) => {
       throw toGraphQLError(error, 401);
     });
-    return contextFromHeaders(req.headers, caller, { units: options.units });
+    return contextFromHeaders(req.headers, caller, { units: options.units, assignments: options.assignments });
   };
   const health = options.health ?? { process: 'subgraph' };
   httpServer.on('request', (req, res) => {
@@ -92,7 +94,10 @@ export async function serveSubgraph(options: {
     context: (ctx) => {
       const correlationId = ctx.connectionParams?.['x-correlation-id'];
       const headers = typeof correlationId === 'string' ? { 'x-correlation-id': correlationId } : {};
-      return contextFromHeaders(headers, ctx.extra.caller!, { units: options.units }) as never;
+      return contextFromHeaders(headers, ctx.extra.caller!, {
+        units: options.units,
+        assignments: options.assignments,
+      }) as never;
     },
     // the same error contract as HTTP: stable codes, Chinese and English, internals masked
     onNext: (_ctx, _id, _payload, _args, result) =>

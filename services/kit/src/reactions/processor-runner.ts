@@ -8,6 +8,7 @@ import {
   type Subscription,
 } from '@jixiao/events';
 import {
+  clearDeadLetters,
   Parking,
   ProjectionCheckpointSchema,
   type ParkingSettings,
@@ -73,6 +74,8 @@ export class ProcessorRunner {
   async start(): Promise<void> {
     for (const processor of this.options.processors) {
       const row = await this.options.orm.em.fork().findOne(ProjectionCheckpointSchema, { name: processor.name });
+      // from the start, every parked event comes again: the old dead letters would only hold its streams back
+      if (!row) await clearDeadLetters(this.options.orm.em.fork(), processor.name);
       this.positions.set(
         processor.name,
         row ? { transactionId: row.transactionId, globalPosition: row.globalPosition } : START,

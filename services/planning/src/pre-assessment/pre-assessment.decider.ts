@@ -1,5 +1,4 @@
 import {
-  ForbiddenError,
   IllegalStateError,
   invalid,
   NotFoundError,
@@ -84,13 +83,9 @@ function open(c: OpenPreAssessment, state: PreAssessmentState): PreAssessmentEve
 }
 
 function score(c: GiveScore, state: PreAssessmentState): PreAssessmentEvent[] {
+  // who may score is the assignment's answer (the row-scope port, before the command): a scorer can
+  // be assigned after the opening or withdrawn, which this stream's opening list cannot show
   const opened = requireOpen(state, c.preAssessmentId, { zh: '评分', en: 'score it' });
-  if (!opened.scorerIds.includes(c.scorerId)) {
-    throw new ForbiddenError({
-      zh: '您未被指派为该事前评估的评分人',
-      en: 'You are not assigned to score this pre-assessment',
-    });
-  }
   const max = opened.dimensionMaxPoints[c.dimension];
   const label = DIMENSION_LABELS[c.dimension];
   if (state.scores.some((s) => s.scorerId === c.scorerId && s.dimension === c.dimension)) {

@@ -2,7 +2,6 @@ import {
   BUILTIN_PROFILES,
   EventCatalog,
   planningEvents,
-  ForbiddenError,
   given,
   IllegalStateError,
   ValidationError,
@@ -166,10 +165,15 @@ describe('pre-assessment', () => {
       .thenThrows(IllegalStateError, /已出具结论/);
   });
 
-  it('takes scores only from the scorers it assigned', () => {
+  it('leaves who may score to the assignments: a scorer assigned after the opening scores too', () => {
+    // the resolver lets only assigned users reach the pre-assessment (the row-scope port); the
+    // stream itself no longer keeps the list, which later grants and revocations would outdate
     pa([opened])
       .when(score('NECESSITY', 18, 'expert-9'))
-      .thenThrows(ForbiddenError, /未被指派/);
+      .then([{ type: 'ScoreGiven', data: expect.objectContaining({ scorerId: 'expert-9', points: 18 }) }]);
+  });
+
+  it('names at least one scorer when it opens', () => {
     pa([])
       .when({ ...open, scorerIds: [] })
       .thenThrows(ValidationError, /评分专家/);

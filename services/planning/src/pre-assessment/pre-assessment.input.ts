@@ -53,3 +53,15 @@ export class ConcludePreAssessmentInput extends VersionedCommandInput {
   @Field({ description: '评估报告 (report)' })
   report!: string;
 }
+
+@InputType({ description: '指派或撤销一名评分人 (Assign a scorer, or withdraw one)' })
+export class PreAssessmentScorerInput extends CommandInput {
+  @Field(() => ID, { description: '评估标识 (pre-assessment id)' })
+  preAssessmentId!: string;
+
+  @Field(() => ID, { description: '评分人（专家或投资评审中心人员）用户标识 (the scorer’s user id)' })
+  userId!: string;
+
+  @Field({ description: '理由，记入审计轨迹 (reason, kept in the audit trail)' })
+  reason!: string;
+}

@@ -1,4 +1,5 @@
-import { NotFoundError, PRE_ASSESSMENT_DIMENSIONS } from '@jixiao/events';
+import { PRE_ASSESSMENT_DIMENSIONS } from '@jixiao/events';
+import { ALL_UNITS, notReached, type UnitScope } from '@jixiao/service-kit';
 import type { PreAssessmentRow } from '@jixiao/projections';
 import type {
   PreAssessmentConclusion,
@@ -19,7 +20,6 @@ export function toPreAssessment(row: PreAssessmentRow): PreAssessment {
     fiscalYear: row.fiscalYear,
     status: row.status as PreAssessmentStatus,
     passMark: row.passMark,
-    scorerIds: row.scorerIds,
     ruleProfile: row.ruleProfile,
     dimensions: PRE_ASSESSMENT_DIMENSIONS.map((d) => ({
       dimension: d as PreAssessmentDimension,
@@ -39,5 +39,6 @@ export function toPreAssessment(row: PreAssessmentRow): PreAssessment {
   };
 }
 
-export const preAssessmentNotFound = (id: string) =>
-  new NotFoundError({ zh: `事前评估 ${id} 不存在`, en: `Pre-assessment ${id} does not exist` });
+/** NOT_FOUND; a caller limited to some units or assignments is not told whether it exists. */
+export const preAssessmentNotFound = (id: string, scope: UnitScope = ALL_UNITS) =>
+  notReached(scope, { zh: '事前评估', en: 'Pre-assessment' }, id, { zh: '不存在', en: 'does not exist' });

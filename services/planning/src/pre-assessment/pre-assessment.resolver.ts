@@ -1,12 +1,12 @@
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
-import { invalid } from '@jixiao/events';
+import { derivedId, invalid } from '@jixiao/events';
 import { PreAssessmentRowSchema, type PreAssessmentRow } from '@jixiao/projections';
 import {
   execute,
   newRecordId,
-  inScope,
+  recordAssignment,
   RowScope,
-  type Actor,
+  scopedRows,
   type RequestContext,
   type ServiceDeps,
   type UnitScope,
@@ -22,9 +22,28 @@ import { PreAssessment } from './pre-assessment.type';
 /** Scorer roles: an expert scores as EXPERT, a review-centre (agency) user as INVESTMENT_REVIEW_CENTRE. */
 const SCORER_ROLE = { EXPERT: 'EXPERT', AGENCY: 'INVESTMENT_REVIEW_CENTRE' } as const;
 
-/** Rows the caller reaches: those of units in scope, and for experts and agencies those they are assigned to. */
-const visible = (row: PreAssessmentRow, scope: UnitScope, actor: Actor): boolean =>
-  inScope(scope, row.unitId) || (actor.role in SCORER_ROLE && row.scorerIds.includes(actor.userId));
+/**
+ * Under the row-scope port: a unit's pre-assessments by their unit, and each by the PRE_ASSESSMENT
+ * assignments of its scorers (an expert or review-centre user reads and scores exactly those).
+ */
+export const PRE_ASSESSMENTS = scopedRows<PreAssessmentRow>({
+  unit: 'unitId',
+  assignment: { kind: 'PRE_ASSESSMENT', column: 'preAssessmentId' },
+});
+
+/** Why the scorers named at opening are assigned: the grants say so in the audit trail. */
+const NAMED_AT_OPENING = '启动事前评估时指派为评分人 (named as a scorer when the pre-assessment was opened)';
+
+/** The row, or NOT_FOUND when it does not exist or lies outside the caller's scope (units and assignments). */
+export async function reachablePreAssessment(
+  deps: ServiceDeps,
+  id: string,
+  scope: UnitScope,
+): Promise<PreAssessmentRow> {
+  const row = await deps.em().findOne(PreAssessmentRowSchema, { preAssessmentId: id });
+  if (!row || !PRE_ASSESSMENTS.reaches(scope, row)) throw preAssessmentNotFound(id, scope);
+  return row;
+}
 
 /** 事前绩效评估: open, score per dimension, conclude against the profile's pass mark. */
 @Resolver(() => PreAssessment)
@@ -34,14 +53,7 @@ export class PreAssessmentResolver {
   /** Runs a command and answers with the pre-assessment, as far as the caller may see it. */
   private async run(ctx: RequestContext, scope: UnitScope, id: string, command: PreAssessmentCommand, options: object) {
     await execute(this.deps, ctx, preAssessmentStreamId(id), preAssessmentDecider, command, options);
-    return toPreAssessment(await this.reachable(id, scope, ctx.actor));
-  }
-
-  /** The row, or NOT_FOUND when it does not exist or the caller may not reach it. */
-  private async reachable(id: string, scope: UnitScope, actor: Actor): Promise<PreAssessmentRow> {
-    const row = await this.deps.em().findOne(PreAssessmentRowSchema, { preAssessmentId: id });
-    if (!row || !visible(row, scope, actor)) throw preAssessmentNotFound(id);
-    return row;
+    return toPreAssessment(await reachablePreAssessment(this.deps, id, scope));
   }
 
   /** Unit, year and division: from the project, or as given for a policy; in the caller's scope. */
@@ -68,17 +80,17 @@ export class PreAssessmentResolver {
     @Ctx() ctx: RequestContext,
     @RowScope() scope: UnitScope,
   ): Promise<PreAssessment> {
-    return toPreAssessment(await this.reachable(id, scope, ctx.actor));
+    return toPreAssessment(await reachablePreAssessment(this.deps, id, scope));
   }
 
   @Query(() => [PreAssessment], { description: '某项目的事前评估 (The pre-assessments of a project)' })
   async preAssessmentsOfProject(
     @Arg('projectId', () => ID, { description: '项目标识 (project id)' }) projectId: string,
-    @Ctx() ctx: RequestContext,
     @RowScope() scope: UnitScope,
   ): Promise<PreAssessment[]> {
-    const rows = await this.deps.em().find(PreAssessmentRowSchema, { projectId }, { orderBy: { openedAt: 'asc' } });
-    return rows.filter((row) => visible(row, scope, ctx.actor)).map(toPreAssessment);
+    const where = { projectId, ...PRE_ASSESSMENTS.where(scope) };
+    const rows = await this.deps.em().find(PreAssessmentRowSchema, where, { orderBy: { openedAt: 'asc' } });
+    return rows.map(toPreAssessment);
   }
 
   @Mutation(() => PreAssessment, {
@@ -105,7 +117,18 @@ export class PreAssessmentResolver {
       dimensionMaxPoints: profile.rules.preAssessment.dimensionMaxPoints,
       scorerIds: [...new Set(input.scorerIds)],
     };
-    return this.run(ctx, scope, id, command, input);
+    await execute(this.deps, ctx, preAssessmentStreamId(id), preAssessmentDecider, command, input);
+    // the scorers named here are assigned in the assignment stream, so that stream holds every grant
+    // and revocation of this pre-assessment and the port reads one source; a retry with the same
+    // commandId repeats both steps, each answering its first result
+    const grant = { type: 'GrantAssignments' as const, kind: 'PRE_ASSESSMENT' as const, subjectId: id };
+    await recordAssignment(
+      this.deps,
+      ctx,
+      { ...grant, assigneeUserIds: command.scorerIds, reason: NAMED_AT_OPENING },
+      { commandId: input.commandId ? derivedId(`jixiao.assign:${input.commandId}`) : null },
+    );
+    return toPreAssessment(await reachablePreAssessment(this.deps, id, scope));
   }
 
   @Mutation(() => PreAssessment, {
@@ -117,7 +140,7 @@ export class PreAssessmentResolver {
     @Ctx() ctx: RequestContext,
     @RowScope() scope: UnitScope,
   ): Promise<PreAssessment> {
-    await this.reachable(input.preAssessmentId, scope, ctx.actor);
+    await reachablePreAssessment(this.deps, input.preAssessmentId, scope);
     const { preAssessmentId, dimension, points, reason } = input;
     const command: PreAssessmentCommand = {
       type: 'GiveScore',
@@ -139,7 +162,7 @@ export class PreAssessmentResolver {
     @Ctx() ctx: RequestContext,
     @RowScope() scope: UnitScope,
   ): Promise<PreAssessment> {
-    await this.reachable(input.preAssessmentId, scope, ctx.actor);
+    await reachablePreAssessment(this.deps, input.preAssessmentId, scope);
     const { preAssessmentId, conclusion, report } = input;
     const command: PreAssessmentCommand = { type: 'ConcludePreAssessment', preAssessmentId, conclusion, report };
     return this.run(ctx, scope, preAssessmentId, command, input);

@@ -80,8 +80,9 @@ export class PreAssessment {
   @Field(() => [DimensionResult], { description: '各维度 (dimensions)' })
   dimensions!: DimensionResult[];
 
-  @Field(() => [ID], { description: '指派的评分人 (assigned scorers)' })
-  scorerIds!: string[];
+  /** Resolved from the assignments read model (PreAssessmentScorersResolver), so it is who is assigned now. */
+  @Field(() => [ID], { description: '当前指派的评分人 (the scorers assigned now)' })
+  scorerIds?: string[];
 
   @Field(() => [PreAssessmentScore], { description: '全部评分 (every score given)' })
   scores!: PreAssessmentScore[];

@@ -1,0 +1,2 @@
+export * from './assignment.decider';
+export * from './record';
