@@ -4,7 +4,7 @@ import { parkingSettingsOf } from '@jixiao/projections';
 import { serveProcessHealth, startedCheck } from './distributed/health';
 import { loadDistributedConfig, runProcess } from './distributed/runtime';
 import { PostgresEventStore } from './event-store/postgres-event-store';
-import { startReactions } from './reactions/start-reactions';
+import { schedulerIntervalOf, startReactions } from './reactions/start-reactions';
 import { openReadModels } from './read-models/orm';
 
 /**
@@ -35,7 +35,7 @@ runProcess('reactions', async () => {
     catalog,
     contexts: CONTEXTS,
     parking: parkingSettingsOf(process.env),
-    schedulerIntervalMs: Number(process.env.JIXIAO_SCHEDULER_INTERVAL_MS ?? 1000) || 1000,
+    schedulerIntervalMs: schedulerIntervalOf(process.env),
   });
   started = true;
   console.log(`reactions started: ${reactions.names.join(', ')}`);

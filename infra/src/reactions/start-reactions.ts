@@ -48,6 +48,18 @@ export function replayTargetsOf(options: Omit<ReactionsOptions, 'parking' | 'sch
   ];
 }
 
+/** `JIXIAO_SCHEDULER_INTERVAL_MS`: how often the deadline scheduler reads the clock, 100–3,600,000 (1000 by default). */
+export function schedulerIntervalOf(env: NodeJS.ProcessEnv): number {
+  const raw = env.JIXIAO_SCHEDULER_INTERVAL_MS;
+  if (raw === undefined || raw === '') return 1000;
+  const ms = Number(raw);
+  if (!Number.isInteger(ms) || ms < 100 || ms > 3_600_000)
+    throw new Error(
+      `配置有误 (invalid configuration): JIXIAO_SCHEDULER_INTERVAL_MS 须为 100–3600000 的整数 (an integer 100–3600000); got ${raw}`,
+    );
+  return ms;
+}
+
 export interface RunningReactions {
   /** The processors' names: reactions, then deadline trackers. */
   names: string[];
