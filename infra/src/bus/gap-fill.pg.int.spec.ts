@@ -1,7 +1,7 @@
 import { catalog } from '@jixiao/contexts';
 import type { MikroORM } from '@mikro-orm/core';
 import { type RecordedEvent } from '@jixiao/events';
-import { applyBatch, goalsProjection } from '@jixiao/projections';
+import { applyBatch, goalCountsProjection, goalsProjection } from '@jixiao/projections';
 import { PostgresEventStore } from '../event-store/postgres-event-store';
 import { openReadModels } from '../read-models/orm';
 import { dropSchema, freshSchemaName, TEST_PG_URL } from '../testing/postgres';
@@ -34,21 +34,29 @@ describe('a worker receiving an event after a version gap', () => {
 
   it('reads the missed versions from the event store first, so the row equals a full replay', async () => {
     const [v1, v2, , , v5] = events;
-    await applyBatch(orm.em, goalsProjection, catalog, [v1!, v2!], {
-      fillGap: (id, from, to) => store.readStream(id, { fromVersion: from, toVersion: to }),
-    });
-    // versions 3 and 4 never arrive
-    await applyBatch(orm.em, goalsProjection, catalog, [v5!], {
-      fillGap: (id, from, to) => store.readStream(id, { fromVersion: from, toVersion: to }),
-    });
+    // a stream projection (its document is the stream's record) and a keyed one (rm_projection_stream)
+    for (const projection of [goalsProjection, goalCountsProjection]) {
+      await applyBatch(orm.em, projection, catalog, [v1!, v2!], {
+        fillGap: (id, from, to) => store.readStream(id, { fromVersion: from, toVersion: to }),
+      });
+      // versions 3 and 4 never arrive
+      await applyBatch(orm.em, projection, catalog, [v5!], {
+        fillGap: (id, from, to) => store.readStream(id, { fromVersion: from, toVersion: to }),
+      });
+    }
     const actual = await dumpReadModels(schema);
     expect(actual.rm_goal![0]).toContain('"last_version":5');
+    expect(actual.rm_projection_stream![0]).toContain('"last_version":5');
+    // version 3 (a return) came from the store: the count says RETURNED
+    expect(actual.rm_goal_count![0]).toContain('"counts":{"RETURNED": 1}');
     expect(actual).toEqual(await freshReplay(store, `${schema}_r`));
   });
 
   it('without fillGap the gap is applied as is and the row differs from a replay (why workers pass it)', async () => {
     const [v1, , , , v5] = events;
-    await applyBatch(orm.em, goalsProjection, catalog, [v1!, v5!]);
+    for (const projection of [goalsProjection, goalCountsProjection]) {
+      await applyBatch(orm.em, projection, catalog, [v1!, v5!]);
+    }
     expect(await dumpReadModels(schema)).not.toEqual(await freshReplay(store, `${schema}_r`));
   });
 });
