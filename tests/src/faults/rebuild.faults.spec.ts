@@ -1,12 +1,12 @@
 import { allProjections, catalog } from '@jixiao/contexts';
 import { logLevel } from 'kafkajs';
-import { goalsProjection } from '@jixiao/projections';
+import { goalCountsProjection, goalsProjection } from '@jixiao/projections';
 import {
   openReadModels,
   OutboxRelay,
   PostgresEventStore,
   ProjectionWorker,
-  rebuildProjection,
+  rebuildProjections,
   STREAM_CATEGORIES,
   testing,
 } from '@jixiao/infra';
@@ -45,6 +45,7 @@ describe('rebuilding a projection from the event store while workers and writers
       });
       // a projection bug shipped: every stored goal row is wrong, and later events keep it wrong
       await corruptAllGoals(store, schema);
+      await corrupt(store, `UPDATE "${schema}".rm_goal_count SET counts = '{}', goals = 0`);
       const queries = (async () => {
         while (querying) {
           await store.pool
@@ -62,7 +63,12 @@ describe('rebuilding a projection from the event store while workers and writers
           .then((r) => r.rows);
       const before = await stamps();
       expect(before.length).toBeGreaterThan(0);
-      const { applied } = await rebuildProjection({ store, catalog, projection: goalsProjection });
+      // the keyed goal counts with them: their documents and stream records are swapped in under live workers
+      const { applied } = await rebuildProjections({
+        store,
+        catalog,
+        projections: [goalsProjection, goalCountsProjection],
+      });
       // every goals checkpoint has a new stamp: the read cache's answers on the old tables are unreachable
       // (a partition whose first goal event arrives during the rebuild gains its checkpoint row then: no cached answer can name it)
       const after = new Map((await stamps()).map((r) => [r.name, r.stamp]));
@@ -97,10 +103,15 @@ describe('rebuilding a projection from the event store while workers and writers
 });
 
 /** Overwrites every goal row; retried when it deadlocks with a worker writing the same rows. */
-async function corruptAllGoals(store: PostgresEventStore, schema: string): Promise<void> {
+function corruptAllGoals(store: PostgresEventStore, schema: string): Promise<void> {
+  return corrupt(store, `UPDATE "${schema}".rm_goal SET project_name = 'corrupted'`);
+}
+
+/** Runs a corrupting update; retried when it deadlocks with a worker writing the same rows. */
+async function corrupt(store: PostgresEventStore, sql: string): Promise<void> {
   for (let attempt = 1; ; attempt++) {
     try {
-      await store.pool.query(`UPDATE "${schema}".rm_goal SET project_name = 'corrupted'`);
+      await store.pool.query(sql);
       return;
     } catch (error) {
       if ((error as { code?: string }).code !== '40P01' || attempt >= 10) throw error;
