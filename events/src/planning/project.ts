@@ -87,7 +87,11 @@ export const PreAssessmentOpened = defineEvent({
     ruleProfile: ruleProfileRefSchema,
     passMark: z.number().nonnegative().max(100),
     dimensionMaxPoints: dimensionPoints,
-    /** The experts or review centre staff assigned to score it; nobody else may. */
+    /**
+     * The experts or review centre staff named to score it when it was opened. Each is also granted a
+     * PRE_ASSESSMENT assignment (directory), and the assignments decide who may score: later grants
+     * and withdrawals are there, not here.
+     */
     scorerIds: z.array(z.string().min(1)).min(1),
   }),
 });
