@@ -34,6 +34,12 @@ export const GOAL_STATUSES = [
   'ISSUED',
   'ADJUSTED',
 ] as const;
+/** Statuses in which a goal counts as approved (coverage, the library gate, samples, the goal counts). */
+export const APPROVED_GOAL_STATUSES = [
+  'APPROVED',
+  'ISSUED',
+  'ADJUSTED',
+] as const satisfies readonly (typeof GOAL_STATUSES)[number][];
 
 /** A numeric target lies within ± this (a sane range for counts, lengths, yuan, rates). */
 export const TARGET_VALUE_LIMIT = 1e12;

@@ -1,8 +1,8 @@
 import type { EntityManager, FilterQuery } from '@mikro-orm/core';
-import type { RecordedEvent } from '@jixiao/events';
+import { APPROVED_GOAL_STATUSES, type RecordedEvent } from '@jixiao/events';
 import { defineKeyedProjection, type KeyedContext } from '../../keyed';
 import { chunks, insertRows } from '../../projection';
-import { APPROVED_GOAL_STATUSES, goalStatusAfter } from '../goals/goal.status';
+import { goalStatusAfter } from '../goals/goal.status';
 import { GoalCountRowSchema, type GoalCountRow } from './goal-counts.entities';
 
 /**

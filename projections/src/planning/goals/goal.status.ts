@@ -1,9 +1,6 @@
 import type { DataOf, RecordedEvent } from '@jixiao/events';
 import type * as E from '@jixiao/events';
 
-/** Statuses in which a goal counts as approved (coverage, library gate, samples). */
-export const APPROVED_GOAL_STATUSES = ['APPROVED', 'ISSUED', 'ADJUSTED'] as const;
-
 /**
  * Pure: a goal's status after one of its events, as the goal read model shows it; null while the
  * goal does not exist and the event does not create it. Events that leave the status alone return it.

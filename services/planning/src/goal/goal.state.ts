@@ -1,4 +1,10 @@
-import { derivedId, GOAL_STATUSES as RECORDED_GOAL_STATUSES, IllegalStateError, NotFoundError } from '@jixiao/events';
+import {
+  APPROVED_GOAL_STATUSES,
+  derivedId,
+  GOAL_STATUSES as RECORDED_GOAL_STATUSES,
+  IllegalStateError,
+  NotFoundError,
+} from '@jixiao/events';
 import type { GoalEvent, GoalSubmitted, Indicator } from './goal.events';
 
 /** The lifecycle of the catalog's GOAL_STATUSES; NONE means the stream is empty. EXEMPLARY is a mark, not a state. */
@@ -18,7 +24,7 @@ export const GOAL_STATUS_LABELS: Record<GoalStatus, string> = {
 };
 
 /** States in which a goal counts as approved (coverage, library gate, samples). */
-export const APPROVED_STATUSES: readonly GoalStatus[] = ['APPROVED', 'ISSUED', 'ADJUSTED'];
+export const APPROVED_STATUSES: readonly GoalStatus[] = APPROVED_GOAL_STATUSES;
 /** States in which the unit edits the goal's content. */
 export const EDITABLE_STATUSES: readonly GoalStatus[] = ['DRAFT', 'RETURNED'];
 
