@@ -140,9 +140,22 @@ async function startOn(
   });
   await runner.start();
   opened.push({ close: () => runner.stop() });
-  // reactions and the deadline scheduler in this process (distributed mode: the reactions process)
-  const reactions = await startReactions({ store, orm, catalog, contexts, now: config.clock, parking });
-  opened.push(reactions);
+  // reactions and the deadline scheduler in this process (distributed mode: the reactions process),
+  // once the read models hold the history there was at start: on SQLite their appends would otherwise
+  // contend with the catch-up's transactions (SQLITE_BUSY_SNAPSHOT, a second's retry each)
+  let closing = false;
+  const reactionsStarted = (async () => {
+    const history = await lastEventOf(store);
+    while (history && !closing && !(await runner.waitFor(history, 500)));
+    return closing ? null : startReactions({ store, orm, catalog, contexts, now: config.clock, parking });
+  })();
+  reactionsStarted.catch((error: Error) => console.error(`reactions did not start: ${error.message}`));
+  opened.push({
+    close: async () => {
+      closing = true;
+      await (await reactionsStarted.catch(() => null))?.close();
+    },
+  });
   const em = () => orm.em.fork();
   const deps: ServiceDeps = {
     store,
@@ -173,7 +186,10 @@ async function startOn(
   const gateway = await startGateway(config, { subgraphUrls, subscriptionUrls, supergraph }, secret, opened);
   const caughtUp = async (timeoutMs?: number) => {
     const last = await lastEventOf(store);
-    return !last || ((await runner.waitFor(last, timeoutMs)) && reactions.runner.waitFor(last, timeoutMs));
+    if (!last) return true;
+    if (!(await runner.waitFor(last, timeoutMs))) return false;
+    const reactions = await reactionsStarted;
+    return reactions !== null && reactions.runner.waitFor(last, timeoutMs);
   };
   return {
     url: gateway.url,
