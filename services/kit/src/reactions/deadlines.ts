@@ -176,7 +176,6 @@ export async function dueDeadlines(
   now: Date,
   limit = 200,
 ): Promise<PendingDeadline[]> {
-  await ensureDeadlineTable(em);
   const rows = await select(
     em,
     `SELECT * FROM ${TABLE} WHERE kind = ? AND status = 'PENDING' AND due_at <= ? ORDER BY due_at, deadline_id LIMIT ${limit}`,
@@ -200,11 +199,16 @@ export interface SchedulerOptions extends IssueDeps {
 export class DeadlineScheduler {
   private timer: NodeJS.Timeout | null = null;
   private ticking: Promise<number> | null = null;
+  private table: Promise<void> | null = null;
 
   constructor(private readonly options: SchedulerOptions) {}
 
   /** One look at the clock: issues every passed deadline's command; resolves with how many events it appended. */
   async tick(): Promise<number> {
+    await (this.table ??= ensureDeadlineTable(this.options.em()).catch((error: unknown) => {
+      this.table = null;
+      throw error;
+    }));
     const now = this.options.now();
     let issued = 0;
     for (const kind of this.options.kinds) {
