@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import Redis from 'ioredis';
-import { devKeyFile, PostgresEventStore, testing } from '@jixiao/infra';
+import { devKeyFile, PostgresEventStore, processPlan, testing } from '@jixiao/infra';
 import { devKeyMinter, gqlClient, type TestPlatform } from './support/platform';
 import { subscribeWs } from './support/subscribe';
 import { jointReview, officer, ok, performance, PROPOSE_PROJECT, projectInput, review } from './support/walk';
@@ -48,9 +48,9 @@ async function startDistributed(seedMode: 'none' | 'demo' = 'none', extraEnv: Re
     supervisor,
     output: '',
     client: null as unknown as Pick<TestPlatform, 'gql'>,
-    /** Ports of the gateway, the services, the workers' and the relay's health and the supervisor's status: all closed once the platform is down. */
+    /** Ports of the gateway, the services, the workers', the relay's and the reactions' health and the supervisor's status: all closed once the platform is down. */
     async allPortsClosed() {
-      for (const offset of [0, 1, 2, 3, 4, 5, 6, 7]) {
+      for (let offset = 0; offset <= processPlan(port).supervisorPort - port; offset++) {
         const open = await fetch(`http://127.0.0.1:${port + offset}/`).then(
           () => true,
           () => false,
@@ -209,7 +209,7 @@ describe('the supervisor of distributed mode', () => {
         .toString()
         .trim()
         .split('\n');
-      expect(children).toHaveLength(7);
+      expect(children).toHaveLength(processPlan(platform.port).backends.length + 1); // and the gateway
       const planning = children.find((line) => line.includes('service-main.js planning'))!;
       process.kill(Number(planning.trim().split(/\s+/)[0]), 'SIGKILL');
       await new Promise((r) => platform.supervisor.once('exit', r));

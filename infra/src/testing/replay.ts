@@ -6,13 +6,14 @@ import { dropSchema, TEST_PG_URL, withPgClient } from './postgres';
 
 /**
  * Every read-model table of a schema, each as sorted JSON rows; checkpoints and dead letters
- * excepted (where a process stands, not what it built: a replay has neither).
+ * excepted (where a process stands, not what it built: a replay has neither), and the deadline
+ * trackers' pending deadlines (a reaction process's state, which a replay of the projections does not build).
  */
 export async function dumpReadModels(schema: string): Promise<Record<string, string[]>> {
   return withPgClient(async (c) => {
     const tables = await c.query<{ table_name: string }>(
       `SELECT table_name FROM information_schema.tables
-       WHERE table_schema = $1 AND table_name LIKE 'rm\\_%' AND table_name NOT IN ('rm_projection_checkpoint', 'rm_dead_letter')
+       WHERE table_schema = $1 AND table_name LIKE 'rm\\_%' AND table_name NOT IN ('rm_projection_checkpoint', 'rm_dead_letter', 'rm_deadline')
        ORDER BY table_name`,
       [schema],
     );

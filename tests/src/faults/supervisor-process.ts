@@ -4,11 +4,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { devKeyFile, type ChildStatus } from '@jixiao/infra';
+import { devKeyFile, processPlan, type ChildStatus } from '@jixiao/infra';
 import { devKeyMinter, type TestPlatform } from '../support/platform';
 import { builtEntry, distributedEnv, killAndWait } from './child-process';
 
-/** `npm start` in distributed mode, as the test's own child: the supervisor and the seven processes it runs. */
+/** `npm start` in distributed mode, as the test's own child: the supervisor and the processes it runs. */
 export interface SupervisorProcess {
   process: ChildProcess;
   /** The gateway's GraphQL URL. */
@@ -25,8 +25,8 @@ export interface SupervisorProcess {
   stop(): Promise<void>;
 }
 
-/** The processes take the gateway's port and the seven after it: find a run of eight free ones. */
-async function freePortRun(length = 8): Promise<number> {
+/** The processes take the gateway's port and those after it, up to the supervisor's own: find a free run. */
+async function freePortRun(length = processPlan(0).supervisorPort + 1): Promise<number> {
   for (;;) {
     const base = 20_000 + Math.floor(Math.random() * 40_000);
     const free = await Promise.all(Array.from({ length }, (_, i) => portFree(base + i)));
@@ -82,7 +82,7 @@ export async function startSupervisor(schema: string, env: Record<string, string
   };
   try {
     const url = await ready;
-    const status = `http://127.0.0.1:${port + 7}/readyz`;
+    const status = `http://127.0.0.1:${processPlan(port).supervisorPort}/readyz`;
     return {
       process: child,
       url,
