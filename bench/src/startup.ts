@@ -28,7 +28,9 @@ export async function coldStart(): Promise<number> {
     { issuer: 'jixiao-dev', audience: 'jixiao' },
   );
   const started = performance.now();
-  const child = spawn(process.execPath, [...process.execArgv, path.resolve(__dirname, '../../infra/dist/main.js')], {
+  // the parent's V8 flags, not an `-e` script of its own (run as `node -e '…coldStart()'`, the child would run it again)
+  const flags = process.execArgv.filter((arg) => arg.startsWith('--') && !/^--(eval|print)\b/.test(arg));
+  const child = spawn(process.execPath, [...flags, path.resolve(__dirname, '../../infra/dist/main.js')], {
     env: { ...process.env, JIXIAO_DATA_DIR: dir, JIXIAO_PORT: String(port), JIXIAO_SEED: 'demo' },
     stdio: 'ignore',
   });
