@@ -8,13 +8,14 @@ const HISTORY = 'query($id: ID!) { goal(id: $id) { history { type } } }';
 describe('a goal returned through the gateway: its resubmission day, then overdue (embedded platform, a fake clock)', () => {
   let clock = new Date('2026-01-01T00:00:00.000Z');
   let p: Awaited<ReturnType<typeof startTestPlatform>>;
+  let fixture: Awaited<ReturnType<typeof seedFixture>>;
   beforeAll(async () => {
     p = await startTestPlatform({ clock: () => clock });
+    fixture = await seedFixture(p);
   });
   afterAll(() => p.dispose());
 
   it('the return sets the day in the audit trail as caused by it; past the day one overdue event; the goal stream untouched', async () => {
-    const fixture = await seedFixture(p);
     const goal = await fixture.goalReadyToConclude('A');
     const returned = await p.gql(
       REVIEW,
@@ -44,5 +45,35 @@ describe('a goal returned through the gateway: its resubmission day, then overdu
     ]);
     const history = await p.gql(HISTORY, { id: goal.id }, as('AUDITOR'));
     expect(history.data?.goal.history.at(-1)).toEqual({ type: 'GoalReviewed' });
+  });
+
+  it('takes the period from the rule profile the division publishes for the year', async () => {
+    const published = await p.gql(
+      'mutation($input: PublishRuleProfileInput!) { publishRuleProfile(input: $input) { goalResubmissionDays } }',
+      {
+        input: {
+          divisionCode: '429006',
+          fiscalYear: 2024,
+          name: '天门市 2024 年规则',
+          reason: '缩短退回修改期限',
+          goalResubmissionDays: 7,
+        },
+      },
+      as('ADMIN'),
+    );
+    expect(published.errors).toBeUndefined();
+    expect(published.data?.publishRuleProfile).toEqual({ goalResubmissionDays: 7 });
+    const goal = await fixture.goalReadyToConclude('B');
+    await p.gql(
+      REVIEW,
+      { input: { goalId: goal.id, result: 'RETURN', comment: '请补充成本指标' } },
+      as('PERFORMANCE_SECTION', null, 'e2e.performance'),
+    );
+    expect(await p.caughtUp(10_000)).toBe(true);
+    const returnEvent = (await p.store.readStream(`goal-${goal.id}`)).at(-1)!;
+    const [set] = await p.store.readStream(`goalresubmission-${goal.id}`);
+    const returnDay = new Date(new Date(returnEvent.recordedAt).getTime() + 8 * 3600_000);
+    returnDay.setUTCDate(returnDay.getUTCDate() + 7);
+    expect(set?.data).toMatchObject({ days: 7, dueDate: returnDay.toISOString().slice(0, 10) });
   });
 });

@@ -17,6 +17,11 @@ export const INDICATOR_CATALOGUE_VERSIONS = ['2020', '2021'] as const;
 
 const points = z.number().nonnegative().max(100);
 
+/** The longest resubmission period a profile may set: a budget year. */
+export const MAX_GOAL_RESUBMISSION_DAYS = 365;
+/** The resubmission period of profiles published before it was configurable (v1): the platform's fixed 15 days then. */
+export const GOAL_RESUBMISSION_DAYS_V1 = 15;
+
 /** The configurable numbers of DOMAIN.md, as one value; a profile version holds one of these. */
 export const ruleSetSchema = z.object({
   preAssessment: z.object({
@@ -51,6 +56,8 @@ export const ruleSetSchema = z.object({
   ),
   /** Reviewer roles whose opinion the joint finance review needs before it can conclude. */
   jointReviewRoles: z.array(z.enum(['BUDGET_SECTION', 'PERFORMANCE_SECTION', 'EXPERT'])).min(1),
+  /** Days a unit has to resubmit a goal the review returned (退回修改期限); past them it is overdue. */
+  goalResubmissionDays: z.number().int().min(1).max(MAX_GOAL_RESUBMISSION_DAYS),
 });
 export type RuleSet = z.infer<typeof ruleSetSchema>;
 
@@ -65,7 +72,7 @@ export const RuleProfilePublished = defineEvent({
   type: 'RuleProfilePublished',
   context: 'planning',
   description: '规则配置已发布 — a division published (a new version of) its rule profile for a fiscal year',
-  schemaVersion: 1,
+  schemaVersion: 2,
   schema: z.object({
     profileId: z.string().min(1),
     divisionCode: z.string().regex(/^\d{6}$/),
@@ -77,6 +84,13 @@ export const RuleProfilePublished = defineEvent({
     rules: ruleSetSchema,
     reason: z.string().min(1).max(2000),
   }),
+  // v1 had no resubmission period: the fixed 15 days then in force
+  upcasters: {
+    1: (data) => {
+      const v1 = data as { rules: object };
+      return { ...v1, rules: { goalResubmissionDays: GOAL_RESUBMISSION_DAYS_V1, ...v1.rules } };
+    },
+  },
 });
 
 export const ruleProfileEvents = [RuleProfilePublished] as const;

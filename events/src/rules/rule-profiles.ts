@@ -29,6 +29,8 @@ const NATIONAL_RULES: RuleSet = {
   // DOMAIN.md leaves the cut per grade to each region; these are our defaults, meant to be overridden
   budgetCutPercentByGrade: { EXCELLENT: 0, GOOD: 0, FAIR: 10, POOR: 20 },
   jointReviewRoles: ['BUDGET_SECTION', 'PERFORMANCE_SECTION', 'EXPERT'],
+  // DOMAIN.md names no period for resubmitting a returned goal: our default, meant to be overridden
+  goalResubmissionDays: 15,
 };
 
 /** The profiles that ship with the platform (DOMAIN.md): national defaults and Hubei's. */

@@ -35,7 +35,7 @@ export const planningContext: ContextModule = {
     { type: 'Goal', streamCategory: 'goal', label: { zh: '绩效目标', en: 'Goal' } },
     { type: 'Project', streamCategory: 'project', label: { zh: '项目', en: 'Project' } },
   ],
-  // a returned goal is to be resubmitted within RESUBMISSION_DAYS; past that day it is overdue
+  // a returned goal is to be resubmitted within the profile's goalResubmissionDays; past that day it is overdue
   reactions: [resubmissionDeadlineOnReturn],
   deadlines: [goalResubmissionDeadline],
 };

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { pickRuleProfile, profileCandidates, type RuleProfile } from '@jixiao/events';
+import { GOAL_RESUBMISSION_DAYS_V1, pickRuleProfile, profileCandidates, type RuleProfile } from '@jixiao/events';
 import { RuleProfileRowSchema } from '@jixiao/projections';
 
 /**
@@ -9,7 +9,11 @@ import { RuleProfileRowSchema } from '@jixiao/projections';
  *
  * @example const { rules } = await profileInForce(em, unit.divisionCode, goal.fiscalYear)
  */
-export async function profileInForce(em: EntityManager, divisionCode: string, fiscalYear: number): Promise<RuleProfile> {
+export async function profileInForce(
+  em: EntityManager,
+  divisionCode: string,
+  fiscalYear: number,
+): Promise<RuleProfile> {
   const rows = await em.find(RuleProfileRowSchema, {
     divisionCode: { $in: profileCandidates(divisionCode) },
     fiscalYear,
@@ -19,7 +23,8 @@ export async function profileInForce(em: EntityManager, divisionCode: string, fi
     name: r.name,
     divisionCode: r.divisionCode,
     fiscalYear: r.fiscalYear,
-    rules: r.rules,
+    // a row written before the resubmission period was configurable reads as its v1 upcast would
+    rules: { ...r.rules, goalResubmissionDays: r.rules.goalResubmissionDays ?? GOAL_RESUBMISSION_DAYS_V1 },
   }));
   return pickRuleProfile(divisionCode, fiscalYear, published);
 }

@@ -5,7 +5,7 @@ import type {
   GoalResubmissionOverdue as OverdueDef,
   NewEvent,
 } from '@jixiao/events';
-import { defineDeadline, defineReaction } from '@jixiao/service-kit';
+import { defineDeadline, defineReaction, profileInForce, type ReactionLookups } from '@jixiao/service-kit';
 import type { GoalReviewed } from './goal.events';
 import { goalStreamId } from './goal.state';
 
@@ -18,9 +18,6 @@ import { goalStreamId } from './goal.state';
  * the goal's stream they would move its version under a unit editing the returned goal, whose next
  * command names the version it read.
  */
-
-/** Days a unit has to resubmit a returned goal. */
-export const RESUBMISSION_DAYS = 15;
 
 export type GoalResubmissionDeadlineSet = EventOf<typeof DeadlineSetDef>;
 export type GoalResubmissionOverdue = EventOf<typeof OverdueDef>;
@@ -97,19 +94,34 @@ export function dayAfter(instant: string, days: number): string {
   return local.toISOString().slice(0, 10);
 }
 
-/** A returned goal gets its resubmission day. */
+/**
+ * The resubmission period of the rule profile in force for the goal's division and year
+ * (`goalResubmissionDays`), read off the goal's own stream and the profiles read model.
+ */
+export async function resubmissionDaysOf(goalId: string, lookups: ReactionLookups): Promise<number> {
+  const events = await lookups.store.readStream(goalStreamId(goalId));
+  const placed = events
+    .map((e) => e.data as { divisionCode?: string; fiscalYear?: number })
+    .find((d) => typeof d.divisionCode === 'string' && typeof d.fiscalYear === 'number');
+  if (!placed) throw new Error(`goal ${goalId} has no event naming its division and year`);
+  const profile = await profileInForce(lookups.em(), placed.divisionCode!, placed.fiscalYear!);
+  return profile.rules.goalResubmissionDays;
+}
+
+/** A returned goal gets its resubmission day: the return's day plus the profile's period. */
 export const resubmissionDeadlineOnReturn = defineReaction({
   name: 'planning.goal-resubmission-deadline',
   handles: ['GoalReviewed'],
-  react: (event) => {
+  react: async (event, lookups) => {
     const { goalId, result } = (event as unknown as GoalReviewed).data;
     if (result !== 'RETURN') return [];
+    const days = await resubmissionDaysOf(goalId, lookups);
     const command: SetResubmissionDeadline = {
       type: 'SetResubmissionDeadline',
       goalId,
       deadlineId: event.eventId,
-      dueDate: dayAfter(event.recordedAt, RESUBMISSION_DAYS),
-      days: RESUBMISSION_DAYS,
+      dueDate: dayAfter(event.recordedAt, days),
+      days,
     };
     return [{ streamId: resubmissionStreamId(goalId), decider: resubmissionDecider, command }];
   },

@@ -1,4 +1,5 @@
-import type { RecordedEvent } from '@jixiao/events';
+import { BUILTIN_PROFILES, type RecordedEvent } from '@jixiao/events';
+import type { ReactionLookups } from '@jixiao/service-kit';
 import {
   dayAfter,
   goalResubmissionDeadline,
@@ -44,7 +45,7 @@ describe('a returned goal’s resubmission day', () => {
     expect(decide([], mark('r1'))).toEqual([]);
   });
 
-  it('follows a return only', () => {
+  it('follows a return only, with the period of the rule profile in force for the goal’s division and year', async () => {
     const reviewed = (result: string) =>
       ({
         eventId: 'r1',
@@ -52,9 +53,41 @@ describe('a returned goal’s resubmission day', () => {
         recordedAt: '2026-03-01T02:00:00.000Z',
         data: { goalId: 'g', result },
       }) as unknown as RecordedEvent;
-    expect(resubmissionDeadlineOnReturn.react(reviewed('APPROVE'), {} as never)).toEqual([]);
-    expect(resubmissionDeadlineOnReturn.react(reviewed('RETURN'), {} as never)).toMatchObject([
+    const asked: { streamId?: string; where?: unknown } = {};
+    const lookups = (published: object[]) =>
+      ({
+        store: {
+          readStream: async (streamId: string) => {
+            asked.streamId = streamId;
+            return [{ data: { goalId: 'g', divisionCode: '429006', fiscalYear: 2026 } }];
+          },
+        },
+        em: () => ({
+          find: async (_schema: unknown, where: unknown) => {
+            asked.where = where;
+            return published;
+          },
+        }),
+        now: () => new Date(),
+      }) as unknown as ReactionLookups;
+    expect(await resubmissionDeadlineOnReturn.react(reviewed('APPROVE'), lookups([]))).toEqual([]);
+    // nobody published for 2026: the built-in (national, Hubei) 15 days
+    expect(await resubmissionDeadlineOnReturn.react(reviewed('RETURN'), lookups([]))).toMatchObject([
       { streamId: 'goalresubmission-g', command: { deadlineId: 'r1', dueDate: '2026-03-16', days: 15 } },
+    ]);
+    expect(asked.streamId).toBe('goal-g');
+    expect(asked.where).toMatchObject({ fiscalYear: 2026 });
+    // the county published 10 days for 2026
+    const county = {
+      profileId: '429006-2026',
+      version: 1,
+      name: '天门市规则',
+      divisionCode: '429006',
+      fiscalYear: 2026,
+      rules: { ...BUILTIN_PROFILES[1]!.rules, goalResubmissionDays: 10 },
+    };
+    expect(await resubmissionDeadlineOnReturn.react(reviewed('RETURN'), lookups([county]))).toMatchObject([
+      { command: { dueDate: '2026-03-11', days: 10 } },
     ]);
   });
 

@@ -1,5 +1,6 @@
 import {
   invalid,
+  MAX_GOAL_RESUBMISSION_DAYS,
   PRE_ASSESSMENT_DIMENSIONS,
   type Decider,
   type EventOf,
@@ -59,6 +60,14 @@ export function ruleSetIssues(rules: RuleSet): FieldIssue[] {
       'selfEvaluationWeights',
       `自评权重合计应为 100，现为 ${weights}`,
       `Self-evaluation weights must add up to 100, not ${weights}`,
+    ),
+    ...issueIf(
+      !Number.isInteger(rules.goalResubmissionDays) ||
+        rules.goalResubmissionDays < 1 ||
+        rules.goalResubmissionDays > MAX_GOAL_RESUBMISSION_DAYS,
+      'goalResubmissionDays',
+      `重新提交期限应为 1 至 ${MAX_GOAL_RESUBMISSION_DAYS} 的整数天，现为 ${rules.goalResubmissionDays}`,
+      `The resubmission period must be a whole number of days from 1 to ${MAX_GOAL_RESUBMISSION_DAYS}, not ${rules.goalResubmissionDays}`,
     ),
     ...issueIf(
       !(EXCELLENT > GOOD && GOOD > FAIR),

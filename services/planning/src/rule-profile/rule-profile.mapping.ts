@@ -24,6 +24,7 @@ export function toRuleProfile(profile: Profile): RuleProfile {
     questioningSponsors: r.questioningSponsors,
     budgetCutPercentByGrade: GRADES.map((g) => ({ grade: g as Grade, percent: r.budgetCutPercentByGrade[g] })),
     jointReviewRoles: r.jointReviewRoles as JointReviewerRole[],
+    goalResubmissionDays: r.goalResubmissionDays,
   };
 }
 
@@ -43,5 +44,6 @@ export function mergeRules(current: RuleSet, input: PublishRuleProfileInput): Ru
     questioningSponsors: input.questioningSponsors ? { ...input.questioningSponsors } : current.questioningSponsors,
     budgetCutPercentByGrade,
     jointReviewRoles: input.jointReviewRoles ? [...input.jointReviewRoles] : current.jointReviewRoles,
+    goalResubmissionDays: input.goalResubmissionDays ?? current.goalResubmissionDays,
   };
 }

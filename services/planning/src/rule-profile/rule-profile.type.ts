@@ -127,6 +127,9 @@ export class RuleProfile {
     description: '财政联审须有意见的成员 (joint-review members whose opinion is required)',
   })
   jointReviewRoles!: JointReviewerRole[];
+
+  @Field(() => Int, { description: '退回目标重新提交期限，天 (days to resubmit a returned goal)' })
+  goalResubmissionDays!: number;
 }
 
 @InputType({
@@ -169,6 +172,9 @@ export class PublishRuleProfileInput {
 
   @Field(() => [JointReviewerRole], { nullable: true, description: '联审必需成员 (required joint-review members)' })
   jointReviewRoles?: JointReviewerRole[] | null;
+
+  @Field(() => Int, { nullable: true, description: '退回目标重新提交期限，天 (days to resubmit a returned goal)' })
+  goalResubmissionDays?: number | null;
 
   @Field(() => String, { nullable: true, description: COMMAND_ID_DESCRIPTION })
   commandId?: string | null;

@@ -7,6 +7,7 @@ import {
   pickRuleProfile,
   profileCandidates,
   ValidationError,
+  type RecordedEvent,
   type RuleProfile,
 } from '@jixiao/events';
 import { ruleProfileDecider, type PublishRuleProfile } from './rule-profile.decider';
@@ -113,6 +114,35 @@ describe('rule profiles', () => {
         .when({ ...publish, rules: { ...publish.rules, ...change } })
         .thenThrows(ValidationError);
       expect(error.issues.map((i) => i.path)).toEqual([path]);
+    });
+
+    it('takes a resubmission period of 1 to 365 whole days, and refuses 0, 366 and a fraction', () => {
+      for (const days of [1, 365]) {
+        const rules = mergeRules(hubei.rules, { goalResubmissionDays: days } as PublishRuleProfileInput);
+        const [event] = given(ruleProfileDecider, [])
+          .when({ ...publish, rules })
+          .then([expect.anything()]);
+        expect(event!.data.rules.goalResubmissionDays).toBe(days);
+        expect(() => catalog.validate(event!)).not.toThrow();
+      }
+      for (const days of [0, 366, 1.5]) {
+        const error = given(ruleProfileDecider, [])
+          .when({ ...publish, rules: { ...publish.rules, goalResubmissionDays: days } })
+          .thenThrows(ValidationError);
+        expect(error.issues.map((i) => i.path)).toEqual(['goalResubmissionDays']);
+        expect(error.issues[0]!.zh).toContain('1 至 365');
+      }
+      // left out of the change, the period in force stays
+      expect(mergeRules(hubei.rules, {} as PublishRuleProfileInput).goalResubmissionDays).toBe(15);
+    });
+
+    it('reads a profile published before the period was configurable (v1) with the fixed 15 days of then', () => {
+      const { goalResubmissionDays: _dropped, ...v1Rules } = hubei.rules;
+      const stored = { type: 'RuleProfilePublished', schemaVersion: 1, data: { ...publish, rules: v1Rules } };
+      const upcast = catalog.upcast(stored as unknown as RecordedEvent);
+      expect(upcast.schemaVersion).toBe(2);
+      expect((upcast.data as { rules: { goalResubmissionDays: number } }).rules.goalResubmissionDays).toBe(15);
+      expect((stored.data.rules as { goalResubmissionDays?: number }).goalResubmissionDays).toBeUndefined();
     });
   });
 });
