@@ -1,12 +1,12 @@
 import { SCOPES, type OperationPolicy, type PolicyRows, type Scope } from './policy';
 import { ROLES, type Role } from './roles';
 
-/** Markers around the role table in the README; the table between them is generated and tested. */
+/** Markers around the role table in a policy page (docs/policy/<context>.md); the table between them is generated and tested. */
 export const TABLE_START = '<!-- policy-table:start -->';
 export const TABLE_END = '<!-- policy-table:end -->';
 const NONE = '—';
 
-/** The policy as the README's Markdown table: one row per operation, one column per role. */
+/** A policy as a Markdown table (docs/policy/): one row per operation, one column per role. */
 export function renderPolicyTable(policy: PolicyRows): string {
   const header = `| operation | ${ROLES.join(' | ')} |`;
   const rule = `|---|${ROLES.map(() => '---').join('|')}|`;

@@ -1,4 +1,4 @@
-/** Every role a token may carry, in the order the README's role table lists them. */
+/** Every role a token may carry, in the order the policy tables (docs/policy/) list them. */
 export const ROLES = [
   'PERFORMANCE_SECTION',
   'BUDGET_SECTION',
@@ -14,7 +14,7 @@ export const ROLES = [
 
 export type Role = (typeof ROLES)[number];
 
-/** Chinese names, for the README table and for messages users read. */
+/** Chinese names, for the policy tables and for messages users read. */
 export const ROLE_LABELS: Record<Role, string> = {
   PERFORMANCE_SECTION: '财政局绩效科',
   BUDGET_SECTION: '财政局预算科',

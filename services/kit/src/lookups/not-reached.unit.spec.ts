@@ -21,7 +21,9 @@ describe('notReached', () => {
   });
 
   it('a limited caller with no units at all is told the same', () => {
-    expect(notReached({ all: false, unitIds: [] }, project, 'p-1', missing).zh).toBe('项目 p-1 不存在或不在您的权限范围内');
+    expect(notReached({ all: false, unitIds: [] }, project, 'p-1', missing).zh).toBe(
+      '项目 p-1 不存在或不在您的权限范围内',
+    );
   });
 });
 
