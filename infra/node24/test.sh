@@ -60,8 +60,13 @@ if [[ ! -f $built ]]; then
   say "building better-sqlite3 $sqlite_version for Node $version (from source, headers in $node_home/include)"
   # npm's own node-gyp, run by Node 24, so it targets Node 24's ABI with the package's headers
   gyp=$(dirname "$(readlink -f "$(command -v npm)")")/../node_modules/node-gyp/bin/node-gyp.js
-  (cd "$sqlite_dir" && rm -rf build && node "$gyp" rebuild --release --nodedir="$node_home" >"$work/node-gyp.log" 2>&1) ||
+  # run under `npm run`, npm's config reaches node-gyp as npm_config_* variables, and this machine's
+  # npmrc says nodedir=/usr (Node 20's headers), which wins over --nodedir: node-gyp gets none of them
+  (cd "$sqlite_dir" && rm -rf build && env $(env | sed -n 's/^\(npm_config_[^=]*\)=.*/-u \1/p') \
+    node "$gyp" rebuild --release --nodedir="$node_home" >"$work/node-gyp.log" 2>&1) ||
     { tail -40 "$work/node-gyp.log"; exit 1; }
+  # cached only once it loads under Node 24 (a module built for another ABI must not be kept)
+  node -e "new (require('$sqlite_dir'))(':memory:')" >/dev/null
   cp "$sqlite_dir/build/Release/better_sqlite3.node" "$built.partial" && mv "$built.partial" "$built"
 else
   mkdir -p "$sqlite_dir/build/Release" && cp "$built" "$sqlite_dir/build/Release/better_sqlite3.node"
