@@ -3,6 +3,7 @@ import { APPROVED_GOAL_STATUSES, type RecordedEvent } from '@jixiao/events';
 import { defineKeyedProjection, type KeyedContext } from '../../keyed';
 import { chunks, insertRows } from '../../projection';
 import { goalStatusAfter } from '../goals/goal.status';
+import { goalsProjection } from '../goals/goals.projection';
 import { GoalCountRowSchema, type GoalCountRow } from './goal-counts.entities';
 
 /**
@@ -99,18 +100,8 @@ const sorted = (o: Record<string, number>) =>
  */
 export const goalCountsProjection = defineKeyedProjection<GoalCountRow, GoalCountMemo>({
   name: 'planning.goal-counts',
-  handles: [
-    'GoalDrafted',
-    'GoalSubmitted',
-    'IndicatorAdded',
-    'IndicatorRevised',
-    'IndicatorRemoved',
-    'GoalReviewOpinionRecorded',
-    'GoalReviewed',
-    'GoalIssued',
-    'GoalAdjusted',
-    'GoalMarkedExemplary',
-  ],
+  // every goal event, as the goals projection: a Kafka worker must not take a skipped type for a gap
+  handles: goalsProjection.handles,
   entities: [GoalCountRowSchema],
   keysOf: goalCountKeys,
   remember: rememberGoal,

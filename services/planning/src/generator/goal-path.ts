@@ -1,19 +1,11 @@
+import { GOAL_STATUSES } from '@jixiao/events';
 import type { Actor, Rng, Streams, Unit } from '@jixiao/generator';
 import { goalDecider, goalStreamId, type GoalCommand, type GoalRules, type GoalState } from '../goal/goal.decider';
 import type { Indicator } from '../goal/goal.events';
 import { scaledTarget } from './indicators';
 
-/** Where a generated goal ends up; EXEMPLARY is an issued goal also marked as a sample. */
-export const TARGET_STATES = [
-  'DRAFT',
-  'SUBMITTED',
-  'FINANCE_REVIEW',
-  'RETURNED',
-  'APPROVED',
-  'ISSUED',
-  'ADJUSTED',
-  'EXEMPLARY',
-] as const;
+/** Where a generated goal ends up: a status of the lifecycle, or EXEMPLARY (issued and marked as a sample). */
+export const TARGET_STATES = [...GOAL_STATUSES, 'EXEMPLARY'] as const;
 export type TargetState = (typeof TARGET_STATES)[number];
 
 const BUDGET_SECTION = ['wang.fang', 'zhou.min', 'xu.tao'];
