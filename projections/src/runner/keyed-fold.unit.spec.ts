@@ -1,26 +1,12 @@
-import type { EventCatalog, RecordedEvent } from '@jixiao/events';
+import type { RecordedEvent } from '@jixiao/events';
 import { defineKeyedProjection } from '../keyed';
 import { applyKeyedSteps, keysOfSteps, planKeyed } from './keyed-fold';
 import type { ProjectionStreamRecord } from './stream-record.entity';
+import { passThroughCatalog, recordedEvent } from './recorded.testing';
 
-/** Upcasting is the catalog's business, not the fold's. */
-const catalog = { upcast: (e: RecordedEvent) => e } as unknown as EventCatalog;
+const catalog = passThroughCatalog;
 
-let position = 0;
-const event = (streamId: string, streamVersion: number, type: string, data: object): RecordedEvent => ({
-  eventId: `${streamId}@${streamVersion}`,
-  streamId,
-  streamVersion,
-  globalPosition: ++position,
-  transactionId: position,
-  type,
-  schemaVersion: 1,
-  data,
-  metadata: { actorId: 't', role: 'ADMIN' } as RecordedEvent['metadata'],
-  recordedAt: '2026-01-01T00:00:00.000Z',
-  previousHash: '',
-  hash: '',
-});
+const event = recordedEvent;
 
 /** Members per group: `Joined` names a group (and may move a member); `Left` carries none — the memo has it. */
 type Group = { key: string; members: number };

@@ -1,26 +1,13 @@
-import type { EventCatalog, RecordedEvent } from '@jixiao/events';
+import type { RecordedEvent } from '@jixiao/events';
 import { applyKeyedSteps, planKeyed } from '../../runner/keyed-fold';
 import type { ProjectionStreamRecord } from '../../runner/stream-record.entity';
 import { evolveGoal, type GoalDoc } from '../goals/goals.projection';
 import type { GoalCountRow } from './goal-counts.entities';
 import { goalCountKeys, goalCountsProjection, rememberGoal, type GoalCountMemo } from './goal-counts.projection';
+import { passThroughCatalog, recordedEvent } from '../../runner/recorded.testing';
 
-const catalog = { upcast: (e: RecordedEvent) => e } as unknown as EventCatalog;
-let position = 0;
-const event = (streamId: string, streamVersion: number, type: string, data: object): RecordedEvent => ({
-  eventId: `${streamId}@${streamVersion}`,
-  streamId,
-  streamVersion,
-  globalPosition: ++position,
-  transactionId: position,
-  type,
-  schemaVersion: 1,
-  data,
-  metadata: { actorId: 't', role: 'ADMIN' } as RecordedEvent['metadata'],
-  recordedAt: '2026-01-01T00:00:00.000Z',
-  previousHash: '',
-  hash: '',
-});
+const catalog = passThroughCatalog;
+const event = recordedEvent;
 
 const content = (goalId: string, projectId: string | null, unitId = 'u1', fiscalYear = 2024) => ({
   goalId,
