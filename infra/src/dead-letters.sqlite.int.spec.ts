@@ -1,32 +1,26 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { MikroORM } from '@mikro-orm/core';
-import { ProjectionCheckpointSchema, ProjectionRunner } from '@jixiao/projections';
+import { ProjectionRunner } from '@jixiao/projections';
 import type { ContextModule } from '@jixiao/service-kit';
 import { runDeadLetters } from './dead-letters';
-import { SqliteEventStore } from './event-store/sqlite-event-store';
-import { openReadModels } from './read-models/orm';
-import { ordersFault, OrderRowSchema, ordersProjection, ordersCatalog } from './testing/orders-context';
+import type { SqliteEventStore } from './event-store/sqlite-event-store';
+import {
+  ordersFault,
+  OrderRowSchema,
+  ordersProjection,
+  ordersCatalog,
+  openOrdersWorkspace,
+} from './testing/orders-context';
 
 /** The operator's commands over a test-only context whose projection throws on a poison order until "fixed". */
 describe('npm run dead-letters on SQLite', () => {
-  let dir: string;
   let store: SqliteEventStore;
   let orm: MikroORM;
   const contexts = [{ name: 'sales', projections: [ordersProjection] }] as unknown as ContextModule[];
+  let close: () => Promise<void>;
   beforeEach(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'jixiao-dead-letters-'));
-    const file = join(dir, 'jixiao.db');
-    store = new SqliteEventStore({ file, catalog: ordersCatalog });
-    orm = await openReadModels({ kind: 'sqlite', file }, 'rebuild', [ProjectionCheckpointSchema, OrderRowSchema]);
-    ordersFault.broken = true;
+    ({ store, orm, close } = await openOrdersWorkspace('jixiao-dead-letters-'));
   });
-  afterEach(async () => {
-    await orm.close();
-    await store.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterEach(() => close());
 
   it('lists a parked event, says a replay before the fix still fails, and applies it after the fix', async () => {
     const deps = { store, orm, catalog: ordersCatalog, contexts };

@@ -1,6 +1,3 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { MikroORM } from '@mikro-orm/core';
 import type { RecordedEvent } from '@jixiao/events';
 import {
@@ -18,8 +15,7 @@ import {
   reactionCommandId,
   reactionProcessor,
 } from '@jixiao/service-kit';
-import { SqliteEventStore } from '../event-store/sqlite-event-store';
-import { openReadModels } from '../read-models/orm';
+import type { SqliteEventStore } from '../event-store/sqlite-event-store';
 import {
   ordersFault,
   openShipment,
@@ -27,12 +23,12 @@ import {
   OrderRowSchema,
   ordersProjection,
   ordersCatalog,
+  openOrdersWorkspace,
 } from '../testing/orders-context';
 
 const actor = { actorId: 'clerk', role: 'ADMIN', correlationId: 'corr-1' };
 
 describe('reactions, deadlines and dead letters on SQLite (a test-only context)', () => {
-  let dir: string;
   let store: SqliteEventStore;
   let orm: MikroORM;
   const deps = () => ({
@@ -46,18 +42,11 @@ describe('reactions, deadlines and dead letters on SQLite (a test-only context)'
       metadata: actor,
     });
 
+  let close: () => Promise<void>;
   beforeEach(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'jixiao-reactions-'));
-    const file = join(dir, 'jixiao.db');
-    store = new SqliteEventStore({ file, catalog: ordersCatalog });
-    orm = await openReadModels({ kind: 'sqlite', file }, 'rebuild', [ProjectionCheckpointSchema, OrderRowSchema]);
-    ordersFault.broken = true;
+    ({ store, orm, close } = await openOrdersWorkspace('jixiao-reactions-'));
   });
-  afterEach(async () => {
-    await orm.close();
-    await store.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterEach(() => close());
 
   it('a reaction issues its command once, caused by the source event, also when the event is delivered again', async () => {
     const placed = (await place('o1', '2024-06-30')).events[0]!;

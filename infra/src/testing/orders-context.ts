@@ -1,8 +1,13 @@
-import { EntitySchema } from '@mikro-orm/core';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { EntitySchema, type MikroORM } from '@mikro-orm/core';
 import { z } from 'zod';
 import { defineEvent, EventCatalog, IllegalStateError, type Decider, type NewEvent } from '@jixiao/events';
-import { defineProjection, rowStorage } from '@jixiao/projections';
+import { defineProjection, ProjectionCheckpointSchema, rowStorage } from '@jixiao/projections';
 import { defineDeadline, defineReaction } from '@jixiao/service-kit';
+import { SqliteEventStore } from '../event-store/sqlite-event-store';
+import { openReadModels } from '../read-models/orm';
 
 /**
  * A test-only pair of contexts for the reaction, deadline and dead-letter tests: `sales` places
@@ -135,3 +140,23 @@ export const ordersProjection = defineProjection<OrderRow>({
   },
   ...rowStorage(OrderRowSchema, 'streamId'),
 });
+
+/** A fresh SQLite store and read models for the orders contexts (the poison order broken again); `close` removes them. */
+export async function openOrdersWorkspace(
+  prefix: string,
+): Promise<{ store: SqliteEventStore; orm: MikroORM; close(): Promise<void> }> {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  const file = join(dir, 'jixiao.db');
+  const store = new SqliteEventStore({ file, catalog: ordersCatalog });
+  const orm = await openReadModels({ kind: 'sqlite', file }, 'rebuild', [ProjectionCheckpointSchema, OrderRowSchema]);
+  ordersFault.broken = true;
+  return {
+    store,
+    orm,
+    async close() {
+      await orm.close();
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
