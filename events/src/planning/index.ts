@@ -1,3 +1,4 @@
+import { disclosureEvents } from './disclosure';
 import { goalEvents } from './goal';
 import { goalResubmissionEvents } from './goal-resubmission';
 import { indicatorLibraryEvents } from './indicator-library';
@@ -6,6 +7,7 @@ import { ruleProfileEvents } from './rule-profile';
 
 export * from './goal';
 export * from './goal-resubmission';
+export * from './disclosure';
 export * from './project';
 export * from './indicator-library';
 export * from './rule-profile';
@@ -22,4 +24,5 @@ export const planningEvents = [
   ...preAssessmentEvents,
   ...indicatorLibraryEvents,
   ...ruleProfileEvents,
+  ...disclosureEvents,
 ] as const;
