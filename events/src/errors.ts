@@ -89,7 +89,7 @@ export class UnauthenticatedError extends DomainError {
   readonly code = ErrorCode.UNAUTHENTICATED;
   constructor(
     text: Bilingual,
-    /** Why the token was refused: MISSING, EXPIRED, WRONG_AUDIENCE, WRONG_ISSUER, BAD_SIGNATURE, INVALID. */
+    /** Why the token was refused: MISSING, EXPIRED, WRONG_AUDIENCE, WRONG_ISSUER, BAD_SIGNATURE, INVALID, PROVIDER_UNAVAILABLE. */
     readonly reason: string,
   ) {
     super(text);

@@ -9,6 +9,8 @@ export function tokenSettings(auth: AuthConfig): TokenSettings {
   switch (key.kind) {
     case 'jwks':
       return { issuer, audience, key: { kind: 'jwks', url: key.url } };
+    case 'discovery':
+      return { issuer, audience, key: { kind: 'discovery', issuer: key.issuer } };
     case 'pem':
       return { issuer, audience, key: { kind: 'key', key: createPublicKey(key.pem), algorithms: [key.algorithm] } };
     case 'dev':

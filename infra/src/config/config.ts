@@ -27,12 +27,28 @@ const schema = z.object({
     .default('jixiao'),
   JIXIAO_SEED: z.enum(['none', 'demo'], { message: 'must be none or demo (无示例数据 / 示例数据)' }).default('demo'),
   NODE_ENV: z.string().default('development'),
-  JIXIAO_JWT_ISSUER: z.string().min(1).default('jixiao-dev'),
+  JIXIAO_JWT_ISSUER: z.string().min(1).optional(),
   JIXIAO_JWT_AUDIENCE: z.string().min(1).default('jixiao'),
   JIXIAO_JWKS_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s):// URL of a JWKS document' }).optional(),
   JIXIAO_JWT_PUBLIC_KEY: z
     .string()
     .regex(/-----BEGIN PUBLIC KEY-----/, 'must be a PEM public key (-----BEGIN PUBLIC KEY-----)')
+    .optional(),
+  JIXIAO_OIDC_ISSUER: z
+    .url({
+      protocol: /^https?$/,
+      error:
+        'must be the http(s):// issuer URL of an OpenID Connect provider, e.g. https://login.example.gov.cn/realms/jixiao (须为身份认证服务的签发方地址)',
+    })
+    .optional(),
+  JIXIAO_OIDC_CLIENT_ID: z
+    .string()
+    .regex(/^[\x21-\x7e]{1,255}$/, 'must be the client id registered at the provider, printable ASCII without spaces')
+    .optional(),
+  JIXIAO_OIDC_SCOPE: z
+    .string()
+    .regex(/^([\x21-\x7e]+ )*[\x21-\x7e]+$/, 'must be scopes separated by single spaces')
+    .refine((scope) => scope.split(' ').includes('openid'), 'must include openid (须包含 openid)')
     .optional(),
   JIXIAO_JWT_ALGORITHM: z.enum(['EdDSA', 'ES256', 'ES384', 'RS256', 'PS256']).default('EdDSA'),
   JIXIAO_INTERNAL_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
@@ -65,12 +81,28 @@ const schema = z.object({
 
 /** Where user tokens' signatures are checked: a JWKS URL, a PEM public key, or embedded mode's dev key file. */
 export type TokenKeySource =
-  { kind: 'jwks'; url: string } | { kind: 'pem'; pem: string; algorithm: string } | { kind: 'dev'; file: string };
+  | { kind: 'jwks'; url: string }
+  /** The JWKS named by the OpenID Connect provider's discovery document (JIXIAO_OIDC_ISSUER alone). */
+  | { kind: 'discovery'; issuer: string }
+  | { kind: 'pem'; pem: string; algorithm: string }
+  | { kind: 'dev'; file: string };
+
+/** The OpenID Connect provider people sign in with at the console (authorization code + PKCE). */
+export interface OidcClientConfig {
+  /** The provider's issuer URL; its discovery document is `<authority>/.well-known/openid-configuration`. */
+  authority: string;
+  /** The console's client id at the provider (a public client). */
+  clientId: string;
+  /** The scopes the console asks for, space-separated; always includes `openid`. */
+  scope: string;
+}
 
 export interface AuthConfig {
   issuer: string;
   audience: string;
   key: TokenKeySource;
+  /** Present when JIXIAO_OIDC_ISSUER is set: the console signs people in there instead of the demo sign-in. */
+  oidc?: OidcClientConfig;
   /** Gateway ↔ subgraph assertion secret; embedded mode draws a random one per process when unset. */
   internalSecret?: string;
 }
@@ -126,6 +158,32 @@ function requiredForDistributed(c: z.infer<typeof schema>): string[] {
   return missing;
 }
 
+/** The refusals among the token variables: a key source at most, an issuer the provider's, production's key. */
+function tokenRefusals(c: z.infer<typeof schema>, production: boolean): string[] {
+  const lines: string[] = [];
+  if (c.JIXIAO_JWKS_URL && c.JIXIAO_JWT_PUBLIC_KEY)
+    lines.push('  JIXIAO_JWKS_URL, JIXIAO_JWT_PUBLIC_KEY: set one of them, not both');
+  if (c.JIXIAO_OIDC_ISSUER && c.JIXIAO_JWT_ISSUER && c.JIXIAO_OIDC_ISSUER !== c.JIXIAO_JWT_ISSUER)
+    lines.push(
+      `  JIXIAO_JWT_ISSUER: must equal JIXIAO_OIDC_ISSUER (${c.JIXIAO_OIDC_ISSUER}) or be unset: the console's tokens carry the provider's issuer (须与 JIXIAO_OIDC_ISSUER 相同或不设)`,
+    );
+  for (const variable of ['JIXIAO_OIDC_CLIENT_ID', 'JIXIAO_OIDC_SCOPE'] as const)
+    if (c[variable] && !c.JIXIAO_OIDC_ISSUER) lines.push(`  ${variable}: needs JIXIAO_OIDC_ISSUER (the provider)`);
+  if (production && !c.JIXIAO_JWKS_URL && !c.JIXIAO_JWT_PUBLIC_KEY && !c.JIXIAO_OIDC_ISSUER)
+    lines.push(
+      '  JIXIAO_OIDC_ISSUER, JIXIAO_JWKS_URL or JIXIAO_JWT_PUBLIC_KEY: required when NODE_ENV=production (the dev signing key is for development only)',
+    );
+  return lines;
+}
+
+/** Where tokens' signatures are checked: a JWKS URL, a PEM key, the provider's discovered JWKS, else the dev key. */
+function keySourceOf(c: z.infer<typeof schema>): TokenKeySource {
+  if (c.JIXIAO_JWKS_URL) return { kind: 'jwks', url: c.JIXIAO_JWKS_URL };
+  if (c.JIXIAO_JWT_PUBLIC_KEY) return { kind: 'pem', pem: c.JIXIAO_JWT_PUBLIC_KEY, algorithm: c.JIXIAO_JWT_ALGORITHM };
+  if (c.JIXIAO_OIDC_ISSUER) return { kind: 'discovery', issuer: c.JIXIAO_OIDC_ISSUER };
+  return { kind: 'dev', file: devKeyFile(c.JIXIAO_DATA_DIR) };
+}
+
 /** Reads and checks the environment; every wrong variable is named with what it should be. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlatformConfig {
   const parsed = schema.safeParse(env);
@@ -134,15 +192,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlatformConfig
     throw invalid(lines);
   }
   const c = parsed.data;
-  if (c.JIXIAO_JWKS_URL && c.JIXIAO_JWT_PUBLIC_KEY) {
-    throw refuse('JIXIAO_JWKS_URL, JIXIAO_JWT_PUBLIC_KEY: set one of them, not both');
-  }
   const production = c.NODE_ENV === 'production';
-  if (production && !c.JIXIAO_JWKS_URL && !c.JIXIAO_JWT_PUBLIC_KEY) {
-    throw refuse(
-      'JIXIAO_JWKS_URL or JIXIAO_JWT_PUBLIC_KEY: required when NODE_ENV=production (the dev signing key is for development only)',
-    );
-  }
+  const refusals = tokenRefusals(c, production);
+  if (refusals.length > 0) throw invalid(refusals);
   if (c.JIXIAO_PERSISTED_ONLY === 'true' && !c.JIXIAO_PERSISTED_DOCUMENTS) {
     throw refuse('JIXIAO_PERSISTED_DOCUMENTS: required when JIXIAO_PERSISTED_ONLY=true (the trusted documents file)');
   }
@@ -163,14 +215,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlatformConfig
         ? { kind: 'postgres', connectionString: c.JIXIAO_DATABASE_URL!, schema: c.JIXIAO_DATABASE_SCHEMA }
         : { kind: 'sqlite', file: path.resolve(c.JIXIAO_DATA_DIR, 'jixiao.db') },
     auth: {
-      issuer: c.JIXIAO_JWT_ISSUER,
+      issuer: c.JIXIAO_JWT_ISSUER ?? c.JIXIAO_OIDC_ISSUER ?? 'jixiao-dev',
       audience: c.JIXIAO_JWT_AUDIENCE,
-      key: c.JIXIAO_JWKS_URL
-        ? { kind: 'jwks', url: c.JIXIAO_JWKS_URL }
-        : c.JIXIAO_JWT_PUBLIC_KEY
-          ? { kind: 'pem', pem: c.JIXIAO_JWT_PUBLIC_KEY, algorithm: c.JIXIAO_JWT_ALGORITHM }
-          : { kind: 'dev', file: devKeyFile(c.JIXIAO_DATA_DIR) },
+      key: keySourceOf(c),
       internalSecret: c.JIXIAO_INTERNAL_SECRET,
+      ...(c.JIXIAO_OIDC_ISSUER
+        ? {
+            oidc: {
+              authority: c.JIXIAO_OIDC_ISSUER,
+              clientId: c.JIXIAO_OIDC_CLIENT_ID ?? 'jixiao-console',
+              scope: c.JIXIAO_OIDC_SCOPE ?? 'openid profile',
+            },
+          }
+        : {}),
     },
     limits: {
       ratePerMinute: c.JIXIAO_RATE_LIMIT_PER_MINUTE,

@@ -1,11 +1,14 @@
 import { createRemoteJWKSet, decodeJwt, jwtVerify, SignJWT, type JWTPayload, type KeyLike } from 'jose';
 import type { KeyObject } from 'node:crypto';
 import { UnauthenticatedError } from '@jixiao/events';
+import { discoveredKeySet, type DiscoveryOptions } from './discovery';
 import { isRole, type Identity, type Role } from './roles';
 
 /** Where the gateway finds the key that signs user tokens. */
 export type TokenKey =
   | { kind: 'jwks'; url: string }
+  /** An OpenID Connect provider's issuer URL: its JWKS is found through its discovery document. */
+  | { kind: 'discovery'; issuer: string; options?: DiscoveryOptions }
   /** A public key (PEM SPKI, or a Node KeyObject) and its algorithm, e.g. EdDSA, ES256, RS256. */
   | { kind: 'key'; key: KeyLike | KeyObject; algorithms: string[] };
 
@@ -20,11 +23,27 @@ const JWKS_ALGORITHMS = ['EdDSA', 'ES256', 'ES384', 'RS256', 'PS256'];
 
 const refuse = (reason: string, zh: string, en: string) => new UnauthenticatedError({ zh, en }, reason);
 
+/** Errors that say the provider's keys could not be fetched: discovery, a JWKS timeout, no connection. */
+const UNREACHABLE = new Set([
+  'ERR_OIDC_DISCOVERY',
+  'ERR_JWKS_TIMEOUT',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ENOTFOUND',
+  'ETIMEDOUT',
+]);
+
 /** The bilingual refusal for a jose error, with a reason clients can log. */
 export function tokenRefusal(error: unknown): UnauthenticatedError {
   const code = (error as { code?: string }).code;
   const claim = (error as { claim?: string }).claim;
   if (code === 'ERR_JWT_EXPIRED') return tokenExpired();
+  if (code && UNREACHABLE.has(code))
+    return refuse(
+      'PROVIDER_UNAVAILABLE',
+      '暂时无法从身份认证服务获取签名密钥，请稍后重试；持续出现请联系系统管理员',
+      "The identity provider's signing keys cannot be fetched now; try again later, and tell the administrator if it persists",
+    );
   if (code === 'ERR_JWT_CLAIM_VALIDATION_FAILED' && claim === 'aud')
     return refuse(
       'WRONG_AUDIENCE',
@@ -74,8 +93,14 @@ export function identityOf(payload: JWTPayload): Identity {
 
 /** A function that verifies a bearer token (signature, expiry, issuer, audience) and returns the caller. */
 export function tokenVerifier(settings: TokenSettings): (token: string) => Promise<Identity> {
-  const key = settings.key.kind === 'jwks' ? createRemoteJWKSet(new URL(settings.key.url)) : settings.key.key;
-  const algorithms = settings.key.kind === 'jwks' ? JWKS_ALGORITHMS : settings.key.algorithms;
+  const { key: source } = settings;
+  const key =
+    source.kind === 'jwks'
+      ? createRemoteJWKSet(new URL(source.url))
+      : source.kind === 'discovery'
+        ? discoveredKeySet(source.issuer, source.options)
+        : source.key;
+  const algorithms = source.kind === 'key' ? source.algorithms : JWKS_ALGORITHMS;
   return async (token) => {
     let payload: JWTPayload;
     try {
