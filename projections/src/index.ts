@@ -15,6 +15,8 @@ export * from './planning/projects/projects.projection';
 export * from './planning/pre-assessments/pre-assessments.projection';
 export * from './planning/library/templates.projection';
 export * from './planning/rule-profiles/rule-profiles.projection';
+export * from './planning/disclosure/published-goals.entities';
+export * from './planning/disclosure/published-goals.projection';
 export * from './directory/units/units.projection';
 export * from './directory/assignments/assignments.projection';
 import type { EntitySchema } from '@mikro-orm/core';

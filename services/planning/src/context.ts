@@ -4,6 +4,7 @@ import {
   goalsProjection,
   preAssessmentsProjection,
   projectsProjection,
+  publishedGoalsProjection,
   ruleProfilesProjection,
   templatesProjection,
 } from '@jixiao/projections';
@@ -18,7 +19,15 @@ export const planningContext: ContextModule = {
   name: 'planning',
   title: { zh: '目标编制与审核', en: 'Planning' },
   events: planningEvents,
-  streamCategories: ['goal', 'goalresubmission', 'project', 'preassessment', 'indicatortemplate', 'ruleprofile'],
+  streamCategories: [
+    'goal',
+    'goalresubmission',
+    'project',
+    'preassessment',
+    'indicatortemplate',
+    'ruleprofile',
+    'disclosure',
+  ],
   // the rule profiles and the library before what reads them
   projections: [
     ruleProfilesProjection,
@@ -27,6 +36,7 @@ export const planningContext: ContextModule = {
     preAssessmentsProjection,
     goalsProjection,
     goalCountsProjection,
+    publishedGoalsProjection,
   ],
   subgraph: planningSubgraph,
   policy: planningPolicy,

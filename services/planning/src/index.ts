@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { buildFederatedSubgraph, type ServiceDeps, type Subgraph } from '@jixiao/service-kit';
 import { DashboardResolver } from './dashboard/dashboard.resolver';
+import { DisclosureResolver } from './disclosure/disclosure.resolver';
 import { GoalLiveResolver, goalSubscriptions } from './goal/goal-live.resolver';
 import { GoalReviewResolver } from './goal/goal-review.resolver';
 import { goalReference } from './goal/goal.reference';
@@ -19,11 +20,12 @@ export * from './project/project.decider';
 export * from './pre-assessment/pre-assessment.decider';
 export * from './library/template.decider';
 export * from './rule-profile/rule-profile.decider';
+export * from './disclosure/disclosure.decider';
 export type * from './goal/goal.events';
 export { planningPolicy } from './policy';
 export { planningContext } from './context';
 
-/** The planning subgraph: projects, pre-assessments, goals and indicators, the library, rule profiles; live goal updates. */
+/** The planning subgraph: projects, pre-assessments, goals and indicators, the library, rule profiles, disclosure; live goal updates. */
 export function planningSubgraph(deps: ServiceDeps): Promise<Subgraph> {
   return buildFederatedSubgraph({
     resolvers: [
@@ -35,6 +37,7 @@ export function planningSubgraph(deps: ServiceDeps): Promise<Subgraph> {
       new TemplateResolver(deps),
       new RuleProfileResolver(deps),
       new DashboardResolver(deps),
+      new DisclosureResolver(deps),
       new GoalLiveResolver(),
     ],
     orphanedTypes: [BudgetUnitRef],

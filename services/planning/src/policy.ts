@@ -2,6 +2,7 @@ import {
   EVERYONE,
   FINANCE,
   HISTORY,
+  PUBLIC_READ,
   READ_ALL,
   REVIEW_QUEUE,
   SCOPED_READ,
@@ -9,7 +10,7 @@ import {
   type PolicyRows,
 } from '@jixiao/service-kit';
 
-/** 权限表 of planning: projects, pre-assessment, goals and their review, the indicator library, rule profiles. */
+/** 权限表 of planning: projects, pre-assessment, goals and their review, the indicator library, rule profiles, disclosure. */
 export const planningPolicy: PolicyRows = {
   'Query.goal': SCOPED_READ,
   'Query.goals': SCOPED_READ,
@@ -52,6 +53,10 @@ export const planningPolicy: PolicyRows = {
     DEPARTMENT: 'SUBORDINATES',
   },
   'Query.reviewStatistics': READ_ALL,
+  // 公开: the performance section publishes a unit-year's issued goals; anyone reads them, without a token
+  'Mutation.publishGoals': { PERFORMANCE_SECTION: 'ALL' },
+  'Query.publishedGoals': PUBLIC_READ,
+  'Query.publishedUnitYears': PUBLIC_READ,
   // served by the audit context, which extends the entities planning declares audited
   'Goal.history': HISTORY,
   'Project.history': HISTORY,

@@ -1,7 +1,7 @@
 import { jwtVerify, SignJWT } from 'jose';
 import { UnauthenticatedError } from '@jixiao/events';
 import { identityOf } from './tokens';
-import type { Identity } from './roles';
+import { PUBLIC, PUBLIC_CALLER, type Identity, type PublicCaller } from './roles';
 
 /** The header that carries the gateway's assertion to the subgraphs. */
 export const ASSERTION_HEADER = 'x-jixiao-assertion';
@@ -11,8 +11,11 @@ const AUDIENCE = 'jixiao-subgraphs';
 /** A secret shared by the gateway and the subgraphs only; at least 32 bytes. */
 export type AssertionSecret = Uint8Array;
 
-/** The verified caller plus what the gateway saw of the client's connection (for event metadata). */
-export type AssertedCaller = Identity & { clientIp?: string; userAgent?: string };
+/**
+ * The verified caller — or, for a request without a token that asks only for public queries, the
+ * public caller — plus what the gateway saw of the client's connection (for event metadata).
+ */
+export type AssertedCaller = (Identity | PublicCaller) & { clientIp?: string; userAgent?: string };
 
 /** The gateway vouches for a verified caller: a 60 s HS256 token only subgraphs accept. */
 export function signAssertion(secret: AssertionSecret, caller: AssertedCaller): Promise<string> {
@@ -49,8 +52,11 @@ export async function verifyAssertion(secret: AssertionSecret, assertion: string
       algorithms: ['HS256'],
     });
     const { ip, ua } = payload as { ip?: unknown; ua?: unknown };
+    // only the gateway signs assertions: PUBLIC here is its word that the request had no token
+    const caller =
+      payload['role'] === PUBLIC && payload.sub === PUBLIC_CALLER.userId ? PUBLIC_CALLER : identityOf(payload);
     return {
-      ...identityOf(payload),
+      ...caller,
       ...(typeof ip === 'string' ? { clientIp: ip } : {}),
       ...(typeof ua === 'string' ? { userAgent: ua } : {}),
     };

@@ -1,17 +1,16 @@
-import { SCOPES, type OperationPolicy, type PolicyRows, type Scope } from './policy';
-import { ROLES, type Role } from './roles';
+import { POLICY_COLUMNS, SCOPES, type OperationPolicy, type PolicyRows, type Scope } from './policy';
 
 /** Markers around the role table in a policy page (docs/policy/<context>.md); the table between them is generated and tested. */
 export const TABLE_START = '<!-- policy-table:start -->';
 export const TABLE_END = '<!-- policy-table:end -->';
 const NONE = '—';
 
-/** A policy as a Markdown table (docs/policy/): one row per operation, one column per role. */
+/** A policy as a Markdown table (docs/policy/): one row per operation, one column per role, then PUBLIC. */
 export function renderPolicyTable(policy: PolicyRows): string {
-  const header = `| operation | ${ROLES.join(' | ')} |`;
-  const rule = `|---|${ROLES.map(() => '---').join('|')}|`;
+  const header = `| operation | ${POLICY_COLUMNS.join(' | ')} |`;
+  const rule = `|---|${POLICY_COLUMNS.map(() => '---').join('|')}|`;
   const rows = Object.entries(policy).map(
-    ([operation, roles]) => `| \`${operation}\` | ${ROLES.map((role) => roles[role] ?? NONE).join(' | ')} |`,
+    ([operation, roles]) => `| \`${operation}\` | ${POLICY_COLUMNS.map((role) => roles[role] ?? NONE).join(' | ')} |`,
   );
   return [header, rule, ...rows].join('\n');
 }
@@ -32,8 +31,8 @@ export function parsePolicyTable(markdown: string): Record<string, OperationPoli
       .split('|')
       .map((cell) => cell.trim());
   const [header, , ...rows] = lines;
-  const roles = cells(header ?? '').slice(1) as Role[];
-  if (roles.join() !== ROLES.join()) throw new Error(`role columns must be ${ROLES.join(', ')}`);
+  const roles = cells(header ?? '').slice(1) as (typeof POLICY_COLUMNS)[number][];
+  if (roles.join() !== POLICY_COLUMNS.join()) throw new Error(`role columns must be ${POLICY_COLUMNS.join(', ')}`);
   return Object.fromEntries(
     rows.map((row) => {
       const [operation = '', ...scopes] = cells(row);

@@ -1,4 +1,4 @@
-import type { Role } from './roles';
+import { PUBLIC, ROLES, type Public, type Role } from './roles';
 
 /**
  * Which rows of an allowed operation a role reaches:
@@ -13,8 +13,14 @@ import type { Role } from './roles';
 export type Scope = 'ALL' | 'OWN_UNIT' | 'SUBORDINATES' | 'CHILD_UNITS' | 'ASSIGNED';
 export const SCOPES: readonly Scope[] = ['ALL', 'OWN_UNIT', 'SUBORDINATES', 'CHILD_UNITS', 'ASSIGNED'];
 
-/** One operation: `Query.x`, `Mutation.x`, or `Type.field` for a guarded field of an entity. */
-export type OperationPolicy = Partial<Record<Role, Scope>>;
+/**
+ * One operation: `Query.x`, `Mutation.x`, or `Type.field` for a guarded field of an entity. Besides
+ * the roles, a `Query.x` row may name `PUBLIC` (with `ALL`): callers without a token may run it.
+ */
+export type OperationPolicy = Partial<Record<Role | Public, Scope>>;
+
+/** The columns of a policy table: every role, then PUBLIC (callers without a token). */
+export const POLICY_COLUMNS: readonly (Role | Public)[] = [...ROLES, PUBLIC];
 
 /*
  * The rows themselves (权限表) are each context's own: its manifest's `policy` (services/<context>/src/policy.ts).
@@ -54,6 +60,9 @@ export const EVERYONE: OperationPolicy = {
   ADMIN: 'ALL',
 };
 
+/** Published for everyone (公开): every role, and callers without a token. Queries only. */
+export const PUBLIC_READ: OperationPolicy = { ...EVERYONE, PUBLIC: 'ALL' };
+
 /** 审核待办: the reviewers of each stage see their queue, a unit its own drafts and returned goals. */
 export const REVIEW_QUEUE: OperationPolicy = {
   PERFORMANCE_SECTION: 'ALL',
@@ -69,4 +78,18 @@ export type PolicyRows = Readonly<Record<string, OperationPolicy>>;
 /** The scope `role` has on `operation`, or null when the role may not run it. */
 export function scopeOf(operation: string, role: string, policy: PolicyRows): Scope | null {
   return policy[operation]?.[role as Role] ?? null;
+}
+
+/**
+ * The operations callers without a token may run: the `Query.x` rows naming PUBLIC. Throws on a
+ * PUBLIC cell anywhere else (a mutation, a subscription, an entity field) or with a scope other than
+ * ALL: what is public is published whole, and nothing anonymous ever writes.
+ */
+export function publicOperationsOf(policy: PolicyRows): string[] {
+  const rows = Object.entries(policy).filter(([, row]) => row[PUBLIC] !== undefined);
+  const wrong = rows.filter(([operation, row]) => !operation.startsWith('Query.') || row[PUBLIC] !== 'ALL');
+  if (wrong.length > 0) {
+    throw new Error(`PUBLIC may only be ALL on a Query row; not on ${wrong.map(([o]) => o).join(', ')}`);
+  }
+  return rows.map(([operation]) => operation);
 }

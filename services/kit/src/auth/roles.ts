@@ -30,6 +30,23 @@ export const ROLE_LABELS: Record<Role, string> = {
 
 export const isRole = (value: unknown): value is Role => ROLES.includes(value as Role);
 
+/**
+ * 公众 — the pseudo-role of a caller without a token. A policy row naming it lets anyone run that
+ * query (the published goals); no token ever carries it (`isRole` refuses it), and the gateway gives
+ * it only to a request without a token whose every root field is such a query.
+ */
+export const PUBLIC = 'PUBLIC' as const;
+export type Public = typeof PUBLIC;
+export const PUBLIC_LABEL = '公众（无需登录）';
+
+/** The caller of a request without a token, as the gateway's assertion names it to the subgraphs. */
+export interface PublicCaller {
+  userId: 'anonymous';
+  role: Public;
+  unitId: null;
+}
+export const PUBLIC_CALLER: PublicCaller = { userId: 'anonymous', role: PUBLIC, unitId: null };
+
 /** The caller, as a verified token (and then the gateway's assertion) says. */
 export interface Identity {
   userId: string;
