@@ -14,5 +14,6 @@ export * from './planning';
 export * from './audit';
 export * from './testing/conformance';
 export * from './testing/given';
+export * from './testing/heap';
 export * from './rules/rule-profiles';
 export * from './money';

@@ -324,7 +324,10 @@ export class PostgresEventStore implements EventStore {
     this.listener ??= new PgAppendListener(this.options.connectionString, this.channel);
     const listener = this.listener;
     return pollingSubscription(
-      { readCommitted: (after, limit) => this.readCommitted(after, limit), waitForAppend: (ms) => listener.wait(ms) },
+      {
+        readCommitted: (after, limit) => this.readCommitted(after, limit),
+        waitForAppend: (ms, signal) => listener.wait(ms, signal),
+      },
       options.from,
       options.batchSize,
     );

@@ -1,4 +1,5 @@
 import { Client } from 'pg';
+import { waitForWake } from '@jixiao/events';
 
 /** One LISTEN connection per store; waiters wake on NOTIFY (sent at commit) or after their timeout. */
 export class PgAppendListener {
@@ -31,16 +32,12 @@ export class PgAppendListener {
     for (const wake of [...this.waiters]) wake();
   }
 
-  async wait(timeoutMs: number): Promise<void> {
+  /** Until a NOTIFY or `wakeAll`, `timeoutMs`, or `signal` aborting, whichever is first. */
+  async wait(timeoutMs: number, signal: AbortSignal): Promise<void> {
     await this.connect().catch(() => undefined);
-    await new Promise<void>((resolve) => {
-      const done = () => {
-        clearTimeout(timer);
-        this.waiters.delete(done);
-        resolve();
-      };
-      const timer = setTimeout(done, timeoutMs);
-      this.waiters.add(done);
+    await waitForWake(timeoutMs, signal, (wake) => {
+      this.waiters.add(wake);
+      return () => this.waiters.delete(wake);
     });
   }
 

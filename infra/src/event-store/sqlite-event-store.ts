@@ -19,6 +19,7 @@ import {
   type SubscribeOptions,
   type Subscription,
   type VerifyResult,
+  waitForWake,
 } from '@jixiao/events';
 import { appendBatchSqlite } from './sqlite-batch';
 import { chainEvents, checkExpectedVersion, EVENT_COLUMNS, fromRow, validateAll, type EventRow } from './prepare';
@@ -227,15 +228,10 @@ export class SqliteEventStore implements EventStore {
     return pollingSubscription(
       {
         readCommitted: (after, limit) => this.readCommitted(after, limit),
-        waitForAppend: (timeoutMs) =>
-          new Promise<void>((resolve) => {
-            const done = () => {
-              clearTimeout(timer);
-              this.signal.off('append', done);
-              resolve();
-            };
-            const timer = setTimeout(done, timeoutMs);
-            this.signal.once('append', done);
+        waitForAppend: (timeoutMs, signal) =>
+          waitForWake(timeoutMs, signal, (wake) => {
+            this.signal.once('append', wake);
+            return () => this.signal.off('append', wake);
           }),
       },
       options.from,

@@ -1,14 +1,13 @@
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
-import { GraphQLError, type ExecutionResult } from 'graphql';
 import {
   missingToken,
   signAssertion,
-  tokenExpired,
   tokenExpiresAt,
   toGraphQLError,
   type AssertionSecret,
   type Identity,
 } from '@jixiao/service-kit';
+import { endingAt } from './ending-at';
 
 /** Options of {@link JixiaoPluginAuthentication}. */
 export interface AuthenticationOptions {
@@ -104,35 +103,4 @@ export function JixiaoPluginAuthentication(options: AuthenticationOptions): Auth
       return renewed.assertion;
     },
   } as AuthenticationPlugin;
-}
-
-/**
- * A subscription's results until the caller's token expires; then one UNAUTHENTICATED error
- * (访问令牌已过期) and the end, upstream included. A client subscribes again with a new token.
- */
-async function* endingAt(
-  results: AsyncIterable<ExecutionResult>,
-  expiresAt: number,
-): AsyncGenerator<ExecutionResult, void, undefined> {
-  const iterator = results[Symbol.asyncIterator]();
-  let timer: NodeJS.Timeout | undefined;
-  const expired = new Promise<'expired'>((resolve) => {
-    timer = setTimeout(() => resolve('expired'), Math.max(0, expiresAt - Date.now()));
-  });
-  try {
-    for (;;) {
-      const next = await Promise.race([iterator.next(), expired]);
-      if (next === 'expired') {
-        const error = toGraphQLError(tokenExpired(), 401);
-        const { http: _http, ...extensions } = error.extensions;
-        yield { errors: [new GraphQLError(error.message, { extensions })] };
-        return;
-      }
-      if (next.done) return;
-      yield next.value;
-    }
-  } finally {
-    clearTimeout(timer);
-    await iterator.return?.();
-  }
 }
