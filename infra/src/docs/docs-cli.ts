@@ -11,7 +11,10 @@ export function writeDocs(): string[] {
     const full = path.join(POLICY_DOCS_DIR, file);
     if (file.endsWith('.md') && !wanted.has(full)) rmSync(full);
   }
-  for (const doc of docs) writeFileSync(path.join(REPO_ROOT, doc.path), doc.text);
+  for (const doc of docs) {
+    mkdirSync(path.dirname(path.join(REPO_ROOT, doc.path)), { recursive: true });
+    writeFileSync(path.join(REPO_ROOT, doc.path), doc.text);
+  }
   return docs.map((doc) => doc.path);
 }
 

@@ -115,8 +115,20 @@ export function policyDocs(contexts: readonly ContextModule[] = CONTEXTS): Gener
   return [
     { path: 'docs/policy/README.md', text: renderPolicyIndex(withRows) },
     ...withRows.map((c) => ({ path: `docs/policy/${c.name}.md`, text: renderContextPolicy(c) })),
+    { path: CONSOLE_POLICY, text: `${JSON.stringify(mergedPolicy(contexts), null, 2)}\n` },
   ];
 }
+
+/**
+ * The console's copy of the policy (which menu entries and buttons a role sees), written beside the
+ * docs: the console shows a button only where the platform would run the operation.
+ */
+export const CONSOLE_POLICY = 'console/src/shell/policy.generated.json';
+
+const mergedPolicy = (contexts: readonly ContextModule[]): PolicyRows =>
+  Object.fromEntries(
+    contexts.flatMap((c) => Object.entries(c.policy)).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+  );
 
 /**
  * The policy as the committed docs/policy/ pages say it: every context's table, merged.

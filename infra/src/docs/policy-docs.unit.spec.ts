@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { CONTEXTS, POLICY, type ContextModule } from '@jixiao/contexts';
 import {
+  CONSOLE_POLICY,
   owningSubgraphs,
   policyDocs,
   POLICY_DOCS_DIR,
@@ -20,7 +21,9 @@ describe('the generated policy pages (docs/policy/)', () => {
   );
 
   it('holds no page the manifests do not generate', () => {
-    const generated = policyDocs().map((doc) => path.basename(doc.path));
+    const generated = policyDocs()
+      .filter((doc) => doc.path.startsWith('docs/policy/'))
+      .map((doc) => path.basename(doc.path));
     expect(readdirSync(POLICY_DOCS_DIR).sort()).toEqual(generated.sort());
   });
 
@@ -32,6 +35,10 @@ describe('the generated policy pages (docs/policy/)', () => {
     // an entity's history is served by audit, under the row of the context that owns the entity
     expect(planning).toContain('| `Goal.history` |');
     expect(readFileSync(path.join(POLICY_DOCS_DIR, 'audit.md'), 'utf8')).not.toContain('`Goal.history`');
+  });
+
+  it('are also the console’s copy, which decides the menu entries and buttons a role sees', () => {
+    expect(JSON.parse(readFileSync(path.join(REPO_ROOT, CONSOLE_POLICY), 'utf8'))).toEqual(POLICY);
   });
 });
 

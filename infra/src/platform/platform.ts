@@ -43,6 +43,8 @@ import { lastEventOf } from './last-event';
 import { startReactions } from '../reactions/start-reactions';
 import { seedIfEmpty, type SeedOutcome } from './seed';
 import { buildSubgraphs, subgraphDefinitions } from './subgraphs';
+import { builtConsoleDir, consoleConfigOf, consoleSite } from '../console/console-site';
+import { devSignIn } from '../console/dev-sign-in';
 
 /** What the platform needs from the configuration. */
 export type PlatformStartConfig = Pick<PlatformConfig, 'host' | 'port' | 'storage' | 'production' | 'auth' | 'limits'> &
@@ -240,7 +242,13 @@ export async function startGateway(
     persistedDocuments: persistedDocumentsOf(config.browser),
     // an operator sees each subgraph's readiness here; one down does not take the gateway out of rotation
     health: { process: 'gateway', details: subgraphReadiness(subgraphUrls) },
+    site: consoleSite({
+      dir: builtConsoleDir(),
+      config: consoleConfigOf(config.auth),
+      devSignIn: config.production ? undefined : devSignIn(config.auth, () => gatewayUrl),
+    }),
   });
+  const gatewayUrl = gateway.url;
   opened.push(gateway);
   return gateway;
 }

@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { createGateway, type GatewayOptions } from './gateway';
 import { serveClientSubscriptions } from './subscriptions';
@@ -12,6 +12,11 @@ export interface GatewayServerOptions extends GatewayOptions {
   host?: string;
   /** `/healthz` and `/readyz` (beside the runtime's own checks); default: liveness only, as `gateway`. */
   health?: HealthOptions;
+  /**
+   * Other pages served beside GraphQL (the web console): asked first for every request that is not a
+   * health check; answers it and returns true, or returns false to leave it to GraphQL.
+   */
+  site?: (req: IncomingMessage, res: ServerResponse) => boolean | Promise<boolean>;
 }
 
 /** A listening gateway. */
@@ -31,7 +36,7 @@ export interface GatewayServer {
  * SIGTERM/SIGINT, so an open listener never keeps a terminated process alive.
  */
 export async function startGatewayServer(options: GatewayServerOptions): Promise<GatewayServer> {
-  const { port, host = '127.0.0.1', health = { process: 'gateway' }, ...gatewayOptions } = options;
+  const { port, host = '127.0.0.1', health = { process: 'gateway' }, site, ...gatewayOptions } = options;
   const server = createServer();
   let closing: Promise<void> | undefined;
   // SSE subscriptions never finish on their own: they end with the server
@@ -58,7 +63,17 @@ export async function startGatewayServer(options: GatewayServerOptions): Promise
     plugins: (context) => [...(gatewayOptions.plugins?.(context) ?? []), { onDispose: closeServer }],
   });
   server.on('request', (req, res) => {
-    if (!answerHealth(health, req, res)) void gateway.handler(req, res);
+    if (answerHealth(health, req, res)) return;
+    if (!site) return void gateway.handler(req, res);
+    void Promise.resolve(site(req, res)).then(
+      async (answered) => {
+        if (!answered) await gateway.handler(req, res);
+      },
+      (error: Error) => {
+        console.error(`site request ${req.url ?? ''} failed: ${error.message}`);
+        if (!res.headersSent) res.writeHead(500).end();
+      },
+    );
   });
   const subscriptions: GraphQLWsEndpoint = serveClientSubscriptions(
     server,

@@ -1,0 +1,84 @@
+import { mintToken, ROLE_LABELS, ROLES, tokenExpiresAt, type Role } from '@jixiao/service-kit';
+import type { AuthConfig } from '../config/config';
+import { loadOrCreateDevKey } from '../auth/dev-key';
+import type { DemoIdentities, DevSignIn } from './console-site';
+
+/** The demo data's people per role (services/*\/src/generator*): who acted in the demo city-year. */
+const DEMO_USERS: Partial<Record<Role, string[]>> = {
+  PERFORMANCE_SECTION: ['li.na'],
+  BUDGET_SECTION: ['wang.fang'],
+  ADMIN: ['chen.jing'],
+  AUDITOR: ['zhou.shen'],
+  NPC: ['npc.zhao'],
+  PERSONNEL: ['hr.sun'],
+  AGENCY: ['agency.tianheng'],
+};
+
+const UNITS = `{ budgetUnits(page: { first: 200 }) { nodes { id name code level } } }`;
+const SCORERS = `{ assignments(kind: PRE_ASSESSMENT) { assigneeUserId } }`;
+/** How long the demo people stay cached: units registered meanwhile appear within this. */
+const CACHE_MS = 10_000;
+/** A console session's token lives this long; the console signs the person out at expiry. */
+const SESSION = '8h';
+
+interface GraphQLAnswer<T> {
+  data?: T;
+  errors?: { message: string }[];
+}
+
+/**
+ * Embedded mode's sign-in: the demo data's units and people, read through the platform's own
+ * GraphQL endpoint as an auditor, and tokens signed with the dev key. Undefined unless tokens are
+ * checked against the dev key (not in production, not with a bureau's identity provider).
+ */
+export function devSignIn(auth: AuthConfig, graphqlUrl: () => string): DevSignIn | undefined {
+  if (auth.key.kind !== 'dev') return undefined;
+  const { privateKey } = loadOrCreateDevKey(auth.key.file);
+  const mint = async (claims: { userId: string; role: Role; unitId: string | null }) => {
+    const token = await mintToken(privateKey, claims, {
+      issuer: auth.issuer,
+      audience: auth.audience,
+      expiresIn: SESSION,
+    });
+    return { token, expiresAt: tokenExpiresAt(token) ?? 0 };
+  };
+  const ask = async <T>(query: string): Promise<T> => {
+    const { token } = await mint({ userId: 'console.sign-in', role: 'AUDITOR', unitId: null });
+    const response = await fetch(graphqlUrl(), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query }),
+    });
+    const answer = (await response.json()) as GraphQLAnswer<T>;
+    if (!answer.data) throw new Error(answer.errors?.map((error) => error.message).join('; ') ?? 'no data');
+    return answer.data;
+  };
+  let cached: { at: number; identities: Promise<DemoIdentities> } | undefined;
+  const load = async (): Promise<DemoIdentities> => {
+    const [{ budgetUnits }, { assignments }] = await Promise.all([
+      ask<{ budgetUnits: { nodes: DemoIdentities['units'] } }>(UNITS),
+      ask<{ assignments: { assigneeUserId: string }[] }>(SCORERS),
+    ]);
+    const experts = [...new Set(assignments.map((assignment) => assignment.assigneeUserId))].sort();
+    return {
+      units: budgetUnits.nodes,
+      roles: ROLES.map((role) => ({
+        role,
+        label: ROLE_LABELS[role],
+        needsUnit: role === 'BUDGET_UNIT' || role === 'DEPARTMENT',
+        users: role === 'EXPERT' ? experts : (DEMO_USERS[role] ?? []),
+      })),
+    };
+  };
+  return {
+    mint,
+    identities: () => {
+      if (!cached || Date.now() - cached.at > CACHE_MS) {
+        const identities = load();
+        cached = { at: Date.now(), identities };
+        identities.catch(() => (cached = undefined));
+      }
+      return cached.identities;
+    },
+  };
+}
