@@ -1,8 +1,9 @@
 /**
- * Four projects: `unit` (pure, no I/O), `embedded` (SQLite and in-process platform,
+ * Five projects: `unit` (pure, no I/O), `embedded` (SQLite and in-process platform,
  * no server needed), `postgres` (needs PostgreSQL at 127.0.0.1:5432, and Redis at
- * 127.0.0.1:6379 for `*.redis.int.spec.ts`) and `faults` (needs PostgreSQL and Kafka at
- * 127.0.0.1:9092; restarts them, so `npm run test:faults` runs it serially and alone).
+ * 127.0.0.1:6379 for `*.redis.int.spec.ts`), `faults` (needs PostgreSQL and Kafka at
+ * 127.0.0.1:9092; restarts them, so `npm run test:faults` runs it serially and alone) and `oidc`
+ * (needs the Keycloak of `npm run keycloak:start` at 127.0.0.1:8180).
  * Tests run from TypeScript sources through swc with decorator metadata.
  */
 const swc = [
@@ -61,5 +62,6 @@ module.exports = {
       displayName: 'faults',
       testMatch: ['**/*.kafka.int.spec.ts', '**/*.faults.spec.ts'],
     },
+    { ...base, displayName: 'oidc', testMatch: ['**/*.oidc.int.spec.ts'] },
   ],
 };
