@@ -76,7 +76,8 @@ export function reportApplied(
  * only once its events are visible to queries (read your writes), waiting for the projections that handle them.
  */
 export class ProjectionRunner {
-  private readonly subscriptions: Subscription[] = [];
+  /** The open ones: a read again after a failure opens another, and the closed one is let go. */
+  private readonly subscriptions = new Set<Subscription>();
   private readonly positions = new Map<string, Checkpoint>();
   private readonly waiters = new Set<() => void>();
   private running: Promise<void>[] = [];
@@ -121,7 +122,7 @@ export class ProjectionRunner {
   private async runShared(members: Projection[]): Promise<void> {
     while (!this.stopped && members.length > 0) {
       const subscription = this.options.store.subscribe({ from: this.earliest(members), batchSize: this.batchSize });
-      this.subscriptions.push(subscription);
+      this.subscriptions.add(subscription);
       try {
         for await (const batch of subscription) {
           for (const projection of [...members]) {
@@ -147,6 +148,7 @@ export class ProjectionRunner {
         await this.pause();
       } finally {
         await subscription.close();
+        this.subscriptions.delete(subscription);
       }
     }
   }
@@ -156,7 +158,7 @@ export class ProjectionRunner {
     let cursor = from;
     while (!this.stopped) {
       const subscription = this.options.store.subscribe({ from: cursor, batchSize: this.batchSize });
-      this.subscriptions.push(subscription);
+      this.subscriptions.add(subscription);
       try {
         for await (const batch of subscription) {
           await this.apply(projection, batch);
@@ -169,6 +171,7 @@ export class ProjectionRunner {
         await this.pause();
       } finally {
         await subscription.close();
+        this.subscriptions.delete(subscription);
       }
     }
   }
@@ -234,7 +237,7 @@ export class ProjectionRunner {
 
   async stop(): Promise<void> {
     this.stopped = true;
-    await Promise.all(this.subscriptions.map((s) => s.close()));
+    await Promise.all([...this.subscriptions].map((s) => s.close()));
     await Promise.all(this.running);
   }
 }

@@ -64,7 +64,8 @@ export interface ProcessorRunnerOptions {
 
 /** Runs processors on one subscription of the log, each from its checkpoint: catch-up, then live. */
 export class ProcessorRunner {
-  private readonly subscriptions: Subscription[] = [];
+  /** The open ones: a read again after a failure opens another, and the closed one is let go. */
+  private readonly subscriptions = new Set<Subscription>();
   private readonly positions = new Map<string, Checkpoint>();
   private readonly running: Promise<void>[] = [];
   private stopped = false;
@@ -96,7 +97,7 @@ export class ProcessorRunner {
     while (!this.stopped) {
       const from = [...this.positions.values()].reduce((min, cp) => (isAfter(min, cp) ? cp : min));
       const subscription = this.options.store.subscribe({ from, batchSize: this.options.batchSize ?? 500 });
-      this.subscriptions.push(subscription);
+      this.subscriptions.add(subscription);
       let current = '';
       try {
         for await (const batch of subscription) {
@@ -116,6 +117,7 @@ export class ProcessorRunner {
         await new Promise((resolve) => setTimeout(resolve, this.options.retryDelayMs ?? 1000));
       } finally {
         await subscription.close();
+        this.subscriptions.delete(subscription);
       }
     }
   }
@@ -137,7 +139,7 @@ export class ProcessorRunner {
 
   async stop(): Promise<void> {
     this.stopped = true;
-    await Promise.all(this.subscriptions.map((s) => s.close()));
+    await Promise.all([...this.subscriptions].map((s) => s.close()));
     await Promise.all(this.running);
   }
 }
