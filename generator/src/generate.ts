@@ -24,8 +24,8 @@ function clientIpOf(actorId: string): string {
 /**
  * A city-year as appends, in the order they happened: each context's setup first (units, the
  * year's rule profile and the indicator library), then each project through every context's steps
- * (proposal, pre-assessment, goal lifecycle, budget). Every event comes out of a decider; yields one
- * chunk of appends per step so memory stays bounded.
+ * (proposal, pre-assessment, goal lifecycle, budget), then each context's finish (publications). Every
+ * event comes out of a decider; yields one chunk of appends per step so memory stays bounded.
  */
 export function* generateCityYear({ scale, seed = 2023, contexts }: GenerateOptions): Generator<BatchAppend[]> {
   const rng = new Rng(seed);
@@ -51,4 +51,6 @@ export function* generateCityYear({ scale, seed = 2023, contexts }: GenerateOpti
     for (const s of steps) s.project?.(year, n);
     yield year.streams.drain();
   }
+  for (const s of steps) s.finish?.(year);
+  yield year.streams.drain();
 }

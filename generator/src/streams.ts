@@ -41,6 +41,11 @@ export class Streams {
     return state;
   }
 
+  /** The stream's version now (0 before its first event): what a decision citing the stream records. */
+  versionOf(streamId: string): number {
+    return this.heads.get(streamId)?.version ?? 0;
+  }
+
   /** Drops a finished stream's state, so a city-year of any size runs in bounded memory. */
   forget(streamId: string): void {
     this.heads.delete(streamId);

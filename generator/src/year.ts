@@ -41,11 +41,13 @@ export interface CityYear {
  * A context's part of the city's year (its manifest's `generator`, made afresh for each year):
  * `setup` runs before any project, in the list's order (units, then the rules and the library);
  * `project(year, n)` runs for the n-th project of the year, after the contexts before it in the
- * list have done theirs for the same project. Every event comes out of the context's deciders.
+ * list have done theirs for the same project; `finish` runs once every project is done (decisions
+ * over the whole year, such as publishing a unit's goals). Every event comes out of the context's deciders.
  */
 export interface GeneratorSteps {
   setup?(year: CityYear): void;
   project?(year: CityYear, n: number): void;
+  finish?(year: CityYear): void;
 }
 
 /** What the generator reads of a context: its steps, if it takes part in the city's year. */

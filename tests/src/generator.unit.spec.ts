@@ -88,6 +88,16 @@ describe('the city-year generator', () => {
       expect([...year.goals.values()].some((g) => g.submissions >= 2)).toBe(true);
       expect(count(year, 'PreAssessmentConcluded')).toBeGreaterThanOrEqual(2);
     });
+
+    it('publishes the issued goals of some unit-years (公开), not all, and some twice', () => {
+      const published = [...year.streams].filter((s) => s.startsWith('disclosure-'));
+      const unitsWithIssuedGoals = new Set(
+        [...year.goals.values()].filter((g) => ['ISSUED', 'ADJUSTED'].includes(g.status)).map((g) => g.content!.unitId),
+      );
+      expect(published.length).toBeGreaterThan(0);
+      expect(published.length).toBeLessThan(unitsWithIssuedGoals.size);
+      expect(count(year, 'GoalsPublished')).toBeGreaterThan(published.length);
+    });
   });
 
   it('generates the Tianmen year: 200 units, 34,261 goals, more than 130,000 indicators', () => {

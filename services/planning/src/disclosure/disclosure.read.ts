@@ -21,6 +21,7 @@ import {
   type PublishedUnitYearRow,
 } from '@jixiao/projections';
 import type { GoalTerm, IndicatorLevel1, IndicatorLevel2, IndicatorOperator } from '../goal/goal.enums';
+import { publishedContentOf } from './disclosure.content';
 import { disclosureStreamId, type GoalOfYear } from './disclosure.decider';
 import type { PublishedContent } from './disclosure.events';
 import type { PublishedGoal, PublishedGoalPage, PublishedIndicator, PublishedUnitYear } from './disclosure.type';
@@ -30,10 +31,6 @@ type Shown = PublishedContent['indicators'][number];
 
 const iso = (d: Date | string): string => new Date(d).toISOString();
 const isIssued = (row: GoalRow) => (ISSUED_GOAL_STATUSES as readonly string[]).includes(row.status);
-
-/** The amount in force: as last adjusted, else as issued. */
-const amountInForce = (row: GoalRow) =>
-  row.adjustmentCount > 0 ? row.amountFen : (row.issuedAmountFen ?? row.amountFen);
 
 /** Projects among these with budget allocated for the year (预算已安排). */
 async function budgetedProjects(em: EntityManager, projectIds: string[], fiscalYear: number): Promise<Set<string>> {
@@ -66,23 +63,10 @@ export async function goalsOfYear(em: EntityManager, unitId: string, fiscalYear:
     status: row.status,
     budgetAllocated: row.projectId !== null && budgeted.has(row.projectId),
     content: issued.includes(row)
-      ? {
-          projectCode: row.projectCode,
-          projectName: row.projectName,
-          term: row.term as PublishedContent['term'],
-          overallGoal: row.overallGoal,
-          amountFen: amountInForce(row),
-          budgetDocument: row.budgetDocument!,
-          indicators: (indicators.get(row.goalId) ?? []).map((i) => ({
-            level1: i.level1 as Shown['level1'],
-            level2: i.level2,
-            name: i.name,
-            operator: i.operator as Shown['operator'],
-            targetValue: i.targetValue,
-            targetText: i.targetText,
-            unit: i.unit,
-          })),
-        }
+      ? publishedContentOf(
+          { ...row, term: row.term as PublishedContent['term'], budgetDocument: row.budgetDocument! },
+          (indicators.get(row.goalId) ?? []) as unknown as Shown[],
+        )
       : null,
   }));
 }

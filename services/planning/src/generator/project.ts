@@ -3,6 +3,7 @@ import type { CityYear, ProjectFacts, Unit } from '@jixiao/generator';
 import { goalIdOf, type GoalRules } from '../goal/goal.decider';
 import { projectDecider, projectStreamId } from '../project/project.decider';
 import type { Template } from './city';
+import type { Disclosures } from './disclosure';
 import { GoalPath, type TargetState } from './goal-path';
 import { goalIndicators, overallGoalText, scaledTarget } from './indicators';
 import { preAssess } from './pre-assessment';
@@ -32,6 +33,8 @@ export interface YearContext extends Pick<CityYear, 'rng' | 'streams' | 'scale'>
   library: readonly Template[];
   /** Numbers budget documents (天财预〔2023〕n号) in the order they are issued. */
   documents: { budget: number; adjustment: number };
+  /** The issued goals of the units that publish them (公开), and their publications. */
+  disclosures: Disclosures;
 }
 
 const PAST_REVIEW: readonly TargetState[] = ['APPROVED', 'ISSUED', 'ADJUSTED', 'EXEMPLARY'];
@@ -62,7 +65,8 @@ export function walkProject(ctx: YearContext, plan: ProjectPlan): ProjectFacts {
       ? preAssess(rng, streams, { ...propose, profile: ctx.profile, passes: plan.preAssessmentPasses })
       : null;
   const goal = walkGoal(ctx, plan, projectId);
-  if (PAST_REVIEW.includes(plan.target)) admitAndIssue(ctx, plan, projectId, goal, preAssessmentId);
+  const issue = PAST_REVIEW.includes(plan.target) ? admitAndIssue(ctx, plan, projectId, goal, preAssessmentId) : null;
+  ctx.disclosures.remember(plan.unit, goal, issue);
   streams.forget(projectStreamId(projectId));
   streams.forget(goal.streamId);
   return { projectId, unit: plan.unit, goalId: goal.goalId, goalStatus: goal.status, amountFen: plan.amountFen };
@@ -136,21 +140,21 @@ function walkGoal(ctx: YearContext, plan: ProjectPlan, projectId: string): GoalP
 
 const REASONS = ['年中预算调整，相应调整产出目标', '受汛期影响工期顺延，调整年度目标', '上级追加资金，扩大实施范围'];
 
-/** 入库 → 安排预算 → 随预算下达 → (调整) → (精品样本). */
+/** 入库 → 安排预算 → 随预算下达 → (调整) → (精品样本); the budget reply the goal was issued with, if it was. */
 function admitAndIssue(
   ctx: YearContext,
   plan: ProjectPlan,
   projectId: string,
   goal: GoalPath,
   preAssessmentId: string | null,
-) {
+): { budgetDocument: string; issuedAmountFen: number } | null {
   const { rng, streams, scale } = ctx;
   const performance = goal.performanceActor();
   const stream = projectStreamId(projectId);
-  if (plan.target === 'APPROVED' && rng.chance(0.5)) return;
+  if (plan.target === 'APPROVED' && rng.chance(0.5)) return null;
   const facts = { approvedGoalId: goal.goalId, passedPreAssessmentId: preAssessmentId };
   streams.run(projectDecider, stream, { type: 'AdmitProjectToLibrary', projectId, facts }, performance);
-  if (plan.target === 'APPROVED') return;
+  if (plan.target === 'APPROVED') return null;
   const budgetDocument = `天财预〔${scale.fiscalYear}〕${++ctx.documents.budget}号`;
   // 80–100 % of the request, to the fen, so the year's sums are exact only if fen add up exactly
   const amountFen = Math.round(plan.amountFen * (0.8 + 0.2 * rng.next()));
@@ -186,4 +190,5 @@ function admitAndIssue(
       performance,
     );
   }
+  return { budgetDocument, issuedAmountFen: amountFen };
 }
