@@ -60,6 +60,15 @@ describe('signing in with Keycloak (OpenID Connect, authorization code + PKCE)',
   };
   const reasonOf = async (token: string) => (await ask(token, GOALS)).errors?.[0]?.extensions?.reason;
 
+  it('tells the console to sign people in at the provider (/console/config.json)', async () => {
+    const config = await (await fetch(new URL('/console/config.json', platform.url))).json();
+    expect(config).toEqual({
+      auth: 'oidc',
+      graphqlPath: '/graphql',
+      oidc: { authority: issuer, clientId, scope: 'openid profile' },
+    });
+  });
+
   it('gives the console’s access token the claims the platform needs', async () => {
     const tokens = await signIn('wang.wei');
     const claims = decodeJwt(tokens.access_token);

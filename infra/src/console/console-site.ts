@@ -3,12 +3,11 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import sirv from 'sirv';
 import { isRole, ROLE_LABELS, ROLES, type Role } from '@jixiao/service-kit';
-import type { AuthConfig } from '../config/config';
+import type { AuthConfig, OidcClientConfig } from '../config/config';
 
 /** What the console reads at `/console/config.json` before it shows anything: how people sign in. */
 export type ConsoleClientConfig =
-  | { auth: 'dev'; graphqlPath: string }
-  | { auth: 'oidc'; graphqlPath: string; oidc: { authority: string; clientId: string; scope: string } };
+  { auth: 'dev'; graphqlPath: string } | { auth: 'oidc'; graphqlPath: string; oidc: OidcClientConfig };
 
 /** A person one may sign in as in embedded mode, from the demo data. */
 export interface DemoIdentities {
@@ -151,17 +150,8 @@ async function answerDevSignIn(
   json(res, 200, await devSignIn.mint(claims));
 }
 
-/** The identity provider the console sends people to in distributed mode (authorization code + PKCE). */
-export interface OidcClientSettings {
-  /** The provider's issuer URL (its discovery document is under it). */
-  authority: string;
-  clientId: string;
-  scope: string;
-}
-
-/** How the console signs people in: the demo identities on the dev key, else the given provider. */
-export function consoleConfigOf(auth: AuthConfig, oidc?: OidcClientSettings): ConsoleClientConfig {
+/** How the console signs people in: at the OpenID Connect provider when one is configured (JIXIAO_OIDC_ISSUER), else with the demo identities. */
+export function consoleConfigOf(auth: AuthConfig): ConsoleClientConfig {
   const graphqlPath = '/graphql';
-  if (auth.key.kind === 'dev' || !oidc) return { auth: 'dev', graphqlPath };
-  return { auth: 'oidc', graphqlPath, oidc };
+  return auth.oidc ? { auth: 'oidc', graphqlPath, oidc: auth.oidc } : { auth: 'dev', graphqlPath };
 }
