@@ -22,7 +22,9 @@ import { composeSupergraph, readSupergraph } from '@jixiao/schema';
 import {
   catalogOf,
   InProcessAppliedFeed,
+  policyOf,
   projectionsOf,
+  publicOperationsOf,
   serveSubgraph,
   tokenVerifier,
   type AssertionSecret,
@@ -235,7 +237,12 @@ export async function startGateway(
     subscriptionUrls,
     environment: config.production ? 'production' : 'development',
     logging: 'warn',
-    auth: { verify: tokenVerifier(tokenSettings(config.auth)), assertionSecret: secret },
+    auth: {
+      verify: tokenVerifier(tokenSettings(config.auth)),
+      assertionSecret: secret,
+      // 公开: the policy's PUBLIC rows run without a token
+      publicOperations: publicOperationsOf(policyOf(config.contexts ?? CONTEXTS)),
+    },
     rateLimiter: openRateLimiter(config.limits, opened),
     limits: { maxBodyBytes: config.limits.maxBodyBytes },
     corsOrigins: config.browser?.corsOrigins,

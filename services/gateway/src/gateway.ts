@@ -12,6 +12,7 @@ import { ASSERTION_HEADER } from '@jixiao/service-kit';
 import {
   ASSERTION_CONTEXT_KEY,
   JixiaoPluginAuthentication,
+  publicSurface,
   type AuthenticationOptions,
 } from './plugins/authentication';
 import { JixiaoPluginErrorCodes } from './plugins/error-codes';
@@ -56,7 +57,11 @@ export interface GatewayOptions {
   environment?: string;
   /** Runtime logging: `false` silences it, a level such as `'warn'` filters it. Default: info. */
   logging?: GatewayConfigSupergraph['logging'];
-  /** Bearer token verification and the secret shared with the subgraphs. Required: there is no anonymous access. */
+  /**
+   * Bearer token verification, the secret shared with the subgraphs, and the public queries a request
+   * without a token may run (公开; checked against the supergraph at start). Without public operations
+   * there is no anonymous access.
+   */
   auth: AuthenticationOptions;
   /** Per-user request budget. Default: 600 requests per minute, in memory. */
   rateLimiter?: RateLimiter;
@@ -90,10 +95,13 @@ export interface Gateway {
 export function createGateway(options: GatewayOptions): Gateway {
   const environment = options.environment ?? process.env['NODE_ENV'];
   const production = environment === 'production';
+  // a public query that reaches a signed-in query's types stops the start, before any request
+  publicSurface(options.supergraph, options.auth.publicOperations ?? []);
   const auth = JixiaoPluginAuthentication(options.auth);
   const rateLimit = JixiaoPluginRateLimit({
     limiter: options.rateLimiter ?? memoryRateLimiter(600),
-    keyOf: (request) => auth.identityOf(request)?.userId,
+    // the public caller spends its address's budget
+    keyOf: (request) => auth.rateKeyOf(request),
   });
   const limits = JixiaoPluginLimits({ blockFieldSuggestions: production, ...options.limits });
   const handler = createGatewayRuntime({

@@ -1,13 +1,16 @@
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import {
   missingToken,
+  PUBLIC_CALLER,
   signAssertion,
   tokenExpiresAt,
   toGraphQLError,
   type AssertionSecret,
   type Identity,
+  type PublicCaller,
 } from '@jixiao/service-kit';
 import { endingAt } from './ending-at';
+import { isPublicDocument } from './public-access';
 
 /** Options of {@link JixiaoPluginAuthentication}. */
 export interface AuthenticationOptions {
@@ -15,10 +18,16 @@ export interface AuthenticationOptions {
   verify(token: string): Promise<Identity>;
   /** Shared with the subgraphs only: each verified caller travels to them as an assertion signed with it. */
   assertionSecret: AssertionSecret;
+  /**
+   * What a request without a token may run (公开): the policy's PUBLIC rows, e.g. `Query.publishedGoals`
+   * (`publicOperationsOf(POLICY)`). A document of those root fields and nothing else runs as the public
+   * caller; any other is refused as before. Default: none, every request needs a token.
+   */
+  publicOperations?: readonly string[];
 }
 
 interface Verified {
-  identity: Identity;
+  identity: Identity | PublicCaller;
   clientIp: string | undefined;
   userAgent: string | undefined;
   assertion: string;
@@ -35,8 +44,10 @@ const RESIGN_AFTER_MS = 30_000;
 
 /** A gateway plugin that also tells the header propagation what to send each subgraph. */
 export type AuthenticationPlugin = GatewayPlugin & {
-  /** The verified caller of a request, once `onParams` has run. */
-  identityOf(request: Request): Identity | undefined;
+  /** The verified caller of a request (or the public caller), once `onParams` has run. */
+  identityOf(request: Request): Identity | PublicCaller | undefined;
+  /** Whose request budget a request spends: the user's, or for the public caller its address's. */
+  rateKeyOf(request: Request): string | undefined;
   /** The signed assertion for a request's subgraph calls; re-signed for a long-lived subscription. */
   assertionOf(request: Request): Promise<string | undefined>;
 };
@@ -49,27 +60,36 @@ const remoteAddress = (context: unknown): string | undefined =>
 
 /**
  * Every GraphQL request needs `Authorization: Bearer <token>`: verified here before parsing,
- * refused with UNAUTHENTICATED (HTTP 401) otherwise. The caller then reaches the subgraphs only as
- * a short-lived assertion the gateway signs; client headers never carry identity past the gateway.
- * A WebSocket subscription is one request too: its token comes from `connectionParams`.
+ * refused with UNAUTHENTICATED (HTTP 401) otherwise — except a request with no Authorization header
+ * at all whose document asks only for public queries (`publicOperations`), which runs as the public
+ * caller (PUBLIC). The caller then reaches the subgraphs only as a short-lived assertion the gateway
+ * signs; client headers never carry identity past the gateway. A WebSocket subscription is one
+ * request too: its token comes from `connectionParams`.
  */
 export function JixiaoPluginAuthentication(options: AuthenticationOptions): AuthenticationPlugin {
   const verified = new WeakMap<Request, Promise<Verified>>();
   const settled = new WeakMap<Request, Verified>();
+  const publicFields = new Set(options.publicOperations ?? []);
   const sign = (v: Omit<Verified, 'assertion' | 'signedAt' | 'expiresAt'>) =>
     signAssertion(options.assertionSecret, { ...v.identity, clientIp: v.clientIp, userAgent: v.userAgent });
   const authenticate = async (request: Request, clientIp: string | undefined): Promise<Verified> => {
-    const token = BEARER.exec(request.headers.get('authorization') ?? '')?.[1];
-    if (!token) throw missingToken();
-    const identity = await options.verify(token);
+    const header = request.headers.get('authorization');
+    const token = BEARER.exec(header ?? '')?.[1];
+    if (!token && header !== null) throw missingToken();
+    // no header at all: onParams let only a public document this far
+    const identity = token ? await options.verify(token) : PUBLIC_CALLER;
     const userAgent = request.headers.get('user-agent') ?? undefined;
     const caller = { identity, clientIp, userAgent };
-    const result = { ...caller, assertion: await sign(caller), signedAt: Date.now(), expiresAt: tokenExpiresAt(token) };
+    const expiresAt = token ? tokenExpiresAt(token) : undefined;
+    const result = { ...caller, assertion: await sign(caller), signedAt: Date.now(), expiresAt };
     settled.set(request, result);
     return result;
   };
   return {
-    async onParams({ request, context }) {
+    async onParams({ request, params, context }) {
+      // without a token, each document (each of a batch) must ask for public queries and nothing else
+      const anonymous = request.headers.get('authorization') === null;
+      if (anonymous && !isPublicDocument(params.query, publicFields)) throw toGraphQLError(missingToken(), 401);
       // a batched request carries one token for all its operations: verify it once
       if (!verified.has(request)) verified.set(request, authenticate(request, remoteAddress(context)));
       await verified.get(request)!.catch((error: unknown) => {
@@ -92,6 +112,13 @@ export function JixiaoPluginAuthentication(options: AuthenticationOptions): Auth
       };
     },
     identityOf: (request) => settled.get(request)?.identity,
+    rateKeyOf(request) {
+      const caller = settled.get(request);
+      if (!caller) return undefined;
+      return caller.identity === PUBLIC_CALLER
+        ? `${PUBLIC_CALLER.role}@${caller.clientIp ?? 'unknown'}`
+        : caller.identity.userId;
+    },
     async assertionOf(request) {
       const current = settled.get(request);
       if (!current) return undefined;

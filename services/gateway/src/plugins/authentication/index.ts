@@ -1,1 +1,2 @@
 export * from './authentication';
+export * from './public-access';
