@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { loadConfig } from './config/config';
 import { startAllProcesses } from './distributed/supervisor';
 import { startPlatform } from './platform/platform';
+import { consoleUrlOf } from './console/console-site';
 
 /**
  * `npm start`: the embedded platform, with the GraphQL URL printed once it answers; in
@@ -20,7 +21,9 @@ async function main() {
       `示例数据已载入 (seeded the ${scale} city-year: ${events} events in ${ms} ms; JIXIAO_SEED=none to start empty)`,
     );
   }
-  console.log(`绩效 Jixiao ready in ${Date.now() - started} ms — GraphQL: ${platform.url}  (store: ${where})`);
+  console.log(
+    `绩效 Jixiao ready in ${Date.now() - started} ms — GraphQL: ${platform.url}  控制台 (console): ${consoleUrlOf(platform.url)}  (store: ${where})`,
+  );
   const stop = async () => {
     await platform.close();
     process.exit(0);

@@ -36,6 +36,9 @@ export function builtConsoleDir(): string | null {
 }
 
 const BASE = '/console';
+
+/** Where the console is, beside a gateway's GraphQL URL: http://host:port/graphql → http://host:port/console/. */
+export const consoleUrlOf = (graphqlUrl: string): string => new URL(`${BASE}/`, graphqlUrl).toString();
 const MAX_BODY = 4 * 1024;
 
 const json = (res: ServerResponse, status: number, body: unknown) => {

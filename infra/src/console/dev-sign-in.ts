@@ -15,7 +15,18 @@ const DEMO_USERS: Partial<Record<Role, string[]>> = {
 };
 
 const UNITS = `{ budgetUnits(page: { first: 200 }) { nodes { id name code level } } }`;
-const SCORERS = `{ assignments(kind: PRE_ASSESSMENT) { assigneeUserId } }`;
+/**
+ * The demo year's expert pool (services/planning/src/generator: expert.001 … expert.040); the sign-in
+ * lists first those the demo year named as scorers, found with one aliased query.
+ */
+const EXPERT_POOL = Array.from({ length: 40 }, (_, n) => `expert.${String(n + 1).padStart(3, '0')}`);
+/** The gateway allows 15 aliases a document: the pool is asked in chunks. */
+const ALIASES = 15;
+const scorersQuery = (ids: string[]) =>
+  `{ ${ids.map((id) => `e${EXPERT_POOL.indexOf(id)}: assignments(kind: PRE_ASSESSMENT, userId: "${id}") { subjectId }`).join(' ')} }`;
+const SCORERS = Array.from({ length: Math.ceil(EXPERT_POOL.length / ALIASES) }, (_, n) =>
+  scorersQuery(EXPERT_POOL.slice(n * ALIASES, (n + 1) * ALIASES)),
+);
 /** How long the demo people stay cached: units registered meanwhile appear within this. */
 const CACHE_MS = 10_000;
 /** A console session's token lives this long; the console signs the person out at expiry. */
@@ -55,11 +66,13 @@ export function devSignIn(auth: AuthConfig, graphqlUrl: () => string): DevSignIn
   };
   let cached: { at: number; identities: Promise<DemoIdentities> } | undefined;
   const load = async (): Promise<DemoIdentities> => {
-    const [{ budgetUnits }, { assignments }] = await Promise.all([
+    const [{ budgetUnits }, ...chunks] = await Promise.all([
       ask<{ budgetUnits: { nodes: DemoIdentities['units'] } }>(UNITS),
-      ask<{ assignments: { assigneeUserId: string }[] }>(SCORERS),
+      ...SCORERS.map((query) => ask<Record<string, { subjectId: string }[]>>(query)),
     ]);
-    const experts = [...new Set(assignments.map((assignment) => assignment.assigneeUserId))].sort();
+    const scorers = Object.assign({}, ...chunks) as Record<string, { subjectId: string }[]>;
+    const assigned = EXPERT_POOL.filter((_, n) => (scorers[`e${n}`]?.length ?? 0) > 0);
+    const experts = [...assigned, ...EXPERT_POOL.filter((id) => !assigned.includes(id))];
     return {
       units: budgetUnits.nodes,
       roles: ROLES.map((role) => ({

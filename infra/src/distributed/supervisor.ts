@@ -1,3 +1,4 @@
+import { consoleUrlOf } from '../console/console-site';
 import { catalog, CONTEXTS } from '@jixiao/contexts';
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -185,7 +186,7 @@ export async function startAllProcesses(options: { local?: boolean } = {}): Prom
   await Promise.all(plan.backends.map(launch));
   const url = await launch(plan.gateway);
   console.log(
-    `绩效 Jixiao (distributed: ${children.length} processes) ready in ${Date.now() - started} ms — GraphQL: ${url}` +
+    `绩效 Jixiao (distributed: ${children.length} processes) ready in ${Date.now() - started} ms — GraphQL: ${url}  控制台 (console): ${consoleUrlOf(url)}` +
       (status ? ` — status: ${status.url}/readyz` : ''),
   );
 }
