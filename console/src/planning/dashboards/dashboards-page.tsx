@@ -1,0 +1,253 @@
+import { useQueries } from '@tanstack/react-query';
+import { Card, Col, Empty, Row, Skeleton, Statistic, Table, Typography } from 'antd';
+import type { EChartsCoreOption } from 'echarts/core';
+import { useMemo, type ReactNode } from 'react';
+import { graphql } from '../../gql';
+import type { GoalStatus, TypedDocumentString } from '../../gql/graphql';
+import { gql, type GqlError } from '../../shell/api';
+import { Chart } from '../../shell/chart';
+import { QueryError } from '../../shell/errors';
+import { keyOf, useGql } from '../../shell/hooks';
+import { optionsOf } from '../../shell/labels';
+import { can } from '../../shell/policy';
+import { currentSession } from '../../shell/session';
+import { useFiscalYear } from '../../shell/year';
+
+const CoverageQuery = graphql(`
+  query DashboardCoverage($fiscalYear: Int!) {
+    goalCoverage(fiscalYear: $fiscalYear) {
+      fiscalYear
+      projects
+      projectsWithApprovedGoal
+      coverage
+      unit {
+        id
+        code
+        name
+      }
+    }
+  }
+`);
+
+const StatisticsQuery = graphql(`
+  query DashboardReviewStatistics($fiscalYear: Int!) {
+    reviewStatistics(fiscalYear: $fiscalYear) {
+      goalsReviewed
+      indicatorsReviewed
+      reviewDecisions
+      goalsApproved
+      goalsReturned
+    }
+  }
+`);
+
+/** One count per state: the platform has no aggregate of goals by state, so one page of one row per state. */
+const StatusCountQuery = graphql(`
+  query DashboardStatusCount($filter: GoalFilter) {
+    goals(filter: $filter, page: { first: 1 }) {
+      totalCount
+    }
+  }
+`);
+
+const percent = (ratio: number) => `${(ratio * 100).toFixed(1)}%`;
+
+function ChartCard({
+  title,
+  loading,
+  empty,
+  children,
+}: {
+  title: string;
+  loading: boolean;
+  empty: boolean;
+  children: ReactNode;
+}) {
+  return (
+    <Card
+      title={
+        <Typography.Title level={3} style={{ margin: 0, fontSize: 16 }}>
+          {title}
+        </Typography.Title>
+      }
+    >
+      {loading ? <Skeleton active /> : empty ? <Empty description="本年度暂无数据" /> : children}
+    </Card>
+  );
+}
+
+/** 统计分析: the year's goal coverage per unit, the review figures and the goals by state, as charts. */
+export function DashboardsPage() {
+  const { role } = currentSession()!.identity;
+  const fiscalYear = useFiscalYear();
+  const coverage = useGql(CoverageQuery, { fiscalYear }, { enabled: can(role, 'Query.goalCoverage') });
+  const statistics = useGql(StatisticsQuery, { fiscalYear }, { enabled: can(role, 'Query.reviewStatistics') });
+  const statuses = optionsOf('GoalStatus') as { value: GoalStatus; label: string }[];
+  const readsGoals = can(role, 'Query.goals');
+  const counts = useQueries({
+    queries: statuses.map(({ value }) => {
+      const variables = { filter: { fiscalYear, status: value } };
+      return {
+        queryKey: keyOf(StatusCountQuery as TypedDocumentString<unknown, unknown>, variables),
+        queryFn: () => gql(StatusCountQuery, variables),
+        enabled: readsGoals,
+      };
+    }),
+  });
+  const countsError = (counts.find((c) => c.error)?.error as GqlError | undefined) ?? null;
+  const countsLoading = counts.some((c) => c.isLoading);
+  // the slices as a string: useQueries answers a new array every render, the chart follows the values
+  const slicesKey = JSON.stringify(
+    statuses
+      .map(({ label: name }, i) => ({ name, value: counts[i]?.data?.goals.totalCount ?? 0 }))
+      .filter((slice) => slice.value > 0),
+  );
+
+  const coverageRows = useMemo(
+    () => [...(coverage.data?.goalCoverage ?? [])].sort((a, b) => a.unit.code.localeCompare(b.unit.code)),
+    [coverage.data],
+  );
+
+  const coverageOption = useMemo<EChartsCoreOption>(
+    () => ({
+      tooltip: {
+        trigger: 'axis',
+        axisPointer: { type: 'shadow' },
+        valueFormatter: (value: number) => `${value.toFixed(1)}%`,
+      },
+      grid: { left: 8, right: 24, top: 16, bottom: 8, containLabel: true },
+      xAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value}%' } },
+      yAxis: { type: 'category', inverse: true, data: coverageRows.map((row) => row.unit.name) },
+      series: [
+        {
+          name: '目标覆盖率',
+          type: 'bar',
+          data: coverageRows.map((row) => Math.round(row.coverage * 1000) / 10),
+          label: { show: true, position: 'right', formatter: '{c}%' },
+          itemStyle: { color: '#1d4ed8' },
+        },
+      ],
+    }),
+    [coverageRows],
+  );
+
+  const review = statistics.data?.reviewStatistics;
+  const reviewOption = useMemo<EChartsCoreOption>(
+    () => ({
+      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+      grid: { left: 8, right: 16, top: 24, bottom: 8, containLabel: true },
+      xAxis: { type: 'category', data: ['已审核目标', '审核决定', '评审通过', '曾被退回'] },
+      yAxis: { type: 'value', minInterval: 1 },
+      series: [
+        {
+          name: '数量',
+          type: 'bar',
+          data: review
+            ? [
+                review.goalsReviewed,
+                review.reviewDecisions,
+                { value: review.goalsApproved, itemStyle: { color: '#16a34a' } },
+                { value: review.goalsReturned, itemStyle: { color: '#d97706' } },
+              ]
+            : [],
+          label: { show: true, position: 'top' },
+          itemStyle: { color: '#1d4ed8' },
+        },
+      ],
+    }),
+    [review],
+  );
+
+  const statusOption = useMemo<EChartsCoreOption>(
+    () => ({
+      tooltip: { trigger: 'item', formatter: '{b}：{c} 个（{d}%）' },
+      legend: { type: 'scroll', orient: 'vertical', right: 0, top: 'middle' },
+      series: [
+        {
+          name: '目标状态',
+          type: 'pie',
+          radius: ['40%', '70%'],
+          center: ['35%', '50%'],
+          label: { formatter: '{c}' },
+          data: JSON.parse(slicesKey) as { name: string; value: number }[],
+        },
+      ],
+    }),
+    [slicesKey],
+  );
+  const goalTotal = counts.reduce((sum, c) => sum + (c.data?.goals.totalCount ?? 0), 0);
+
+  return (
+    <Row gutter={[16, 16]}>
+      <Col span={24}>
+        <Typography.Title level={2} style={{ fontSize: 20, margin: 0 }}>
+          统计分析 · {fiscalYear} 年度
+        </Typography.Title>
+      </Col>
+      {review && (
+        <Col span={24}>
+          <Card>
+            <Row gutter={16}>
+              <Col xs={12} md={6}>
+                <Statistic title="已审核目标" value={review.goalsReviewed} suffix="个" />
+              </Col>
+              <Col xs={12} md={6}>
+                <Statistic title="审核指标" value={review.indicatorsReviewed} suffix="项" />
+              </Col>
+              <Col xs={12} md={6}>
+                <Statistic title="评审通过" value={review.goalsApproved} suffix="个" />
+              </Col>
+              <Col xs={12} md={6}>
+                <Statistic
+                  title="退回率"
+                  value={review.goalsReviewed ? percent(review.goalsReturned / review.goalsReviewed) : '—'}
+                />
+              </Col>
+            </Row>
+          </Card>
+        </Col>
+      )}
+      {can(role, 'Query.goalCoverage') && (
+        <Col xs={24} xl={12}>
+          <ChartCard title="各单位目标覆盖率" loading={coverage.isLoading} empty={coverageRows.length === 0}>
+            <QueryError error={coverage.error} />
+            <Chart
+              label="各单位有已批准绩效目标的项目占比"
+              option={coverageOption}
+              height={Math.max(240, coverageRows.length * 36 + 40)}
+            />
+            <Table
+              size="small"
+              rowKey={(row) => row.unit.id}
+              pagination={false}
+              dataSource={coverageRows}
+              style={{ marginTop: 12 }}
+              columns={[
+                { title: '预算单位', dataIndex: ['unit', 'name'] },
+                { title: '项目数', dataIndex: 'projects', align: 'right', width: 90 },
+                { title: '有已批准目标', dataIndex: 'projectsWithApprovedGoal', align: 'right', width: 120 },
+                { title: '覆盖率', dataIndex: 'coverage', align: 'right', width: 90, render: percent },
+              ]}
+            />
+          </ChartCard>
+        </Col>
+      )}
+      {readsGoals && (
+        <Col xs={24} xl={12}>
+          <ChartCard title={`目标状态分布（共 ${goalTotal} 个）`} loading={countsLoading} empty={goalTotal === 0}>
+            <QueryError error={countsError} />
+            <Chart label="各状态的绩效目标数" option={statusOption} height={320} />
+          </ChartCard>
+        </Col>
+      )}
+      {can(role, 'Query.reviewStatistics') && (
+        <Col xs={24} xl={12}>
+          <ChartCard title="目标审核统计" loading={statistics.isLoading} empty={!review || review.goalsReviewed === 0}>
+            <QueryError error={statistics.error} />
+            <Chart label="已审核、通过与退回的目标数" option={reviewOption} height={300} />
+          </ChartCard>
+        </Col>
+      )}
+    </Row>
+  );
+}
