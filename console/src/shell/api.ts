@@ -10,14 +10,26 @@ export class GqlError extends Error {
     readonly field?: string,
     /** Why a token was refused (EXPIRED, MISSING …), for UNAUTHENTICATED. */
     readonly reason?: string,
+    /** Each input field at fault and why (BAD_USER_INPUT), for a form to show beside its field. */
+    readonly issues: readonly FieldIssue[] = [],
   ) {
     super(message);
   }
 }
 
+/** One input field at fault, as the platform names it (`amount`, `points` …), in both languages. */
+export interface FieldIssue {
+  path: string;
+  zh: string;
+  en: string;
+}
+
 interface Answer<T> {
   data?: T | null;
-  errors?: { message: string; extensions?: { code?: string; field?: string; path?: string; reason?: string } }[];
+  errors?: {
+    message: string;
+    extensions?: { code?: string; field?: string; path?: string; reason?: string; issues?: FieldIssue[] };
+  }[];
 }
 
 export const GRAPHQL_PATH = '/graphql';
@@ -63,6 +75,7 @@ export async function gql<TResult, TVariables>(
       error.message,
       error.extensions?.field ?? error.extensions?.path,
       error.extensions?.reason,
+      error.extensions?.issues ?? [],
     );
   }
   if (!answer.data) throw new GqlError('INTERNAL_SERVER_ERROR', '平台没有返回数据 (no data)');
