@@ -1,6 +1,7 @@
 import { AimOutlined } from '@ant-design/icons';
 import type { RouteObject } from 'react-router-dom';
 import type { ConsoleModule } from '../shell/modules';
+import { DashboardsPage } from './dashboards/dashboards-page';
 import { GoalsPage } from './goals/goals-page';
 import { IndicatorsPage } from './library/indicators-page';
 import { SamplesPage } from './library/samples-page';
@@ -21,6 +22,7 @@ export const planningModule: ConsoleModule = {
     { path: '/goals', label: '绩效目标', operation: 'Query.goals', order: 30 },
     { path: '/indicators', label: '指标库', operation: 'Query.indicatorTemplates', order: 50 },
     { path: '/samples', label: '精品样本', operation: 'Query.goals', order: 60 },
+    { path: '/dashboards', label: '统计分析', operation: 'Query.goalCoverage', order: 90 },
   ],
   routes: [
     { path: 'projects', element: <ProjectsPage /> },
@@ -31,6 +33,7 @@ export const planningModule: ConsoleModule = {
     { path: 'goals', element: <GoalsPage /> },
     { path: 'indicators', element: <IndicatorsPage /> },
     { path: 'samples', element: <SamplesPage /> },
+    { path: 'dashboards', element: <DashboardsPage /> },
   ],
 };
 
