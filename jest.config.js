@@ -1,9 +1,10 @@
 /**
- * Five projects: `unit` (pure, no I/O), `embedded` (SQLite and in-process platform,
+ * Six projects: `unit` (pure, no I/O), `embedded` (SQLite and in-process platform,
  * no server needed), `postgres` (needs PostgreSQL at 127.0.0.1:5432, and Redis at
  * 127.0.0.1:6379 for `*.redis.int.spec.ts`), `faults` (needs PostgreSQL and Kafka at
  * 127.0.0.1:9092; restarts them, so `npm run test:faults` runs it serially and alone) and `oidc`
- * (needs the Keycloak of `npm run keycloak:start` at 127.0.0.1:8180).
+ * (needs the Keycloak of `npm run keycloak:start` at 127.0.0.1:8180); `browser` (the built console in
+ * Debian's chromium, `infra/browser/install.sh`; `npm run test:browser` runs it serially).
  * Tests run from TypeScript sources through swc with decorator metadata.
  */
 const swc = [
@@ -63,5 +64,11 @@ module.exports = {
       testMatch: ['**/*.kafka.int.spec.ts', '**/*.faults.spec.ts'],
     },
     { ...base, displayName: 'oidc', testMatch: ['**/*.oidc.int.spec.ts'] },
+    {
+      ...base,
+      displayName: 'browser',
+      testMatch: ['**/*.browser.spec.ts'],
+      globalTeardown: '<rootDir>/tests/src/browser/list-screenshots.ts',
+    },
   ],
 };

@@ -16,3 +16,5 @@ export { readPolicyDocs, policyDocs, POLICY_DOCS_DIR } from './docs/policy-docs'
 export { processPlan, workerPools } from './distributed/supervisor';
 export * from './reactions/start-reactions';
 export * from './dead-letters';
+export { builtConsoleDir, consoleUrlOf } from './console/console-site';
+export * from './browser/chromium';
