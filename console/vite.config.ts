@@ -1,4 +1,5 @@
 import react from '@vitejs/plugin-react';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 
 /**
@@ -10,6 +11,8 @@ const platform = process.env.JIXIAO_URL ?? 'http://127.0.0.1:4000';
 export default defineConfig({
   base: '/console/',
   plugins: [react()],
+  // the platform's rule functions run in the browser too; only events' browser-safe part comes with them
+  resolve: { alias: { '@jixiao/events': fileURLToPath(new URL('./src/shell/platform-rules.ts', import.meta.url)) } },
   build: {
     outDir: 'dist',
     chunkSizeWarningLimit: 1500,

@@ -2,7 +2,9 @@ import { AimOutlined } from '@ant-design/icons';
 import type { RouteObject } from 'react-router-dom';
 import type { ConsoleModule } from '../shell/modules';
 import { DashboardsPage } from './dashboards/dashboards-page';
+import { GoalPage } from './goals/goal-page';
 import { GoalsPage } from './goals/goals-page';
+import { NewGoalPage } from './goals/new-goal-page';
 import { IndicatorsPage } from './library/indicators-page';
 import { SamplesPage } from './library/samples-page';
 import { PreAssessmentPage } from './pre-assessment/pre-assessment-page';
@@ -31,6 +33,8 @@ export const planningModule: ConsoleModule = {
     { path: 'pre-assessments', element: <PreAssessmentsPage /> },
     { path: 'pre-assessments/:id', element: <PreAssessmentPage /> },
     { path: 'goals', element: <GoalsPage /> },
+    { path: 'goals/new', element: <NewGoalPage /> },
+    { path: 'goals/:id', element: <GoalPage /> },
     { path: 'indicators', element: <IndicatorsPage /> },
     { path: 'samples', element: <SamplesPage /> },
     { path: 'dashboards', element: <DashboardsPage /> },

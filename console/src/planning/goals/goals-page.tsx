@@ -1,12 +1,14 @@
-import { Card, Input, Select, Space, Table, Typography } from 'antd';
+import { Button, Card, Input, Select, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
-import { Link, useSearchParams } from 'react-router-dom';
+import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { graphql } from '../../gql';
 import type { GoalStatus } from '../../gql/graphql';
 import { QueryError } from '../../shell/errors';
 import { yuan } from '../../shell/format';
 import { useGql } from '../../shell/hooks';
 import { optionsOf } from '../../shell/labels';
+import { can } from '../../shell/policy';
+import { currentSession } from '../../shell/session';
 import { StatusTag } from '../../shell/status-tag';
 import { useFiscalYear } from '../../shell/year';
 
@@ -36,6 +38,8 @@ const GoalsQuery = graphql(`
 export function GoalsPage() {
   const fiscalYear = useFiscalYear();
   const [params, setParams] = useSearchParams();
+  const navigate = useNavigate();
+  const role = currentSession()?.identity.role;
   const status = (params.get('status') as GoalStatus | null) ?? undefined;
   const [text, setText] = useState(params.get('text') ?? '');
   const page = Number(params.get('page') ?? 1);
@@ -61,6 +65,11 @@ export function GoalsPage() {
       }
       extra={
         <Space wrap>
+          {role && can(role, 'Mutation.draftGoal') && (
+            <Button type="primary" onClick={() => navigate('/goals/new')}>
+              新建绩效目标
+            </Button>
+          )}
           <Select
             aria-label="按状态筛选"
             allowClear
