@@ -1,5 +1,14 @@
-import { as, REGISTER_UNIT, startTestPlatform, SUBMIT_GOAL } from './support/platform';
-import { admin, budgetSection, goalInput, officer, ok, projectInput, PROPOSE_PROJECT } from './support/walk';
+import { as, OPINION, REGISTER_UNIT, startTestPlatform, SUBMIT_GOAL } from './support/platform';
+import {
+  admin,
+  budgetSection,
+  goalInput,
+  officer,
+  ok,
+  performance,
+  projectInput,
+  PROPOSE_PROJECT,
+} from './support/walk';
 
 const QUEUE = `query { reviewQueue { totalCount nodes { id } } }`;
 const PUBLISH = `mutation($input: PublishRuleProfileInput!) { publishRuleProfile(input: $input) { jointReviewRoles } }`;
@@ -19,17 +28,18 @@ describe('the joint-review queue follows the rule profile (embedded platform, th
   const queueOf = async (caller: ReturnType<typeof as>) =>
     ((await ok(p, QUEUE, {}, caller)).nodes as { id: string }[]).map((g) => g.id);
 
+  const goalIn = async (code: string, divisionCode: string) => {
+    const unit = await ok(
+      p,
+      REGISTER_UNIT,
+      { input: { code, name: `单位${code}`, level: 'FIRST', divisionCode } },
+      admin,
+    );
+    const project = await ok(p, PROPOSE_PROJECT, { input: projectInput(unit.id) }, officer(unit.id));
+    return (await ok(p, SUBMIT_GOAL, { input: goalInput(project.id) }, officer(unit.id))).id as string;
+  };
+
   it('puts a goal in the expert and budget-section queues only where the profile names them', async () => {
-    const goalIn = async (code: string, divisionCode: string) => {
-      const unit = await ok(
-        p,
-        REGISTER_UNIT,
-        { input: { code, name: `单位${code}`, level: 'FIRST', divisionCode } },
-        admin,
-      );
-      const project = await ok(p, PROPOSE_PROJECT, { input: projectInput(unit.id) }, officer(unit.id));
-      return (await ok(p, SUBMIT_GOAL, { input: goalInput(project.id) }, officer(unit.id))).id as string;
-    };
     const publish = (divisionCode: string, jointReviewRoles: string[]) =>
       ok(
         p,
@@ -57,5 +67,15 @@ describe('the joint-review queue follows the rule profile (embedded platform, th
     await publish('420100', ['PERFORMANCE_SECTION', 'BUDGET_SECTION']);
     expect((await queueOf(budgetSection)).sort()).toEqual([everyone, sectionOnly].sort());
     expect(await queueOf(expert)).toEqual([everyone]);
+  });
+
+  it('lists the goal submitted longest ago first, whichever changed last', async () => {
+    const first = await goalIn('203001', '429006');
+    const second = await goalIn('204001', '429006');
+    const order = async () => (await queueOf(performance)).filter((id) => id === first || id === second);
+    expect(await order()).toEqual([first, second]);
+    // an opinion makes the first the latest changed: it still waits longest
+    await ok(p, OPINION, { input: { goalId: first, opinion: 'APPROVE' } }, budgetSection);
+    expect(await order()).toEqual([first, second]);
   });
 });

@@ -24,7 +24,7 @@ import {
 } from './goal.input';
 import { toIndicatorData } from './goal.mapping';
 import { reviewQueueFilter } from './goal.queue';
-import { findGoal, goalNotFound, pageOfGoals } from './goal.read';
+import { findGoal, goalNotFound, pageOfGoals, WAITING_LONGEST_FIRST } from './goal.read';
 import { Goal, GoalPage } from './goal.type';
 import { GoalRowSchema } from '@jixiao/projections';
 
@@ -45,7 +45,7 @@ export class GoalReviewResolver {
 
   @Query(() => GoalPage, {
     description:
-      '我的审核待办：按当前用户的角色列出等待其审核或修改的目标 (The goals waiting for the current user, by role)',
+      '我的审核待办：按当前用户的角色列出等待其审核或修改的目标，提交最早的在前 (The goals waiting for the current user, by role, the longest-waiting first)',
   })
   async reviewQueue(
     @Ctx() ctx: RequestContext,
@@ -60,7 +60,7 @@ export class GoalReviewResolver {
       async () => {
         const em = this.deps.em();
         const where = { $and: [await reviewQueueFilter(em, ctx.actor), unitWhere(scope)] };
-        return pageOfGoals(em, where, pageOf(page));
+        return pageOfGoals(em, where, pageOf(page), WAITING_LONGEST_FIRST);
       },
     );
   }

@@ -1,4 +1,4 @@
-import type { EntityManager, FilterQuery } from '@mikro-orm/core';
+import { QueryOrder, type EntityManager, type FilterQuery, type QueryOrderMap } from '@mikro-orm/core';
 import { NotFoundError } from '@jixiao/events';
 import { containsPattern, ensureInScope, unitWhere, type UnitScope } from '@jixiao/service-kit';
 import { GoalRowSchema, IndicatorRowSchema, type GoalRow, type IndicatorRow } from '@jixiao/projections';
@@ -112,16 +112,23 @@ export async function findGoals(
   return pageOfGoals(em, { $and: [filtered, unitWhere(scope)] }, page);
 }
 
-/** A page of goals matching `where`, newest first, with their indicators in one more query. */
+/** Lists: the latest changed first. */
+export const NEWEST_FIRST: QueryOrderMap<GoalRow> = { updatedAt: QueryOrder.DESC, goalId: QueryOrder.ASC };
+/** Queues: the goal submitted longest ago first; drafts never submitted after, the oldest change first. */
+export const WAITING_LONGEST_FIRST: QueryOrderMap<GoalRow> = {
+  submittedAt: QueryOrder.ASC_NULLS_LAST,
+  updatedAt: QueryOrder.ASC,
+  goalId: QueryOrder.ASC,
+};
+
+/** A page of goals matching `where` (newest first unless `orderBy` says otherwise), with their indicators in one more query. */
 export async function pageOfGoals(
   em: EntityManager,
   where: FilterQuery<GoalRow>,
   page: { limit: number; offset: number },
+  orderBy: QueryOrderMap<GoalRow> = NEWEST_FIRST,
 ): Promise<{ nodes: Goal[]; totalCount: number }> {
-  const [rows, totalCount] = await em.findAndCount(GoalRowSchema, where, {
-    orderBy: { updatedAt: 'desc', goalId: 'asc' },
-    ...page,
-  });
+  const [rows, totalCount] = await em.findAndCount(GoalRowSchema, where, { orderBy, ...page });
   const indicators = rows.length
     ? await em.find(IndicatorRowSchema, { goalId: { $in: rows.map((r) => r.goalId) } })
     : [];
