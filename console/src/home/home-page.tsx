@@ -1,19 +1,15 @@
-import { Badge, Card, Col, List, Row, Statistic, Typography } from 'antd';
+import { Badge, Card, Col, Empty, List, Row, Statistic, Typography } from 'antd';
+import { useMemo } from 'react';
 import { Link } from 'react-router-dom';
 import { graphql } from '../gql';
+import { statusPieOption, useGoalStatusCounts } from '../planning/dashboards/goal-status-counts';
+import { Chart } from '../shell/chart';
+import { QueryError } from '../shell/errors';
 import { useGql } from '../shell/hooks';
 import { can } from '../shell/policy';
-import { currentSession } from '../shell/session';
 import { ROLE_LABELS } from '../shell/roles';
+import { currentSession } from '../shell/session';
 import { useFiscalYear } from '../shell/year';
-
-const GoalCountQuery = graphql(`
-  query GoalCount($filter: GoalFilter) {
-    goals(filter: $filter, page: { first: 1 }) {
-      totalCount
-    }
-  }
-`);
 
 const ReviewQueueCountQuery = graphql(`
   query ReviewQueueCount {
@@ -42,77 +38,112 @@ const ReviewStatisticsQuery = graphql(`
   }
 `);
 
+const HomeCoverageQuery = graphql(`
+  query HomeCoverage($fiscalYear: Int!) {
+    goalCoverage(fiscalYear: $fiscalYear) {
+      projects
+      projectsWithApprovedGoal
+    }
+  }
+`);
+
 interface Todo {
   key: string;
   title: string;
-  count: number | undefined;
+  /** Undefined for a link without a count (a page to go to). */
+  count?: number;
   to: string;
 }
 
-/** 工作台: what waits for this person (待办), with counts, and the year's figures. */
+/**
+ * 工作台: what waits for this person (待办) with counts — by what their role may do, as the policy
+ * says — and the year's figures with the goals by state.
+ */
 export function HomePage() {
   const session = currentSession()!;
   const { role, userId } = session.identity;
   const fiscalYear = useFiscalYear();
   const writesGoals = can(role, 'Mutation.submitGoal');
-  const reviews = can(role, 'Query.reviewQueue');
+  const reviews = can(role, 'Mutation.reviewGoal') || can(role, 'Mutation.recordReviewOpinion');
+  const issues = can(role, 'Mutation.issueGoal');
   const scores = can(role, 'Mutation.giveScore');
-  const drafts = useGql(GoalCountQuery, { filter: { fiscalYear, status: 'DRAFT' } }, { enabled: writesGoals });
-  const returned = useGql(GoalCountQuery, { filter: { fiscalYear, status: 'RETURNED' } }, { enabled: writesGoals });
-  const queue = useGql(ReviewQueueCountQuery, {}, { enabled: reviews });
+  const readsGoals = can(role, 'Query.goals');
+  const byStatus = useGoalStatusCounts(fiscalYear, readsGoals);
+  const queue = useGql(ReviewQueueCountQuery, {}, { enabled: reviews && can(role, 'Query.reviewQueue') });
   const toScore = useGql(MyAssignmentsQuery, { userId }, { enabled: scores });
-  const all = useGql(GoalCountQuery, { filter: { fiscalYear } }, { enabled: can(role, 'Query.goals') });
   const statistics = useGql(ReviewStatisticsQuery, { fiscalYear }, { enabled: can(role, 'Query.reviewStatistics') });
+  const coverage = useGql(HomeCoverageQuery, { fiscalYear }, { enabled: can(role, 'Query.goalCoverage') });
+  const countOf = (status: string) =>
+    byStatus.loading ? undefined : byStatus.slices.find((s) => s.status === status)?.value;
 
   const todos: Todo[] = [
+    ...(reviews
+      ? [{ key: 'queue', title: '待我审核的绩效目标', count: queue.data?.reviewQueue.totalCount, to: '/review-queue' }]
+      : []),
     ...(writesGoals
       ? [
-          {
-            key: 'drafts',
-            title: '待提交的绩效目标草稿',
-            count: drafts.data?.goals.totalCount,
-            to: '/goals?status=DRAFT',
-          },
+          { key: 'drafts', title: '待提交的绩效目标草稿', count: countOf('DRAFT'), to: '/goals?status=DRAFT' },
           {
             key: 'returned',
             title: '被退回待修改的绩效目标',
-            count: returned.data?.goals.totalCount,
+            count: countOf('RETURNED'),
             to: '/goals?status=RETURNED',
           },
         ]
       : []),
-    ...(reviews
-      ? [{ key: 'queue', title: '待审核的绩效目标', count: queue.data?.reviewQueue.totalCount, to: '/review-queue' }]
+    ...(issues
+      ? [{ key: 'issue', title: '已批准待随预算下达的目标', count: countOf('APPROVED'), to: '/goals?status=APPROVED' }]
       : []),
     ...(scores
       ? [
           {
             key: 'score',
-            title: '待评分的事前绩效评估',
+            title: '指派给我评分的事前绩效评估',
             count: toScore.data?.assignments.length,
             to: '/pre-assessments',
           },
         ]
       : []),
+    ...(can(role, 'Query.verifyStream') ? [{ key: 'audit', title: '查阅绩效目标的记录溯源', to: '/audit' }] : []),
+    ...(can(role, 'Query.goalCoverage') ? [{ key: 'dashboards', title: '查看统计分析', to: '/dashboards' }] : []),
   ];
+
+  const covered = useMemo(() => {
+    const rows = coverage.data?.goalCoverage ?? [];
+    const projects = rows.reduce((sum, row) => sum + row.projects, 0);
+    const withGoal = rows.reduce((sum, row) => sum + row.projectsWithApprovedGoal, 0);
+    return { projects, withGoal, ratio: projects ? withGoal / projects : null };
+  }, [coverage.data]);
+  const pie = useMemo(() => statusPieOption(byStatus.slices, true), [byStatus.slices]);
+  const review = statistics.data?.reviewStatistics;
 
   return (
     <Row gutter={[16, 16]}>
       <Col span={24}>
-        <Typography.Title level={2} style={{ fontSize: 20 }}>
+        <Typography.Title level={2} style={{ fontSize: 20, margin: 0 }}>
           工作台 · {ROLE_LABELS[role]} · {fiscalYear} 年度
         </Typography.Title>
       </Col>
-      <Col xs={24} lg={12}>
+      <Col xs={24} lg={10}>
         <Card title="待办事项">
+          <QueryError error={queue.error ?? toScore.error ?? byStatus.error} />
           <List
             dataSource={todos}
             locale={{ emptyText: '当前角色没有待办事项' }}
             renderItem={(todo) => (
               <List.Item
                 key={todo.key}
+                data-testid={`todo-${todo.key}`}
                 extra={
-                  <Badge count={todo.count ?? 0} showZero overflowCount={9999} color={todo.count ? 'red' : 'gray'} />
+                  todo.count !== undefined || todo.key === 'queue' || todo.key === 'score' ? (
+                    <Badge
+                      count={todo.count ?? 0}
+                      showZero
+                      overflowCount={9999}
+                      color={todo.count ? 'red' : 'gray'}
+                      aria-label={`${todo.count ?? 0} 项`}
+                    />
+                  ) : null
                 }
               >
                 <Link to={todo.to}>{todo.title}</Link>
@@ -121,24 +152,43 @@ export function HomePage() {
           />
         </Card>
       </Col>
-      <Col xs={24} lg={12}>
+      <Col xs={24} lg={14}>
         <Card title="本年度概况">
-          <Row gutter={16}>
-            <Col span={12}>
-              <Statistic title="绩效目标" value={all.data?.goals.totalCount ?? '—'} suffix="个" />
-            </Col>
-            {statistics.data && (
+          <Row gutter={[16, 16]}>
+            {readsGoals && (
+              <Col xs={12} md={6}>
+                <Statistic title="绩效目标" value={byStatus.loading ? '—' : byStatus.total} suffix="个" />
+              </Col>
+            )}
+            {review && (
               <>
-                <Col span={12}>
-                  <Statistic title="已评审目标" value={statistics.data.reviewStatistics.goalsReviewed} suffix="个" />
+                <Col xs={12} md={6}>
+                  <Statistic title="已审核目标" value={review.goalsReviewed} suffix="个" />
                 </Col>
-                <Col span={12}>
-                  <Statistic title="评审通过" value={statistics.data.reviewStatistics.goalsApproved} suffix="个" />
+                <Col xs={12} md={6}>
+                  <Statistic title="评审通过" value={review.goalsApproved} suffix="个" />
                 </Col>
-                <Col span={12}>
-                  <Statistic title="退回修改" value={statistics.data.reviewStatistics.goalsReturned} suffix="次" />
+                <Col xs={12} md={6}>
+                  <Statistic title="曾被退回" value={review.goalsReturned} suffix="个" />
                 </Col>
               </>
+            )}
+            {coverage.data && covered.ratio !== null && (
+              <Col xs={12} md={6}>
+                <Statistic
+                  title={`目标覆盖率（${covered.withGoal}/${covered.projects} 个项目）`}
+                  value={`${(covered.ratio * 100).toFixed(1)}%`}
+                />
+              </Col>
+            )}
+            {readsGoals && (
+              <Col span={24}>
+                {byStatus.total > 0 ? (
+                  <Chart label="本年度绩效目标的状态分布" option={pie} height={220} />
+                ) : (
+                  !byStatus.loading && <Empty description="本年度暂无绩效目标" />
+                )}
+              </Col>
             )}
           </Row>
         </Card>

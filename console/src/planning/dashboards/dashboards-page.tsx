@@ -1,17 +1,14 @@
-import { useQueries } from '@tanstack/react-query';
 import { Card, Col, Empty, Row, Skeleton, Statistic, Table, Typography } from 'antd';
 import type { EChartsCoreOption } from 'echarts/core';
 import { useMemo, type ReactNode } from 'react';
 import { graphql } from '../../gql';
-import type { GoalStatus, TypedDocumentString } from '../../gql/graphql';
-import { gql, type GqlError } from '../../shell/api';
 import { Chart } from '../../shell/chart';
 import { QueryError } from '../../shell/errors';
-import { keyOf, useGql } from '../../shell/hooks';
-import { optionsOf } from '../../shell/labels';
+import { useGql } from '../../shell/hooks';
 import { can } from '../../shell/policy';
 import { currentSession } from '../../shell/session';
 import { useFiscalYear } from '../../shell/year';
+import { statusPieOption, useGoalStatusCounts } from './goal-status-counts';
 
 const CoverageQuery = graphql(`
   query DashboardCoverage($fiscalYear: Int!) {
@@ -37,15 +34,6 @@ const StatisticsQuery = graphql(`
       reviewDecisions
       goalsApproved
       goalsReturned
-    }
-  }
-`);
-
-/** One count per state: the platform has no aggregate of goals by state, so one page of one row per state. */
-const StatusCountQuery = graphql(`
-  query DashboardStatusCount($filter: GoalFilter) {
-    goals(filter: $filter, page: { first: 1 }) {
-      totalCount
     }
   }
 `);
@@ -82,26 +70,8 @@ export function DashboardsPage() {
   const fiscalYear = useFiscalYear();
   const coverage = useGql(CoverageQuery, { fiscalYear }, { enabled: can(role, 'Query.goalCoverage') });
   const statistics = useGql(StatisticsQuery, { fiscalYear }, { enabled: can(role, 'Query.reviewStatistics') });
-  const statuses = optionsOf('GoalStatus') as { value: GoalStatus; label: string }[];
   const readsGoals = can(role, 'Query.goals');
-  const counts = useQueries({
-    queries: statuses.map(({ value }) => {
-      const variables = { filter: { fiscalYear, status: value } };
-      return {
-        queryKey: keyOf(StatusCountQuery as TypedDocumentString<unknown, unknown>, variables),
-        queryFn: () => gql(StatusCountQuery, variables),
-        enabled: readsGoals,
-      };
-    }),
-  });
-  const countsError = (counts.find((c) => c.error)?.error as GqlError | undefined) ?? null;
-  const countsLoading = counts.some((c) => c.isLoading);
-  // the slices as a string: useQueries answers a new array every render, the chart follows the values
-  const slicesKey = JSON.stringify(
-    statuses
-      .map(({ label: name }, i) => ({ name, value: counts[i]?.data?.goals.totalCount ?? 0 }))
-      .filter((slice) => slice.value > 0),
-  );
+  const byStatus = useGoalStatusCounts(fiscalYear, readsGoals);
 
   const coverageRows = useMemo(
     () => [...(coverage.data?.goalCoverage ?? [])].sort((a, b) => a.unit.code.localeCompare(b.unit.code)),
@@ -158,24 +128,7 @@ export function DashboardsPage() {
     [review],
   );
 
-  const statusOption = useMemo<EChartsCoreOption>(
-    () => ({
-      tooltip: { trigger: 'item', formatter: '{b}：{c} 个（{d}%）' },
-      legend: { type: 'scroll', orient: 'vertical', right: 0, top: 'middle' },
-      series: [
-        {
-          name: '目标状态',
-          type: 'pie',
-          radius: ['40%', '70%'],
-          center: ['35%', '50%'],
-          label: { formatter: '{c}' },
-          data: JSON.parse(slicesKey) as { name: string; value: number }[],
-        },
-      ],
-    }),
-    [slicesKey],
-  );
-  const goalTotal = counts.reduce((sum, c) => sum + (c.data?.goals.totalCount ?? 0), 0);
+  const statusOption = useMemo(() => statusPieOption(byStatus.slices), [byStatus.slices]);
 
   return (
     <Row gutter={[16, 16]}>
@@ -234,8 +187,12 @@ export function DashboardsPage() {
       )}
       {readsGoals && (
         <Col xs={24} xl={12}>
-          <ChartCard title={`目标状态分布（共 ${goalTotal} 个）`} loading={countsLoading} empty={goalTotal === 0}>
-            <QueryError error={countsError} />
+          <ChartCard
+            title={`目标状态分布（共 ${byStatus.total} 个）`}
+            loading={byStatus.loading}
+            empty={byStatus.total === 0}
+          >
+            <QueryError error={byStatus.error} />
             <Chart label="各状态的绩效目标数" option={statusOption} height={320} />
           </ChartCard>
         </Col>
