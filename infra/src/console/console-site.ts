@@ -29,9 +29,12 @@ export interface ConsoleSiteOptions {
   devSignIn?: DevSignIn;
 }
 
-/** `console/dist` of this checkout, if the console has been built. */
+/**
+ * `console/dist` of this checkout, if the console has been built; `JIXIAO_CONSOLE_DIR` names another
+ * build (e.g. one a browser test made apart while the checkout's is being rebuilt).
+ */
 export function builtConsoleDir(): string | null {
-  const dir = path.resolve(__dirname, '../../../console/dist');
+  const dir = path.resolve(process.env.JIXIAO_CONSOLE_DIR || path.resolve(__dirname, '../../../console/dist'));
   return existsSync(path.join(dir, 'index.html')) ? dir : null;
 }
 
