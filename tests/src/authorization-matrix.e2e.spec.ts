@@ -1,7 +1,7 @@
 import { readPolicyDocs } from '@jixiao/infra';
-import { ROLES, type OperationPolicy, type Scope } from '@jixiao/service-kit';
+import { POLICY_COLUMNS, PUBLIC, type OperationPolicy, type Role, type Scope } from '@jixiao/service-kit';
 import { seedFixture, UNIT_KEYS, type Fixture, type UnitKey } from './support/fixture';
-import { startTestPlatform } from './support/platform';
+import { startTestPlatform, type TestPlatform } from './support/platform';
 import { probeOutcome, PROBES, type Outcome } from './support/probes';
 
 /** The policy tables of docs/policy/, one per context: what the platform must do, read from the very pages users read. */
@@ -11,9 +11,11 @@ const expected = readPolicyDocs();
  * The scope a role showed, from which of the three fixture units' rows it reached. Every caller
  * works for unit A, whose subordinate is A1; B is unrelated — so each scope has its own signature.
  */
-function observedScope(outcomes: Record<UnitKey, Outcome>): Scope | '—' | string {
+function observedScope(outcomes: Record<UnitKey, Outcome>, anonymous: boolean): Scope | '—' | string {
   const values = Object.values(outcomes);
-  if (values.every((o) => o === 'FORBIDDEN')) return '—';
+  // without a token, the gateway refuses what is not public (the subgraph's own refusal is FORBIDDEN)
+  const refused = anonymous ? ['UNAUTHENTICATED', 'FORBIDDEN'] : ['FORBIDDEN'];
+  if (values.every((o) => refused.includes(o))) return '—';
   if (values.some((o) => !['ok', 'NOT_FOUND', 'NOT_LISTED'].includes(o)))
     return `UNEXPECTED ${JSON.stringify(outcomes)}`;
   const reached = UNIT_KEYS.filter((unit) => outcomes[unit] === 'ok').join(',');
@@ -27,7 +29,25 @@ function observedScope(outcomes: Record<UnitKey, Outcome>): Scope | '—' | stri
   return byReach[reached] ?? `UNEXPECTED ${JSON.stringify(outcomes)}`;
 }
 
-describe('authorization matrix: every operation as every role, against the policy tables in docs/policy/', () => {
+/**
+ * The platform as a caller without a token reaches it: the PUBLIC column's probes send no token (a
+ * subscription connects without one); every other caller of a probe's preparation keeps theirs.
+ */
+function withoutToken(p: TestPlatform): TestPlatform {
+  return {
+    ...p,
+    gql: (query, variables, caller, headers) =>
+      p.gql(
+        query,
+        variables,
+        'role' in caller && caller.role === (PUBLIC as never) ? { token: null } : caller,
+        headers,
+      ),
+    mint: async (caller, options) => (caller.role === (PUBLIC as never) ? (null as never) : p.mint(caller, options)),
+  };
+}
+
+describe('authorization matrix: every operation as every role and without a token, against the policy tables in docs/policy/', () => {
   let p: Awaited<ReturnType<typeof startTestPlatform>>;
   let f: Fixture;
   beforeAll(async () => {
@@ -44,15 +64,23 @@ describe('authorization matrix: every operation as every role, against the polic
     const observed: Record<string, OperationPolicy> = {};
     for (const [operation, probe] of Object.entries(PROBES)) {
       const row: Record<string, string> = {};
-      for (const role of ROLES) {
-        const caller = { role, unitId: f.unitIds.A, userId: `matrix.${role.toLowerCase()}` };
+      for (const role of POLICY_COLUMNS) {
+        const anonymous = role === PUBLIC;
+        // PUBLIC is no role a token carries: withoutToken() sends such a caller's requests with none
+        const caller = {
+          role: role as Role,
+          unitId: anonymous ? null : f.unitIds.A,
+          userId: `matrix.${role.toLowerCase()}`,
+        };
         const outcomes = {} as Record<UnitKey, Outcome>;
-        for (const unit of UNIT_KEYS) outcomes[unit] = await probeOutcome(probe, p, f, caller, unit);
-        const scope = observedScope(outcomes);
+        for (const unit of UNIT_KEYS) {
+          outcomes[unit] = await probeOutcome(probe, anonymous ? withoutToken(p) : p, f, caller, unit);
+        }
+        const scope = observedScope(outcomes, anonymous);
         if (scope !== '—') row[role] = scope;
       }
       observed[operation] = row as OperationPolicy;
     }
     expect(observed).toEqual(expected);
-  }, 420_000); // 1,800 probes in sequence: minutes on a busy 2-core machine
+  }, 600_000); // 2,000 probes in sequence: minutes on a busy 2-core machine
 });

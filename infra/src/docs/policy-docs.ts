@@ -5,6 +5,8 @@ import { CONTEXTS } from '@jixiao/contexts';
 import { readSupergraph } from '@jixiao/schema';
 import {
   parsePolicyTable,
+  PUBLIC,
+  PUBLIC_LABEL,
   renderPolicyTable,
   ROLE_LABELS,
   ROLES,
@@ -77,8 +79,11 @@ export function renderContextPolicy(context: Pick<ContextModule, 'name' | 'title
     'cell says which rows the role reaches: `ALL` every row · `OWN_UNIT` rows of the caller’s unit ·',
     '`SUBORDINATES` rows of the caller’s unit and its subordinate units · `CHILD_UNITS` rows of its',
     'subordinate units only · `ASSIGNED` rows assigned to the caller · `—` refused with `FORBIDDEN`.',
+    'The last column, `PUBLIC`, is a request without a token: `ALL` there lets anyone run the query (公开),',
+    'and `—` refuses it with `UNAUTHENTICATED`, as every request without a token always was.',
     'Roles, scopes and how they are enforced: [Identity and access](../identity-and-access.md). The',
-    'authorization matrix test runs every row as every role through the gateway and compares with this table.',
+    'authorization matrix test runs every row as every role, and without a token, through the gateway and',
+    'compares with this table.',
     '',
     TABLE_START,
     renderPolicyTable(context.policy),
@@ -105,6 +110,7 @@ export function renderPolicyIndex(contexts: readonly Pick<ContextModule, 'name' 
     '| role | 中文 |',
     '|---|---|',
     ...ROLES.map((role) => `| \`${role}\` | ${ROLE_LABELS[role]} |`),
+    `| \`${PUBLIC}\` | ${PUBLIC_LABEL}: a request without a token, for the rows naming it |`,
     '',
   ].join('\n');
 }

@@ -1,6 +1,8 @@
 import { POLICY } from '@jixiao/contexts';
+import { publicSurface } from '@jixiao/gateway';
 import { Kind, parse } from 'graphql';
 import { readSupergraph } from '@jixiao/schema';
+import { publicOperationsOf } from '@jixiao/service-kit';
 
 /** `Type.field` for every field of every object type in the supergraph. */
 function supergraphFields(): Set<string> {
@@ -22,5 +24,10 @@ describe('the authorization policy', () => {
   it('names only fields that exist', () => {
     const fields = supergraphFields();
     expect(Object.keys(POLICY).filter((operation) => !fields.has(operation))).toEqual([]);
+  });
+
+  it('makes public (公开) only queries that reach types of their own: the gateway would not start otherwise', () => {
+    const surface = publicSurface(readSupergraph(), publicOperationsOf(POLICY));
+    expect([...surface].sort()).toEqual(['Query.publishedGoals', 'Query.publishedUnitYears']);
   });
 });

@@ -39,6 +39,10 @@ export interface Fixture {
   goalReadyToConclude(unit: UnitKey): Promise<Goal>;
   approvedGoal(unit: UnitKey): Promise<Goal>;
   issuedGoal(unit: UnitKey): Promise<Goal>;
+  /** A fresh goal of the unit issued with its project's budget allocated: something new to publish (公开). */
+  issuedWithBudget(unit: UnitKey): Promise<Goal>;
+  /** Sees to it that the unit's 2024 goals are published (once per fixture). */
+  publishedUnit(unit: UnitKey): Promise<void>;
   /** A fresh project whose goal is approved; `admit` also takes it into the library. */
   projectWithApprovedGoal(unit: UnitKey, admit?: boolean): Promise<string>;
   /** A pre-assessment of the unit's project; `scored` has every dimension scored by its assigned expert. */
@@ -117,6 +121,46 @@ export async function seedFixture(p: TestPlatform, codePrefix = '9'): Promise<Fi
     return goal;
   };
 
+  const admit = (projectId: string) =>
+    must(
+      p,
+      `mutation($input: AdmitProjectInput!) { admitProjectToLibrary(input: $input) { id } }`,
+      { input: { projectId } },
+      performance,
+    );
+  const issuedWithBudget = async (unit: UnitKey) => {
+    const projectId = await newProject(unit);
+    const goal = await approvedGoal(unit, projectId);
+    await admit(projectId);
+    await must(
+      p,
+      `mutation($input: AllocateBudgetInput!) { allocateBudget(input: $input) { id } }`,
+      { input: { projectId, amount: '4800000.00', budgetDocument: '天财预〔2024〕2号' } },
+      as('BUDGET_SECTION', null, 'fixture.budget'),
+    );
+    await must(
+      p,
+      `mutation($input: IssueGoalInput!) { issueGoal(input: $input) { id } }`,
+      { input: { goalId: goal.id, budgetDocument: '天财预〔2024〕2号', issuedAmount: '4800000.00' } },
+      performance,
+    );
+    return goal;
+  };
+  const publications = new Map<UnitKey, Promise<void>>();
+  const publishedUnit = (unit: UnitKey) => {
+    const once = async () => {
+      await issuedWithBudget(unit);
+      await must(
+        p,
+        `mutation($input: PublishGoalsInput!) { publishGoals(input: $input) { publication } }`,
+        { input: { unitId: unitIds[unit], fiscalYear: 2024, reason: '补充公开新下达的目标' } },
+        performance,
+      );
+    };
+    if (!publications.has(unit)) publications.set(unit, once());
+    return publications.get(unit)!;
+  };
+
   const templateId = await must(
     p,
     `mutation($input: AddIndicatorTemplateInput!) { addIndicatorTemplate(input: $input) { id } }`,
@@ -161,17 +205,12 @@ export async function seedFixture(p: TestPlatform, codePrefix = '9'): Promise<Fi
     goalReadyToConclude: (unit) => goalReadyToConclude(unit),
     approvedGoal: (unit) => approvedGoal(unit),
     issuedGoal,
-    async projectWithApprovedGoal(unit, admit = false) {
+    issuedWithBudget,
+    publishedUnit,
+    async projectWithApprovedGoal(unit, withAdmission = false) {
       const projectId = await newProject(unit);
       await approvedGoal(unit, projectId);
-      if (admit) {
-        await must(
-          p,
-          `mutation($input: AdmitProjectInput!) { admitProjectToLibrary(input: $input) { id } }`,
-          { input: { projectId } },
-          performance,
-        );
-      }
+      if (withAdmission) await admit(projectId);
       return projectId;
     },
     async preAssessment(unit, scored = false) {

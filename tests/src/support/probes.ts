@@ -1,5 +1,5 @@
 import { POLICY } from '@jixiao/contexts';
-import { ASSERTION_HEADER, signAssertion, type Role } from '@jixiao/service-kit';
+import { ASSERTION_HEADER, PUBLIC, PUBLIC_CALLER, signAssertion, type Role } from '@jixiao/service-kit';
 import { FIXTURE_EXPERT_ID, type Fixture, type UnitKey } from './fixture';
 import { subscribeLive } from './subscribe';
 import {
@@ -16,7 +16,7 @@ import {
   type TestPlatform,
 } from './platform';
 
-/** A caller with a role (not a raw token). */
+/** A caller with a role (not a raw token); the matrix's PUBLIC column passes PUBLIC for a caller without one. */
 export type RoleCaller = { role: Role; unitId?: string | null; userId?: string };
 
 /** What one call did: succeeded, or the error code it got. */
@@ -39,11 +39,16 @@ export const listed = (ids: string[], f: Fixture): UnitKey[] =>
 
 /** `<type>.history` (Goal, Project, BudgetUnit), asked of the audit subgraph the way the gateway would, with a signed assertion. */
 async function historyDirect(p: TestPlatform, type: string, id: string, caller: RoleCaller) {
-  const assertion = await signAssertion(p.assertionSecret, {
-    userId: caller.userId ?? `test.${caller.role.toLowerCase()}`,
-    role: caller.role,
-    unitId: caller.unitId ?? null,
-  });
+  const assertion = await signAssertion(
+    p.assertionSecret,
+    (caller.role as string) === PUBLIC
+      ? PUBLIC_CALLER
+      : {
+          userId: caller.userId ?? `test.${caller.role.toLowerCase()}`,
+          role: caller.role,
+          unitId: caller.unitId ?? null,
+        },
+  );
   const response = await fetch(p.subgraphUrls['audit']!, {
     method: 'POST',
     headers: { 'content-type': 'application/json', [ASSERTION_HEADER]: assertion },
@@ -395,6 +400,34 @@ export const PROBES: Record<string, Probe> = {
       },
       c,
     ),
+  'Mutation.publishGoals': async (p, f, c, u) => {
+    // something new to publish, each time: a goal issued with its project's budget
+    if (allowed('Mutation.publishGoals', c)) await f.issuedWithBudget(u);
+    const input = { unitId: f.unitIds[u], fiscalYear: 2024, reason: '补充公开新下达的目标' };
+    return p.gql('mutation($input: PublishGoalsInput!) { publishGoals(input: $input) { publication } }', { input }, c);
+  },
+  'Query.publishedGoals': async (p, f, c, u) => {
+    if (allowed('Query.publishedGoals', c)) await f.publishedUnit(u);
+    return listProbe(
+      p,
+      f,
+      c,
+      u,
+      '{ publishedGoals(fiscalYear: 2024, page: { first: 200 }) { nodes { unitId } } }',
+      (d: { publishedGoals: { nodes: { unitId: string }[] } }) => d.publishedGoals.nodes.map((n) => n.unitId),
+    );
+  },
+  'Query.publishedUnitYears': async (p, f, c, u) => {
+    if (allowed('Query.publishedUnitYears', c)) await f.publishedUnit(u);
+    return listProbe(
+      p,
+      f,
+      c,
+      u,
+      '{ publishedUnitYears(fiscalYear: 2024) { unitId } }',
+      (d: { publishedUnitYears: { unitId: string }[] }) => d.publishedUnitYears.map((n) => n.unitId),
+    );
+  },
   'Query.goalCoverage': (p, f, c, u) =>
     listProbe(
       p,
