@@ -1,16 +1,25 @@
 /* Runs inside jest: `expect` is jest's global. */
 import { openReadModels, rebuildReadModels } from '@jixiao/infra';
 import type { MikroORM } from '@mikro-orm/core';
-import { GoalCountRowSchema, GoalRowSchema, ProjectionStreamSchema } from '@jixiao/projections';
+import {
+  GoalCountRowSchema,
+  GoalRowSchema,
+  ProjectionStreamSchema,
+  PublishedGoalRowSchema,
+  PublishedUnitYearRowSchema,
+} from '@jixiao/projections';
 import type { ReadModelDatabase } from '@jixiao/infra';
 import { startTestPlatform } from './platform';
-import { answers, seed } from './year';
+import { answers, publicAnswers, publishSome, seed } from './year';
 
 /** Seeds a small year, answers every planning query, empties the read models, replays, answers again. */
 export async function expectReplayGivesSameAnswers(storage?: (dir: string) => ReadModelDatabase) {
   const first = await startTestPlatform(storage ? { storage: storage('') } : {});
   const ids = await seed(first);
+  await publishSome(first);
   const before = await answers(first, ids);
+  const publicBefore = await publicAnswers(first);
+  expect(publicBefore.unitYears).toMatchObject({ publishedUnitYears: [{ publication: 2, goalCount: 1 }] });
   expect(before.goal).toMatchObject({ goal: { status: 'APPROVED', reviewRounds: 2 } });
   expect(before.profile).toMatchObject({ ruleProfile: { passMark: 80 } });
   const keyedBefore = await keyedRows(first.orm);
@@ -26,6 +35,7 @@ export async function expectReplayGivesSameAnswers(storage?: (dir: string) => Re
   try {
     expect(await second.caughtUp(30_000)).toBe(true);
     expect(await answers(second, ids)).toEqual(before);
+    expect(await publicAnswers(second)).toEqual(publicBefore);
     // the cross-stream read model and its stream records, row for row
     expect(await keyedRows(second.orm)).toEqual(keyedBefore);
   } finally {
@@ -33,11 +43,13 @@ export async function expectReplayGivesSameAnswers(storage?: (dir: string) => Re
   }
 }
 
-/** The goal counts per unit and year and the keyed projections' stream records, in key order. */
+/** The goal counts per unit and year, the keyed projections' stream records, and the publications, in key order. */
 async function keyedRows(orm: MikroORM) {
   const em = orm.em.fork();
   return {
     counts: await em.find(GoalCountRowSchema, {}, { orderBy: { key: 'asc' } }),
     streams: await em.find(ProjectionStreamSchema, {}, { orderBy: { projection: 'asc', streamId: 'asc' } }),
+    publications: await em.find(PublishedUnitYearRowSchema, {}, { orderBy: { streamId: 'asc' } }),
+    published: await em.find(PublishedGoalRowSchema, {}, { orderBy: { goalId: 'asc' } }),
   };
 }

@@ -1,6 +1,8 @@
 /* Runs inside jest: the walk helpers use `expect`. */
 import { as, SUBMIT_GOAL, type Caller, type TestPlatform } from './platform';
 import {
+  admin,
+  budgetSection,
   department,
   GOAL_FIELDS,
   goalInput,
@@ -53,6 +55,73 @@ export async function seed(p: Platform) {
   });
   const minorGoal = await ok(p, SUBMIT_GOAL, { input: goalInput(minor.id) }, officer(bureau));
   return { goal: goal.id, minorGoal: minorGoal.id, pa: pa.id, bureau, school };
+}
+
+/**
+ * Disclosure (公开) beside the year: a transport bureau's goal issued with its budget and published
+ * twice (the second after an adjustment), and a second goal issued later and left unpublished.
+ */
+export async function publishSome(p: Platform) {
+  const unit = await ok(
+    p,
+    `mutation($input: RegisterBudgetUnitInput!) { registerBudgetUnit(input: $input) { id } }`,
+    { input: { code: '102001', name: '天门市交通运输局', level: 'FIRST', divisionCode: '429006' } },
+    admin,
+  );
+  const issue = async (name: string) => {
+    const project = await ok(
+      p,
+      PROPOSE_PROJECT,
+      { input: projectInput(unit.id, { isNew: false, isMajor: false, name }) },
+      officer(unit.id),
+    );
+    const goal = await ok(p, SUBMIT_GOAL, { input: goalInput(project.id) }, officer(unit.id));
+    await jointReview(p, goal, 'APPROVE');
+    await review(p, goal.id, 'APPROVE', performance);
+    await ok(p, `mutation($input: AdmitProjectInput!) { admitProjectToLibrary(input: $input) { id } }`, {
+      input: { projectId: project.id },
+    });
+    await ok(
+      p,
+      `mutation($input: AllocateBudgetInput!) { allocateBudget(input: $input) { id } }`,
+      { input: { projectId: project.id, amount: '3000000.00', budgetDocument: '天财预〔2024〕9号' } },
+      budgetSection,
+    );
+    await ok(p, `mutation($input: IssueGoalInput!) { issueGoal(input: $input) { id } }`, {
+      input: { goalId: goal.id, budgetDocument: '天财预〔2024〕9号', issuedAmount: '3000000.00' },
+    });
+    return goal.id as string;
+  };
+  const publish = (reason?: string) =>
+    ok(p, `mutation($input: PublishGoalsInput!) { publishGoals(input: $input) { publication } }`, {
+      input: { unitId: unit.id, fiscalYear: 2024, reason },
+    });
+  const goal = await issue('农村公路提档升级');
+  await publish();
+  await ok(p, `mutation($input: AdjustGoalInput!) { adjustGoal(input: $input) { id } }`, {
+    input: {
+      goalId: goal,
+      budgetAdjustmentRef: '天财预调〔2024〕2号',
+      reason: '年中预算调整',
+      amount: '2700000.00',
+      indicators: goalInput('').indicators,
+    },
+  });
+  await publish('目标随预算调整');
+  await issue('公路养护');
+  return { unit: unit.id as string };
+}
+
+/** What anyone reads of the published goals, without a token. */
+export async function publicAnswers(p: Platform) {
+  const q = (query: string) => p.gql(query, {}, { token: null }).then((r) => r.data ?? r.errors);
+  return {
+    goals: await q(`{ publishedGoals(fiscalYear: 2024) { totalCount nodes { goalId unitName projectName amount
+      goalVersion contentHash publication publishedAt indicators { name target } } } }`),
+    unitYears: await q(
+      `{ publishedUnitYears { unitId unitName publication goalCount totalAmount firstPublishedAt publishedAt } }`,
+    ),
+  };
 }
 
 /** The queries of the issue, answered as a user sees them. */
