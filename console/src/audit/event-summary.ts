@@ -60,7 +60,8 @@ const TITLES: Record<string, string> = {
 
 type Labels = Readonly<Record<string, { zh: string }>>;
 const zh = (labels: Labels, value: unknown): string => (typeof value === 'string' ? (labels[value]?.zh ?? value) : '—');
-const statusLabel = (status: string) => zh(GOAL_STATUS_LABELS, status);
+/** A state's name, its first clause (已提交，待主管部门审核 → 已提交). */
+const statusLabel = (status: string) => zh(GOAL_STATUS_LABELS, status).split(/[，：]/)[0] ?? status;
 
 /** Whole fen (分) → ¥1,234.50, without floating point. */
 export function fenToYuan(fen: unknown): string {
@@ -252,7 +253,7 @@ export function summarize(events: RecordedEvent[]): EventSummary[] {
           summary.status = move('ISSUED');
           summary.changes = [
             { field: '预算批复文号', after: text('budgetDocument') ?? '—' },
-            ...(amount ? [{ field: '下达金额', before: view.amount, after: amount }] : []),
+            ...(amount ? [{ field: '金额（申报 → 下达）', before: view.amount, after: amount }] : []),
           ];
           break;
         }
