@@ -2,6 +2,7 @@ import { AimOutlined } from '@ant-design/icons';
 import type { RouteObject } from 'react-router-dom';
 import type { ConsoleModule } from '../shell/modules';
 import { DashboardsPage } from './dashboards/dashboards-page';
+import { DisclosurePage } from './disclosure/disclosure-page';
 import { GoalPage } from './goals/goal-page';
 import { GoalsPage } from './goals/goals-page';
 import { NewGoalPage } from './goals/new-goal-page';
@@ -45,4 +46,4 @@ export const planningModule: ConsoleModule = {
 };
 
 /** Planning's pages readable without signing in: the goals published with the approved budget (公开). */
-export const planningPublicRoutes: RouteObject[] = [];
+export const planningPublicRoutes: RouteObject[] = [{ path: '/public/goals', element: <DisclosurePage /> }];

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Card, Layout, Spin, Typography } from 'antd';
+import { Link } from 'react-router-dom';
 import { consoleConfig } from '../config';
 import type { EndReason } from '../session';
 import { DevSignIn } from './dev-sign-in';
@@ -31,6 +32,10 @@ export function SignInPage({ reason }: { reason: EndReason | null }) {
           )}
           {config.data?.auth === 'dev' && <DevSignIn />}
           {config.data?.auth === 'oidc' && <OidcSignIn settings={config.data.oidc} />}
+          <Typography.Paragraph style={{ textAlign: 'center', margin: '16px 0 0' }}>
+            <Link to="/public/goals">绩效目标公开</Link>
+            <Typography.Text type="secondary">（无需登录）</Typography.Text>
+          </Typography.Paragraph>
         </Card>
       </main>
     </Layout>
