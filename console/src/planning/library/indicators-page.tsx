@@ -184,7 +184,7 @@ export function IndicatorsPage() {
             title: '比较方式',
             dataIndex: 'operator',
             width: 120,
-            render: (v: string) => label('IndicatorOperator', v).split(' ')[0],
+            render: (v: string) => (v === 'QUALITATIVE' ? '定性' : label('IndicatorOperator', v).split(' ')[0]),
           },
           { title: '计量单位', dataIndex: 'unit', width: 90, render: (v: string) => v || '—' },
           { title: '目标值提示', dataIndex: 'targetHint', width: 120, render: (v: string) => v || '—' },

@@ -1,5 +1,7 @@
+import { useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
+  App,
   Button,
   Card,
   Descriptions,
@@ -18,7 +20,7 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { graphql } from '../../gql';
 import type { PreAssessmentConclusion, PreAssessmentDimension } from '../../gql/graphql';
-import { commandId, type GqlError } from '../../shell/api';
+import { commandId, gql, type GqlError } from '../../shell/api';
 import { QueryError } from '../../shell/errors';
 import { when } from '../../shell/format';
 import { useCommand, useGql } from '../../shell/hooks';
@@ -71,6 +73,16 @@ const PreAssessmentQuery = graphql(`
   }
 `);
 
+const PreAssessedProjectQuery = graphql(`
+  query PreAssessedProject($id: ID!) {
+    project(id: $id) {
+      id
+      code
+      name
+    }
+  }
+`);
+
 const GiveScoreMutation = graphql(`
   mutation GiveScore($input: GiveScoreInput!) {
     giveScore(input: $input) {
@@ -117,7 +129,6 @@ export function PreAssessmentPage() {
   const { id = '' } = useParams();
   const { role, userId } = currentSession()!.identity;
   const assessment = useGql(PreAssessmentQuery, { id });
-  if (assessment.error) return <QueryError error={assessment.error} />;
   const a = assessment.data?.preAssessment;
   const { means, total } = a
     ? provisional(
@@ -125,6 +136,10 @@ export function PreAssessmentPage() {
         a.scores,
       )
     : { means: {}, total: null };
+  // a scorer reads the assessment assigned to them, not the project's record
+  const readsProject = !!a?.projectId && !can(role, 'Mutation.giveScore') && can(role, 'Query.project');
+  const project = useGql(PreAssessedProjectQuery, { id: a?.projectId ?? '' }, { enabled: readsProject });
+  if (assessment.error) return <QueryError error={assessment.error} />;
   const isOpen = a?.status === 'OPEN';
   const myScores = a?.scores.filter((s) => s.scorerId === userId) ?? [];
   const scoresHere = isOpen && can(role, 'Mutation.giveScore') && !!a?.scorerIds.includes(userId);
@@ -143,10 +158,14 @@ export function PreAssessmentPage() {
           <Space direction="vertical" style={{ width: '100%' }} size="middle">
             <Descriptions column={2} bordered size="small">
               <Descriptions.Item label="评估对象">
-                {a.subject === 'PROJECT' && a.projectId ? (
-                  <Link to={`/projects/${a.projectId}`}>查看项目</Link>
-                ) : (
+                {a.subject === 'POLICY' ? (
                   `政策：${a.policyName ?? '—'}`
+                ) : readsProject ? (
+                  <Link to={`/projects/${a.projectId}`}>
+                    {project.data ? `${project.data.project.name}（${project.data.project.code}）` : '查看项目'}
+                  </Link>
+                ) : (
+                  '项目'
                 )}
               </Descriptions.Item>
               <Descriptions.Item label="申报单位">{a.unit.name}</Descriptions.Item>
@@ -253,7 +272,9 @@ function ScoreForm({
   scored: Set<string>;
 }) {
   const [form] = Form.useForm<ScoreValues>();
-  const give = useCommand(GiveScoreMutation, '评分已提交');
+  const client = useQueryClient();
+  const { message } = App.useApp();
+  const [pending, setPending] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
   const open = dimensions.filter((d) => !scored.has(d.dimension));
   if (open.length === 0) {
@@ -266,11 +287,13 @@ function ScoreForm({
   // one giveScore per dimension (a scorer scores a dimension once); the first refusal stops the rest
   const submit = async (values: ScoreValues) => {
     setFailure(null);
+    setPending(true);
+    let given = 0;
     for (const d of open) {
       const value = values[d.dimension];
       if (value?.points === undefined || value.points === null) continue;
       try {
-        await give.mutateAsync({
+        await gql(GiveScoreMutation, {
           input: {
             preAssessmentId: assessmentId,
             dimension: d.dimension,
@@ -279,14 +302,18 @@ function ScoreForm({
             commandId: commandId(),
           },
         });
+        given += 1;
       } catch (error) {
         const issue = (error as GqlError).issues?.[0];
-        const message = issue?.zh ?? (error as GqlError).message;
-        form.setFields([{ name: [d.dimension, issue?.path === 'reason' ? 'reason' : 'points'], errors: [message] }]);
-        setFailure(`「${label('PreAssessmentDimension', d.dimension)}」的评分未被接受：${message}`);
-        return;
+        const why = issue?.zh ?? (error as GqlError).message;
+        form.setFields([{ name: [d.dimension, issue?.path === 'reason' ? 'reason' : 'points'], errors: [why] }]);
+        setFailure(`「${label('PreAssessmentDimension', d.dimension)}」的评分未被接受：${why}`);
+        break;
       }
     }
+    setPending(false);
+    if (given > 0) message.success(`已提交 ${given} 个维度的评分`);
+    await client.invalidateQueries();
   };
   return (
     <Card title="我的评分">
@@ -322,7 +349,7 @@ function ScoreForm({
             </Space>
           );
         })}
-        <Button type="primary" htmlType="submit" loading={give.isPending}>
+        <Button type="primary" htmlType="submit" loading={pending}>
           提交评分
         </Button>
       </Form>

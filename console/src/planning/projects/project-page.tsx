@@ -143,7 +143,7 @@ export function ProjectPage() {
               {mayAdmit && p.libraryBlockers.length === 0 && (
                 <Popconfirm
                   title="确认将该项目纳入项目库？"
-                  okText="入库"
+                  okText="确认入库"
                   cancelText="取消"
                   onConfirm={() =>
                     admit.mutate({ input: { projectId: p.id, expectedVersion: p.version, commandId: commandId() } })

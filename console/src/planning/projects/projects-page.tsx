@@ -1,3 +1,4 @@
+import { CheckCircleOutlined, ExclamationCircleOutlined } from '@ant-design/icons';
 import { Button, Card, Checkbox, Select, Space, Table, Tag, Typography } from 'antd';
 import { Link, useSearchParams } from 'react-router-dom';
 import { graphql } from '../../gql';
@@ -105,6 +106,7 @@ export function ProjectsPage() {
       <Table
         rowKey="id"
         size="middle"
+        scroll={{ x: 1280 }}
         loading={projects.isLoading}
         dataSource={projects.data?.projects.nodes}
         pagination={{
@@ -120,6 +122,7 @@ export function ProjectsPage() {
           {
             title: '项目名称',
             dataIndex: 'name',
+            width: 260,
             render: (name: string, project) => (
               <Space size={4} wrap>
                 <Link to={`/projects/${project.id}`}>{name}</Link>
@@ -128,8 +131,8 @@ export function ProjectsPage() {
               </Space>
             ),
           },
-          { title: '预算单位', dataIndex: ['unit', 'name'], width: 180 },
-          { title: '类别', dataIndex: 'category', width: 110, render: (v: string) => label('ProjectCategory', v) },
+          { title: '预算单位', dataIndex: ['unit', 'name'], width: 160 },
+          { title: '类别', dataIndex: 'category', width: 100, render: (v: string) => label('ProjectCategory', v) },
           { title: '申请金额', dataIndex: 'amountRequested', width: 150, align: 'right', render: yuan },
           { title: '已安排预算', dataIndex: 'allocatedTotal', width: 150, align: 'right', render: yuan },
           {
@@ -141,22 +144,25 @@ export function ProjectsPage() {
           {
             title: '入库障碍',
             dataIndex: 'libraryBlockers',
-            width: 320,
             render: (blockers: { condition: string; zh: string }[], project) =>
               blockers.length === 0 ? (
                 project.libraryStatus === 'IN_LIBRARY' ? (
                   '—'
                 ) : (
-                  <Typography.Text type="success">已满足入库条件</Typography.Text>
+                  <span>
+                    <CheckCircleOutlined style={{ color: '#237804', marginRight: 6 }} aria-hidden />
+                    已满足入库条件
+                  </span>
                 )
               ) : (
-                <ul style={{ margin: 0, paddingLeft: 18 }}>
+                <Space direction="vertical" size={2}>
                   {blockers.map((b) => (
-                    <li key={b.condition}>
-                      <Typography.Text type="warning">{b.zh}</Typography.Text>
-                    </li>
+                    <span key={b.condition}>
+                      <ExclamationCircleOutlined style={{ color: '#ad6800', marginRight: 6 }} aria-hidden />
+                      {b.zh}
+                    </span>
                   ))}
-                </ul>
+                </Space>
               ),
           },
         ]}
