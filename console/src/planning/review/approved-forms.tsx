@@ -1,11 +1,20 @@
 import { Form, Input } from 'antd';
 import { useCommand } from '../../shell/hooks';
+import { moneyTextProblem } from '../../shell/platform-rules';
 import { CommandModal } from './command-modal';
 import { IssueGoalDocument, MarkGoalExemplaryDocument } from './review.documents';
 import type { ReviewableGoalData } from './reviewable-goal';
 
-/** A yuan amount as the platform's Money takes it: digits, at most two decimals, not negative. */
-export const MONEY_PATTERN = /^\d{1,13}(\.\d{1,2})?$/;
+/** An antd rule: an amount of yuan the platform takes (at most two decimals, within its limit), not negative. */
+export const amountRule = (what: string) => ({
+  validator: async (_: unknown, value: string | undefined) => {
+    const text = (value ?? '').trim();
+    if (text === '') throw new Error(`请填写${what}`);
+    const problem = moneyTextProblem(text);
+    if (problem) throw new Error(problem.zh);
+    if (text.startsWith('-')) throw new Error(`${what}应不小于 0`);
+  },
+});
 
 /** 随预算下达: the budget reply's document number and the amount issued. */
 export function IssueAction({ goal }: { goal: ReviewableGoalData }) {
@@ -37,14 +46,7 @@ export function IssueAction({ goal }: { goal: ReviewableGoalData }) {
           >
             <Input placeholder="如：天财预〔2023〕1 号" maxLength={100} />
           </Form.Item>
-          <Form.Item
-            name="issuedAmount"
-            label="下达金额（元）"
-            rules={[
-              { required: true, message: '请填写下达金额' },
-              { pattern: MONEY_PATTERN, message: '下达金额须为不小于 0 的金额，最多两位小数' },
-            ]}
-          >
+          <Form.Item name="issuedAmount" label="下达金额（元）" rules={[amountRule('下达金额')]}>
             <Input inputMode="decimal" suffix="元" />
           </Form.Item>
         </>

@@ -27,6 +27,7 @@ export function CommandModal<T extends object>({
   button,
   initialValues,
   onSubmit,
+  onOpen,
   children,
   width = 640,
 }: {
@@ -35,6 +36,8 @@ export function CommandModal<T extends object>({
   button?: ButtonProps;
   initialValues?: Partial<T>;
   onSubmit: (values: T, commandId: string) => Promise<unknown>;
+  /** Called as the dialog opens, e.g. to start from the record as it is now. */
+  onOpen?: () => void;
   children: (form: FormInstance<T>) => ReactNode;
   width?: number;
 }) {
@@ -60,6 +63,7 @@ export function CommandModal<T extends object>({
         {...button}
         onClick={() => {
           setId(commandId());
+          onOpen?.();
           setOpen(true);
         }}
       >

@@ -2,6 +2,7 @@ import { Alert, Card, Space } from 'antd';
 import type { ReactNode } from 'react';
 import { can } from '../../shell/policy';
 import { currentSession } from '../../shell/session';
+import { AdjustAction } from './adjust-form';
 import { ExemplaryAction, IssueAction } from './approved-forms';
 import { JointReviewState, useJointReviewRoles } from './joint-review-state';
 import { DecisionAction, OpinionAction } from './review-forms';
@@ -36,6 +37,9 @@ export function GoalReviewActions({ goal }: { goal: ReviewableGoalData }) {
   }
   if (goal.status === 'APPROVED' && can(role, 'Mutation.issueGoal')) {
     actions.push(<IssueAction key="issue" goal={goal} />);
+  }
+  if ((goal.status === 'ISSUED' || goal.status === 'ADJUSTED') && can(role, 'Mutation.adjustGoal')) {
+    actions.push(<AdjustAction key="adjust" goal={goal} />);
   }
   if (APPROVED.includes(goal.status) && !goal.exemplary && can(role, 'Mutation.markGoalExemplary')) {
     actions.push(<ExemplaryAction key="exemplary" goal={goal} />);
