@@ -70,7 +70,7 @@ export function ConsoleLayout({
             type="text"
             icon={<TranslationOutlined />}
             onClick={() => onLocale(locale === 'zh-CN' ? 'en-US' : 'zh-CN')}
-            aria-label="切换语言 (switch language)"
+            aria-label={`${locale === 'zh-CN' ? 'English' : '中文'}：切换语言 (switch language)`}
           >
             {locale === 'zh-CN' ? 'English' : '中文'}
           </Button>
