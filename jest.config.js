@@ -63,11 +63,13 @@ module.exports = {
       displayName: 'faults',
       testMatch: ['**/*.kafka.int.spec.ts', '**/*.faults.spec.ts'],
     },
-    { ...base, displayName: 'oidc', testMatch: ['**/*.oidc.int.spec.ts'] },
+    // the console's sign-in at Keycloak is a browser test too, run where Keycloak is
+    { ...base, displayName: 'oidc', testMatch: ['**/*.oidc.int.spec.ts', '**/*.oidc.browser.spec.ts'] },
     {
       ...base,
       displayName: 'browser',
       testMatch: ['**/*.browser.spec.ts'],
+      testPathIgnorePatterns: [...base.testPathIgnorePatterns, '\\.oidc\\.browser\\.spec\\.ts$'],
       globalTeardown: '<rootDir>/tests/src/browser/list-screenshots.ts',
     },
   ],

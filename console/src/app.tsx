@@ -7,6 +7,8 @@ import 'dayjs/locale/zh-cn';
 import { useEffect, useMemo, useState } from 'react';
 import { createBrowserRouter, RouterProvider, type RouteObject } from 'react-router-dom';
 import { CONSOLE_MODULES, PUBLIC_ROUTES } from './modules';
+import { resumeProviderSession } from './shell/auth/oidc';
+import { AUTH_ROUTES } from './shell/auth/routes';
 import { SignInPage } from './shell/auth/sign-in-page';
 import { NotFoundPage } from './shell/errors';
 import { ConsoleLayout } from './shell/layout';
@@ -55,8 +57,10 @@ function routerFor(session: Session | null, reason: EndReason | null, locale: Lo
         },
       ]
     : [{ path: '*', element: <SignInPage reason={reason} /> }];
-  return createBrowserRouter([...PUBLIC_ROUTES, ...signedIn], { basename: '/console' });
+  return createBrowserRouter([...AUTH_ROUTES, ...PUBLIC_ROUTES, ...signedIn], { basename: '/console' });
 }
+
+resumeProviderSession();
 
 /** The console: the sign-in page until someone signs in, then the menu and pages their role sees. */
 export function ConsoleApp() {

@@ -1,9 +1,9 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { createClient, type Client } from 'graphql-ws';
-import { useEffect } from 'react';
+import { useEffect, useSyncExternalStore } from 'react';
 import type { TypedDocumentString } from '../gql/graphql';
 import { GRAPHQL_PATH } from './api';
-import { currentSession, onSessionChange } from './session';
+import { currentSession, onSessionChange, onSessionRenewed, sessionRenewals } from './session';
 
 let client: Client | null = null;
 
@@ -23,11 +23,14 @@ function liveClient(): Client {
   return client;
 }
 
-onSessionChange(() => {
-  // a new or ended session: the next subscription opens a connection with the new token
+const reconnect = () => {
   void client?.dispose();
   client = null;
-});
+};
+// a new or ended session: the next subscription opens a connection with the new token
+onSessionChange(reconnect);
+// a renewed token too: the gateway ends a subscription when the token it was opened with expires
+onSessionRenewed(reconnect);
 
 /**
  * Listens to a subscription while the component is on screen; each event calls `onEvent` (default:
@@ -41,6 +44,8 @@ export function useLive<TResult, TVariables>(
 ) {
   const queries = useQueryClient();
   const key = JSON.stringify(variables);
+  // subscribe again on the new connection after each renewal
+  const renewal = useSyncExternalStore(onSessionRenewed, sessionRenewals);
   useEffect(() => {
     if (!enabled || !currentSession()) return;
     return liveClient().subscribe<TResult>(
@@ -55,5 +60,5 @@ export function useLive<TResult, TVariables>(
       },
     );
     // onEvent is read at each event; the subscription follows the document and variables
-  }, [document, key, enabled, queries]);
+  }, [document, key, enabled, queries, renewal]);
 }

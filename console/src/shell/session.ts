@@ -24,6 +24,8 @@ export type EndReason = 'signed-out' | 'expired' | 'refused';
 const KEY = 'jixiao.session';
 let session: Session | null = read();
 const listeners = new Set<(reason: EndReason | null) => void>();
+const renewalListeners = new Set<() => void>();
+let renewals = 0;
 let expiryTimer: ReturnType<typeof setTimeout> | undefined;
 
 function read(): Session | null {
@@ -62,9 +64,26 @@ export function startSession(next: Session): void {
   listeners.forEach((listener) => listener(null));
 }
 
-/** Replaces the token of the current session (a refreshed OpenID Connect token). */
+/**
+ * Replaces the token of the current session (a refreshed OpenID Connect token). The person is the
+ * same, so pages stay as they are; only what holds the token (the live connection) starts again.
+ */
 export function renewSession(token: string, expiresAt: number): void {
-  if (session) startSession({ ...session, token, expiresAt });
+  if (!session) return;
+  session = { ...session, token, expiresAt };
+  sessionStorage.setItem(KEY, JSON.stringify(session));
+  armExpiry();
+  renewals += 1;
+  renewalListeners.forEach((listener) => listener());
+}
+
+/** How many times this page has renewed the session's token (a React external store with `onSessionRenewed`). */
+export const sessionRenewals = (): number => renewals;
+
+/** Calls `listener` after the current session's token is renewed. */
+export function onSessionRenewed(listener: () => void): () => void {
+  renewalListeners.add(listener);
+  return () => renewalListeners.delete(listener);
 }
 
 export function endSession(reason: EndReason): void {

@@ -1,4 +1,4 @@
-import { builtConsoleDir, chromiumLaunchOptions, consoleUrlOf } from '@jixiao/infra';
+import { builtConsoleDir, chromiumLaunchOptions, consoleUrlOf, type AuthConfig } from '@jixiao/infra';
 import type { Role } from '@jixiao/service-kit';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { startTestPlatform } from '../support/platform';
@@ -30,6 +30,8 @@ export interface ConsoleHarness {
 export interface HarnessOptions {
   /** The demo city-year (default), or an empty store. */
   seed?: 'demo' | 'none';
+  /** Sign-in at an identity provider instead of the demo sign-in (the auth `loadConfig` makes of JIXIAO_OIDC_ISSUER). */
+  auth?: Pick<AuthConfig, 'issuer' | 'key' | 'oidc'>;
 }
 
 /**
@@ -53,7 +55,7 @@ export function useConsoleHarness(options: HarnessOptions = {}): ConsoleHarness 
   beforeAll(async () => {
     if (!builtConsoleDir()) throw new Error('console/dist is missing: run `npm run build` first (控制台尚未构建)');
     [platform, browser] = await Promise.all([
-      startTestPlatform({ seed: options.seed ?? 'demo' }).then(async (started) => {
+      startTestPlatform({ seed: options.seed ?? 'demo', auth: options.auth }).then(async (started) => {
         await started.caughtUp();
         return started;
       }),

@@ -4,8 +4,8 @@ import { randomBytes } from 'node:crypto';
 export interface KeycloakAdmin {
   /** An access token of the master realm (admin-cli, password grant): a token from another realm. */
   masterToken(): Promise<string>;
-  /** A copy of a client of the jixiao realm under a new client id, with some attributes changed; removed by dispose. */
-  copyClient(clientId: string, attributes: Record<string, string>): Promise<string>;
+  /** A copy of a client of the jixiao realm under a new client id (`as`, or a random one), with some attributes changed; removed by dispose. */
+  copyClient(clientId: string, attributes: Record<string, string>, as?: string): Promise<string>;
   dispose(): Promise<void>;
 }
 
@@ -36,13 +36,13 @@ export async function keycloakAdmin(origin: string, realm = 'jixiao'): Promise<K
   const created: string[] = [];
   return {
     masterToken,
-    async copyClient(clientId, attributes) {
+    async copyClient(clientId, attributes, as) {
       const [original] = (await (await api(`/clients?clientId=${encodeURIComponent(clientId)}`)).json()) as Record<
         string,
         unknown
       >[];
       if (!original) throw new Error(`no client ${clientId} in the realm ${realm}`);
-      const copyId = `${clientId}-test-${randomBytes(4).toString('hex')}`;
+      const copyId = as ?? `${clientId}-test-${randomBytes(4).toString('hex')}`;
       const { id: _id, protocolMappers, ...rest } = original as { id: string; protocolMappers?: { id?: string }[] };
       const copy = {
         ...rest,

@@ -96,6 +96,8 @@ export async function startTestPlatform(
     contexts?: readonly ContextModule[];
     /** The clock the deadline scheduler reads (now by default). */
     clock?: () => Date;
+    /** Tokens from an identity provider instead of the dev key (`loadConfig`'s `auth` of JIXIAO_OIDC_ISSUER …). */
+    auth?: Pick<AuthConfig, 'issuer' | 'key' | 'oidc'>;
   } = {},
 ): Promise<
   TestPlatform & { dir: string; storage: ReadModelDatabase; dispose(options?: { keepData?: boolean }): Promise<void> }
@@ -103,11 +105,13 @@ export async function startTestPlatform(
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'jixiao-e2e-'));
   const storage = options.storage ?? { kind: 'sqlite', file: join(dir, 'jixiao.db') };
   const internalSecret = randomBytes(32).toString('hex');
+  const devKey = join(dir, 'dev-signing-key.jwk.json');
   const auth: AuthConfig = {
     issuer: 'jixiao-test',
     audience: 'jixiao',
-    key: { kind: 'dev', file: join(dir, 'dev-signing-key.jwk.json') },
+    key: { kind: 'dev', file: devKey },
     internalSecret,
+    ...options.auth,
   };
   const platform = await startPlatform({
     host: '127.0.0.1',
@@ -126,7 +130,8 @@ export async function startTestPlatform(
       redisUrl: options.redisUrl,
     },
   });
-  const mint = devKeyMinter(auth.key.kind === 'dev' ? auth.key.file : '', auth);
+  // with a provider's tokens the dev key's are refused, as they should be
+  const mint = devKeyMinter(devKey, auth);
   return {
     ...platform,
     dir,
