@@ -4,6 +4,7 @@ import { Tag } from 'antd';
 const COLORS: Record<string, string> = {
   DRAFT: 'default',
   SUBMITTED: 'processing',
+  FINANCE_REVIEW: 'processing',
   UNDER_REVIEW: 'processing',
   RETURNED: 'warning',
   APPROVED: 'success',
