@@ -256,7 +256,7 @@ export class GoalFilter {
 
   @Field(() => String, {
     nullable: true,
-    description: '项目名称或总体目标包含的文字 (text in the project name or goal)',
+    description: '项目名称、项目编码或总体目标包含的文字 (text in the project name, project code or goal)',
   })
   text?: string | null;
 }

@@ -103,6 +103,7 @@ export async function findGoals(
       ? {
           $or: [
             { projectName: { $like: containsPattern(filter.text) } },
+            { projectCode: { $like: containsPattern(filter.text) } },
             { overallGoal: { $like: containsPattern(filter.text) } },
           ],
         }
