@@ -173,33 +173,34 @@ export function DisclosurePage() {
                     />
                   }
                 >
-                  <List
-                    aria-label="已公开的预算单位"
-                    dataSource={unitYears}
-                    renderItem={(u) => (
-                      <List.Item
-                        style={{
-                          cursor: 'pointer',
-                          background: u.unitId === unitId ? '#eff6ff' : undefined,
-                          paddingInline: 8,
-                        }}
-                        onClick={() => set({ year: String(u.fiscalYear), unit: u.unitId, page: undefined })}
-                      >
-                        <List.Item.Meta
-                          title={
-                            <a
-                              href={`?year=${u.fiscalYear}&unit=${u.unitId}`}
-                              onClick={(e) => e.preventDefault()}
-                              aria-current={u.unitId === unitId ? 'true' : undefined}
-                            >
-                              {u.unitName}
-                            </a>
-                          }
-                          description={`${u.goalCount} 个目标 · ${yuan(u.totalAmount)}`}
-                        />
-                      </List.Item>
-                    )}
-                  />
+                  <nav aria-label="已公开的预算单位">
+                    <List
+                      dataSource={unitYears}
+                      renderItem={(u) => (
+                        <List.Item
+                          style={{
+                            cursor: 'pointer',
+                            background: u.unitId === unitId ? '#eff6ff' : undefined,
+                            paddingInline: 8,
+                          }}
+                          onClick={() => set({ year: String(u.fiscalYear), unit: u.unitId, page: undefined })}
+                        >
+                          <List.Item.Meta
+                            title={
+                              <a
+                                href={`?year=${u.fiscalYear}&unit=${u.unitId}`}
+                                onClick={(e) => e.preventDefault()}
+                                aria-current={u.unitId === unitId ? 'true' : undefined}
+                              >
+                                {u.unitName}
+                              </a>
+                            }
+                            description={`${u.goalCount} 个目标 · ${yuan(u.totalAmount)}`}
+                          />
+                        </List.Item>
+                      )}
+                    />
+                  </nav>
                 </Card>
                 <div style={{ flex: '1 1 600px', minWidth: 0 }}>
                   {unit && (
