@@ -43,7 +43,8 @@ export function ConsoleLayout({
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Sider width={220} breakpoint="lg" collapsedWidth={0} theme="dark">
-        <div style={{ color: '#fff', fontSize: 18, fontWeight: 600, padding: '16px 20px' }}>绩效管理平台</div>
+        {/* the console's one h1; each page titles itself with an h2 */}
+        <h1 style={{ color: '#fff', fontSize: 18, fontWeight: 600, padding: '16px 20px', margin: 0 }}>绩效管理平台</h1>
         <nav aria-label="主菜单">
           <Menu
             theme="dark"
@@ -90,11 +91,12 @@ export function ConsoleLayout({
           </Button>
         </Layout.Header>
         <Layout.Content style={{ margin: 24 }}>
-          <main>
+          {/* Layout.Content is the page's <main> landmark already */}
+          <div>
             <PageBoundary key={location.pathname}>
               <Outlet />
             </PageBoundary>
-          </main>
+          </div>
         </Layout.Content>
       </Layout>
     </Layout>

@@ -27,7 +27,9 @@ async function pickOption(page: Page, field: string, option: string, search?: st
   const input = page.getByLabel(field, { exact: true });
   await input.click();
   if (search !== undefined) await input.fill(search);
-  const dropdown = page.locator('.ant-select-dropdown:visible');
+  // the open list is the one this input controls (a closing one may still be fading out)
+  const list = await input.getAttribute('aria-controls');
+  const dropdown = page.locator('.ant-select-dropdown', { has: page.locator(`[id="${list}"]`) });
   const wanted = dropdown.locator('.ant-select-item-option', { hasText: option }).first();
   await dropdown.waitFor();
   // a long list is virtual: only the options in view exist, so walk down to the one wanted
@@ -61,12 +63,13 @@ export async function signInAs(page: Page, h: ConsoleHarness, who: Who): Promise
 
 /**
  * The quick way in: a token minted with the platform's dev key, stored as the console's session
- * before the page loads, then `path` opened. `expiresIn` (seconds or e.g. '5s') makes a short session.
+ * before the page loads, then `path` opened. `expiresIn` (seconds or e.g. '5s') makes a short token;
+ * `sessionExpiresAt` (ms) stores another expiry than the token's, e.g. to let the platform refuse it.
  */
 export async function tokenSession(
   page: Page,
   h: ConsoleHarness,
-  who: Who & { expiresIn?: string | number },
+  who: Who & { expiresIn?: string | number; sessionExpiresAt?: number },
   path = '',
 ): Promise<void> {
   const unitId = who.unitCode ? (await identities(h)).units.find((u) => u.code === who.unitCode)?.id : null;
@@ -76,7 +79,7 @@ export async function tokenSession(
   const { exp } = JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()) as { exp: number };
   const session = {
     token,
-    expiresAt: exp * 1000,
+    expiresAt: who.sessionExpiresAt ?? exp * 1000,
     via: 'dev',
     identity: { userId, role: who.role, unitId: unitId ?? null, name: userId },
   };
