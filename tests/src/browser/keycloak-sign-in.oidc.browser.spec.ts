@@ -63,12 +63,12 @@ describe('signing in to the console at Keycloak (OpenID Connect, code + PKCE)', 
     expect(await user.innerText()).toMatch(/王伟[\s\S]*预算单位/);
     await screenshot(page, 'oidc/home-wang-wei');
 
-    await page.getByRole('menuitem', { name: '绩效目标' }).click();
+    await page.getByRole('menuitem', { name: '绩效目标', exact: true }).click();
     await page.locator('.ant-table-row').first().waitFor();
     expect(new Set(await page.locator('.ant-table-row td:nth-child(3)').allInnerTexts())).toEqual(new Set([SCHOOL]));
     await screenshot(page, 'oidc/goals-wang-wei');
 
-    await page.getByRole('button', { name: /退出登录/ }).click();
+    await page.getByRole('button', { name: /退出/ }).click();
     await page.waitForURL(h.url('signed-out'));
     await page.getByText('您已退出登录。').waitFor();
     await screenshot(page, 'oidc/signed-out');
@@ -119,7 +119,7 @@ describe('a console session outliving its access token (a client with 65 s token
     await logInAtKeycloak(page, 'wang.fang');
     await page.locator('.ant-table-row').first().waitFor();
     const first = (await storedSession(page))!;
-    await page.getByRole('menuitem', { name: '单位列表' }).click();
+    await page.getByRole('menuitem', { name: '单位列表', exact: true }).click();
     await page.waitForURL(h.url('units'));
     await page.waitForFunction(
       (token) => JSON.parse(sessionStorage.getItem('jixiao.session') ?? 'null')?.token !== token,
