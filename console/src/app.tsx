@@ -30,6 +30,15 @@ const THEME: ThemeConfig = {
     colorTextTertiary: 'rgba(0, 0, 0, 0.62)',
     colorTextDescription: 'rgba(0, 0, 0, 0.62)',
     colorTextPlaceholder: 'rgba(0, 0, 0, 0.58)',
+    // status colours as text (form errors, danger links, warning and success tags): antd's #ff4d4f,
+    // #faad14 and #52c41a reach 3.3, 1.9 and 2.3 to 1 on white; these reach 5.6, 5.4 and 5.6
+    colorError: '#cf1322',
+    colorWarning: '#ad4e00',
+    colorSuccess: '#237804',
+    // …and keep antd's light backgrounds (tags, alerts), which darker seeds would turn grey
+    colorErrorBg: '#fff1f0',
+    colorWarningBg: '#fff7e6',
+    colorSuccessBg: '#f6ffed',
   },
   components: { Switch: { colorTextQuaternary: 'rgba(0, 0, 0, 0.58)', colorTextTertiary: 'rgba(0, 0, 0, 0.68)' } },
 };
