@@ -1,11 +1,16 @@
 import { graphql } from '../../gql';
 import type { GoalDetailQuery } from '../../gql/graphql';
 
-/** The goal page's read: everything the unit and the reviewers look at, and the version commands carry. */
+/**
+ * The goal page's read: everything the unit and the reviewers look at, and the version commands carry.
+ * It selects every field of the review actions' ReviewableGoal fragment itself, without spreading it:
+ * the gateway answers a list selected both in a fragment and beside it (`...F indicators { id }`) with
+ * the two lists concatenated — every indicator twice. Passing the goal to <GoalReviewActions> checks at
+ * compile time that nothing of the fragment is missing here.
+ */
 export const GoalDetailDocument = graphql(`
   query GoalDetail($id: ID!) {
     goal(id: $id) {
-      ...ReviewableGoal
       id
       projectId
       projectCode
@@ -91,7 +96,7 @@ export const GoalDetailDocument = graphql(`
   }
 `);
 
-/** The goal as the goal page holds it; it includes the review actions' ReviewableGoal fragment. */
+/** The goal as the goal page holds it (the review actions take it too). */
 export type GoalDetail = GoalDetailQuery['goal'];
 export type GoalIndicator = GoalDetail['indicators'][number];
 

@@ -97,6 +97,7 @@ export function IndicatorTable({ goal, problems, actions }: Props) {
     {
       title: '三级指标',
       dataIndex: 'name',
+      width: 220,
       render: (name: string, i) => (
         <Space size={4} wrap>
           <span>{name}</span>
@@ -112,7 +113,7 @@ export function IndicatorTable({ goal, problems, actions }: Props) {
     {
       title: '审核意见',
       key: 'remarks',
-      width: 280,
+      width: 260,
       render: (_, i) => <Remarks remarks={remarks.get(i.id)} round={goal.reviewRounds} />,
     },
   ];
@@ -120,7 +121,7 @@ export function IndicatorTable({ goal, problems, actions }: Props) {
     columns.push({
       title: '提交检查',
       key: 'problems',
-      width: 220,
+      width: 200,
       render: (_, i) => {
         const list = problems.get(i.id);
         if (!list?.length) return <Typography.Text type="success">符合要求</Typography.Text>;
@@ -140,6 +141,7 @@ export function IndicatorTable({ goal, problems, actions }: Props) {
       size="small"
       bordered
       pagination={false}
+      scroll={{ x: 'max-content' }}
       dataSource={rows}
       columns={columns}
       locale={{ emptyText: '尚无绩效指标' }}
