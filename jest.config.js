@@ -64,7 +64,12 @@ module.exports = {
       testMatch: ['**/*.kafka.int.spec.ts', '**/*.faults.spec.ts'],
     },
     // the console's sign-in at Keycloak is a browser test too, run where Keycloak is
-    { ...base, displayName: 'oidc', testMatch: ['**/*.oidc.int.spec.ts', '**/*.oidc.browser.spec.ts'] },
+    {
+      ...base,
+      displayName: 'oidc',
+      testMatch: ['**/*.oidc.int.spec.ts', '**/*.oidc.browser.spec.ts'],
+      globalTeardown: '<rootDir>/tests/src/browser/list-screenshots.ts',
+    },
     {
       ...base,
       displayName: 'browser',
