@@ -205,7 +205,8 @@ export function StreamHistoryPage() {
                 color={verification.ok ? 'success' : 'error'}
                 data-testid="chain-badge"
                 data-ok={String(verification.ok)}
-                style={{ fontSize: 14, padding: '4px 8px' }}
+                // dark text on the tag's light background: AA contrast whatever the theme's status colours
+                style={{ fontSize: 14, padding: '4px 8px', color: verification.ok ? '#135200' : '#a8071a' }}
               >
                 {verification.ok
                   ? `哈希链校验通过 · ${verification.eventCount} 条记录`

@@ -20,6 +20,14 @@ const COLORS: Record<string, string> = {
   REJECT: 'error',
 };
 
+/** Text colours for the presets whose own (#389e0d, #08979c on their light backgrounds) fall short of WCAG AA 4.5:1. */
+const TEXT: Record<string, string> = { green: '#135200', cyan: '#006d75' };
+
 export function StatusTag({ status, label }: { status: string; label?: string | null }) {
-  return <Tag color={COLORS[status] ?? 'default'}>{label ?? status}</Tag>;
+  const color = COLORS[status] ?? 'default';
+  return (
+    <Tag color={color} style={TEXT[color] ? { color: TEXT[color] } : undefined}>
+      {label ?? status}
+    </Tag>
+  );
 }
