@@ -195,8 +195,9 @@ describe('projects, pre-assessment, indicator library and samples pages', () => 
   }, 300_000);
 
   it('shows the indicator library with its filters and the exemplary samples with a link to copy one', async () => {
+    // 天门市实验高级中学 owns one of the demo year's two samples
     const page = await h.newPage();
-    await tokenSession(page, h, { role: 'BUDGET_UNIT', unitCode: UNIT }, 'indicators');
+    await tokenSession(page, h, { role: 'BUDGET_UNIT', unitCode: '101003' }, 'indicators');
     await page.locator('.ant-table-row').first().waitFor();
     await record(page, '指标库', 'library-indicators');
     await page.getByLabel('按一级指标筛选').click();
@@ -205,11 +206,20 @@ describe('projects, pre-assessment, indicator library and samples pages', () => 
     await page.locator('tbody tr.ant-table-row', { hasText: '满意度指标' }).first().waitFor();
     expect(await page.locator('tbody tr.ant-table-row', { hasText: /产出指标|效益指标|成本指标/ }).count()).toBe(0);
 
-    await page.goto(h.url('samples?years=all'));
-    await record(page, '精品样本', 'library-samples');
-    const copy = page.getByRole('link', { name: '复制为新目标' }).first();
-    if ((await page.locator('.ant-table-row').count()) > 0) {
-      expect(await copy.getAttribute('href')).toMatch(/\/console\/goals\/new\?sample=[0-9a-f-]{36}$/);
-    }
+    await page.goto(h.url('samples'));
+    const own = page.locator('tbody tr.ant-table-row', { hasText: '渔薪农村义务教育学生营养改善计划' });
+    await own.getByText('指标设置完整、目标值量化清晰，评为精品样本').waitFor();
+    await record(page, '精品样本', 'library-samples-unit');
+    expect(await own.getByRole('link', { name: '复制为新目标' }).getAttribute('href')).toMatch(
+      /\/console\/goals\/new\?sample=[0-9a-f-]{36}$/,
+    );
+
+    // the performance section sees every unit's samples; it drafts no goals, so no copy link
+    const section = await h.newPage();
+    await tokenSession(section, h, { role: 'PERFORMANCE_SECTION', userId: 'li.na' }, 'samples');
+    await section.getByRole('link', { name: '彭市国省道大中修' }).waitFor();
+    await section.getByRole('link', { name: '渔薪农村义务教育学生营养改善计划' }).waitFor();
+    expect(await section.getByRole('link', { name: '复制为新目标' }).count()).toBe(0);
+    await record(section, '精品样本', 'library-samples');
   }, 300_000);
 });

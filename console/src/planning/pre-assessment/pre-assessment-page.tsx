@@ -335,6 +335,7 @@ function ScoreForm({
                     message: `「${name}」满分 ${d.maxPoints} 分，应在 0–${d.maxPoints} 之间`,
                   },
                 ]}
+                style={{ width: 240 }}
               >
                 <InputNumber aria-label={`${name}得分`} step={0.5} style={{ width: 160 }} />
               </Form.Item>
