@@ -1,5 +1,6 @@
 import type { AppendFigures } from './append';
 import type { BulkFigures } from './bulk';
+import type { ConsoleFigures } from './console-browser';
 import type { CaseFigures, Load } from './graphql';
 import type { PostgresRebuildFigures } from './rebuild-pg';
 import type { Figure } from './stats';
@@ -22,6 +23,8 @@ interface Results {
   /** One-off measurements taken outside \`npm run bench\` (how, and on what), kept with the run's figures. */
   separate?: string[];
   postgres: Maybe<PostgresRebuildFigures>;
+  /** h. The console in the browser on the served year; `date` and `scale` when measured apart (console-run.js). */
+  console?: Maybe<ConsoleFigures & { date?: string; scale?: string }>;
 }
 
 const ok = <T>(v: Maybe<T>): T | null => (v && typeof v === 'object' && 'error' in v ? null : (v as T));
@@ -63,7 +66,44 @@ function targetRows(r: Results): string[] {
     seed &&
       `| g | seed the ${r.mode === 'quick' ? 'small' : 'tianmen'} year into SQLite (${n(seed.events)} events) | ${n(seed.ms / 1000, 1)} s (${n(seed.events / (seed.ms / 1000))} events/s, 1 run) | tianmen ≤ 60 s | ${verdict(r.mode === 'quick' ? null : seed.ms <= 60_000)} |`,
   ];
+  const c = r.console && ok(r.console);
+  const full = c && c.rows >= 200;
+  if (c)
+    rows.push(
+      `| h | console: home page's first meaningful paint (the year's figures on screen), cold, ${n(c.goals)} goals | ${ms(c.homeMeaningful)} | ≤ 2 s | ${verdict(full ? c.homeMeaningful.median <= 2000 : null)} |`,
+      `| h | console: goals list with ${c.rows} rows usable (rows on screen, then the main thread idle), 200 a page picked on the list | ${c.switchIdle ? ms(c.switchIdle) : '—'} | ≤ 1 s with 200 rows | ${verdict(full && c.switchIdle ? c.switchIdle.median <= 1000 : null)} |`,
+    );
   return rows.filter((row): row is string => typeof row === 'string');
+}
+
+const kib = (bytes: number) => `${n(bytes / 1024)} KiB`;
+
+/** h. The console in the browser, and the production bundle. */
+function consoleSection(r: Results): string[] {
+  const c = r.console && ok(r.console);
+  if (!c) return [];
+  return [
+    '## Console in the browser',
+    '',
+    `Debian's chromium (headless, \`playwright-core\`) against the platform serving the ${c.scale ?? (r.mode === 'quick' ? 'demo' : 'tianmen')} year (${n(c.goals)} goals of 2023), signed in as the performance section (every unit's goals), each run in a new browser context (nothing cached), after one unmeasured visit${c.date ? `; measured ${c.date} by \`bench/dist/console-run.js\`` : ''}. Times are the page's own clock from the navigation's start (from the click for the size change), taken at the first animation frame where the thing is on screen; "idle" is the next \`requestIdleCallback\` after it. Figures are written, not asserted.`,
+    '',
+    '| page | measure | figure |',
+    '|---|---|---|',
+    `| 工作台 (home) | first contentful paint | ${ms(c.homeFcp)} |`,
+    `| | first meaningful paint: the year's figures (绩效目标 count) on screen | ${ms(c.homeMeaningful)} |`,
+    `| | JS and CSS it loads (decoded) | ${kib(c.homeBytes)} |`,
+    `| 绩效目标 (goals), opened at 200 a page | ${c.rows} rows on screen | ${ms(c.goalsRows)} |`,
+    `| | main thread idle after them | ${ms(c.goalsIdle)} |`,
+    `| 绩效目标, 200 a page picked in the size changer | ${c.rows} rows on screen, from the click | ${c.switchRows ? ms(c.switchRows) : '— (no size changer at 50 rows or fewer)'} |`,
+    `| | main thread idle after them, from the click | ${c.switchIdle ? ms(c.switchIdle) : '—'} |`,
+    '',
+    `Production bundle (\`console/dist/assets\`, JS and CSS): ${kib(c.bundle.raw)} raw, ${kib(c.bundle.gzip)} gzipped (level 9); the platform serves the files as they are (no compression).`,
+    '',
+    '| file | raw | gzip |',
+    '|---|---|---|',
+    ...c.bundle.files.map((f) => `| ${f.name} | ${kib(f.raw)} | ${kib(f.gzip)} |`),
+    '',
+  ];
 }
 
 const load = (l: Load) =>
@@ -289,6 +329,7 @@ export function renderMarkdown(r: Results): string {
     '|---|---|---|---|---|',
     ...graphqlRows(r),
     '',
+    ...consoleSection(r),
     NOTES,
     ...(r.separate?.length ? ['## Measured separately (not by `npm run bench`)', '', ...r.separate, ''] : []),
     ...(errors.length

@@ -2,6 +2,7 @@ import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { appendThroughput } from './append';
 import { bulkAndRead } from './bulk';
+import { consoleInBrowser } from './console-browser';
 import { servePlatform } from './child';
 import { graphqlLoad } from './graphql';
 import { environment } from './machine';
@@ -23,6 +24,7 @@ const P = quick
       rate: 50,
       seconds: 1,
       gqlRuns: 1,
+      browserRuns: 1,
     }
   : {
       appendOps: [1500, 4000],
@@ -33,6 +35,7 @@ const P = quick
       rate: 200,
       seconds: 4,
       gqlRuns: 3,
+      browserRuns: 3,
     };
 
 const log = (text: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${text}`);
@@ -80,7 +83,12 @@ async function main() {
         log(`e. ${c.name}`);
         graphql.push(await graphqlLoad(served, c, P.rate, P.seconds, P.gqlRuns));
       }
-      return { rebuild, rssAfterRebuild, graphql, peakRss: await served.peakRss() };
+      const peakRss = await served.peakRss();
+      // after the RSS figure: the browser's requests are not part of f
+      results.console = await stage(`h. console in the browser (${P.rebuildScale})`, async () =>
+        consoleInBrowser(served.url, await served.credentials.gateway(), P.browserRuns),
+      );
+      return { rebuild, rssAfterRebuild, graphql, peakRss };
     } finally {
       await served.stop();
     }
