@@ -124,7 +124,7 @@ describe('the goal editor and the goal page', () => {
     await own.getByLabel('分值', { exact: true }).fill('0');
     await own.getByText('分值 0 无效，应大于 0 且不超过 100').waitFor();
     await own.getByLabel('分值', { exact: true }).fill('20');
-    await own.getByRole('button', { name: '添加' }).click();
+    await own.getByRole('button', { name: '添加指标' }).click();
     await own.waitFor({ state: 'hidden' });
     await row(page, '培训按期完成率').waitFor();
 

@@ -138,7 +138,9 @@ function RemoveIndicator(props: { goal: GoalDetail; indicator: GoalIndicator | n
   const [form] = Form.useForm<{ reason: string }>();
   const remove = useCommand(RemoveIndicatorDocument, '指标已删除', onClose);
   const save = async () => {
-    const { reason } = await form.validateFields();
+    const valid = await form.validateFields().catch(() => null); // the form shows what is missing
+    if (!valid) return;
+    const { reason } = valid;
     remove.mutate({
       input: {
         commandId: commandId(),

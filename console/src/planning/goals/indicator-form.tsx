@@ -114,7 +114,14 @@ export function IndicatorForm({ goal, indicator, open, onClose }: Props) {
   const running = add.isPending || revise.isPending;
   const refusal = indicator ? revise.error : add.error;
   const save = async () => {
-    await form.validateFields();
+    // a refused field is shown under it; nothing to send
+    if (
+      !(await form.validateFields().then(
+        () => true,
+        () => false,
+      ))
+    )
+      return;
     // the whole store: validateFields answers only the fields on screen, not the template id kept aside
     const values = form.getFieldsValue(true) as Values;
     const common = { commandId: commandId(), goalId: goal.id, expectedVersion: goal.version };
@@ -132,7 +139,7 @@ export function IndicatorForm({ goal, indicator, open, onClose }: Props) {
       open={open}
       onCancel={onClose}
       onOk={() => void save()}
-      okText={indicator ? '保存修改' : '添加'}
+      okText={indicator ? '保存修改' : '添加指标'}
       cancelText="取消"
       confirmLoading={running}
       destroyOnHidden

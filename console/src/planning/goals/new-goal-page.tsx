@@ -104,7 +104,8 @@ export function NewGoalPage() {
     if (project && !form.getFieldValue('amount')) form.setFieldValue('amount', project.amountRequested);
   };
   const saveDraft = async () => {
-    const values = await form.validateFields();
+    const values = await form.validateFields().catch(() => null); // shown under the fields
+    if (!values) return;
     draft.mutate({
       input: {
         commandId: commandId(),
@@ -115,7 +116,8 @@ export function NewGoalPage() {
     });
   };
   const saveCopy = async () => {
-    const values = await copyForm.validateFields();
+    const values = await copyForm.validateFields().catch(() => null);
+    if (!values) return;
     copy.mutate({ input: { commandId: commandId(), ...values } });
   };
   const fromScratch = (

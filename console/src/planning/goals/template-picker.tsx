@@ -82,7 +82,13 @@ export function TemplatePicker({ goal, open, onClose }: { goal: GoalDetail; open
       : {};
   const save = async () => {
     if (!picked) return;
-    await form.validateFields();
+    if (
+      !(await form.validateFields().then(
+        () => true,
+        () => false,
+      ))
+    )
+      return;
     const values = indicatorOf({ ...form.getFieldsValue(true), ...base() }, 'new');
     add.mutate({
       input: {
