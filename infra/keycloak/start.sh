@@ -8,14 +8,36 @@
 # so the file is the truth; changes made in the admin console last until stop.
 set -euo pipefail
 source "$(dirname "$0")/common.sh"
+# a busy 2-core machine has taken over three minutes; an idle one about 40 s
+WAIT_S="${JIXIAO_KEYCLOAK_WAIT_S:-300}"
+log="$KEYCLOAK_STATE/logs/keycloak.log"
+
+# waits until the realm answers; fails when the server exits or the wait runs out
+wait_for_realm() {
+  for _ in $(seq 1 "$WAIT_S"); do
+    if ! keycloak_running; then
+      say "keycloak exited; last lines of its log:" >&2
+      tail -30 "$log" >&2 || true
+      rm -f "$PID_FILE"
+      exit 1
+    fi
+    if realm_ready; then
+      say "ready: $KEYCLOAK_URL/realms/jixiao (admin console $KEYCLOAK_URL/admin/)"
+      exit 0
+    fi
+    sleep 1
+  done
+  say "the realm did not answer within $WAIT_S s (pid $(cat "$PID_FILE") still starting; run again to wait more, or npm run keycloak:stop); see $log" >&2
+  exit 1
+}
 
 if keycloak_running && realm_ready; then
   say "already running (pid $(cat "$PID_FILE")) at $KEYCLOAK_URL"
   exit 0
 fi
 if keycloak_running; then
-  say "pid $(cat "$PID_FILE") is running but the realm does not answer; stop it first (npm run keycloak:stop)" >&2
-  exit 1
+  say "pid $(cat "$PID_FILE") is starting; waiting for the realm jixiao to answer"
+  wait_for_realm
 fi
 if port_open "$KEYCLOAK_PORT"; then
   say "port $KEYCLOAK_PORT is taken by another process; stop it or set JIXIAO_KEYCLOAK_PORT" >&2
@@ -45,7 +67,6 @@ mkdir -p "$KEYCLOAK_HOME/data/import" "$KEYCLOAK_STATE/logs"
 rm -f "$KEYCLOAK_HOME/data/import/"*.json
 cp "$REALM_FILE" "$KEYCLOAK_HOME/data/import/"
 
-log="$KEYCLOAK_STATE/logs/keycloak.log"
 # setsid: the server outlives this script and is not stopped by the caller's Ctrl-C.
 # --hostname fixes the issuer (`iss`) to one URL, whichever name a client used to reach it.
 JAVA_HOME="$KEYCLOAK_JAVA_HOME" \
@@ -57,19 +78,4 @@ JAVA_HOME="$KEYCLOAK_JAVA_HOME" \
   --health-enabled true >"$log" 2>&1 </dev/null &
 echo $! >"$PID_FILE"
 say "started pid $! (log: $log); waiting for the realm jixiao to answer"
-
-for _ in $(seq 1 180); do
-  if ! keycloak_running; then
-    say "keycloak exited; last lines of its log:" >&2
-    tail -30 "$log" >&2 || true
-    rm -f "$PID_FILE"
-    exit 1
-  fi
-  if realm_ready; then
-    say "ready: $KEYCLOAK_URL/realms/jixiao (admin console $KEYCLOAK_URL/admin/)"
-    exit 0
-  fi
-  sleep 1
-done
-say "the realm did not answer within 180 s; see $log" >&2
-exit 1
+wait_for_realm
