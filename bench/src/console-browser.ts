@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { builtConsoleDir, chromiumLaunchOptions, consoleUrlOf } from '@jixiao/infra';
@@ -21,6 +22,8 @@ export interface ConsoleFigures {
   switchRows: Figure | null;
   switchIdle: Figure | null;
   bundle: { files: { name: string; raw: number; gzip: number }[]; raw: number; gzip: number };
+  /** The machine's 1-minute load average before and after the measurement (2 cores shared). */
+  load: [number, number];
 }
 
 const GOALS = '{ goals(filter: { fiscalYear: 2023 }, page: { first: 1 }) { totalCount } }';
@@ -73,6 +76,7 @@ export async function consoleInBrowser(graphqlUrl: string, auth: Record<string, 
     body: JSON.stringify({ query: GOALS }),
   }).then((r) => r.json() as Promise<{ data: { goals: { totalCount: number } } }>);
   const goals = answer.data.goals.totalCount;
+  const loadBefore = loadavg()[0]!;
   const rows = Math.min(200, goals);
   const token = auth.authorization!.replace(/^Bearer /, '');
   const claims = JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()) as Record<string, unknown>;
@@ -165,5 +169,6 @@ export async function consoleInBrowser(graphqlUrl: string, auth: Record<string, 
     switchRows: figures.switchRows!.length ? figureOf(figures.switchRows!) : null,
     switchIdle: figures.switchIdle!.length ? figureOf(figures.switchIdle!) : null,
     bundle: bundleSize(),
+    load: [loadBefore, loadavg()[0]!],
   } satisfies ConsoleFigures;
 }

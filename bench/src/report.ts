@@ -85,7 +85,7 @@ function consoleSection(r: Results): string[] {
   return [
     '## Console in the browser',
     '',
-    `Debian's chromium (headless, \`playwright-core\`) against the platform serving the ${c.scale ?? (r.mode === 'quick' ? 'demo' : 'tianmen')} year (${n(c.goals)} goals of 2023), signed in as the performance section (every unit's goals), each run in a new browser context (nothing cached), after one unmeasured visit${c.date ? `; measured ${c.date} by \`bench/dist/console-run.js\`` : ''}. Times are the page's own clock from the navigation's start (from the click for the size change), taken at the first animation frame where the thing is on screen; "idle" is the next \`requestIdleCallback\` after it. Figures are written, not asserted.`,
+    `Debian's chromium (headless, \`playwright-core\`) against the platform serving the ${c.scale ?? (r.mode === 'quick' ? 'demo' : 'tianmen')} year (${n(c.goals)} goals of 2023), signed in as the performance section (every unit's goals), each run in a new browser context (nothing cached), after one unmeasured visit, with the machine's load average at ${c.load ? c.load.map((l) => n(l, 1)).join(' → ') : '—'} on its 2 shared cores${c.date ? `; measured ${c.date} by \`bench/dist/console-run.js\`` : ''}. Times are the page's own clock from the navigation's start (from the click for the size change), taken at the first animation frame where the thing is on screen; "idle" is the next \`requestIdleCallback\` after it. Figures are written, not asserted.`,
     '',
     '| page | measure | figure |',
     '|---|---|---|',
