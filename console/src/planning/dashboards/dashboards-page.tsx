@@ -1,4 +1,4 @@
-import { Card, Col, Empty, Row, Skeleton, Statistic, Table, Typography } from 'antd';
+import { Card, Col, Empty, Row, Skeleton, Space, Statistic, Table, Typography } from 'antd';
 import type { EChartsCoreOption } from 'echarts/core';
 import { useMemo, type ReactNode } from 'react';
 import { graphql } from '../../gql';
@@ -185,26 +185,30 @@ export function DashboardsPage() {
           </ChartCard>
         </Col>
       )}
-      {readsGoals && (
-        <Col xs={24} xl={12}>
-          <ChartCard
-            title={`目标状态分布（共 ${byStatus.total} 个）`}
-            loading={byStatus.loading}
-            empty={byStatus.total === 0}
-          >
-            <QueryError error={byStatus.error} />
-            <Chart label="各状态的绩效目标数" option={statusOption} height={320} />
-          </ChartCard>
-        </Col>
-      )}
-      {can(role, 'Query.reviewStatistics') && (
-        <Col xs={24} xl={12}>
-          <ChartCard title="目标审核统计" loading={statistics.isLoading} empty={!review || review.goalsReviewed === 0}>
-            <QueryError error={statistics.error} />
-            <Chart label="已审核、通过与退回的目标数" option={reviewOption} height={300} />
-          </ChartCard>
-        </Col>
-      )}
+      <Col xs={24} xl={12}>
+        <Space direction="vertical" size={16} style={{ width: '100%' }}>
+          {readsGoals && (
+            <ChartCard
+              title={`目标状态分布（共 ${byStatus.total} 个）`}
+              loading={byStatus.loading}
+              empty={byStatus.total === 0}
+            >
+              <QueryError error={byStatus.error} />
+              <Chart label="各状态的绩效目标数" option={statusOption} height={320} />
+            </ChartCard>
+          )}
+          {can(role, 'Query.reviewStatistics') && (
+            <ChartCard
+              title="目标审核统计"
+              loading={statistics.isLoading}
+              empty={!review || review.goalsReviewed === 0}
+            >
+              <QueryError error={statistics.error} />
+              <Chart label="已审核、通过与退回的目标数" option={reviewOption} height={300} />
+            </ChartCard>
+          )}
+        </Space>
+      </Col>
     </Row>
   );
 }

@@ -70,13 +70,14 @@ const COLORS: Record<GoalStatus, string> = {
 /** A doughnut of the goals by state (states with none left out). */
 export const statusPieOption = (slices: StatusSlice[], compact = false): EChartsCoreOption => ({
   tooltip: { trigger: 'item', formatter: '{b}：{c} 个（{d}%）' },
-  legend: compact ? { type: 'scroll', orient: 'vertical', right: 0, top: 'middle' } : { type: 'scroll', bottom: 0 },
+  // a plain legend wraps onto a second line where the states do not fit one (a scrolling one hides some)
+  legend: compact ? { type: 'scroll', orient: 'vertical', right: 0, top: 'middle' } : { bottom: 0 },
   series: [
     {
       name: '目标状态',
       type: 'pie',
       radius: compact ? ['45%', '75%'] : ['40%', '70%'],
-      center: compact ? ['35%', '50%'] : ['50%', '45%'],
+      center: compact ? ['35%', '50%'] : ['50%', '42%'],
       label: { formatter: '{c}' },
       data: slices
         .filter((slice) => slice.value > 0)
