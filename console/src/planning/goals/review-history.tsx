@@ -66,7 +66,7 @@ export function ReviewHistory({ goal }: { goal: GoalDetail }) {
         ].sort((a, b) => a.at.localeCompare(b.at));
         return (
           <section key={round} aria-label={`第 ${round} 轮审核`}>
-            <Typography.Title level={4} style={{ fontSize: 15 }}>
+            <Typography.Title level={3} style={{ fontSize: 15 }}>
               第 {round} 轮审核
             </Typography.Title>
             <Timeline items={items.map(({ key, children }) => ({ key, children }))} />

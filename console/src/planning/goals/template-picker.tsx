@@ -198,7 +198,7 @@ export function TemplatePicker({ goal, open, onClose }: { goal: GoalDetail; open
       />
       {picked && (
         <section aria-label="所选指标的目标值与分值">
-          <Typography.Title level={4} style={{ fontSize: 15 }}>
+          <Typography.Title level={3} style={{ fontSize: 15 }}>
             已选：{picked.name}
           </Typography.Title>
           <Descriptions size="small" column={3} style={{ marginBottom: 12 }}>
