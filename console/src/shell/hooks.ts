@@ -44,6 +44,10 @@ export function useCommand<TResult, TVariables>(
       await client.invalidateQueries();
       onDone?.(result);
     },
-    onError: (error) => message.error(error.message, 6),
+    // not returned: antd's message is a thenable that settles when it closes, and a returned one would
+    // hold mutateAsync's rejection (and a form's field errors) back until the message is gone
+    onError: (error) => {
+      void message.error(error.message, 6);
+    },
   });
 }

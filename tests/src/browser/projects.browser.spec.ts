@@ -135,6 +135,8 @@ describe('projects, pre-assessment, indicator library and samples pages', () => 
     await section.getByRole('button', { name: '出具结论' }).click();
     const refusal = '总分 84.5 分低于通过分数线 85 分，结论只能为「不予支持」';
     await section.locator('.ant-form-item-explain-error', { hasText: refusal }).waitFor();
+    // and the platform's whole answer, bilingual, in the message at the top while the field shows it
+    await section.locator('.ant-message', { hasText: `${refusal} (Invalid input:` }).waitFor();
     await record(section, '事前绩效评估', 'pre-assessment-support-refused');
     const still = await h.platform.gql<{ preAssessment: { status: string; conclusion: string | null } }>(
       `query($id: ID!) { preAssessment(id: $id) { status conclusion } }`,
@@ -183,6 +185,7 @@ describe('projects, pre-assessment, indicator library and samples pages', () => 
     await page.getByText(/安排金额超过尚未安排的申请金额/).waitFor();
     await page.getByLabel('安排金额（元）').fill(project!.amountRequested);
     await page.getByRole('button', { name: '安排预算' }).click();
+    await page.locator('.ant-message', { hasText: '预算已安排' }).waitFor();
     await page.getByRole('cell', { name: '天财预〔2023〕88号' }).waitFor();
     await record(page, new RegExp(project!.name), 'projects-project-allocated');
 
