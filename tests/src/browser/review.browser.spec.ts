@@ -6,9 +6,9 @@ import { checkAccessibility, screenshot, tokenSession, useConsoleHarness, type R
  * 审核 — the review side of goals in the browser (issue 14 item 3): the department passes a submitted
  * goal on; the budget section, an expert and the performance section each give a joint-review opinion
  * (the expert returns it with a comment on one indicator); the performance section returns it; after
- * the unit's resubmission it is approved, issued with the budget and adjusted. And live: a reviewer's
- * open queue gains a goal another person passed on and loses one another reviewer dealt with, without
- * a reload.
+ * the unit's resubmission it is approved, issued with the budget, adjusted and made an exemplary
+ * sample. And live: a reviewer's open queue gains a goal another person passed on and loses one
+ * another reviewer dealt with, without a reload.
  */
 describe('the review queue and the joint review', () => {
   const h = useConsoleHarness();
@@ -101,7 +101,7 @@ describe('the review queue and the joint review', () => {
   }
 
   it(
-    'three reviewers give opinions, the performance section returns the goal; resubmitted, it is approved, issued and adjusted',
+    'three reviewers give opinions, the performance section returns the goal; resubmitted, it is approved, issued, adjusted and made a sample',
     async () => {
       const GOAL = '黄潭中小学教师培训'; // submitted by 天门中学, waiting for its department
       const goal = await demoGoal(GOAL);
@@ -227,6 +227,16 @@ describe('the review queue and the joint review', () => {
       await submit(adjust);
       await stateTag(section, '已调整').waitFor();
       await record(section, 'review-goal-page-adjusted');
+
+      // and offered to other units as an exemplary sample
+      await section.getByRole('button', { name: '评为精品样本' }).click();
+      const exemplary = section.getByRole('dialog', { name: /评为精品样本/ });
+      await submit(exemplary);
+      await exemplary.getByText('请说明评为样本的理由').waitFor();
+      await exemplary.getByLabel('理由').fill('指标完整、目标值有据可查，可供同类培训项目参考');
+      await submit(exemplary);
+      await stateTag(section, '精品样本').waitFor();
+      expect(await section.getByRole('button', { name: '评为精品样本' }).count()).toBe(0);
     },
     STORY_TIMEOUT,
   );
