@@ -6,6 +6,7 @@ import { HomePage } from './home-page';
 export const homeModule: ConsoleModule = {
   name: 'home',
   title: '工作台',
-  menu: [{ path: '/', label: '工作台', icon: <HomeOutlined />, operation: 'Query.goals' }],
+  // every role reads the units it may see: the home entry is everyone's
+  menu: [{ path: '/', label: '工作台', icon: <HomeOutlined />, operation: 'Query.budgetUnits' }],
   routes: [{ index: true, element: <HomePage /> }],
 };
