@@ -58,6 +58,7 @@ export function AdjustAction({ goal }: { goal: ReviewableGoalData }) {
   return (
     <>
       <CommandModal<AdjustValues>
+        name="adjust-goal"
         label="随预算调整目标"
         title={`目标调整：${goal.projectName}`}
         width={960}

@@ -21,6 +21,7 @@ export function IssueAction({ goal }: { goal: ReviewableGoalData }) {
   const command = useCommand(IssueGoalDocument, '目标已随预算下达');
   return (
     <CommandModal<{ budgetDocument: string; issuedAmount: string }>
+      name="issue-goal"
       label="随预算下达"
       title={`随预算下达：${goal.projectName}`}
       button={{ type: 'primary' }}
@@ -60,6 +61,7 @@ export function ExemplaryAction({ goal }: { goal: ReviewableGoalData }) {
   const command = useCommand(MarkGoalExemplaryDocument, '已评为精品样本');
   return (
     <CommandModal<{ reason: string }>
+      name="mark-exemplary"
       label="评为精品样本"
       title={`评为精品样本：${goal.projectName}`}
       onSubmit={(values, commandId) =>

@@ -22,6 +22,7 @@ function showFieldIssues(form: FormInstance, error: unknown) {
  * field issues beside their fields).
  */
 export function CommandModal<T extends object>({
+  name,
   label,
   title,
   button,
@@ -31,6 +32,8 @@ export function CommandModal<T extends object>({
   children,
   width = 640,
 }: {
+  /** The form's name: its fields' ids start with it, so several forms on one page keep their labels apart. */
+  name: string;
   label: string;
   title: string;
   button?: ButtonProps;
@@ -82,7 +85,14 @@ export function CommandModal<T extends object>({
           setOpen(false);
         }}
       >
-        <Form<T> form={form} layout="vertical" initialValues={initialValues} onFinish={submit} aria-label={title}>
+        <Form<T>
+          form={form}
+          name={name}
+          layout="vertical"
+          initialValues={initialValues}
+          onFinish={submit}
+          aria-label={title}
+        >
           {children(form)}
         </Form>
       </Modal>

@@ -11,6 +11,7 @@ export function OpinionAction({ goal }: { goal: ReviewableGoalData }) {
   const command = useCommand(RecordReviewOpinionDocument, '联审意见已提交');
   return (
     <CommandModal<CommentValues>
+      name="review-opinion"
       label="提出联审意见"
       title={`联审意见：${goal.projectName}`}
       button={{ type: 'primary' }}
@@ -49,6 +50,7 @@ export function DecisionAction({ goal, required }: { goal: ReviewableGoalData; r
   }
   return (
     <CommandModal<CommentValues>
+      name="review-decision"
       label={finance ? '作出联审结论' : '审核'}
       title={title}
       button={{ type: 'primary' }}
