@@ -53,6 +53,7 @@ export const planningPolicy: PolicyRows = {
     DEPARTMENT: 'SUBORDINATES',
   },
   'Query.reviewStatistics': READ_ALL,
+  'Query.returnReasons': READ_ALL,
   // 公开: the performance section publishes a unit-year's issued goals; anyone reads them, without a token
   'Mutation.publishGoals': { PERFORMANCE_SECTION: 'ALL' },
   'Query.publishedGoals': PUBLIC_READ,

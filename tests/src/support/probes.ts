@@ -439,6 +439,7 @@ export const PROBES: Record<string, Probe> = {
     ),
   'Query.reviewStatistics': (p, _f, c) =>
     p.gql('{ reviewStatistics(fiscalYear: 2024) { goalsReviewed } }', undefined, c),
+  'Query.returnReasons': (p, _f, c) => p.gql('{ returnReasons(fiscalYear: 2024) { returnDecisions } }', undefined, c),
   'Query.streamHistory': (p, f, c, u) =>
     p.gql('query($s: String!) { streamHistory(streamId: $s) { type } }', { s: `goal-${f.goalIds[u]}` }, c),
   'Query.verifyStream': (p, f, c, u) =>

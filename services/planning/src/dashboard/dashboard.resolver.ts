@@ -1,7 +1,63 @@
 import { Arg, Field, ID, Int, ObjectType, Query, Resolver } from 'type-graphql';
-import { readThrough, RowScope, type ServiceDeps, type UnitScope, NO_ROWS } from '@jixiao/service-kit';
+import { GoalRowSchema, IndicatorRowSchema } from '@jixiao/projections';
+import {
+  readThrough,
+  RowScope,
+  ROLE_LABELS,
+  isRole,
+  type ServiceDeps,
+  type UnitScope,
+  NO_ROWS,
+} from '@jixiao/service-kit';
+import { LEVEL1_LABELS } from '@jixiao/events';
 import { COVERAGE_READS, goalCoverage } from './goal-coverage.read';
 import { GoalCoverage } from '../project/project.type';
+import { REMOVED_INDICATOR, returnReasonFigures, type ReviewedGoal } from './return-reasons';
+
+@ObjectType({ description: '按审核角色统计的退回次数 (returns by the role of the reviewer)' })
+export class ReturnsByReviewer {
+  @Field({ description: '审核角色代码，如 DEPARTMENT、EXPERT (reviewer role)' })
+  reviewerRole!: string;
+
+  @Field({ description: '审核角色名称 (the role in Chinese)' })
+  label!: string;
+
+  @Field(() => Int, { description: '退回决定与退回意见次数 (RETURN decisions and opinions)' })
+  count!: number;
+}
+
+@ObjectType({ description: '退回意见所针对指标的一级类别 (comments in returns, by the level 1 of the indicator)' })
+export class ReturnsByIndicatorCategory {
+  @Field({ description: '一级指标代码，REMOVED 为此后已删除的指标 (level 1; REMOVED: an indicator removed since)' })
+  level1!: string;
+
+  @Field({ description: '一级指标名称 (the category in Chinese)' })
+  label!: string;
+
+  @Field(() => Int, { description: '针对该类指标的退回意见条数 (indicator comments in returns)' })
+  count!: number;
+}
+
+@ObjectType({ description: '年度目标退回原因统计 (Why goals were returned in a year)' })
+export class ReturnReasons {
+  @Field(() => Int, { description: '预算年度 (fiscal year)' })
+  fiscalYear!: number;
+
+  @Field(() => Int, { description: '退回决定次数：主管部门与财政 (RETURN decisions: department and finance)' })
+  returnDecisions!: number;
+
+  @Field(() => Int, { description: '联审成员的退回意见次数 (RETURN opinions of joint-review members)' })
+  returnOpinions!: number;
+
+  @Field(() => [ReturnsByReviewer], { description: '按审核角色 (by reviewer role), most first' })
+  byReviewer!: ReturnsByReviewer[];
+
+  @Field(() => [ReturnsByIndicatorCategory], { description: '按指标一级类别 (by indicator category), most first' })
+  byIndicatorCategory!: ReturnsByIndicatorCategory[];
+
+  @Field(() => Int, { description: '未针对具体指标的退回次数 (returns that name no indicator)' })
+  withoutIndicatorComment!: number;
+}
 
 @ObjectType({
   description: '年度审核统计：年终总结引用的数字 (Review figures of a year, as a year-end summary quotes them)',
@@ -56,6 +112,61 @@ export class DashboardResolver {
     return readThrough(this.deps.cache, { name: 'reviewStatistics', projections: GOALS, key: [fiscalYear] }, () =>
       this.computeReviewStatistics(fiscalYear),
     );
+  }
+
+  @Query(() => ReturnReasons, {
+    description:
+      '年度目标退回原因：谁退回、意见针对哪类指标 (Why goals were returned in a year: by reviewer and indicator category)',
+  })
+  async returnReasons(
+    @Arg('fiscalYear', () => Int, { description: '预算年度 (fiscal year)' }) fiscalYear: number,
+  ): Promise<ReturnReasons> {
+    return readThrough(this.deps.cache, { name: 'returnReasons', projections: GOALS, key: [fiscalYear] }, () =>
+      this.computeReturnReasons(fiscalYear),
+    );
+  }
+
+  private async computeReturnReasons(fiscalYear: number): Promise<ReturnReasons> {
+    const em = this.deps.em();
+    const returned = await em.find(
+      GoalRowSchema,
+      { fiscalYear, reviewCount: { $gt: 0 } },
+      { fields: ['goalId', 'reviews', 'opinions'] },
+    );
+    const withReturns = returned.filter(
+      (goal) => goal.reviews.some((r) => r.result === 'RETURN') || goal.opinions.some((o) => o.opinion === 'RETURN'),
+    );
+    const indicators = withReturns.length
+      ? await em.find(
+          IndicatorRowSchema,
+          { goalId: { $in: withReturns.map((goal) => goal.goalId) } },
+          { fields: ['goalId', 'indicatorId', 'level1'] },
+        )
+      : [];
+    const level1Of = new Map(indicators.map((row) => [`${row.goalId}/${row.indicatorId}`, row.level1]));
+    const goals: ReviewedGoal[] = withReturns.map((goal) => ({
+      reviews: goal.reviews,
+      opinions: goal.opinions,
+      level1Of: {
+        get: (indicatorId: string) => level1Of.get(`${goal.goalId}/${indicatorId}`),
+      } as ReadonlyMap<string, string>,
+    }));
+    const figures = returnReasonFigures(goals);
+    return {
+      fiscalYear,
+      ...figures,
+      byReviewer: figures.byReviewer.map((row) => ({
+        ...row,
+        label: isRole(row.reviewerRole) ? ROLE_LABELS[row.reviewerRole] : row.reviewerRole,
+      })),
+      byIndicatorCategory: figures.byIndicatorCategory.map((row) => ({
+        ...row,
+        label:
+          row.level1 === REMOVED_INDICATOR
+            ? '已删除的指标'
+            : (LEVEL1_LABELS[row.level1 as keyof typeof LEVEL1_LABELS]?.zh.split('，')[0] ?? row.level1),
+      })),
+    };
   }
 
   private async computeReviewStatistics(fiscalYear: number): Promise<ReviewStatistics> {
