@@ -84,8 +84,21 @@ describe('dashboards, the audit timeline and the public goals in the browser', (
     const page = await h.newPage();
     await tokenSession(page, h, { role: 'PERFORMANCE_SECTION', userId: 'li.na' }, 'dashboards');
     await page.getByRole('heading', { level: 2, name: /统计分析/ }).waitFor();
-    for (const chart of ['各单位有已批准绩效目标的项目占比', '各状态的绩效目标数', '已审核、通过与退回的目标数'])
+    for (const chart of [
+      '各单位有已批准绩效目标的项目占比',
+      '各状态的绩效目标数',
+      '已审核、通过与退回的目标数',
+      '按退回人和意见针对的指标类别统计的退回',
+    ])
       expect(await chartDrawn(page, chart)).toBeGreaterThan(2000);
+    // the returns' title carries the platform's own counts
+    const reasons = await h.platform.gql(
+      '{ returnReasons(fiscalYear: 2023) { returnDecisions returnOpinions } }',
+      undefined,
+      as('PERFORMANCE_SECTION'),
+    );
+    const { returnDecisions, returnOpinions } = reasons.data!.returnReasons as Record<string, number>;
+    await page.getByText(`退回原因（退回决定 ${returnDecisions} 次，退回意见 ${returnOpinions} 条）`).waitFor();
     // the coverage table beside the chart: one row per unit with projects, as the platform counts them
     const coverage = await h.platform.gql(
       'query($y: Int!) { goalCoverage(fiscalYear: $y) { projects unit { name } } }',

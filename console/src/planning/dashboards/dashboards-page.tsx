@@ -38,6 +38,26 @@ const StatisticsQuery = graphql(`
   }
 `);
 
+const ReturnReasonsQuery = graphql(`
+  query DashboardReturnReasons($fiscalYear: Int!) {
+    returnReasons(fiscalYear: $fiscalYear) {
+      returnDecisions
+      returnOpinions
+      withoutIndicatorComment
+      byReviewer {
+        reviewerRole
+        label
+        count
+      }
+      byIndicatorCategory {
+        level1
+        label
+        count
+      }
+    }
+  }
+`);
+
 const percent = (ratio: number) => `${(ratio * 100).toFixed(1)}%`;
 
 function ChartCard({
@@ -70,6 +90,7 @@ export function DashboardsPage() {
   const fiscalYear = useFiscalYear();
   const coverage = useGql(CoverageQuery, { fiscalYear }, { enabled: can(role, 'Query.goalCoverage') });
   const statistics = useGql(StatisticsQuery, { fiscalYear }, { enabled: can(role, 'Query.reviewStatistics') });
+  const returns = useGql(ReturnReasonsQuery, { fiscalYear }, { enabled: can(role, 'Query.returnReasons') });
   const readsGoals = can(role, 'Query.goals');
   const byStatus = useGoalStatusCounts(fiscalYear, readsGoals);
 
@@ -129,6 +150,50 @@ export function DashboardsPage() {
   );
 
   const statusOption = useMemo(() => statusPieOption(byStatus.slices), [byStatus.slices]);
+
+  const reasons = returns.data?.returnReasons;
+  const returnsOption = useMemo<EChartsCoreOption>(() => {
+    const categories = [
+      ...(reasons?.byIndicatorCategory ?? []).map((row) => ({ name: `指标：${row.label}`, value: row.count })),
+      ...(reasons?.withoutIndicatorComment ? [{ name: '未针对具体指标', value: reasons.withoutIndicatorComment }] : []),
+    ];
+    return {
+      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+      legend: { top: 0 },
+      grid: [
+        { left: 8, right: '55%', top: 40, bottom: 8, containLabel: true },
+        { left: '52%', right: 16, top: 40, bottom: 8, containLabel: true },
+      ],
+      xAxis: [
+        { type: 'value', gridIndex: 0, minInterval: 1 },
+        { type: 'value', gridIndex: 1, minInterval: 1 },
+      ],
+      yAxis: [
+        { type: 'category', gridIndex: 0, inverse: true, data: (reasons?.byReviewer ?? []).map((row) => row.label) },
+        { type: 'category', gridIndex: 1, inverse: true, data: categories.map((row) => row.name) },
+      ],
+      series: [
+        {
+          name: '按退回人',
+          type: 'bar',
+          xAxisIndex: 0,
+          yAxisIndex: 0,
+          data: (reasons?.byReviewer ?? []).map((row) => row.count),
+          label: { show: true, position: 'right' },
+          itemStyle: { color: '#d97706' },
+        },
+        {
+          name: '按意见针对的指标',
+          type: 'bar',
+          xAxisIndex: 1,
+          yAxisIndex: 1,
+          data: categories.map((row) => row.value),
+          label: { show: true, position: 'right' },
+          itemStyle: { color: '#b45309' },
+        },
+      ],
+    };
+  }, [reasons]);
 
   return (
     <Row gutter={[16, 16]}>
@@ -205,6 +270,16 @@ export function DashboardsPage() {
             >
               <QueryError error={statistics.error} />
               <Chart label="已审核、通过与退回的目标数" option={reviewOption} height={300} />
+            </ChartCard>
+          )}
+          {can(role, 'Query.returnReasons') && (
+            <ChartCard
+              title={`退回原因（退回决定 ${reasons?.returnDecisions ?? 0} 次，退回意见 ${reasons?.returnOpinions ?? 0} 条）`}
+              loading={returns.isLoading}
+              empty={!reasons || reasons.returnDecisions + reasons.returnOpinions === 0}
+            >
+              <QueryError error={returns.error} />
+              <Chart label="按退回人和意见针对的指标类别统计的退回" option={returnsOption} height={300} />
             </ChartCard>
           )}
         </Space>
