@@ -4,14 +4,14 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { servePlatform } from './child';
 import { consoleInBrowser } from './console-browser';
-import { renderMarkdown } from './report';
+import { spliceConsole } from './report';
 import { seedSqlite } from './startup';
 
 /**
  * `node --max-semi-space-size=64 bench/dist/console-run.js [--scale tianmen] [--runs 3]`: stage h of
  * `npm run bench` on its own — seeds the scale into SQLite, serves it, measures the console in the
- * browser. On the tianmen year the figures replace `console` in bench/results.json and results.md is
- * rendered again from it; other scales only print them.
+ * browser. On the tianmen year the figures replace `console` in bench/results.json and stage h's rows
+ * and section in results.md (the rest of it kept); other scales only print them.
  */
 async function main() {
   const { values } = parseArgs({
@@ -32,7 +32,8 @@ async function main() {
     const results = JSON.parse(readFileSync(path.join(dir, 'results.json'), 'utf8'));
     results.console = { ...figures, date: new Date().toISOString(), scale };
     writeFileSync(path.join(dir, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
-    writeFileSync(path.join(dir, 'results.md'), renderMarkdown(results));
+    const markdown = readFileSync(path.join(dir, 'results.md'), 'utf8');
+    writeFileSync(path.join(dir, 'results.md'), spliceConsole(markdown, results));
     log('written to bench/results.json and bench/results.md');
   } finally {
     await served.stop();
