@@ -1,25 +1,30 @@
-import { BarChart, LineChart, PieChart } from 'echarts/charts';
-import { GridComponent, LegendComponent, TitleComponent, TooltipComponent } from 'echarts/components';
-import { init, use, type EChartsCoreOption } from 'echarts/core';
-import { CanvasRenderer } from 'echarts/renderers';
+import type { EChartsCoreOption, EChartsType } from 'echarts/core';
 import { useEffect, useRef } from 'react';
 
-// only the charts the console draws: keeps ECharts' part of the bundle small
-use([BarChart, LineChart, PieChart, GridComponent, LegendComponent, TitleComponent, TooltipComponent, CanvasRenderer]);
-
-/** An ECharts chart that follows `option` and its container's size. */
+/**
+ * An ECharts chart that follows `option` and its container's size. ECharts is fetched with the first
+ * chart on screen, so a page without charts (and the first paint of one with them) does not wait for it.
+ */
 export function Chart({ option, height = 300, label }: { option: EChartsCoreOption; height?: number; label: string }) {
   const element = useRef<HTMLDivElement>(null);
-  const chart = useRef<ReturnType<typeof init> | null>(null);
+  const chart = useRef<EChartsType | null>(null);
+  const latest = useRef(option);
+  latest.current = option;
   useEffect(() => {
-    if (!element.current) return;
-    const instance = init(element.current, undefined, { renderer: 'canvas' });
-    chart.current = instance;
-    const resize = new ResizeObserver(() => instance.resize());
-    resize.observe(element.current);
+    let disposed = false;
+    let resize: ResizeObserver | undefined;
+    void import('./echarts').then(({ init }) => {
+      if (disposed || !element.current) return;
+      const instance = init(element.current, undefined, { renderer: 'canvas' });
+      chart.current = instance;
+      instance.setOption(latest.current, true);
+      resize = new ResizeObserver(() => instance.resize());
+      resize.observe(element.current);
+    });
     return () => {
-      resize.disconnect();
-      instance.dispose();
+      disposed = true;
+      resize?.disconnect();
+      chart.current?.dispose();
       chart.current = null;
     };
   }, []);

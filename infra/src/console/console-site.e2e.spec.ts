@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { brotliCompressSync } from 'node:zlib';
 import { startGatewayServer, type GatewayServer } from '@jixiao/gateway';
 import { loadConfig } from '../config/config';
 import { startPlatform, type RunningPlatform } from '../platform/platform';
@@ -102,6 +103,7 @@ describe('consoleSite', () => {
     mkdirSync(path.join(files, 'assets'));
     writeFileSync(path.join(files, 'index.html'), '<!doctype html><title>绩效管理平台</title>');
     writeFileSync(path.join(files, 'assets', 'index-abc123.js'), 'console.log(1)');
+    writeFileSync(path.join(files, 'assets', 'index-abc123.js.br'), brotliCompressSync('console.log(1)'));
   });
   afterEach(async () => {
     await gateway?.close();
@@ -131,8 +133,11 @@ describe('consoleSite', () => {
     expect(route.status).toBe(200);
     expect(await route.text()).toContain('绩效管理平台');
     expect(route.headers.get('cache-control')).toBe('no-cache');
-    const asset = await fetch(`${base}assets/index-abc123.js`);
+    const asset = await fetch(`${base}assets/index-abc123.js`, { headers: { 'accept-encoding': 'br, gzip' } });
     expect(asset.headers.get('cache-control')).toContain('immutable');
+    // the build's Brotli file, for a browser that takes it (fetch decodes it back)
+    expect(asset.headers.get('content-encoding')).toBe('br');
+    expect(await asset.text()).toBe('console.log(1)');
   });
 
   it('says how to build the console when it is not built', async () => {

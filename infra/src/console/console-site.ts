@@ -90,6 +90,9 @@ export function consoleSite(options: ConsoleSiteOptions) {
     sirv(options.dir, {
       single: true,
       etag: true,
+      // the build writes .br and .gz beside each file (console/scripts/compress.mjs)
+      brotli: true,
+      gzip: true,
       // hashed file names under assets/ never change; index.html is always asked again
       setHeaders: (res, pathname) =>
         res.setHeader(

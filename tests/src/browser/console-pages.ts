@@ -1,4 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
+import { checkAccessibility } from './accessibility';
+import { screenshot } from './screenshots';
 
 /** What the console's pages have in common, as a person finds it on screen (labels, roles, names). */
 
@@ -19,10 +21,20 @@ export const tableRow = (scope: Page | Locator, text: string): Locator =>
 export const stateTag = (page: Page, text: string | RegExp): Locator =>
   page.locator('.ant-tag', { hasText: text }).first();
 
-/** On the goal page: adds the library indicator found by `text`, with its target and points. */
-export async function addLibraryIndicator(page: Page, text: string, target: string, points: string): Promise<void> {
+/** On the goal page: adds the library indicator found by `text` (in `sector`, if given), with its target and points. */
+export async function addLibraryIndicator(
+  page: Page,
+  text: string,
+  target: string,
+  points: string,
+  sector?: string,
+): Promise<void> {
   await page.getByRole('button', { name: '从指标库添加' }).click();
   const dialog = page.getByRole('dialog', { name: '从指标库添加指标' });
+  if (sector) {
+    await dialog.getByLabel('按行业或领域筛选').fill(sector);
+    await dialog.getByLabel('按行业或领域筛选').press('Enter');
+  }
   await dialog.getByLabel('按指标名称或解释搜索').fill(text);
   await dialog.getByLabel('按指标名称或解释搜索').press('Enter');
   await tableRow(dialog, text).first().click();
@@ -48,3 +60,19 @@ export async function openFromQueue(page: Page, projectName: string, action: str
 /** Sends the form in `dialog` (its 提交 button). */
 export const submitDialog = (dialog: Locator): Promise<void> =>
   dialog.getByRole('button', { name: buttonName('提交') }).click();
+
+/**
+ * Once the page has stopped loading, saves what is on screen and checks it with axe-core: a serious
+ * or critical violation fails the test.
+ */
+export async function record(page: Page, name: string): Promise<void> {
+  // a table still loading, or a button still sending (drawn faded), is not what the person reads
+  for (const busy of ['.ant-spin-spinning', '.ant-btn-loading'])
+    await page
+      .locator(busy)
+      .first()
+      .waitFor({ state: 'detached' })
+      .catch(() => undefined);
+  await screenshot(page, name);
+  await checkAccessibility(page, name);
+}

@@ -1,6 +1,6 @@
 import { expect } from '@jest/globals';
-import type { Locator, Page } from 'playwright-core';
-import { checkAccessibility, screenshot, tokenSession, useConsoleHarness } from './harness';
+import { tokenSession, useConsoleHarness } from './harness';
+import { addLibraryIndicator, pick, record, tableRow } from './console-pages';
 
 /**
  * 绩效目标 — the unit's side in the browser (issue 14 item 3): a budget unit drafts a goal for one of
@@ -11,43 +11,6 @@ import { checkAccessibility, screenshot, tokenSession, useConsoleHarness } from 
 describe('the goal editor and the goal page', () => {
   const h = useConsoleHarness();
   const UNIT = '101002'; // 天门中学 of the demo year: a second-level unit, so its department reviews first
-
-  /** Opens the antd Select labelled `field` and picks the option containing `option`. */
-  async function pick(scope: Page | Locator, field: string, option: string) {
-    await scope.getByLabel(field, { exact: true }).click();
-    const page = 'page' in scope ? scope.page() : scope;
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
-  }
-
-  async function record(page: Page, name: string) {
-    await page
-      .locator('.ant-spin-spinning')
-      .first()
-      .waitFor({ state: 'detached' })
-      .catch(() => undefined);
-    await screenshot(page, name);
-    await checkAccessibility(page, name);
-  }
-
-  /** The table row of the indicator named `name`. */
-  const row = (page: Page, name: string) => page.locator('tr.ant-table-row', { hasText: name });
-
-  /** Adds the library indicator found by `text` in `sector`, with its target and points. */
-  async function addFromLibrary(page: Page, find: { text: string; sector?: string }, target: string, points: string) {
-    await page.getByRole('button', { name: '从指标库添加' }).click();
-    const dialog = page.getByRole('dialog', { name: '从指标库添加指标' });
-    if (find.sector) await dialog.getByLabel('按行业或领域筛选').fill(find.sector);
-    if (find.sector) await dialog.getByLabel('按行业或领域筛选').press('Enter');
-    await dialog.getByLabel('按指标名称或解释搜索').fill(find.text);
-    await dialog.getByLabel('按指标名称或解释搜索').press('Enter');
-    await dialog.locator('tr.ant-table-row', { hasText: find.text }).first().click();
-    await dialog.getByText(`已选：${find.text}`).waitFor();
-    await dialog.getByLabel('目标值', { exact: true }).fill(target);
-    await dialog.getByLabel('分值', { exact: true }).fill(points);
-    await dialog.getByRole('button', { name: '添加所选指标' }).click();
-    await dialog.waitFor({ state: 'hidden' });
-    await row(page, find.text).waitFor();
-  }
 
   it('a unit drafts a goal from library indicators, sees what is missing, and submits it', async () => {
     const unitId = (
@@ -75,7 +38,7 @@ describe('the goal editor and the goal page', () => {
     await tokenSession(page, h, { role: 'BUDGET_UNIT', unitCode: UNIT }, 'goals');
     await page.getByRole('button', { name: '新建绩效目标' }).click();
     await page.getByRole('heading', { level: 2, name: /新建绩效目标/ }).waitFor();
-    await pick(page, '项目', '天门中学教师能力提升培训');
+    await pick(page, page, '项目', '天门中学教师能力提升培训');
     // the amount comes from the project; a third decimal is refused as typed, by the platform's money rule
     expect(await page.getByLabel('资金金额（元）').inputValue()).toBe('600000.00');
     await page.getByLabel('资金金额（元）').fill('600000.005');
@@ -95,7 +58,7 @@ describe('the goal editor and the goal page', () => {
     await page.getByText('缺少产出指标').waitFor();
     await page.getByText('缺少效益指标').waitFor();
 
-    await addFromLibrary(page, { text: '培训教师人次', sector: '教育' }, '600', '30');
+    await addLibraryIndicator(page, '培训教师人次', '600', '30', '教育');
     await page.getByText('至少需要 3 个绩效指标，当前只有 1 个，请补充指标').waitFor();
     expect(await page.getByText('缺少产出指标').count()).toBe(0);
 
@@ -112,12 +75,12 @@ describe('the goal editor and the goal page', () => {
     await dialog.getByLabel('分值', { exact: true }).fill('30');
     await dialog.getByRole('button', { name: '添加所选指标' }).click();
     await dialog.waitFor({ state: 'hidden' });
-    await row(page, '义务教育巩固率').waitFor();
+    await tableRow(page, '义务教育巩固率').waitFor();
 
     // one indicator of the unit's own: points 0 are refused, then 20
     await page.getByRole('button', { name: '添加自定义指标' }).click();
     const own = page.getByRole('dialog', { name: '添加自定义指标' });
-    await pick(own, '二级指标', '时效指标');
+    await pick(page, own, '二级指标', '时效指标');
     await own.getByLabel('指标名称（三级指标）').fill('培训按期完成率');
     await own.getByLabel('目标值', { exact: true }).fill('100');
     await own.getByLabel('计量单位').fill('%');
@@ -126,14 +89,15 @@ describe('the goal editor and the goal page', () => {
     await own.getByLabel('分值', { exact: true }).fill('20');
     await own.getByRole('button', { name: '添加指标' }).click();
     await own.waitFor({ state: 'hidden' });
-    await row(page, '培训按期完成率').waitFor();
+    await tableRow(page, '培训按期完成率').waitFor();
 
     await page.getByText('提交检查：已满足提交条件').waitFor();
-    expect(await row(page, '培训教师人次').getByText('指标库').count()).toBe(1);
+    expect(await tableRow(page, '培训教师人次').getByText('指标库').count()).toBe(1);
     await record(page, 'goal-editor-ready');
     await page.getByRole('button', { name: '提交审核' }).click();
     await page.getByText('已提交，待主管部门审核').first().waitFor();
-    expect(await page.getByRole('button', { name: '提交审核' }).count()).toBe(0);
+    // the editor closes once the platform has the submission
+    await page.getByRole('button', { name: '提交审核' }).waitFor({ state: 'detached' });
     await record(page, 'goal-page-submitted');
   }, 300_000);
 
@@ -178,10 +142,10 @@ describe('the goal editor and the goal page', () => {
     await page.getByRole('heading', { level: 2, name: goal!.projectName }).waitFor();
     await page.getByText(/第 \d+ 轮审核退回修改/).waitFor();
     // the comment sits in the indicator's own row
-    await row(page, indicator.name).getByText(remark.comment).waitFor();
+    await tableRow(page, indicator.name).getByText(remark.comment).waitFor();
     await record(page, 'goal-page-returned');
 
-    await row(page, indicator.name).getByRole('button', { name: '修改' }).click();
+    await tableRow(page, indicator.name).getByRole('button', { name: '修改' }).click();
     const dialog = page.getByRole('dialog', { name: `修改指标「${indicator.name}」` });
     const revised = String((indicator.targetValue ?? 0) + 1);
     await dialog.getByLabel('目标值', { exact: true }).fill(revised);
@@ -190,8 +154,8 @@ describe('the goal editor and the goal page', () => {
     await dialog.getByLabel('修改理由').fill('按联审意见细化目标值');
     await dialog.getByRole('button', { name: '保存修改' }).click();
     await dialog.waitFor({ state: 'hidden' });
-    await row(page, indicator.name).getByText('已修改 1 次').waitFor();
-    await row(page, indicator.name)
+    await tableRow(page, indicator.name).getByText('已修改 1 次').waitFor();
+    await tableRow(page, indicator.name)
       .getByText(new RegExp(` ${revised}`))
       .waitFor();
     await record(page, 'goal-editor-revised');
@@ -206,7 +170,7 @@ describe('the goal editor and the goal page', () => {
       .locator('.ant-tag', { hasText: /待主管部门审核|财政联审中/ })
       .first()
       .waitFor({ timeout: 15_000 });
-    await row(reviewer, indicator.name).getByText('已修改 1 次').waitFor();
+    await tableRow(reviewer, indicator.name).getByText('已修改 1 次').waitFor();
     await record(reviewer, 'goal-page-live-reviewer');
   }, 300_000);
 });

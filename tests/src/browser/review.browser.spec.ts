@@ -1,6 +1,6 @@
 import { expect } from '@jest/globals';
-import type { Locator, Page } from 'playwright-core';
-import { checkAccessibility, screenshot, tokenSession, useConsoleHarness, type Role } from './harness';
+import { tokenSession, useConsoleHarness, type Role } from './harness';
+import { buttonName, openFromQueue, pick, record, stateTag, submitDialog, tableRow } from './console-pages';
 
 /**
  * 审核 — the review side of goals in the browser (issue 14 item 3): the department passes a submitted
@@ -18,27 +18,6 @@ describe('the review queue and the joint review', () => {
 
   /** Several people, each in a browser of their own, on a machine other runs share: minutes, not seconds. */
   const STORY_TIMEOUT = 480_000;
-
-  /** antd's default colours and the header's language button break these everywhere (see projects.browser.spec.ts). */
-  const CONSOLE_WIDE = new Set(['color-contrast', 'label-content-name-mismatch']);
-
-  async function record(page: Page, name: string) {
-    await page
-      .locator('.ant-spin-spinning')
-      .first()
-      .waitFor({ state: 'detached' })
-      .catch(() => undefined);
-    await screenshot(page, name);
-    try {
-      await checkAccessibility(page, name);
-    } catch (error) {
-      const lines = String((error as Error).message)
-        .split('\n')
-        .slice(1);
-      const own = lines.filter((line) => !CONSOLE_WIDE.has(/^\s*\w+ ([\w-]+):/.exec(line)?.[1] ?? ''));
-      if (own.length > 0) throw error;
-    }
-  }
 
   /** The demo year's goal of `projectName`: its id and indicators. */
   async function demoGoal(projectName: string) {
@@ -72,34 +51,6 @@ describe('the review queue and the joint review', () => {
     expect(answer.errors).toBeUndefined();
   }
 
-  const queueRow = (page: Page, projectName: string) => page.locator('tr.ant-table-row', { hasText: projectName });
-
-  /** antd writes a space between the two characters of a two-character button (审 核). */
-  const button = (text: string) => new RegExp(`^${[...text].join('\\s?')}$`);
-
-  /** Opens the goal from the queue (its drawer), then the form behind `action`; answers the form's dialog. */
-  async function openFromQueue(page: Page, projectName: string, action: string, dialogTitle: string) {
-    await page.getByRole('button', { name: `办理：${projectName}` }).click();
-    const drawer = page.getByRole('dialog', { name: `审核：${projectName}` });
-    await drawer.getByRole('button', { name: button(action) }).click();
-    const dialog = page.getByRole('dialog', { name: `${dialogTitle}：${projectName}` });
-    await dialog.waitFor();
-    return dialog;
-  }
-
-  /** The state tag of the goal page. */
-  const stateTag = (page: Page, text: string) => page.locator('.ant-tag', { hasText: text }).first();
-
-  async function submit(dialog: Locator) {
-    await dialog.getByRole('button', { name: button('提交') }).click();
-  }
-
-  /** Opens the antd Select labelled `field` within `scope` and picks the option containing `option`. */
-  async function pick(page: Page, scope: Locator, field: string, option: string) {
-    await scope.getByLabel(field, { exact: true }).click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
-  }
-
   it(
     'three reviewers give opinions, the performance section returns the goal; resubmitted, it is approved, issued, adjusted and made a sample',
     async () => {
@@ -111,29 +62,29 @@ describe('the review queue and the joint review', () => {
       // the department passes it on to the joint review from its queue
       const department = await h.newPage();
       await tokenSession(department, h, { role: 'DEPARTMENT', unitCode: DEPARTMENT }, 'review-queue');
-      await queueRow(department, GOAL).waitFor();
+      await tableRow(department, GOAL).waitFor();
       await record(department, 'review-queue-department');
       const passOn = await openFromQueue(department, GOAL, '审核', '主管部门审核');
       expect(await passOn.getByRole('radio', { name: '通过' }).isChecked()).toBe(true);
-      await submit(passOn);
-      await queueRow(department, GOAL).waitFor({ state: 'detached' });
+      await submitDialog(passOn);
+      await tableRow(department, GOAL).waitFor({ state: 'detached' });
 
       // the budget section approves
       const budget = await h.newPage();
       await tokenSession(budget, h, { role: 'BUDGET_SECTION', userId: 'wang.fang' }, 'review-queue');
       const budgetOpinion = await openFromQueue(budget, GOAL, '提出联审意见', '联审意见');
       await budgetOpinion.getByLabel('总体意见').fill('资金安排与年度预算相符，同意');
-      await submit(budgetOpinion);
-      await queueRow(budget, GOAL).waitFor({ state: 'detached' });
+      await submitDialog(budgetOpinion);
+      await tableRow(budget, GOAL).waitFor({ state: 'detached' });
 
       // the expert returns it: a return without a reason is stopped as typed, then a comment on one indicator
       const expert = await h.newPage();
       await tokenSession(expert, h, { role: 'EXPERT', userId: EXPERT }, 'review-queue');
-      await queueRow(expert, GOAL).waitFor();
+      await tableRow(expert, GOAL).waitFor();
       await record(expert, 'review-queue-expert');
       const expertOpinion = await openFromQueue(expert, GOAL, '提出联审意见', '联审意见');
       await expertOpinion.getByRole('radio', { name: '退回修改' }).check();
-      await submit(expertOpinion);
+      await submitDialog(expertOpinion);
       await expertOpinion.getByText('退回须说明原因：填写总体意见或逐项指标意见').waitFor();
       await expertOpinion.getByRole('button', { name: '添加逐项指标意见' }).click();
       await pick(expert, expertOpinion, '第 1 条意见针对的指标', commented.name);
@@ -142,8 +93,8 @@ describe('the review queue and the joint review', () => {
         .fill('目标值低于上年实际完成数，请按上年实际调高');
       await expertOpinion.getByText('退回须说明原因').waitFor({ state: 'detached' });
       await record(expert, 'review-opinion-form');
-      await submit(expertOpinion);
-      await queueRow(expert, GOAL).waitFor({ state: 'detached' });
+      await submitDialog(expertOpinion);
+      await tableRow(expert, GOAL).waitFor({ state: 'detached' });
 
       // the performance section, on the goal page: two opinions in, its own missing, no conclusion yet
       const section = await h.newPage();
@@ -158,7 +109,7 @@ describe('the review queue and the joint review', () => {
       await section.getByRole('button', { name: '提出联审意见' }).click();
       const ownOpinion = section.getByRole('dialog', { name: /联审意见/ });
       await ownOpinion.getByLabel('总体意见').fill('同意专家意见');
-      await submit(ownOpinion);
+      await submitDialog(ownOpinion);
       await progress.getByText('绩效科：已提出').waitFor();
       await section.getByText('有退回意见，只能退回修改').waitFor();
 
@@ -169,7 +120,7 @@ describe('the review queue and the joint review', () => {
       expect(await conclusion.getByRole('radio', { name: '退回修改' }).isChecked()).toBe(true);
       await conclusion.getByLabel('总体意见').fill('请按专家意见调整指标目标值后重新提交');
       await record(section, 'review-decision-form');
-      await submit(conclusion);
+      await submitDialog(conclusion);
       await stateTag(section, '已退回修改').waitFor();
 
       // the unit revises and resubmits (its own pages are the goal editor's test); the department passes it on,
@@ -194,12 +145,12 @@ describe('the review queue and the joint review', () => {
       await progress.getByText('第 2 轮').waitFor();
       await progress.getByText('绩效科：待提出').waitFor();
       await section.getByRole('button', { name: '提出联审意见' }).click();
-      await submit(section.getByRole('dialog', { name: /联审意见/ }));
+      await submitDialog(section.getByRole('dialog', { name: /联审意见/ }));
       await progress.getByText('意见已齐备，待绩效科作出结论').waitFor();
       await section.getByRole('button', { name: '作出联审结论' }).click();
       const approval = section.getByRole('dialog', { name: /联审结论/ });
       await approval.getByRole('radio', { name: '通过' }).check();
-      await submit(approval);
+      await submitDialog(approval);
       await stateTag(section, '已批准').waitFor();
 
       // issued with the budget reply
@@ -209,7 +160,7 @@ describe('the review queue and the joint review', () => {
       await issue.getByLabel('下达金额（元）').fill('12.345');
       await issue.getByText('格式不对').waitFor();
       await issue.getByLabel('下达金额（元）').fill('300000.00');
-      await submit(issue);
+      await submitDialog(issue);
       await stateTag(section, '已随预算下达').waitFor();
       await section.getByText('天财预〔2023〕12 号').waitFor();
 
@@ -219,22 +170,22 @@ describe('the review queue and the joint review', () => {
       await adjust.getByLabel('预算调整文号').fill('天财预调〔2023〕5 号');
       await adjust.getByLabel('调整原因').fill('年中预算调整，培训规模相应压减');
       await adjust.getByLabel('调整后金额（元）').fill('250000.00');
-      await adjust.getByRole('button', { name: `调整指标 ${commented.name}` }).click();
+      await adjust.getByRole('button', { name: `修改指标 ${commented.name}` }).click();
       const indicator = section.getByRole('dialog', { name: `调整指标「${commented.name}」` });
-      await indicator.getByRole('button', { name: button('确定') }).click();
+      await indicator.getByRole('button', { name: buttonName('确定') }).click();
       await indicator.waitFor({ state: 'hidden' });
       await record(section, 'review-adjust-form');
-      await submit(adjust);
+      await submitDialog(adjust);
       await stateTag(section, '已调整').waitFor();
       await record(section, 'review-goal-page-adjusted');
 
       // and offered to other units as an exemplary sample
       await section.getByRole('button', { name: '评为精品样本' }).click();
       const exemplary = section.getByRole('dialog', { name: /评为精品样本/ });
-      await submit(exemplary);
+      await submitDialog(exemplary);
       await exemplary.getByText('请说明评为样本的理由').waitFor();
       await exemplary.getByLabel('理由').fill('指标完整、目标值有据可查，可供同类培训项目参考');
-      await submit(exemplary);
+      await submitDialog(exemplary);
       await stateTag(section, '精品样本').waitFor();
       expect(await section.getByRole('button', { name: '评为精品样本' }).count()).toBe(0);
     },
@@ -255,23 +206,23 @@ describe('the review queue and the joint review', () => {
         .first()
         .waitFor({ state: 'detached' })
         .catch(() => undefined);
-      expect(await queueRow(watcher, GOAL).count()).toBe(0);
+      expect(await tableRow(watcher, GOAL).count()).toBe(0);
       // a mark on the document: a reload would lose it
       await watcher.evaluate(() => Object.assign(window, { __sameDocument: true }));
 
       // the department passes the goal on in its own browser: it enters the budget section's queue
       const department = await h.newPage();
       await tokenSession(department, h, { role: 'DEPARTMENT', unitCode: DEPARTMENT }, 'review-queue');
-      await submit(await openFromQueue(department, GOAL, '审核', '主管部门审核'));
-      await queueRow(watcher, GOAL).waitFor({ timeout: 15_000 });
+      await submitDialog(await openFromQueue(department, GOAL, '审核', '主管部门审核'));
+      await tableRow(watcher, GOAL).waitFor({ timeout: 15_000 });
       await watcher.getByText(/待办有变动/).waitFor();
       await record(watcher, 'review-queue-live');
 
       // another member of the budget section gives the section's opinion: the goal leaves the queue
       const colleague = await h.newPage();
       await tokenSession(colleague, h, { role: 'BUDGET_SECTION', userId: 'zhou.min' }, 'review-queue');
-      await submit(await openFromQueue(colleague, GOAL, '提出联审意见', '联审意见'));
-      await queueRow(watcher, GOAL).waitFor({ state: 'detached', timeout: 15_000 });
+      await submitDialog(await openFromQueue(colleague, GOAL, '提出联审意见', '联审意见'));
+      await tableRow(watcher, GOAL).waitFor({ state: 'detached', timeout: 15_000 });
       expect(await watcher.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(
         true,
       );

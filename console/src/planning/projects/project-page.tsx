@@ -182,7 +182,7 @@ export function ProjectPage() {
               <Descriptions.Item label="项目类别">{label('ProjectCategory', p.category)}</Descriptions.Item>
               <Descriptions.Item label="新增/延续">{p.isNew ? '新增项目' : '延续项目'}</Descriptions.Item>
               <Descriptions.Item label="是否重大">
-                {p.isMajor ? <Tag color="orange">重大项目</Tag> : '否'}
+                {p.isMajor ? <Tag color="warning">重大项目</Tag> : '否'}
               </Descriptions.Item>
               <Descriptions.Item label="申请金额">{yuan(p.amountRequested)}</Descriptions.Item>
               <Descriptions.Item label="已安排预算">{yuan(p.allocatedTotal)}</Descriptions.Item>

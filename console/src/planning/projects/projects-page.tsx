@@ -127,7 +127,7 @@ export function ProjectsPage() {
               <Space size={4} wrap>
                 <Link to={`/projects/${project.id}`}>{name}</Link>
                 {project.isNew && <Tag>新增</Tag>}
-                {project.isMajor && <Tag color="orange">重大</Tag>}
+                {project.isMajor && <Tag color="warning">重大</Tag>}
               </Space>
             ),
           },

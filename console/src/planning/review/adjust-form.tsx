@@ -129,7 +129,7 @@ export function AdjustAction({ goal }: { goal: ReviewableGoalData }) {
                       <Button
                         size="small"
                         onClick={() => setEditing({ indicator: i })}
-                        aria-label={`调整指标 ${i.name}`}
+                        aria-label={`修改指标 ${i.name}`}
                       >
                         修改
                       </Button>
