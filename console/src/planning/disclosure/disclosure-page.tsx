@@ -1,12 +1,13 @@
 import { Alert, Card, Descriptions, Empty, Layout, List, Select, Space, Table, Tag, Typography } from 'antd';
 import { useMemo } from 'react';
-import { Link, useSearchParams } from 'react-router-dom';
+import { Link } from 'react-router-dom';
 import { graphql } from '../../gql';
 import { QueryError } from '../../shell/errors';
 import { when, yuan } from '../../shell/format';
 import { useGql } from '../../shell/hooks';
 import { label } from '../../shell/labels';
 import { currentSession } from '../../shell/session';
+import { useUrlParams } from '../../shell/url-params';
 
 // Both queries are the platform's public ones (policy column PUBLIC): they run without a token.
 const PublishedUnitYearsQuery = graphql(`
@@ -115,7 +116,7 @@ function usePublishedGoals(fiscalYear: number | undefined, unitId: string | unde
  * exactly as published — readable by anyone, without signing in.
  */
 export function DisclosurePage() {
-  const [params, setParams] = useSearchParams();
+  const [params, set] = useUrlParams();
   const all = useGql(PublishedUnitYearsQuery, {});
   const years = useMemo(
     () => [...new Set((all.data?.publishedUnitYears ?? []).map((u) => u.fiscalYear))].sort((a, b) => b - a),
@@ -129,14 +130,6 @@ export function DisclosurePage() {
   const unit = unitYears.find((u) => u.unitId === unitId);
   const page = Number(params.get('page') ?? 1);
   const goals = usePublishedGoals(fiscalYear, unitId, page);
-  const set = (changes: Record<string, string | undefined>) => {
-    const next = new URLSearchParams(params);
-    for (const [key, value] of Object.entries(changes)) {
-      if (value) next.set(key, value);
-      else next.delete(key);
-    }
-    setParams(next);
-  };
 
   return (
     <Layout style={{ minHeight: '100vh', background: '#f0f2f5' }}>

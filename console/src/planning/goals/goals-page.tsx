@@ -1,6 +1,6 @@
 import { Button, Card, Input, Select, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import { Link, useNavigate } from 'react-router-dom';
 import { graphql } from '../../gql';
 import type { GoalStatus } from '../../gql/graphql';
 import { QueryError } from '../../shell/errors';
@@ -11,6 +11,7 @@ import { can } from '../../shell/policy';
 import { currentSession } from '../../shell/session';
 import { StatusTag } from '../../shell/status-tag';
 import { useFiscalYear } from '../../shell/year';
+import { useUrlParams } from '../../shell/url-params';
 
 const GoalsQuery = graphql(`
   query Goals($filter: GoalFilter, $page: PageInput) {
@@ -37,7 +38,7 @@ const GoalsQuery = graphql(`
 /** 绩效目标: the year's goals the person may see, filtered by state and text, a page at a time. */
 export function GoalsPage() {
   const fiscalYear = useFiscalYear();
-  const [params, setParams] = useSearchParams();
+  const [params, set] = useUrlParams();
   const navigate = useNavigate();
   const role = currentSession()?.identity.role;
   const status = (params.get('status') as GoalStatus | null) ?? undefined;
@@ -48,14 +49,6 @@ export function GoalsPage() {
     filter: { fiscalYear, status, text: params.get('text') || undefined },
     page: { first: pageSize, offset: (page - 1) * pageSize },
   });
-  const set = (changes: Record<string, string | undefined>) => {
-    const next = new URLSearchParams(params);
-    for (const [key, value] of Object.entries(changes)) {
-      if (value) next.set(key, value);
-      else next.delete(key);
-    }
-    setParams(next);
-  };
   return (
     <Card
       title={

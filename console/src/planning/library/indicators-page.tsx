@@ -1,6 +1,5 @@
 import { Button, Card, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { useSearchParams } from 'react-router-dom';
 import { graphql } from '../../gql';
 import type { AddIndicatorTemplateInput, IndicatorLevel1, IndicatorLevel2, TemplateScope } from '../../gql/graphql';
 import { commandId } from '../../shell/api';
@@ -10,6 +9,7 @@ import { label, optionsOf } from '../../shell/labels';
 import { can } from '../../shell/policy';
 import { currentSession } from '../../shell/session';
 import { showIssues } from '../projects/form-issues';
+import { useUrlParams } from '../../shell/url-params';
 
 const IndicatorTemplatesQuery = graphql(`
   query IndicatorTemplates($search: TemplateSearch, $page: PageInput) {
@@ -55,7 +55,7 @@ const level2Options = (level1?: IndicatorLevel1) =>
 /** 指标库: the common and sector indicators, searched by sector, category, scope and text; the section adds to it. */
 export function IndicatorsPage() {
   const { role } = currentSession()!.identity;
-  const [params, setParams] = useSearchParams();
+  const [params, set] = useUrlParams();
   const level1 = (params.get('level1') as IndicatorLevel1 | null) ?? undefined;
   const level2 = (params.get('level2') as IndicatorLevel2 | null) ?? undefined;
   const scope = (params.get('scope') as TemplateScope | null) ?? undefined;
@@ -74,14 +74,6 @@ export function IndicatorsPage() {
     },
     page: { first: pageSize, offset: (page - 1) * pageSize },
   });
-  const set = (changes: Record<string, string | undefined>) => {
-    const next = new URLSearchParams(params);
-    for (const [key, value] of Object.entries(changes)) {
-      if (value) next.set(key, value);
-      else next.delete(key);
-    }
-    setParams(next);
-  };
   return (
     <Card
       title={

@@ -1,7 +1,7 @@
 import { Button, Card, Input, Space, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
-import { Link, useSearchParams } from 'react-router-dom';
+import { Link } from 'react-router-dom';
 import { graphql } from '../../gql';
 import type { ExemplarySamplesQuery } from '../../gql/graphql';
 import { QueryError } from '../../shell/errors';
@@ -10,6 +10,7 @@ import { useGql } from '../../shell/hooks';
 import { can } from '../../shell/policy';
 import { currentSession } from '../../shell/session';
 import { useFiscalYear } from '../../shell/year';
+import { useUrlParams } from '../../shell/url-params';
 
 const ExemplarySamplesQuery = graphql(`
   query ExemplarySamples($filter: GoalFilter, $page: PageInput) {
@@ -40,7 +41,7 @@ type Sample = ExemplarySamplesQuery['goals']['nodes'][number];
 export function SamplesPage() {
   const { role } = currentSession()!.identity;
   const fiscalYear = useFiscalYear();
-  const [params, setParams] = useSearchParams();
+  const [params, set] = useUrlParams();
   const [text, setText] = useState(params.get('text') ?? '');
   const allYears = params.get('years') === 'all';
   const page = Number(params.get('page') ?? 1);
@@ -49,14 +50,6 @@ export function SamplesPage() {
     filter: { exemplary: true, fiscalYear: allYears ? undefined : fiscalYear, text: params.get('text') || undefined },
     page: { first: pageSize, offset: (page - 1) * pageSize },
   });
-  const set = (changes: Record<string, string | undefined>) => {
-    const next = new URLSearchParams(params);
-    for (const [key, value] of Object.entries(changes)) {
-      if (value) next.set(key, value);
-      else next.delete(key);
-    }
-    setParams(next);
-  };
   const copies = can(role, 'Mutation.draftGoalFromSample');
   const columns: ColumnsType<Sample> = [
     {

@@ -1,6 +1,6 @@
 import { CheckCircleOutlined, ExclamationCircleOutlined } from '@ant-design/icons';
 import { Button, Card, Checkbox, Select, Space, Table, Tag, Typography } from 'antd';
-import { Link, useSearchParams } from 'react-router-dom';
+import { Link } from 'react-router-dom';
 import { graphql } from '../../gql';
 import type { LibraryStatus } from '../../gql/graphql';
 import { QueryError } from '../../shell/errors';
@@ -12,6 +12,7 @@ import { currentSession } from '../../shell/session';
 import { StatusTag } from '../../shell/status-tag';
 import { useFiscalYear } from '../../shell/year';
 import { UnitSelect } from './unit-select';
+import { useUrlParams } from '../../shell/url-params';
 
 const ProjectsQuery = graphql(`
   query Projects($filter: ProjectFilter, $page: PageInput) {
@@ -44,7 +45,7 @@ const ProjectsQuery = graphql(`
 export function ProjectsPage() {
   const { role } = currentSession()!.identity;
   const fiscalYear = useFiscalYear();
-  const [params, setParams] = useSearchParams();
+  const [params, set] = useUrlParams();
   const unitId = params.get('unit') ?? undefined;
   const libraryStatus = (params.get('status') as LibraryStatus | null) ?? undefined;
   const blockedOnly = params.get('blocked') === '1';
@@ -54,14 +55,6 @@ export function ProjectsPage() {
     filter: { fiscalYear, unitId, libraryStatus, blockedOnly: blockedOnly || undefined },
     page: { first: pageSize, offset: (page - 1) * pageSize },
   });
-  const set = (changes: Record<string, string | undefined>) => {
-    const next = new URLSearchParams(params);
-    for (const [key, value] of Object.entries(changes)) {
-      if (value) next.set(key, value);
-      else next.delete(key);
-    }
-    setParams(next);
-  };
   const seesUnits = role !== 'BUDGET_UNIT' && can(role, 'Query.budgetUnits');
   return (
     <Card
