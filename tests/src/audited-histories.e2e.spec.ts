@@ -8,7 +8,9 @@ import { as, startTestPlatform } from './support/platform';
 describe('event histories of audited entities', () => {
   let p: Awaited<ReturnType<typeof startTestPlatform>>;
   beforeAll(async () => {
-    p = await startTestPlatform({ seed: 'demo' });
+    // the scheduler's clock before the demo year: no returned goal's resubmission falls overdue (an event
+    // the scheduler appends seconds after start) between the refused read's two counts of the store
+    p = await startTestPlatform({ seed: 'demo', clock: () => new Date('2000-01-01T00:00:00Z') });
     expect(await p.caughtUp(30_000)).toBe(true);
   });
   afterAll(async () => p.dispose());
