@@ -98,15 +98,29 @@ export async function ensureDeadlineTable(em: EntityManager): Promise<void> {
   await conn.execute(`CREATE INDEX IF NOT EXISTS ${TABLE}_due ON ${TABLE} (kind, status, due_at)`);
 }
 
+/**
+ * `make()` once, its promise shared by every caller — until it fails: then the next call makes it
+ * again (a table that could not be created while the database was away is created when it is back,
+ * not refused for the process's life).
+ */
+export function onceUntilFailed(make: () => Promise<void>): () => Promise<void> {
+  let made: Promise<void> | null = null;
+  return () =>
+    (made ??= make().catch((error: unknown) => {
+      made = null;
+      throw error;
+    }));
+}
+
 /** The tracker: keeps the pending deadlines of one kind from the events, rows and checkpoint in one transaction. */
 export function deadlineTracker(kind: DeadlineKind, deps: Pick<IssueDeps, 'em' | 'upcast'>): EventProcessor {
   const handles = new Set(kind.handles);
   const name = trackerName(kind.name);
-  let ready: Promise<void> | null = null;
+  const ready = onceUntilFailed(() => ensureDeadlineTable(deps.em()));
   return {
     name,
     async process(events, last) {
-      await (ready ??= ensureDeadlineTable(deps.em()));
+      await ready();
       await deps.em().transactional(async (tx) => {
         const run = (sql: string, params: unknown[]) =>
           tx.getConnection().execute(sql, params, 'run', tx.getTransactionContext());
@@ -199,16 +213,13 @@ export interface SchedulerOptions extends IssueDeps {
 export class DeadlineScheduler {
   private timer: NodeJS.Timeout | null = null;
   private ticking: Promise<number> | null = null;
-  private table: Promise<void> | null = null;
+  private readonly table = onceUntilFailed(() => ensureDeadlineTable(this.options.em()));
 
   constructor(private readonly options: SchedulerOptions) {}
 
   /** One look at the clock: issues every passed deadline's command; resolves with how many events it appended. */
   async tick(): Promise<number> {
-    await (this.table ??= ensureDeadlineTable(this.options.em()).catch((error: unknown) => {
-      this.table = null;
-      throw error;
-    }));
+    await this.table();
     const now = this.options.now();
     let issued = 0;
     for (const kind of this.options.kinds) {
