@@ -1,4 +1,4 @@
-import { EventCatalog, directoryEvents, given, IllegalStateError, ValidationError } from '@jixiao/events';
+import { EventCatalog, directoryEvents, ErrorCode, given, IllegalStateError, ValidationError } from '@jixiao/events';
 import { unitDecider, unitStreamId, type RegisterBudgetUnit } from './unit.decider';
 import type { BudgetUnitRegistered } from './unit.events';
 
@@ -121,6 +121,7 @@ describe('budget unit', () => {
       ['divisionCode', { divisionCode: '42900' }],
       ['divisionCode', { divisionCode: '42900A' }],
       ['divisionCode', { divisionCode: '4290061' }],
+      ['divisionCode', { divisionCode: 'x429006' }],
     ])('refuses a blank or malformed %s', (path, change) => {
       const error = unit()
         .when({ ...registerFinanceBureau, ...change })
@@ -141,6 +142,72 @@ describe('budget unit', () => {
       unit([financeBureauRegistered])
         .when(registerFinanceBureau)
         .thenThrows(IllegalStateError, /已登记.*already registered/);
+    });
+  });
+
+  describe('refusals, by code and issue path', () => {
+    const invalid = (command: RegisterBudgetUnit) => {
+      const error = unit().when(command).thenThrows(ValidationError);
+      return { code: error.code, paths: error.issues.map((i) => i.path) };
+    };
+
+    it('refuses a registered unit and a code in use as ILLEGAL_STATE', () => {
+      const again = unit([financeBureauRegistered])
+        .when({ ...registerFinanceBureau, unitId: 'u-finance' })
+        .thenThrows(IllegalStateError);
+      expect(again.code).toBe(ErrorCode.ILLEGAL_STATE);
+      const taken = unit()
+        .when({ ...registerFinanceBureau, codeInUseBy: '天门市税务局' })
+        .thenThrows(IllegalStateError);
+      expect(taken.code).toBe(ErrorCode.ILLEGAL_STATE);
+    });
+
+    it('takes a code no unit uses, whether the read model says null or an empty name', () => {
+      unit()
+        .when({ ...registerFinanceBureau, codeInUseBy: null })
+        .then([financeBureauRegistered]);
+      unit()
+        .when({ ...registerFinanceBureau, codeInUseBy: '' })
+        .then([financeBureauRegistered]);
+    });
+
+    it('names a missing parent once, whatever level the read model gives for it', () => {
+      expect(invalid({ ...registerTreasuryCentre, parentId: null, parentLevel: 'SECOND' })).toEqual({
+        code: ErrorCode.BAD_USER_INPUT,
+        paths: ['parentId'],
+      });
+    });
+
+    it('takes a second-level unit whose parent level the read model does not know', () => {
+      unit()
+        .when({ ...registerTreasuryCentre, parentLevel: null })
+        .then([expect.objectContaining({ type: 'BudgetUnitRegistered' })]);
+    });
+
+    it('does not ask a first-level unit for its parent level', () => {
+      unit()
+        .when({ ...registerFinanceBureau, parentLevel: 'SECOND' })
+        .then([financeBureauRegistered]);
+    });
+
+    it('refuses a second-level parent with BAD_USER_INPUT on parentId, with the other problems', () => {
+      expect(invalid({ ...registerTreasuryCentre, name: ' ', parentLevel: 'SECOND' })).toEqual({
+        code: ErrorCode.BAD_USER_INPUT,
+        paths: ['name', 'parentId'],
+      });
+    });
+
+    it('refuses an empty parent id for a first-level unit: it must have none', () => {
+      expect(invalid({ ...registerFinanceBureau, parentId: '' })).toEqual({
+        code: ErrorCode.BAD_USER_INPUT,
+        paths: ['parentId'],
+      });
+    });
+
+    it('refuses a command it does not know', () => {
+      expect(() =>
+        unitDecider.decide({ type: 'RenameBudgetUnit' } as unknown as RegisterBudgetUnit, unitDecider.initialState()),
+      ).toThrow(/unknown unit command/);
     });
   });
 });

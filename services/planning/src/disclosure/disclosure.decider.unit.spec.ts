@@ -1,4 +1,5 @@
 import {
+  ErrorCode,
   EventCatalog,
   given,
   IllegalStateError,
@@ -200,6 +201,106 @@ describe('disclosure (公开) of a unit-year’s goals', () => {
         .when(publish([g1], '因'.repeat(2001)))
         .thenThrows(ValidationError);
       expect(error.issues.map((i) => i.path)).toEqual(['reason']);
+    });
+  });
+
+  describe('boundaries', () => {
+    /** The refusal's code and issue paths, as a client sees them. */
+    const refusal = (
+      history: DisclosureEvent[],
+      command: PublishGoals,
+      errorClass: typeof IllegalStateError | typeof ValidationError = IllegalStateError,
+    ) => {
+      const error = disclosure(history).when(command).thenThrows<IllegalStateError | ValidationError>(errorClass);
+      return { code: error.code, paths: error.issues.map((i) => i.path) };
+    };
+
+    it('refuses nothing issued, budget not approved and nothing changed as ILLEGAL_STATE with their path', () => {
+      expect(refusal([], publish([goal('g1', { status: 'DRAFT' })]))).toEqual({
+        code: ErrorCode.ILLEGAL_STATE,
+        paths: ['NOTHING_ISSUED'],
+      });
+      expect(refusal([], publish([goal('g1', { budgetAllocated: false })]))).toEqual({
+        code: ErrorCode.ILLEGAL_STATE,
+        paths: ['BUDGET_NOT_APPROVED'],
+      });
+      expect(refusal([published([g1])], publish([g1], '再次公开'))).toEqual({
+        code: ErrorCode.ILLEGAL_STATE,
+        paths: ['NOTHING_CHANGED'],
+      });
+    });
+
+    it('withholds an issued goal with budget but no content yet, as if its budget were not allocated', () => {
+      disclosure([])
+        .when(publish([g1, goal('g4', { content: null })]))
+        .then([published([g1], 1, ['g4'])]);
+      expect(refusal([], publish([goal('g4', { content: null })]))).toEqual({
+        code: ErrorCode.ILLEGAL_STATE,
+        paths: ['BUDGET_NOT_APPROVED'],
+      });
+    });
+
+    it('orders by project code, then term, then goal id; and names the withheld goals in id order', () => {
+      const medium = goal('g5', { content: content('JY-a', { term: 'MEDIUM_TERM' }) });
+      const annualB = goal('g7', { content: content('JY-a') });
+      const annualA = goal('g6', { content: content('JY-a') });
+      const other = goal('g1', { content: content('JY-b') });
+      const [withheldB, withheldA] = [goal('w2', { budgetAllocated: false }), goal('w1', { budgetAllocated: false })];
+      disclosure([])
+        .when(publish([other, withheldB, medium, annualB, withheldA, annualA]))
+        .then([published([annualA, annualB, medium, other], 1, ['w1', 'w2'])]);
+    });
+
+    it('publishes again when a published goal dropped out of the set, though the rest is unchanged', () => {
+      const dropped = goal('g2', { status: 'ADJUSTED', version: 12, budgetAllocated: false });
+      disclosure([published([g1, g2])])
+        .when(publish([g1, dropped], '项目预算撤销'))
+        .then([published([g1], 2, ['g2'], '项目预算撤销')]);
+    });
+
+    it('publishes again when as many goals as before are published, one of them another goal', () => {
+      const g3 = goal('g3');
+      disclosure([published([g1, g2])])
+        .when(publish([g1, g3], '目标调整'))
+        .then([published([g1, g3], 2, [], '目标调整')]);
+    });
+
+    it('counts publications: the third follows the second, and nothing changed since the second is refused', () => {
+      const second = published([g1, g2], 2, [], '年中追加下达目标');
+      disclosure([published([g1]), second])
+        .when(publish([g1, g2], '再次公开'))
+        .thenThrows(IllegalStateError, /已于第 2 次公开/);
+      const g3 = goal('g3');
+      disclosure([published([g1]), second])
+        .when(publish([g1, g2, g3], '追加'))
+        .then([published([g1, g2, g3], 3, [], '追加')]);
+    });
+
+    it('takes a reason of exactly 2,000 characters and refuses 2,001 with BAD_USER_INPUT on reason', () => {
+      const reason = '因'.repeat(2000);
+      disclosure([published([g1])])
+        .when(publish([g1, g2], reason))
+        .then([published([g1, g2], 2, [], reason)]);
+      expect(refusal([], publish([g1], '因'.repeat(2001)), ValidationError)).toEqual({
+        code: ErrorCode.BAD_USER_INPUT,
+        paths: ['reason'],
+      });
+    });
+
+    it('refuses a blank reason for the second publication with BAD_USER_INPUT on reason', () => {
+      expect(refusal([published([g1])], publish([g1, g2], '\n'), ValidationError)).toEqual({
+        code: ErrorCode.BAD_USER_INPUT,
+        paths: ['reason'],
+      });
+    });
+
+    it('refuses a command it does not know', () => {
+      expect(() =>
+        disclosureDecider.decide(
+          { type: 'UnpublishGoals' } as unknown as PublishGoals,
+          disclosureDecider.initialState(),
+        ),
+      ).toThrow(/unknown disclosure command/);
     });
   });
 });

@@ -1,4 +1,4 @@
-import { EventCatalog, planningEvents, given, IllegalStateError, ValidationError } from '@jixiao/events';
+import { ErrorCode, EventCatalog, planningEvents, given, IllegalStateError, ValidationError } from '@jixiao/events';
 import { templateDecider, type AddIndicatorTemplate } from './template.decider';
 
 const catalog = new EventCatalog(planningEvents);
@@ -37,5 +37,86 @@ describe('indicator library template', () => {
       .when({ ...add, ...change })
       .thenThrows(ValidationError);
     expect(error.issues.map((i) => i.path)).toEqual([path]);
+  });
+
+  /** The refusal's code and issue paths, as a client sees them. */
+  const refusal = (command: AddIndicatorTemplate) => {
+    const error = given(templateDecider, []).when(command).thenThrows(ValidationError);
+    return { code: error.code, paths: error.issues.map((i) => i.path) };
+  };
+  const added = (command: AddIndicatorTemplate) => {
+    const { type: _type, ...data } = command;
+    return given(templateDecider, [])
+      .when(command)
+      .then([{ type: 'IndicatorTemplateAdded', data }]);
+  };
+
+  describe('when the template is already in the library', () => {
+    it('refuses to add it again as ILLEGAL_STATE, whatever the new command says', () => {
+      const [event] = added(add);
+      const error = given(templateDecider, [event!])
+        .when({ ...add, name: '另一个名称' })
+        .thenThrows(IllegalStateError, /已在指标库中/);
+      expect(error.code).toBe(ErrorCode.ILLEGAL_STATE);
+    });
+  });
+
+  describe('when the template is new', () => {
+    it('records exactly the template the command gives', () => {
+      added({ ...add, templateId: 't2', targetHint: '' });
+    });
+
+    it('refuses a blank name', () => {
+      expect(refusal({ ...add, name: '  ' })).toEqual({ code: ErrorCode.BAD_USER_INPUT, paths: ['name'] });
+    });
+
+    it('takes every level-2 category under its level-1 one, and refuses one from another level-1', () => {
+      added({ ...add, level1: 'OUTPUT', level2: 'COST' });
+      added({ ...add, level1: 'SATISFACTION', level2: 'BENEFICIARY' });
+      expect(refusal({ ...add, level1: 'SATISFACTION', level2: 'QUANTITY' })).toEqual({
+        code: ErrorCode.BAD_USER_INPUT,
+        paths: ['level2'],
+      });
+    });
+
+    it('takes the COST category from the 2021 catalogue, and refuses it from the 2020 one', () => {
+      const cost = { ...add, level1: 'COST' as const, level2: 'SOCIAL_COST' };
+      added({ ...cost, catalogueVersion: '2021' });
+      expect(refusal({ ...cost, catalogueVersion: '2020' })).toEqual({
+        code: ErrorCode.BAD_USER_INPUT,
+        paths: ['level1'],
+      });
+      added({ ...add, catalogueVersion: '2020' });
+    });
+
+    it('needs a sector for an INDIVIDUAL template only', () => {
+      added({ ...add, scope: 'COMMON', sector: '' });
+      expect(refusal({ ...add, scope: 'INDIVIDUAL', sector: ' ' })).toEqual({
+        code: ErrorCode.BAD_USER_INPUT,
+        paths: ['sector'],
+      });
+    });
+
+    it.each(['>=', '<=', '=', '>', '<'] as const)('needs a unit for a numeric (%s) template', (operator) => {
+      expect(refusal({ ...add, operator, unit: ' ' })).toEqual({ code: ErrorCode.BAD_USER_INPUT, paths: ['unit'] });
+    });
+
+    it('takes a QUALITATIVE template without a unit', () => {
+      added({ ...add, operator: 'QUALITATIVE', unit: '' });
+    });
+
+    it('names every problem at once', () => {
+      expect(
+        refusal({
+          ...add,
+          name: '',
+          level1: 'COST',
+          level2: 'QUANTITY',
+          catalogueVersion: '2020',
+          sector: '',
+          unit: '',
+        }),
+      ).toEqual({ code: ErrorCode.BAD_USER_INPUT, paths: ['name', 'level2', 'level1', 'sector', 'unit'] });
+    });
   });
 });

@@ -1,5 +1,6 @@
 import {
   BUILTIN_PROFILES,
+  ErrorCode,
   EventCatalog,
   planningEvents,
   given,
@@ -9,6 +10,7 @@ import {
   ValidationError,
   type RecordedEvent,
   type RuleProfile,
+  type RuleSet,
 } from '@jixiao/events';
 import { ruleProfileDecider, type PublishRuleProfile } from './rule-profile.decider';
 import { mergeRules } from './rule-profile.mapping';
@@ -134,6 +136,161 @@ describe('rule profiles', () => {
       }
       // left out of the change, the period in force stays
       expect(mergeRules(hubei.rules, {} as PublishRuleProfileInput).goalResubmissionDays).toBe(15);
+    });
+
+    /** The refusal's code and the paths of its issues, as a client sees them. */
+    const refusal = (command: PublishRuleProfile) => {
+      const error = given(ruleProfileDecider, []).when(command).thenThrows(ValidationError);
+      return { code: error.code, paths: error.issues.map((i) => i.path) };
+    };
+    const withRules = (change: Partial<RuleSet>): PublishRuleProfile => ({
+      ...publish,
+      rules: { ...publish.rules, ...change },
+    });
+    const withPassMark = (passMark: number) =>
+      withRules({ preAssessment: { ...publish.rules.preAssessment, passMark } });
+    const withDimensions = (points: number[]) =>
+      withRules({
+        preAssessment: {
+          ...publish.rules.preAssessment,
+          dimensionMaxPoints: {
+            NECESSITY: points[0]!,
+            ECONOMY: points[1]!,
+            GOAL_REASONABLENESS: points[2]!,
+            FEASIBILITY: points[3]!,
+            FINANCING_COMPLIANCE: points[4]!,
+          },
+        },
+      });
+    const accepted = (command: PublishRuleProfile) =>
+      given(ruleProfileDecider, [])
+        .when(command)
+        .then([expect.objectContaining({ type: 'RuleProfilePublished' })]);
+
+    describe('when the dimension maxima are given', () => {
+      it('takes maxima that add up to exactly 100, also in cents that round to it', () => {
+        accepted(withDimensions([30, 30, 20, 10, 10]));
+        accepted(withDimensions([33.33, 33.33, 33.34, 0, 0]));
+      });
+
+      it.each([[[20, 20, 20, 20, 19.99]], [[20, 20, 20, 20, 20.01]]])(
+        'refuses maxima of %j, which miss 100 by a cent',
+        (points) => {
+          expect(refusal(withDimensions(points))).toEqual({
+            code: ErrorCode.BAD_USER_INPUT,
+            paths: ['dimensionMaxPoints'],
+          });
+        },
+      );
+    });
+
+    describe('when the pass mark is given', () => {
+      it('takes a pass mark up to the maximum of 100, and 0', () => {
+        for (const passMark of [0, 99.99, 100]) {
+          const [event] = accepted(withPassMark(passMark));
+          expect(event!.data.rules.preAssessment.passMark).toBe(passMark);
+        }
+      });
+
+      it('refuses a pass mark above the maximum, by a cent', () => {
+        expect(refusal(withPassMark(100.01))).toEqual({ code: ErrorCode.BAD_USER_INPUT, paths: ['passMark'] });
+      });
+
+      it('compares the pass mark with the maxima as given: 85 above maxima of 84.99 is refused', () => {
+        const lower = withDimensions([20, 20, 20, 20, 4.99]);
+        expect(
+          refusal({
+            ...lower,
+            rules: { ...lower.rules, preAssessment: { ...lower.rules.preAssessment, passMark: 85 } },
+          }),
+        ).toEqual({ code: ErrorCode.BAD_USER_INPUT, paths: ['dimensionMaxPoints', 'passMark'] });
+      });
+    });
+
+    describe('when the self-evaluation weights are given', () => {
+      it('takes weights that add up to 100, also in cents that round to it', () => {
+        accepted(
+          withRules({ selfEvaluationWeights: { budgetExecution: 100, output: 0, benefit: 0, satisfaction: 0 } }),
+        );
+        accepted(
+          withRules({
+            selfEvaluationWeights: { budgetExecution: 33.33, output: 33.33, benefit: 33.34, satisfaction: 0 },
+          }),
+        );
+      });
+
+      it.each([99.99, 100.01])('refuses weights that add up to %s', (total) => {
+        const weights = { budgetExecution: 20, output: 40, benefit: total - 60, satisfaction: 0 };
+        expect(refusal(withRules({ selfEvaluationWeights: weights }))).toEqual({
+          code: ErrorCode.BAD_USER_INPUT,
+          paths: ['selfEvaluationWeights'],
+        });
+      });
+    });
+
+    describe('when the grade bands are given', () => {
+      it('takes bands that descend by a cent', () => {
+        accepted(withRules({ gradeBands: { EXCELLENT: 80.02, GOOD: 80.01, FAIR: 80 } }));
+      });
+
+      it.each([
+        ['EXCELLENT equal to GOOD', { EXCELLENT: 80, GOOD: 80, FAIR: 60 }],
+        ['EXCELLENT below GOOD', { EXCELLENT: 79.99, GOOD: 80, FAIR: 60 }],
+        ['GOOD equal to FAIR', { EXCELLENT: 90, GOOD: 60, FAIR: 60 }],
+        ['GOOD below FAIR', { EXCELLENT: 90, GOOD: 59.99, FAIR: 60 }],
+      ])('refuses bands with %s', (_case, gradeBands) => {
+        expect(refusal(withRules({ gradeBands }))).toEqual({ code: ErrorCode.BAD_USER_INPUT, paths: ['gradeBands'] });
+      });
+    });
+
+    describe('when the profile is named and explained', () => {
+      it.each([
+        ['name', { name: ' ' }],
+        ['reason', { reason: '' }],
+        ['divisionCode', { divisionCode: '42900' }],
+        ['divisionCode', { divisionCode: '4290061' }],
+        ['divisionCode', { divisionCode: '42900a' }],
+        ['divisionCode', { divisionCode: 'x429006' }],
+      ])('refuses a blank or malformed %s', (path, change) => {
+        expect(refusal({ ...publish, ...change })).toEqual({ code: ErrorCode.BAD_USER_INPUT, paths: [path] });
+      });
+
+      it('names every problem at once, in the order of the form', () => {
+        const command = {
+          ...withRules({
+            selfEvaluationWeights: { budgetExecution: 0, output: 0, benefit: 0, satisfaction: 0 },
+            gradeBands: { EXCELLENT: 60, GOOD: 70, FAIR: 80 },
+            goalResubmissionDays: 0,
+          }),
+          name: '',
+          reason: ' ',
+          divisionCode: '',
+        };
+        expect(refusal(command)).toEqual({
+          code: ErrorCode.BAD_USER_INPUT,
+          paths: ['selfEvaluationWeights', 'goalResubmissionDays', 'gradeBands', 'name', 'reason', 'divisionCode'],
+        });
+      });
+
+      it('publishes the profile under <division>-<year> with what the command gave', () => {
+        given(ruleProfileDecider, [])
+          .when({ ...publish, fiscalYear: 2025 })
+          .then([
+            {
+              type: 'RuleProfilePublished',
+              data: {
+                profileId: '429006-2025',
+                divisionCode: '429006',
+                fiscalYear: 2025,
+                name: publish.name,
+                version: 1,
+                basedOn: hubei.ref,
+                rules: publish.rules,
+                reason: publish.reason,
+              },
+            },
+          ]);
+      });
     });
 
     it('reads a profile published before the period was configurable (v1) with the fixed 15 days of then', () => {
