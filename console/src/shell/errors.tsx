@@ -8,6 +8,8 @@ const TITLES: Record<string, { status: '403' | '404' | '500' | 'warning'; title:
   NOT_FOUND: { status: '404', title: '未找到：该记录不存在，或不在您的权限范围内' },
   UNAUTHENTICATED: { status: 'warning', title: '登录已失效，请重新登录' },
   NETWORK: { status: 'warning', title: '无法连接平台' },
+  // a service or the identity provider away for a moment: the session stays, the person retries
+  SERVICE_UNAVAILABLE: { status: 'warning', title: '服务暂时不可用，请稍后重试' },
 };
 
 /** A query that failed, in the person's terms: never a blank page. */

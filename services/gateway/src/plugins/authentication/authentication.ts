@@ -1,4 +1,6 @@
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
+import { UnauthenticatedError } from '@jixiao/events';
+import type { GraphQLError } from 'graphql';
 import {
   missingToken,
   PUBLIC_CALLER,
@@ -11,6 +13,18 @@ import {
 } from '@jixiao/service-kit';
 import { endingAt } from './ending-at';
 import { isPublicDocument } from './public-access';
+import { identityProviderUnavailable } from '../unavailable';
+
+/**
+ * A refused token is 401 UNAUTHENTICATED (the client signs in again). The identity provider's keys
+ * out of reach is not the caller's fault: 503 SERVICE_UNAVAILABLE, so a client keeps its session
+ * and retries instead of signing everyone out during a provider's outage.
+ */
+export function refusalOf(error: unknown): GraphQLError {
+  return error instanceof UnauthenticatedError && error.reason === 'PROVIDER_UNAVAILABLE'
+    ? identityProviderUnavailable(error)
+    : toGraphQLError(error, 401);
+}
 
 /** Options of {@link JixiaoPluginAuthentication}. */
 export interface AuthenticationOptions {
@@ -93,7 +107,7 @@ export function JixiaoPluginAuthentication(options: AuthenticationOptions): Auth
       // a batched request carries one token for all its operations: verify it once
       if (!verified.has(request)) verified.set(request, authenticate(request, remoteAddress(context)));
       await verified.get(request)!.catch((error: unknown) => {
-        throw toGraphQLError(error, 401);
+        throw refusalOf(error);
       });
     },
     onContextBuilding({ context, extendContext }) {

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { UnsecuredJWT } from 'jose';
-import { verifyAssertion } from '@jixiao/service-kit';
+import { tokenRefusal, verifyAssertion } from '@jixiao/service-kit';
 import { ASSERTION_CONTEXT_KEY, JixiaoPluginAuthentication } from './authentication';
 
 const secret = new Uint8Array(randomBytes(32));
@@ -55,5 +55,37 @@ describe('the gateway’s assertion for a long-lived subscription', () => {
     expect(await plugin.assertionOf(req)).toEqual(expect.any(String));
     jest.setSystemTime(new Date('2026-03-01T08:10:01Z'));
     expect(await plugin.assertionOf(req)).toBeUndefined();
+  });
+});
+
+describe('a token the gateway cannot check', () => {
+  const refusing = (error: unknown) =>
+    JixiaoPluginAuthentication({
+      verify: async () => {
+        throw error;
+      },
+      assertionSecret: secret,
+    }) as unknown as Hooks;
+  const refusalOf = async (error: unknown) =>
+    (await refusing(error)
+      .onParams({ request: request('zhao.min'), context: {} })
+      .then(() => null)
+      .catch((e: { extensions: Record<string, unknown> }) => e.extensions)) as Record<string, unknown> | null;
+
+  it('answers 503 SERVICE_UNAVAILABLE with Retry-After while the identity provider’s keys cannot be fetched', async () => {
+    const answer = await refusalOf(
+      tokenRefusal(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' })),
+    );
+    expect(answer).toMatchObject({
+      code: 'SERVICE_UNAVAILABLE',
+      reason: 'PROVIDER_UNAVAILABLE',
+      messageZh: expect.stringContaining('身份认证服务'),
+      http: { status: 503, headers: { 'retry-after': '5' } },
+    });
+  });
+
+  it('answers 401 UNAUTHENTICATED for a token that is refused (here, expired)', async () => {
+    const answer = await refusalOf(tokenRefusal(Object.assign(new Error('exp'), { code: 'ERR_JWT_EXPIRED' })));
+    expect(answer).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'EXPIRED', http: { status: 401 } });
   });
 });

@@ -45,6 +45,20 @@ export function unavailable(subgraphName: string): GraphQLError {
   });
 }
 
+/** The identity provider's signing keys out of reach: its refusal's words, as 503 with `Retry-After`. */
+export function identityProviderUnavailable(refusal: { message: string; zh: string; en: string; reason: string }) {
+  return new GraphQLError(refusal.message, {
+    extensions: {
+      code: 'SERVICE_UNAVAILABLE',
+      serviceName: 'identity-provider',
+      reason: refusal.reason,
+      messageZh: refusal.zh,
+      messageEn: refusal.en,
+      http: { status: 503, headers: { 'retry-after': '5' } },
+    },
+  });
+}
+
 /**
  * A subgraph that cannot be reached (refused, reset, timed out — a service restarting, say) is
  * answered as 503 SERVICE_UNAVAILABLE naming the service, with `Retry-After`, instead of a masked
