@@ -11,6 +11,7 @@ export default tseslint.config(
       '.keycloak/**',
       'coverage/**',
       'console/src/gql/**',
+      '.stryker-tmp*/**',
     ],
   },
   js.configs.recommended,

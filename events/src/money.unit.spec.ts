@@ -4,6 +4,7 @@ import type { RecordedEvent } from './envelope';
 import {
   displayYuan,
   fenOfStoredYuan,
+  fenSchema,
   formatYuan,
   MAX_FEN,
   moneyIssues,
@@ -90,6 +91,85 @@ describe('money', () => {
       const issues = moneyIssues(fen, 'amount', label, rule);
       expect(issues.map((i) => i.path)).toEqual(paths);
       issues.forEach((i) => expect(i.zh).toContain('安排金额'));
+    });
+  });
+
+  describe('at its edges', () => {
+    it('reads a text of 40 characters, and refuses 41 before reading it, quoting only its first 40', () => {
+      const forty = `${'0'.repeat(38)}.5`;
+      expect(forty).toHaveLength(40);
+      expect(parseYuan(forty)).toBe(50);
+      const long = `${'0'.repeat(39)}.5`;
+      expect(moneyTextProblem(long)?.zh).toBe(
+        `金额「${long.slice(0, 40)}」格式不对，应为以元为单位的十进制数，至多两位小数，如 "5000000.00"`,
+      );
+      expect(moneyTextProblem(long)?.en).toContain(`"${long.slice(0, 40)}"`);
+      expect(moneyTextProblem('1000000000000.01')?.en).toBe(
+        'Amount 1000000000000.01 is too large; the limit is 10^12 yuan',
+      );
+    });
+
+    it('carries the problem on the RangeError it throws, in both languages', () => {
+      expect(() => parseYuan('abc')).toThrow(
+        expect.objectContaining({ zh: expect.stringContaining('格式不对'), en: expect.stringContaining('"abc"') }),
+      );
+    });
+
+    it('reads minus zero as zero, not -0', () => {
+      expect(parseYuan('-0')).toBe(0);
+      expect(parseYuan('-0.00')).toBe(0);
+      expect(parseYuan('-0.01')).toBe(-1);
+    });
+
+    it('writes zero without a sign and small amounts with their leading zero', () => {
+      expect(formatYuan(0)).toBe('0.00');
+      expect(formatYuan(-5)).toBe('-0.05');
+      expect(formatYuan(100)).toBe('1.00');
+      expect(displayYuan(0)).toBe('0.00');
+      expect(displayYuan(100_000)).toBe('1,000.00');
+      expect(displayYuan(99_999)).toBe('999.99');
+      expect(displayYuan(-123_456_789)).toBe('-1,234,567.89');
+      expect(() => formatYuan(Number.MAX_SAFE_INTEGER + 1)).toThrow('not a whole number of fen');
+      expect(() => formatYuan(Number.NaN)).toThrow(RangeError);
+    });
+
+    it('sums up to the largest exact integer on either side, and refuses one past it', () => {
+      expect(sumFen([Number.MAX_SAFE_INTEGER - 1, 1])).toBe(Number.MAX_SAFE_INTEGER);
+      expect(sumFen([Number.MIN_SAFE_INTEGER + 1, -1])).toBe(Number.MIN_SAFE_INTEGER);
+      expect(() => sumFen([Number.MIN_SAFE_INTEGER, -1])).toThrow(RangeError);
+      expect(() => sumFen([Number.MAX_SAFE_INTEGER, 1])).toThrow('exceeds what is held exactly');
+      expect(sumFen([])).toBe(0);
+      expect(sumFen([-5, 3])).toBe(-2);
+    });
+
+    it('an amount in an event is whole fen from 0 to 10^12 yuan', () => {
+      for (const fen of [0, 1, MAX_FEN]) expect(fenSchema.safeParse(fen).success).toBe(true);
+      for (const fen of [-1, MAX_FEN + 1, 0.5]) expect(fenSchema.safeParse(fen).success).toBe(false);
+    });
+
+    it('a command amount: says what is wrong, with the amount as users write it', () => {
+      const label = { zh: '安排金额', en: 'The amount' };
+      expect(moneyIssues(0, 'amount', label, 'positive')).toEqual([
+        { path: 'amount', zh: '安排金额 0.00 元无效，应大于 0', en: 'The amount 0.00 must be more than 0' },
+      ]);
+      expect(moneyIssues(-123_456, 'amount', label, 'nonnegative')).toEqual([
+        { path: 'amount', zh: '安排金额 -1,234.56 元无效，应不小于 0', en: 'The amount -1234.56 must be 0 or more' },
+      ]);
+      expect(moneyIssues(MAX_FEN + 1, 'issuedAmount', label, 'nonnegative')).toEqual([
+        {
+          path: 'issuedAmount',
+          zh: '安排金额超出上限，不能超过 1 万亿元',
+          en: 'The amount exceeds the limit of 10^12 yuan',
+        },
+      ]);
+      expect(moneyIssues(0.5, 'amount', label, 'positive')).toEqual([
+        {
+          path: 'amount',
+          zh: '安排金额无效，应为以元计、至多两位小数的金额',
+          en: 'The amount is not an amount of yuan',
+        },
+      ]);
+      expect(moneyIssues(MAX_FEN, 'amount', label, 'nonnegative')).toEqual([]);
     });
   });
 
