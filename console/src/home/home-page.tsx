@@ -67,7 +67,7 @@ export function HomePage() {
   const reviews = can(role, 'Mutation.reviewGoal') || can(role, 'Mutation.recordReviewOpinion');
   const issues = can(role, 'Mutation.issueGoal');
   const scores = can(role, 'Mutation.giveScore');
-  const readsGoals = can(role, 'Query.goals');
+  const readsGoals = can(role, 'Query.goalStatusCounts');
   const byStatus = useGoalStatusCounts(fiscalYear, readsGoals);
   const queue = useGql(ReviewQueueCountQuery, {}, { enabled: reviews && can(role, 'Query.reviewQueue') });
   const toScore = useGql(MyAssignmentsQuery, { userId }, { enabled: scores });

@@ -52,6 +52,8 @@ export const planningPolicy: PolicyRows = {
     BUDGET_UNIT: 'OWN_UNIT',
     DEPARTMENT: 'SUBORDINATES',
   },
+  // the goals list's rows, counted by status: whoever reads the list reads its counts, over the same units
+  'Query.goalStatusCounts': SCOPED_READ,
   'Query.reviewStatistics': READ_ALL,
   'Query.returnReasons': READ_ALL,
   // 公开: the performance section publishes a unit-year's issued goals; anyone reads them, without a token

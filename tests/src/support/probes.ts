@@ -437,6 +437,16 @@ export const PROBES: Record<string, Probe> = {
       '{ goalCoverage(fiscalYear: 2024) { unit { id } } }',
       (d: { goalCoverage: { unit: { id: string } }[] }) => d.goalCoverage.map((n) => n.unit.id),
     ),
+  // an aggregate names no unit: asked for the probed unit, its goals counted (some) or not (none)
+  'Query.goalStatusCounts': async (p, f, c, u) => {
+    const r = await p.gql<{ goalStatusCounts: { count: number }[] }>(
+      'query($u: ID) { goalStatusCounts(fiscalYear: 2024, unitId: $u) { count } }',
+      { u: f.unitIds[u] },
+      c,
+    );
+    if (r.errors) return r;
+    return r.data!.goalStatusCounts.some((s) => s.count > 0) ? r : notListed(r);
+  },
   'Query.reviewStatistics': (p, _f, c) =>
     p.gql('{ reviewStatistics(fiscalYear: 2024) { goalsReviewed } }', undefined, c),
   'Query.returnReasons': (p, _f, c) => p.gql('{ returnReasons(fiscalYear: 2024) { returnDecisions } }', undefined, c),

@@ -91,7 +91,7 @@ export function DashboardsPage() {
   const coverage = useGql(CoverageQuery, { fiscalYear }, { enabled: can(role, 'Query.goalCoverage') });
   const statistics = useGql(StatisticsQuery, { fiscalYear }, { enabled: can(role, 'Query.reviewStatistics') });
   const returns = useGql(ReturnReasonsQuery, { fiscalYear }, { enabled: can(role, 'Query.returnReasons') });
-  const readsGoals = can(role, 'Query.goals');
+  const readsGoals = can(role, 'Query.goalStatusCounts');
   const byStatus = useGoalStatusCounts(fiscalYear, readsGoals);
 
   const coverageRows = useMemo(

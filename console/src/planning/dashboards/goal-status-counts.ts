@@ -1,20 +1,16 @@
-import { useQueries } from '@tanstack/react-query';
 import type { EChartsCoreOption } from 'echarts/core';
 import { useMemo } from 'react';
 import { graphql } from '../../gql';
-import type { GoalStatus, TypedDocumentString } from '../../gql/graphql';
-import { gql, type GqlError } from '../../shell/api';
-import { keyOf } from '../../shell/hooks';
+import type { GoalStatus } from '../../gql/graphql';
+import { useGql } from '../../shell/hooks';
 import { optionsOf } from '../../shell/labels';
 
-/**
- * One count per state. The platform has no aggregate of goals by state; a page of one row per state
- * (its totalCount) is seven small reads, each under the caller's row scope like the goals list.
- */
-const StatusCountQuery = graphql(`
-  query GoalStatusCount($filter: GoalFilter) {
-    goals(filter: $filter, page: { first: 1 }) {
-      totalCount
+/** The year's goals by state in one read, under the caller's row scope like the goals list. */
+const StatusCountsQuery = graphql(`
+  query GoalStatusCounts($fiscalYear: Int!) {
+    goalStatusCounts(fiscalYear: $fiscalYear) {
+      status
+      count
     }
   }
 `);
@@ -28,31 +24,20 @@ export interface StatusSlice {
 
 /** The year's goals the person may see, counted per state. */
 export function useGoalStatusCounts(fiscalYear: number, enabled: boolean) {
-  const statuses = optionsOf('GoalStatus') as { value: GoalStatus; label: string }[];
-  const counts = useQueries({
-    queries: statuses.map(({ value }) => {
-      const variables = { filter: { fiscalYear, status: value } };
-      return {
-        queryKey: keyOf(StatusCountQuery as TypedDocumentString<unknown, unknown>, variables),
-        queryFn: () => gql(StatusCountQuery, variables),
-        enabled,
-      };
-    }),
-  });
-  // the slices as a string: useQueries answers a new array every render, the chart follows the values
-  const key = JSON.stringify(
-    statuses.map(({ value, label }, i) => ({
+  const counts = useGql(StatusCountsQuery, { fiscalYear }, { enabled });
+  const slices = useMemo(() => {
+    const byStatus = new Map(counts.data?.goalStatusCounts.map((row) => [row.status, row.count]));
+    return (optionsOf('GoalStatus') as { value: GoalStatus; label: string }[]).map(({ value, label }) => ({
       status: value,
-      name: label.split(/[，：]/)[0],
-      value: counts[i]?.data?.goals.totalCount ?? 0,
-    })),
-  );
-  const slices = useMemo(() => JSON.parse(key) as StatusSlice[], [key]);
+      name: label.split(/[，：]/)[0]!,
+      value: byStatus.get(value) ?? 0,
+    }));
+  }, [counts.data]);
   return {
     slices,
     total: slices.reduce((sum, slice) => sum + slice.value, 0),
-    loading: counts.some((c) => c.isLoading),
-    error: (counts.find((c) => c.error)?.error as GqlError | undefined) ?? null,
+    loading: counts.isLoading,
+    error: counts.error ?? null,
   };
 }
 

@@ -11,6 +11,8 @@ import {
 } from '@jixiao/service-kit';
 import { LEVEL1_LABELS } from '@jixiao/events';
 import { COVERAGE_READS, goalCoverage } from './goal-coverage.read';
+import { goalStatusCounts, STATUS_COUNT_READS } from './goal-status-counts.read';
+import { GoalStatus } from '../goal/goal.enums';
 import { GoalCoverage } from '../project/project.type';
 import { REMOVED_INDICATOR, returnReasonFigures, type ReviewedGoal } from './return-reasons';
 
@@ -82,6 +84,15 @@ export class ReviewStatistics {
   goalsReturned!: number;
 }
 
+@ObjectType({ description: '某一状态的绩效目标数 (How many goals are in one status)' })
+export class GoalStatusCount {
+  @Field(() => GoalStatus, { description: '目标状态 (status)' })
+  status!: GoalStatus;
+
+  @Field(() => Int, { description: '目标数 (goals)' })
+  count!: number;
+}
+
 /** The projections whose tables the aggregates read (the read cache's keys follow their versions). */
 const GOALS = ['planning.goals'] as const;
 
@@ -102,6 +113,22 @@ export class DashboardResolver {
       this.deps.cache,
       { name: 'goalCoverage', projections: COVERAGE_READS, key: [fiscalYear, unitId ?? null, scope] },
       () => goalCoverage(this.deps.em(), fiscalYear, scope, unitId),
+    );
+  }
+
+  @Query(() => [GoalStatusCount], {
+    description:
+      '年度绩效目标按状态计数，限于调用者可见的单位，与 goals 列表一致 (Goals of a year by status, within the caller\'s row scope like goals)',
+  })
+  async goalStatusCounts(
+    @Arg('fiscalYear', () => Int, { description: '预算年度 (fiscal year)' }) fiscalYear: number,
+    @Arg('unitId', () => ID, { nullable: true, description: '预算单位标识，只计该单位 (budget unit id)' }) unitId?: string,
+    @RowScope() scope: UnitScope = NO_ROWS,
+  ): Promise<GoalStatusCount[]> {
+    return readThrough(
+      this.deps.cache,
+      { name: 'goalStatusCounts', projections: STATUS_COUNT_READS, key: [fiscalYear, unitId ?? null, scope] },
+      () => goalStatusCounts(this.deps.em(), fiscalYear, scope, unitId),
     );
   }
 
