@@ -1,5 +1,5 @@
 import { EventCatalog, planningEvents, given, IllegalStateError, MAX_FEN, ValidationError } from '@jixiao/events';
-import { goalDecider, goalIdOf, goalStreamId } from './goal.decider';
+import { goalDecider, goalIdOf, goalStreamId, type GoalCommand } from './goal.decider';
 import type { GoalEvent, Indicator } from './goal.events';
 import { goalSubmitted, onTime, roadLength, satisfaction, submitGoal, submittedData, travel } from './goal.fixtures';
 
@@ -15,6 +15,13 @@ const paths = (error: ValidationError) => error.issues.map((i) => i.path);
 describe('performance goal', () => {
   it('lives in the stream goal-<goalId>', () => {
     expect(goalStreamId('g1')).toBe('goal-g1');
+  });
+
+  it('given any goal, when a command of a type it does not know arrives, then it refuses it naming the command', () => {
+    const unknown = { type: 'ArchiveGoal', goalId: 'g1' } as unknown as GoalCommand;
+    expect(() => goalDecider.decide(unknown, goalDecider.initialState())).toThrow(
+      'unknown goal command {"type":"ArchiveGoal","goalId":"g1"}',
+    );
   });
 
   describe('when no goal exists', () => {
