@@ -7,7 +7,13 @@ import {
   publishedContentHash,
   ValidationError,
 } from '@jixiao/events';
-import { disclosureDecider, disclosureStreamId, type GoalOfYear, type PublishGoals } from './disclosure.decider';
+import {
+  DISCLOSURE_REFUSALS,
+  disclosureDecider,
+  disclosureStreamId,
+  type GoalOfYear,
+  type PublishGoals,
+} from './disclosure.decider';
 import type { DisclosureEvent, PublishedContent } from './disclosure.events';
 
 const catalog = new EventCatalog(planningEvents);
@@ -215,19 +221,19 @@ describe('disclosure (公开) of a unit-year’s goals', () => {
       return { code: error.code, paths: error.issues.map((i) => i.path) };
     };
 
-    it('refuses nothing issued, budget not approved and nothing changed as ILLEGAL_STATE with their path', () => {
-      expect(refusal([], publish([goal('g1', { status: 'DRAFT' })]))).toEqual({
-        code: ErrorCode.ILLEGAL_STATE,
-        paths: ['NOTHING_ISSUED'],
-      });
-      expect(refusal([], publish([goal('g1', { budgetAllocated: false })]))).toEqual({
-        code: ErrorCode.ILLEGAL_STATE,
-        paths: ['BUDGET_NOT_APPROVED'],
-      });
-      expect(refusal([published([g1])], publish([g1], '再次公开'))).toEqual({
-        code: ErrorCode.ILLEGAL_STATE,
-        paths: ['NOTHING_CHANGED'],
-      });
+    it('refuses nothing issued, budget not approved and nothing changed as ILLEGAL_STATE, each with its listed path', () => {
+      const refusals = [
+        refusal([], publish([goal('g1', { status: 'DRAFT' })])),
+        refusal([], publish([goal('g1', { budgetAllocated: false })])),
+        refusal([published([g1])], publish([g1], '再次公开')),
+      ];
+      expect(refusals).toEqual([
+        { code: ErrorCode.ILLEGAL_STATE, paths: ['NOTHING_ISSUED'] },
+        { code: ErrorCode.ILLEGAL_STATE, paths: ['BUDGET_NOT_APPROVED'] },
+        { code: ErrorCode.ILLEGAL_STATE, paths: ['NOTHING_CHANGED'] },
+      ]);
+      // the paths clients match are the ones the decider exports
+      expect(refusals.flatMap((r) => r.paths)).toEqual([...DISCLOSURE_REFUSALS]);
     });
 
     it('withholds an issued goal with budget but no content yet, as if its budget were not allocated', () => {

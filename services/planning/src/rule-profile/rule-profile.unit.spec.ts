@@ -170,7 +170,13 @@ describe('rule profiles', () => {
     describe('when the dimension maxima are given', () => {
       it('takes maxima that add up to exactly 100, also in cents that round to it', () => {
         accepted(withDimensions([30, 30, 20, 10, 10]));
-        accepted(withDimensions([33.33, 33.33, 33.34, 0, 0]));
+        // 70.1 + 10.1 + 10.1 + 9.7 is 99.99999999999999 in floating point: the sum is taken to the cent
+        const inCents = withDimensions([70.1, 10.1, 10.1, 9.7, 0]);
+        accepted(inCents);
+        accepted({
+          ...inCents,
+          rules: { ...inCents.rules, preAssessment: { ...inCents.rules.preAssessment, passMark: 100 } },
+        });
       });
 
       it.each([[[20, 20, 20, 20, 19.99]], [[20, 20, 20, 20, 20.01]]])(
@@ -212,9 +218,10 @@ describe('rule profiles', () => {
         accepted(
           withRules({ selfEvaluationWeights: { budgetExecution: 100, output: 0, benefit: 0, satisfaction: 0 } }),
         );
+        // 70.1 + 10.1 + 10.1 + 9.7 is 99.99999999999999 in floating point: the sum is taken to the cent
         accepted(
           withRules({
-            selfEvaluationWeights: { budgetExecution: 33.33, output: 33.33, benefit: 33.34, satisfaction: 0 },
+            selfEvaluationWeights: { budgetExecution: 70.1, output: 10.1, benefit: 10.1, satisfaction: 9.7 },
           }),
         );
       });
