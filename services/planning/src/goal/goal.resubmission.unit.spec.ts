@@ -5,6 +5,7 @@ import {
   goalResubmissionDeadline,
   resubmissionDecider,
   resubmissionDeadlineOnReturn,
+  resubmissionDaysOf,
   resubmittedSince,
   type ResubmissionCommand,
 } from './goal.resubmission';
@@ -111,5 +112,74 @@ describe('a returned goal’s resubmission day', () => {
     expect(goalResubmissionDeadline.track(event('GoalResubmissionOverdue', 'goalresubmission-g', data))).toEqual({
       settle: ['r1'],
     });
+  });
+
+  describe('once its day has passed', () => {
+    const deadline = {
+      kind: 'planning.goal-resubmission',
+      deadlineId: 'r1',
+      streamId: 'goal-g',
+      dueDate: '2026-03-16',
+      dueAt: '2026-03-16T16:00:00.000Z',
+      sourceEventId: 'r1',
+      correlationId: null,
+      unitId: null,
+    };
+    const withGoalStream = (events: { eventId: string; type: string }[]) =>
+      ({
+        store: { readStream: async (streamId: string) => (streamId === 'goal-g' ? events : []) },
+      }) as unknown as ReactionLookups;
+    const returned = [
+      { eventId: 'a', type: 'GoalSubmitted' },
+      { eventId: 'r1', type: 'GoalReviewed' },
+    ];
+
+    it('given no resubmission on the goal’s stream, when checked, then the goal is marked overdue on its resubmission stream', async () => {
+      expect(await goalResubmissionDeadline.passed(deadline, withGoalStream(returned))).toEqual({
+        streamId: 'goalresubmission-g',
+        decider: resubmissionDecider,
+        command: { type: 'MarkResubmissionOverdue', goalId: 'g', deadlineId: 'r1', dueDate: '2026-03-16' },
+      });
+    });
+
+    it('given a resubmission the tracker has not seen yet, when checked, then nothing is marked', async () => {
+      const resubmitted = [...returned, { eventId: 'b', type: 'GoalSubmitted' }];
+      expect(await goalResubmissionDeadline.passed(deadline, withGoalStream(resubmitted))).toBeNull();
+    });
+  });
+
+  describe('its state', () => {
+    const { evolve, initialState } = resubmissionDecider;
+    const setEvent = {
+      type: 'GoalResubmissionDeadlineSet',
+      data: { goalId: 'g', deadlineId: 'r1', dueDate: '2026-03-16', days: 15 },
+    };
+    const overdue = (deadlineId: string) => ({
+      type: 'GoalResubmissionOverdue',
+      data: { goalId: 'g', deadlineId, dueDate: '2026-03-16' },
+    });
+
+    it('given a day set, when it is missed, then that day alone is overdue', () => {
+      const other = { ...setEvent, data: { ...setEvent.data, deadlineId: 'r2', dueDate: '2026-04-01' } };
+      const state = [setEvent, other, overdue('r1')].reduce(evolve, initialState());
+      expect(state).toEqual({
+        r1: { dueDate: '2026-03-16', overdue: true },
+        r2: { dueDate: '2026-04-01', overdue: false },
+      });
+    });
+
+    it('given no day set, when an overdue or another event arrives, then nothing changes', () => {
+      const state = [overdue('r9'), { type: 'GoalSubmitted', data: {} }].reduce(evolve, initialState());
+      expect(state).toEqual({});
+    });
+  });
+
+  it('given a goal stream without its division and year, when its period is asked, then it fails naming the goal', async () => {
+    const lookups = {
+      store: {
+        readStream: async () => [{ data: { goalId: 'g', divisionCode: '429006' } }, { data: { fiscalYear: 2026 } }],
+      },
+    } as unknown as ReactionLookups;
+    await expect(resubmissionDaysOf('g', lookups)).rejects.toThrow('goal g has no event naming its division and year');
   });
 });
