@@ -204,6 +204,18 @@ describe('budget unit', () => {
       });
     });
 
+    it('names a parent given to a first-level unit once, whatever level the read model gives for it', () => {
+      expect(invalid({ ...registerFinanceBureau, parentId: 'u-treasury', parentLevel: 'SECOND' })).toEqual({
+        code: ErrorCode.BAD_USER_INPUT,
+        paths: ['parentId'],
+      });
+    });
+
+    it('keeps its state through an event it does not know', () => {
+      const state = unitDecider.evolve(unitDecider.initialState(), financeBureauRegistered);
+      expect(unitDecider.evolve(state, { type: 'BudgetUnitRenamed' } as unknown as BudgetUnitRegistered)).toBe(state);
+    });
+
     it('refuses a command it does not know', () => {
       expect(() =>
         unitDecider.decide({ type: 'RenameBudgetUnit' } as unknown as RegisterBudgetUnit, unitDecider.initialState()),

@@ -122,6 +122,11 @@ describe('assignments of one record', () => {
       expect(error.code).toBe(ErrorCode.ILLEGAL_STATE);
     });
 
+    it('keeps its state through an event it does not know', () => {
+      const state = assignmentDecider.evolve(assignmentDecider.initialState(), granted('e1'));
+      expect(assignmentDecider.evolve(state, { type: 'AssignmentMoved' } as unknown as AssignmentEvent)).toBe(state);
+    });
+
     it('refuses a command it does not know', () => {
       expect(() =>
         assignmentDecider.decide({ type: 'Reassign' } as unknown as GrantAssignments, assignmentDecider.initialState()),

@@ -300,6 +300,11 @@ describe('disclosure (公开) of a unit-year’s goals', () => {
       });
     });
 
+    it('keeps its state through an event it does not know', () => {
+      const state = [published([g1])].reduce(disclosureDecider.evolve, disclosureDecider.initialState());
+      expect(disclosureDecider.evolve(state, { type: 'GoalsUnpublished' } as unknown as DisclosureEvent)).toBe(state);
+    });
+
     it('refuses a command it does not know', () => {
       expect(() =>
         disclosureDecider.decide(

@@ -1,5 +1,5 @@
 import { ErrorCode, EventCatalog, planningEvents, given, IllegalStateError, ValidationError } from '@jixiao/events';
-import { templateDecider, type AddIndicatorTemplate } from './template.decider';
+import { templateDecider, templateStreamId, type AddIndicatorTemplate } from './template.decider';
 
 const catalog = new EventCatalog(planningEvents);
 
@@ -19,6 +19,10 @@ const add: AddIndicatorTemplate = {
 };
 
 describe('indicator library template', () => {
+  it('lives in indicatortemplate-<id>', () => {
+    expect(templateStreamId('t1')).toBe('indicatortemplate-t1');
+  });
+
   it('is added once and fits the catalog', () => {
     const [event] = given(templateDecider, [])
       .when(add)

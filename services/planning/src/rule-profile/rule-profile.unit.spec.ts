@@ -12,7 +12,7 @@ import {
   type RuleProfile,
   type RuleSet,
 } from '@jixiao/events';
-import { ruleProfileDecider, type PublishRuleProfile } from './rule-profile.decider';
+import { ruleProfileDecider, ruleProfileStreamId, type PublishRuleProfile } from './rule-profile.decider';
 import { mergeRules } from './rule-profile.mapping';
 import { Grade, type PublishRuleProfileInput } from './rule-profile.type';
 
@@ -76,6 +76,10 @@ describe('rule profiles', () => {
       rules: mergeRules(hubei.rules, { passMark: 80 } as PublishRuleProfileInput),
       reason: '市政府常务会议决定',
     };
+
+    it('lives in ruleprofile-<division>-<year>', () => {
+      expect(ruleProfileStreamId('429006', 2024)).toBe('ruleprofile-429006-2024');
+    });
 
     it('is an event, and each publication is a new version', () => {
       const [first] = given(ruleProfileDecider, [])
