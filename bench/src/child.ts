@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
-import { mintToken, signAssertion } from '@jixiao/service-kit';
+import { mintToken, signAssertion, type Role } from '@jixiao/service-kit';
 
 export interface ServedPlatform {
   url: string;
@@ -25,9 +25,17 @@ export interface Credentials {
   gateway(): Promise<Record<string, string>>;
   /** A fresh 60 s gateway assertion, for @apollo/gateway (which forwards it) and the subgraph itself. */
   assertion(): Promise<Record<string, string>>;
+  /** A user token for another caller (a role, its unit, a user id), for a gateway: workloads acting as many users. */
+  as(caller: Caller): Promise<Record<string, string>>;
 }
 
-const CALLER = { userId: 'bench.performance', role: 'PERFORMANCE_SECTION' as const, unitId: null };
+export interface Caller {
+  userId: string;
+  role: Role;
+  unitId: string | null;
+}
+
+const CALLER: Caller = { userId: 'bench.performance', role: 'PERFORMANCE_SECTION', unitId: null };
 
 /**
  * The platform runs as in production: tokens checked against a key it was given, subgraphs behind
@@ -43,10 +51,17 @@ function productionAuth(): { env: Record<string, string>; credentials: Credentia
     JIXIAO_INTERNAL_SECRET: secret,
     JIXIAO_RATE_LIMIT_PER_MINUTE: '100000000',
   };
-  const token = mintToken(privateKey, CALLER, { issuer: 'jixiao-dev', audience: 'jixiao' });
+  const tokens = new Map<string, Promise<string>>();
+  const as = async (caller: Caller) => {
+    const key = `${caller.role} ${caller.unitId} ${caller.userId}`;
+    // 8 h tokens, minted once per caller: a soak's requests are not token signing
+    if (!tokens.has(key)) tokens.set(key, mintToken(privateKey, caller, { issuer: 'jixiao-dev', audience: 'jixiao' }));
+    return { authorization: `Bearer ${await tokens.get(key)}` };
+  };
   const credentials: Credentials = {
-    gateway: async () => ({ authorization: `Bearer ${await token}` }),
+    gateway: () => as(CALLER),
     assertion: async () => ({ 'x-jixiao-assertion': await signAssertion(new TextEncoder().encode(secret), CALLER) }),
+    as,
   };
   return { env, credentials };
 }

@@ -1,10 +1,54 @@
 import { Agent, request } from 'node:http';
+import { quantile } from './stats';
 
 export interface PacedResult {
   p50: number;
   p99: number;
   rps: number;
   errors: number;
+}
+
+export interface Posted {
+  /** The HTTP status, or 0 when the request failed or timed out without one. */
+  status: number;
+  /** The response body (empty without an answer). */
+  body: string;
+  /** `TIMEOUT` or the socket error's code when there was no answer. */
+  failure?: string;
+}
+
+/** POSTs `body` to `url` through `agent` and reads the whole answer; never rejects. */
+export function post(
+  agent: Agent,
+  url: URL,
+  body: string,
+  headers: Record<string, string>,
+  timeoutMs = 30_000,
+): Promise<Posted> {
+  return new Promise<Posted>((resolve) => {
+    const req = request(
+      {
+        agent,
+        host: url.hostname,
+        port: url.port,
+        path: url.pathname,
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...headers },
+        timeout: timeoutMs,
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+        res.on('error', (error: NodeJS.ErrnoException) =>
+          resolve({ status: 0, body: '', failure: error.code ?? 'ERROR' }),
+        );
+      },
+    );
+    req.on('timeout', () => req.destroy(Object.assign(new Error('timeout'), { code: 'TIMEOUT' })));
+    req.on('error', (error: NodeJS.ErrnoException) => resolve({ status: 0, body: '', failure: error.code ?? 'ERROR' }));
+    req.end(body);
+  });
 }
 
 /**
@@ -26,32 +70,11 @@ export async function paced(
   const total = Math.round(seconds * rate);
   const latencies: number[] = [];
   let errors = 0;
-  const send = (due: number) =>
-    new Promise<void>((resolve) => {
-      const req = request(
-        {
-          agent,
-          host: target.hostname,
-          port: target.port,
-          path: target.pathname,
-          method: 'POST',
-          headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...headers },
-        },
-        (res) => {
-          res.resume();
-          res.on('end', () => {
-            if (res.statusCode === 200) latencies.push(performance.now() - due);
-            else errors++;
-            resolve();
-          });
-        },
-      );
-      req.on('error', () => {
-        errors++;
-        resolve();
-      });
-      req.end(body);
-    });
+  const send = async (due: number) => {
+    const answer = await post(agent, target, body, headers);
+    if (answer.status === 200) latencies.push(performance.now() - due);
+    else errors++;
+  };
   const started = performance.now();
   const inFlight: Promise<void>[] = [];
   for (let i = 0; i < total; i++) {
@@ -64,6 +87,5 @@ export async function paced(
   const elapsed = (performance.now() - started) / 1000;
   agent.destroy();
   const sorted = latencies.sort((a, b) => a - b);
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
-  return { p50: at(0.5), p99: at(0.99), rps: latencies.length / elapsed, errors };
+  return { p50: quantile(sorted, 0.5), p99: quantile(sorted, 0.99), rps: latencies.length / elapsed, errors };
 }

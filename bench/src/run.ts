@@ -1,14 +1,18 @@
-import { rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { appendThroughput } from './append';
 import { bulkAndRead } from './bulk';
 import { consoleInBrowser } from './console-browser';
 import { servePlatform } from './child';
 import { graphqlLoad } from './graphql';
+import { discoverWorld, mixedLoad, rssOf } from './mixed-load';
+import { spliceMixed, type MixedResults } from './mixed-report';
 import { environment } from './machine';
 import { queryCases } from './queries';
 import { renderMarkdown } from './report';
 import { seedSqlite, coldStart } from './startup';
+import { SCALES } from '@jixiao/generator';
 import { repeat } from './stats';
 import { rebuildOnPostgres } from './rebuild-pg';
 
@@ -25,6 +29,8 @@ const P = quick
       seconds: 1,
       gqlRuns: 1,
       browserRuns: 1,
+      mixedRates: [10],
+      mixedSeconds: 20,
     }
   : {
       appendOps: [1500, 4000],
@@ -36,6 +42,9 @@ const P = quick
       seconds: 4,
       gqlRuns: 3,
       browserRuns: 3,
+      // the short form of `npm run bench:mixed` (10 min a rate): one minute a rate, stopping at the first that falls behind
+      mixedRates: [20, 40, 60, 80, 100],
+      mixedSeconds: 60,
     };
 
 const log = (text: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${text}`);
@@ -88,6 +97,30 @@ async function main() {
       results.console = await stage(`h. console in the browser (${P.rebuildScale})`, async () =>
         consoleInBrowser(served.url, await served.credentials.gateway(), P.browserRuns),
       );
+      // last: its writes change the year the other stages read
+      results.mixed = await stage(`i. mixed load (${P.rebuildScale}, ${P.mixedRates.join(', ')} req/s)`, async () => {
+        const target = { url: served.url, as: served.credentials.as, rss: () => rssOf(served.child.pid!) };
+        const world = await discoverWorld(target, SCALES[P.rebuildScale as 'demo'].fiscalYear);
+        const mixed: MixedResults = {
+          date: new Date().toISOString(),
+          how: `\`npm run bench${quick ? ' -- --quick' : ''}\` (${P.mixedSeconds} s a rate)`,
+          mode: 'embedded',
+          scale: P.rebuildScale,
+          goals: world.goalCount,
+          units: world.units.length,
+          cpus: os.cpus().length,
+          rates: [],
+        };
+        for (const rate of P.mixedRates) {
+          const figures = await mixedLoad(target, world, { rate, seconds: P.mixedSeconds });
+          mixed.rates.push(figures);
+          log(
+            `i. ${rate} req/s: achieved ${figures.achieved}, p99 reads ${figures.reads.p99} ms, writes ${figures.writes.p99} ms`,
+          );
+          if (figures.achieved < 0.9 * rate) break;
+        }
+        return mixed;
+      });
       return { rebuild, rssAfterRebuild, graphql, peakRss };
     } finally {
       await served.stop();
@@ -102,8 +135,16 @@ async function main() {
   results.totalSeconds = Math.round((Date.now() - started) / 1000);
   const dir = path.resolve(__dirname, '..');
   const suffix = quick ? '.quick' : '';
+  // the soak (`npm run bench:soak`, 30 min) is not part of this run: its last figures are kept
+  const previous = path.join(dir, `results${suffix}.json`);
+  const soak = existsSync(previous)
+    ? (JSON.parse(readFileSync(previous, 'utf8')) as { soak?: MixedResults }).soak
+    : undefined;
+  if (soak) results.soak = soak;
   writeFileSync(path.join(dir, `results${suffix}.json`), `${JSON.stringify(results, null, 2)}\n`);
-  writeFileSync(path.join(dir, `results${suffix}.md`), renderMarkdown(results as never));
+  const mixed = results.mixed && !('error' in (results.mixed as object)) ? (results.mixed as MixedResults) : undefined;
+  const markdown = spliceMixed(spliceMixed(renderMarkdown(results as never), mixed), soak, { soak: true });
+  writeFileSync(path.join(dir, `results${suffix}.md`), markdown);
   log(`done in ${results.totalSeconds} s → bench/results${suffix}.md, bench/results${suffix}.json`);
 }
 

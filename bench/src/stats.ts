@@ -31,3 +31,8 @@ export async function throughput(workers: number, total: number, op: (i: number)
   );
   return total / ((performance.now() - started) / 1000);
 }
+
+/** The value at quantile `q` (0–1) of values sorted ascending; NaN for none. */
+export function quantile(sorted: readonly number[], q: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
+}
