@@ -31,6 +31,9 @@ export default {
   reporters: ['clear-text', 'progress', 'json'],
   jsonReporter: { fileName: 'reports/mutation/mutation.json' },
   concurrency: 2,
+  // a mutant's tests get 15 s more than they took unmutated, not Stryker's 5: on a loaded machine a slow start
+  // would otherwise count as a timeout (a kill) and restart the test runner
+  timeoutMS: 15000,
   // the initial run of the related unit tests takes ~2 min on a loaded machine; Stryker's default allows 5
   dryRunTimeoutMinutes: 15,
   incremental: true,
