@@ -17,6 +17,33 @@ describe('performance goal', () => {
     expect(goalStreamId('g1')).toBe('goal-g1');
   });
 
+  describe('given a draft', () => {
+    const { type: _t, departmentReview: _d, rules: _r, existingGoalId: _e, ...content } = submitGoal;
+    const drafted: GoalEvent = {
+      type: 'GoalDrafted',
+      data: { ...content, indicators: [roadLength], copiedFromGoalId: null },
+    };
+
+    it('when an indicator is added, then it is added', () => {
+      goal([drafted])
+        .when({ type: 'AddIndicator', goalId: 'g1', indicator: travel })
+        .then([{ type: 'IndicatorAdded', data: { goalId: 'g1', indicator: travel } }]);
+    });
+
+    it('when an indicator is removed with a reason, then it is removed', () => {
+      goal([drafted])
+        .when({ type: 'RemoveIndicator', goalId: 'g1', indicatorId: 'i1', reason: '与其他指标重复' })
+        .then([{ type: 'IndicatorRemoved', data: { goalId: 'g1', indicatorId: 'i1', reason: '与其他指标重复' } }]);
+    });
+
+    it('when an indicator is revised with a reason, then it is revised', () => {
+      const indicator = { ...roadLength, targetValue: 130 };
+      goal([drafted])
+        .when({ type: 'ReviseIndicator', goalId: 'g1', indicator, reason: '追加 10 公里' })
+        .then([{ type: 'IndicatorRevised', data: { goalId: 'g1', indicator, reason: '追加 10 公里' } }]);
+    });
+  });
+
   it('given any goal, when a command of a type it does not know arrives, then it refuses it naming the command', () => {
     const unknown = { type: 'ArchiveGoal', goalId: 'g1' } as unknown as GoalCommand;
     expect(() => goalDecider.decide(unknown, goalDecider.initialState())).toThrow(

@@ -60,6 +60,8 @@ describe('joint-review opinions (联审意见)', () => {
       expect(error.code).toBe(ErrorCode.ILLEGAL_STATE);
       expect(error.zh).toContain('「已提交，待主管部门审核」');
       expect(error.zh).toContain('「财政联审中」');
+      expect(error.zh).toContain('不能提出联审意见');
+      expect(error.en).toContain('to give a joint-review opinion it must be FINANCE_REVIEW');
     });
   });
 
@@ -292,6 +294,8 @@ describe('review (审核)', () => {
       const approved = [...inFinanceReview, ...allApprove, reviewed('FINANCE', 'APPROVE')];
       const error = goal(approved).when(conclude).thenThrows(IllegalStateError);
       expect(error.zh).toContain('「已提交，待主管部门审核」或「财政联审中」');
+      expect(error.zh).toContain('不能审核；');
+      expect(error.en).toMatch(/to review it.* must be SUBMITTED or FINANCE_REVIEW/);
       goal([]).when(conclude).thenThrows(NotFoundError);
     });
   });
