@@ -21,7 +21,7 @@ describe('performance goal', () => {
     const { type: _t, departmentReview: _d, rules: _r, existingGoalId: _e, ...content } = submitGoal;
     const drafted: GoalEvent = {
       type: 'GoalDrafted',
-      data: { ...content, indicators: [roadLength], copiedFromGoalId: null },
+      data: { ...content, projectId: 'p1', indicators: [roadLength], copiedFromGoalId: null },
     };
 
     it('when an indicator is added, then it is added', () => {
