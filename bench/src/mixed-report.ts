@@ -15,8 +15,13 @@ export interface MixedResults {
   caveat?: string;
 }
 
-const TITLE = '## i. Mixed load (issue 20)';
-const SOAK_TITLE = '## i. Mixed-load soak (issue 20)';
+/** The three sections: `npm run bench:mixed`'s rates, the short form in `npm run bench`, the soak. */
+export type MixedKind = 'rates' | 'short' | 'soak';
+const TITLES: Record<MixedKind, string> = {
+  rates: '## i. Mixed load (issue 20)',
+  short: '## i. Mixed load, short form in `npm run bench` (issue 20)',
+  soak: '## i. Mixed-load soak (issue 20)',
+};
 const n = (v: number, digits = 0) =>
   Number.isFinite(v) ? v.toLocaleString('en-US', { maximumFractionDigits: digits }) : '—';
 const minutes = (s: number) => (s % 60 === 0 ? `${s / 60} min` : `${s} s`);
@@ -46,11 +51,11 @@ export function mixedTargetRows(m: MixedResults | undefined): string[] {
 const p = (x: { p50: number; p95: number; p99: number }) => `${n(x.p50)} / ${n(x.p95)} / ${n(x.p99)}`;
 
 /** The section: per rate, then per operation, per interval. */
-export function mixedSection(m: MixedResults | undefined, soak = false): string[] {
+export function mixedSection(m: MixedResults | undefined, kind: MixedKind = 'rates'): string[] {
   if (!m) return [];
   const best = highestHeld(m);
   const lines = [
-    soak ? SOAK_TITLE : TITLE,
+    TITLES[kind],
     '',
     `${m.how} on ${m.date.slice(0, 16).replace('T', ' ')} UTC: the ${m.mode} platform serving the ${m.scale} year (${n(m.goals)} goals, ${m.units} budget units) on ${m.cpus} cores. ` +
       'The load is open-loop: request i is due at i / rate and sent then, whatever earlier ones are doing, and its latency counts from when it was due ' +
@@ -114,31 +119,30 @@ export function mixedSection(m: MixedResults | undefined, soak = false): string[
 }
 
 /**
- * results.md with the mixed load's target row and section put in (or replaced), the rest kept as
- * it is (the file holds notes added by hand), as `spliceConsole` does for stage h.
+ * results.md with the mixed load's section of this kind put in (where it was, else before the notes
+ * on the misses) and, for the rates, its target row; the rest kept as it is (the file holds notes
+ * added by hand), as `spliceConsole` does for stage h.
  */
-export function spliceMixed(markdown: string, m: MixedResults | undefined, options: { soak?: boolean } = {}): string {
-  const soak = options.soak ?? false;
+export function spliceMixed(markdown: string, m: MixedResults | undefined, kind: MixedKind = 'rates'): string {
   let lines = markdown.split('\n');
-  if (!soak) lines = lines.filter((line) => !line.startsWith('| i | mixed load'));
-  const start = lines.indexOf(soak ? SOAK_TITLE : TITLE);
+  if (kind === 'rates') lines = lines.filter((line) => !line.startsWith('| i | mixed load'));
+  let at = lines.indexOf(TITLES[kind]);
   let kept: string[] = [];
-  if (start >= 0) {
-    const end = lines.findIndex((line, i) => i > start && line.startsWith('## '));
-    const removed = lines.splice(start, (end < 0 ? lines.length : end) - start);
+  if (at >= 0) {
+    const end = lines.findIndex((line, i) => i > at && line.startsWith('## '));
+    const removed = lines.splice(at, (end < 0 ? lines.length : end) - at);
     // the hand-written part of the section, after its marker, survives a re-run
     const marker = removed.indexOf(NOTES_MARKER);
     if (marker >= 0) kept = removed.slice(marker);
+  } else {
+    at = lines.findIndex((line) => line.startsWith('## What the misses come from'));
+    if (at < 0) at = lines.length;
   }
-  if (!soak) {
+  lines.splice(at, 0, ...(m ? [...mixedSection(m, kind), ...kept] : kept));
+  if (kind === 'rates') {
     const lastTarget = lines.reduce((last, line, i) => (/^\| [a-h] \|/.test(line) ? i : last), -1);
     if (lastTarget >= 0) lines.splice(lastTarget + 1, 0, ...mixedTargetRows(m));
   }
-  // the soak after the rates' section, both before the notes on the misses
-  const after = soak ? lines.indexOf(TITLE) : -1;
-  const next = after >= 0 ? lines.findIndex((line, i) => i > after && line.startsWith('## ')) : -1;
-  const before = next >= 0 ? next : lines.findIndex((line) => line.startsWith('## What the misses come from'));
-  lines.splice(before < 0 ? lines.length : before, 0, ...mixedSection(m, soak), ...kept);
   return lines.join('\n');
 }
 

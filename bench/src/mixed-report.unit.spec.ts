@@ -91,14 +91,19 @@ describe('the mixed load in results.md', () => {
     expect(again).toContain('notes');
   });
 
-  it('puts the soak after the rates, without a target row of its own', () => {
+  it('puts the soak and the short form after the rates, without a target row of their own', () => {
     const rates = spliceMixed(MARKDOWN, results([at(20, 120)]));
-    const soaked = spliceMixed(rates, results([at(20, 150, 1800)]), { soak: true });
+    const soaked = spliceMixed(rates, results([at(20, 150, 1800)]), 'soak');
     expect(soaked.split('\n').filter((l) => l.startsWith('| i |'))).toHaveLength(1);
     expect(soaked.indexOf('## i. Mixed-load soak (issue 20)')).toBeGreaterThan(
       soaked.indexOf('## i. Mixed load (issue 20)'),
     );
     expect(soaked.indexOf('## i. Mixed-load soak (issue 20)')).toBeLessThan(soaked.indexOf('## What the misses'));
-    expect(spliceMixed(soaked, results([at(20, 150, 1800)]), { soak: true })).toBe(soaked);
+    expect(spliceMixed(soaked, results([at(20, 150, 1800)]), 'soak')).toBe(soaked);
+    const short = spliceMixed(soaked, results([at(20, 150, 60)]), 'short');
+    expect(short.split('\n').filter((l) => l.startsWith('| i |'))).toHaveLength(1);
+    expect(short.indexOf('## i. Mixed load, short form')).toBeGreaterThan(short.indexOf('## i. Mixed-load soak'));
+    // a section without figures is taken out (a run whose mixed stage failed)
+    expect(spliceMixed(short, undefined, 'short')).toBe(soaked);
   });
 });

@@ -140,7 +140,7 @@ async function main() {
     json[key] = results;
     writeFileSync(path.join(dir, 'results.json'), `${JSON.stringify(json, null, 2)}\n`);
     const markdown = readFileSync(path.join(dir, 'results.md'), 'utf8');
-    writeFileSync(path.join(dir, 'results.md'), spliceMixed(markdown, results, { soak }));
+    writeFileSync(path.join(dir, 'results.md'), spliceMixed(markdown, results, soak ? 'soak' : 'rates'));
     log(`written to bench/results.json (${key}) and bench/results.md`);
   } finally {
     await stop();
