@@ -11,6 +11,7 @@ export * from './catalog';
 // the event contracts, one folder per bounded context (the platform's catalog is built from the contexts list)
 export * from './directory';
 export * from './planning';
+export * from './execution';
 export * from './audit';
 export * from './testing/conformance';
 export * from './testing/given';
