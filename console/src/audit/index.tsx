@@ -1,6 +1,5 @@
 import { SafetyCertificateOutlined } from '@ant-design/icons';
-import type { ConsoleModule } from '../shell/modules';
-import { StreamHistoryPage } from './stream-history-page';
+import { lazyPage, type ConsoleModule } from '../shell/modules';
 
 /** 审计: any record's history as a timeline, with its chain verified. */
 export const auditModule: ConsoleModule = {
@@ -9,7 +8,7 @@ export const auditModule: ConsoleModule = {
   icon: <SafetyCertificateOutlined />,
   menu: [{ path: '/audit', label: '记录溯源', operation: 'Query.verifyStream' }],
   routes: [
-    { path: 'audit', element: <StreamHistoryPage /> },
-    { path: 'audit/:streamId', element: <StreamHistoryPage /> },
+    { path: 'audit', ...lazyPage(() => import('./stream-history-page').then((m) => m.StreamHistoryPage)) },
+    { path: 'audit/:streamId', ...lazyPage(() => import('./stream-history-page').then((m) => m.StreamHistoryPage)) },
   ],
 };

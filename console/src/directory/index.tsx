@@ -1,7 +1,5 @@
 import { ApartmentOutlined } from '@ant-design/icons';
-import type { ConsoleModule } from '../shell/modules';
-import { UnitPage } from './unit-page';
-import { UnitsPage } from './units-page';
+import { lazyPage, type ConsoleModule } from '../shell/modules';
 
 /** 单位管理: budget units — the list, the hierarchy, one unit. */
 export const directoryModule: ConsoleModule = {
@@ -10,7 +8,7 @@ export const directoryModule: ConsoleModule = {
   icon: <ApartmentOutlined />,
   menu: [{ path: '/units', label: '单位列表', operation: 'Query.budgetUnits' }],
   routes: [
-    { path: 'units', element: <UnitsPage /> },
-    { path: 'units/:id', element: <UnitPage /> },
+    { path: 'units', ...lazyPage(() => import('./units-page').then((m) => m.UnitsPage)) },
+    { path: 'units/:id', ...lazyPage(() => import('./unit-page').then((m) => m.UnitPage)) },
   ],
 };

@@ -1,19 +1,6 @@
 import { AimOutlined } from '@ant-design/icons';
 import type { RouteObject } from 'react-router-dom';
-import type { ConsoleModule } from '../shell/modules';
-import { DashboardsPage } from './dashboards/dashboards-page';
-import { DisclosurePage } from './disclosure/disclosure-page';
-import { GoalPage } from './goals/goal-page';
-import { GoalsPage } from './goals/goals-page';
-import { NewGoalPage } from './goals/new-goal-page';
-import { IndicatorsPage } from './library/indicators-page';
-import { SamplesPage } from './library/samples-page';
-import { PreAssessmentPage } from './pre-assessment/pre-assessment-page';
-import { PreAssessmentsPage } from './pre-assessment/pre-assessments-page';
-import { ProjectPage } from './projects/project-page';
-import { ProjectsPage } from './projects/projects-page';
-import { ProposeProjectPage } from './projects/propose-page';
-import { ReviewQueuePage } from './review/review-queue-page';
+import { lazyPage, type ConsoleModule } from '../shell/modules';
 
 /** 预算编制: projects, pre-assessment, goals, review, the indicator library and the dashboards. */
 export const planningModule: ConsoleModule = {
@@ -30,20 +17,28 @@ export const planningModule: ConsoleModule = {
     { path: '/dashboards', label: '统计分析', operation: 'Query.goalCoverage', order: 90 },
   ],
   routes: [
-    { path: 'projects', element: <ProjectsPage /> },
-    { path: 'projects/new', element: <ProposeProjectPage /> },
-    { path: 'projects/:id', element: <ProjectPage /> },
-    { path: 'pre-assessments', element: <PreAssessmentsPage /> },
-    { path: 'pre-assessments/:id', element: <PreAssessmentPage /> },
-    { path: 'goals', element: <GoalsPage /> },
-    { path: 'review-queue', element: <ReviewQueuePage /> },
-    { path: 'goals/new', element: <NewGoalPage /> },
-    { path: 'goals/:id', element: <GoalPage /> },
-    { path: 'indicators', element: <IndicatorsPage /> },
-    { path: 'samples', element: <SamplesPage /> },
-    { path: 'dashboards', element: <DashboardsPage /> },
+    { path: 'projects', ...lazyPage(() => import('./projects/projects-page').then((m) => m.ProjectsPage)) },
+    { path: 'projects/new', ...lazyPage(() => import('./projects/propose-page').then((m) => m.ProposeProjectPage)) },
+    { path: 'projects/:id', ...lazyPage(() => import('./projects/project-page').then((m) => m.ProjectPage)) },
+    {
+      path: 'pre-assessments',
+      ...lazyPage(() => import('./pre-assessment/pre-assessments-page').then((m) => m.PreAssessmentsPage)),
+    },
+    {
+      path: 'pre-assessments/:id',
+      ...lazyPage(() => import('./pre-assessment/pre-assessment-page').then((m) => m.PreAssessmentPage)),
+    },
+    { path: 'goals', ...lazyPage(() => import('./goals/goals-page').then((m) => m.GoalsPage)) },
+    { path: 'review-queue', ...lazyPage(() => import('./review/review-queue-page').then((m) => m.ReviewQueuePage)) },
+    { path: 'goals/new', ...lazyPage(() => import('./goals/new-goal-page').then((m) => m.NewGoalPage)) },
+    { path: 'goals/:id', ...lazyPage(() => import('./goals/goal-page').then((m) => m.GoalPage)) },
+    { path: 'indicators', ...lazyPage(() => import('./library/indicators-page').then((m) => m.IndicatorsPage)) },
+    { path: 'samples', ...lazyPage(() => import('./library/samples-page').then((m) => m.SamplesPage)) },
+    { path: 'dashboards', ...lazyPage(() => import('./dashboards/dashboards-page').then((m) => m.DashboardsPage)) },
   ],
 };
 
 /** Planning's pages readable without signing in: the goals published with the approved budget (公开). */
-export const planningPublicRoutes: RouteObject[] = [{ path: '/public/goals', element: <DisclosurePage /> }];
+export const planningPublicRoutes: RouteObject[] = [
+  { path: '/public/goals', ...lazyPage(() => import('./disclosure/disclosure-page').then((m) => m.DisclosurePage)) },
+];

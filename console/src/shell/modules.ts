@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import type { ComponentType, ReactNode } from 'react';
 import type { RouteObject } from 'react-router-dom';
 import type { Operation } from './policy';
 
@@ -27,3 +27,11 @@ export interface ConsoleModule {
   menu: MenuEntry[];
   routes: RouteObject[];
 }
+
+/**
+ * A route whose page is loaded on its first visit: its code, and what only it uses, stays out of what
+ * the browser loads and parses before the first page (工作台) shows.
+ */
+export const lazyPage = (load: () => Promise<ComponentType>): Pick<RouteObject, 'lazy'> => ({
+  lazy: async () => ({ Component: await load() }),
+});
