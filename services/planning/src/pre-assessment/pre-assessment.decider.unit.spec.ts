@@ -323,6 +323,14 @@ describe('pre-assessment', () => {
         .then([scored(score('ECONOMY', 18))]);
     });
 
+    it('finds the earlier score of a dimension among the other scores of the same scorer', () => {
+      const history = [opened, scored(score('NECESSITY', 18)), scored(score('ECONOMY', 18))];
+      const error = pa(history)
+        .when(score('ECONOMY', 17))
+        .thenThrows(IllegalStateError, /投入经济性/);
+      expect(refusal(error)).toEqual({ code: ErrorCode.ILLEGAL_STATE, paths: [] });
+    });
+
     it('takes no score after its conclusion: ILLEGAL_STATE', () => {
       const done = pa([opened, ...scoresTotalling(10)])
         .when(conclude('SUPPORT'))
