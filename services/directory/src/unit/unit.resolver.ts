@@ -102,7 +102,36 @@ export class UnitResolver {
   }
 }
 
-/** Federation: the planning subgraph references BudgetUnit by id. */
+/**
+ * Federation: the planning subgraph references BudgetUnit by id. A page of goals names up to 200
+ * units in one request: the references of a request that arrive together are read in one query
+ * (one query each took 1.8 s of a 200-goal page at load 30), each still NOT_FOUND on its own.
+ */
 export function unitReference(deps: ServiceDeps) {
-  return { BudgetUnit: { __resolveReference: (ref: { id: string }) => findUnit(deps.em(), ref.id) } };
+  const pending = new WeakMap<object, { ids: Set<string>; rows: Promise<Map<string, UnitRow>> }>();
+  const load = (unitId: string, context: object): Promise<Map<string, UnitRow>> => {
+    let batch = pending.get(context);
+    if (!batch) {
+      const ids = new Set<string>();
+      // the gateway's representations are resolved in one pass: collect them until it is over
+      const rows = new Promise<void>((resolve) => setImmediate(resolve)).then(async () => {
+        pending.delete(context);
+        const found = await deps.em().find(UnitRowSchema, { unitId: { $in: [...ids] } });
+        return new Map(found.map((row) => [row.unitId, row]));
+      });
+      batch = { ids, rows };
+      pending.set(context, batch);
+    }
+    batch.ids.add(unitId);
+    return batch.rows;
+  };
+  return {
+    BudgetUnit: {
+      __resolveReference: async (ref: { id: string }, context?: object) => {
+        const row = (await load(ref.id, context ?? {})).get(ref.id);
+        if (!row) throw unitNotFound(ref.id);
+        return toUnit(row);
+      },
+    },
+  };
 }
