@@ -92,6 +92,7 @@ export async function findGoals(
   filter: GoalFilter,
   page: { limit: number; offset: number },
   scope: UnitScope,
+  withIndicators = true,
 ): Promise<{ nodes: Goal[]; totalCount: number }> {
   const filtered: FilterQuery<GoalRow> = {
     ...(filter.unitId ? { unitId: filter.unitId } : {}),
@@ -110,7 +111,7 @@ export async function findGoals(
       : {}),
   };
   // the scope narrows whatever the filter asks for, never the other way round
-  return pageOfGoals(em, { $and: [filtered, unitWhere(scope)] }, page);
+  return pageOfGoals(em, { $and: [filtered, unitWhere(scope)] }, page, NEWEST_FIRST, withIndicators);
 }
 
 /** Lists: the latest changed first. */
@@ -122,15 +123,19 @@ export const WAITING_LONGEST_FIRST: QueryOrderMap<GoalRow> = {
   goalId: QueryOrder.ASC,
 };
 
-/** A page of goals matching `where` (newest first unless `orderBy` says otherwise), with their indicators in one more query. */
+/**
+ * A page of goals matching `where` (newest first unless `orderBy` says otherwise), with their
+ * indicators in one more query — unless the caller asked for none (a list of 200 goals read 700-odd).
+ */
 export async function pageOfGoals(
   em: EntityManager,
   where: FilterQuery<GoalRow>,
   page: { limit: number; offset: number },
   orderBy: QueryOrderMap<GoalRow> = NEWEST_FIRST,
+  withIndicators = true,
 ): Promise<{ nodes: Goal[]; totalCount: number }> {
   const [rows, totalCount] = await em.findAndCount(GoalRowSchema, where, { orderBy, ...page });
-  const indicators = rows.length
+  const indicators = rows.length && withIndicators
     ? await em.find(IndicatorRowSchema, { goalId: { $in: rows.map((r) => r.goalId) } })
     : [];
   const byGoal = new Map<string, IndicatorRow[]>();

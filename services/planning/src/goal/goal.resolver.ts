@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { Kind, type GraphQLResolveInfo, type SelectionNode } from 'graphql';
+import { Arg, Ctx, ID, Info, Mutation, Query, Resolver } from 'type-graphql';
 import { IllegalStateError, NotFoundError, type Fen } from '@jixiao/events';
 import { GoalRowSchema, TemplateRowSchema } from '@jixiao/projections';
 import {
@@ -30,6 +31,25 @@ import {
 import { toIndicatorData } from './goal.mapping';
 import { findGoal, findGoals, goalNotFound } from './goal.read';
 import { Goal, GoalPage } from './goal.type';
+
+/** The fields selected under `name` in these selections; null when a fragment leaves it open. */
+function selectedUnder(selections: readonly SelectionNode[], name: string): readonly SelectionNode[] | null {
+  const found: SelectionNode[] = [];
+  for (const s of selections) {
+    if (s.kind !== Kind.FIELD) return null;
+    if (s.name.value === name) found.push(...(s.selectionSet?.selections ?? []));
+  }
+  return found;
+}
+
+/** Whether a `goals` query asks for the goals' indicators (a fragment is taken to ask for them). */
+function asksForIndicators(info: GraphQLResolveInfo): boolean {
+  const nodes = selectedUnder(
+    info.fieldNodes.flatMap((f) => f.selectionSet?.selections ?? []),
+    'nodes',
+  );
+  return nodes === null || selectedUnder(nodes, 'indicators')?.length !== 0;
+}
 
 interface CommandOptions {
   commandId?: string | null;
@@ -99,8 +119,10 @@ export class GoalResolver {
     @Arg('filter', () => GoalFilter, { nullable: true, description: '筛选条件 (filter)' }) filter?: GoalFilter,
     @Arg('page', () => PageInput, { nullable: true, description: '分页参数 (pagination)' }) page?: PageInput,
     @RowScope() scope: UnitScope = NO_ROWS,
+    @Info() info?: GraphQLResolveInfo,
   ): Promise<GoalPage> {
-    return findGoals(this.deps.em(), filter ?? {}, pageOf(page), scope);
+    const withIndicators = info ? asksForIndicators(info) : true;
+    return findGoals(this.deps.em(), filter ?? {}, pageOf(page), scope, withIndicators);
   }
 
   @Mutation(() => Goal, { description: '提交绩效目标及其指标，直接进入审核 (Submit a new goal straight to review)' })
