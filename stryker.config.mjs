@@ -31,9 +31,10 @@ export default {
   reporters: ['clear-text', 'progress', 'json'],
   jsonReporter: { fileName: 'reports/mutation/mutation.json' },
   concurrency: 2,
-  // a mutant's tests get 15 s more than they took unmutated, not Stryker's 5: on a loaded machine a slow start
-  // would otherwise count as a timeout (a kill) and restart the test runner
-  timeoutMS: 15000,
+  // a mutant's tests get 60 s more than they took unmutated, not Stryker's 5: the first mutant on a fresh test
+  // runner pays jest's start-up, which on a loaded machine outlasts 5 or 15 s; it then counted as a timeout
+  // (a kill), and the runner was restarted for the next mutant to time out the same way
+  timeoutMS: 60000,
   // the initial run of the related unit tests takes ~2 min on a loaded machine; Stryker's default allows 5
   dryRunTimeoutMinutes: 15,
   incremental: true,
