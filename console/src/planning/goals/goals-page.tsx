@@ -1,8 +1,9 @@
-import { Button, Card, Input, Select, Space, Table, Typography } from 'antd';
+import { keepPreviousData } from '@tanstack/react-query';
+import { Button, Card, Input, Select, Space, Table, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { graphql } from '../../gql';
-import type { GoalStatus } from '../../gql/graphql';
+import type { GoalStatus, GoalsQuery as GoalsResult } from '../../gql/graphql';
 import { QueryError } from '../../shell/errors';
 import { yuan } from '../../shell/format';
 import { useGql } from '../../shell/hooks';
@@ -35,6 +36,30 @@ const GoalsQuery = graphql(`
   }
 `);
 
+type GoalRow = GoalsResult['goals']['nodes'][number];
+
+// built once: new column objects on every render would make the table re-render every cell
+const COLUMNS: TableColumnsType<GoalRow> = [
+  { title: '项目编码', dataIndex: 'projectCode', width: 140 },
+  {
+    title: '项目名称',
+    dataIndex: 'projectName',
+    render: (name: string, goal) => <Link to={`/goals/${goal.id}`}>{name}</Link>,
+  },
+  { title: '预算单位', dataIndex: ['unit', 'name'], width: 200 },
+  { title: '金额', dataIndex: 'amount', width: 160, align: 'right', render: yuan },
+  {
+    title: '状态',
+    dataIndex: 'status',
+    width: 220,
+    render: (value: string, goal) => <StatusTag status={value} label={goal.statusLabel} />,
+  },
+  { title: '评审轮次', dataIndex: 'reviewRounds', width: 100 },
+];
+
+const PAGE_SIZES = [20, 50, 100, 200];
+const showTotal = (total: number) => `共 ${total} 个绩效目标`;
+
 /** 绩效目标: the year's goals the person may see, filtered by state and text, a page at a time. */
 export function GoalsPage() {
   const fiscalYear = useFiscalYear();
@@ -45,10 +70,15 @@ export function GoalsPage() {
   const [text, setText] = useState(params.get('text') ?? '');
   const page = Number(params.get('page') ?? 1);
   const pageSize = Number(params.get('size') ?? 20);
-  const goals = useGql(GoalsQuery, {
-    filter: { fiscalYear, status, text: params.get('text') || undefined },
-    page: { first: pageSize, offset: (page - 1) * pageSize },
-  });
+  // another page or size keeps the rows on screen (under the spinner) until the next ones arrive
+  const goals = useGql(
+    GoalsQuery,
+    {
+      filter: { fiscalYear, status, text: params.get('text') || undefined },
+      page: { first: pageSize, offset: (page - 1) * pageSize },
+    },
+    { placeholderData: keepPreviousData },
+  );
   return (
     <Card
       title={
@@ -88,33 +118,17 @@ export function GoalsPage() {
       <Table
         rowKey="id"
         size="middle"
-        loading={goals.isLoading}
+        loading={goals.isLoading || goals.isPlaceholderData}
         dataSource={goals.data?.goals.nodes}
         pagination={{
           current: page,
           pageSize,
           total: goals.data?.goals.totalCount,
-          showTotal: (total) => `共 ${total} 个绩效目标`,
-          pageSizeOptions: [20, 50, 100, 200],
+          showTotal,
+          pageSizeOptions: PAGE_SIZES,
           onChange: (p, size) => set({ page: String(p), size: String(size) }),
         }}
-        columns={[
-          { title: '项目编码', dataIndex: 'projectCode', width: 140 },
-          {
-            title: '项目名称',
-            dataIndex: 'projectName',
-            render: (name: string, goal) => <Link to={`/goals/${goal.id}`}>{name}</Link>,
-          },
-          { title: '预算单位', dataIndex: ['unit', 'name'], width: 200 },
-          { title: '金额', dataIndex: 'amount', width: 160, align: 'right', render: yuan },
-          {
-            title: '状态',
-            dataIndex: 'status',
-            width: 220,
-            render: (value: string, goal) => <StatusTag status={value} label={goal.statusLabel} />,
-          },
-          { title: '评审轮次', dataIndex: 'reviewRounds', width: 100 },
-        ]}
+        columns={COLUMNS}
       />
     </Card>
   );
