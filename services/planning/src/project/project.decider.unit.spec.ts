@@ -335,6 +335,11 @@ describe('project', () => {
         .when({ ...allocate, amountFen })
         .thenThrows(ValidationError);
       expect(refusal(error)).toEqual({ code: ErrorCode.BAD_USER_INPUT, paths: ['amount'] });
+      // the issue names the amount allocated, not the amount requested
+      expect(error.issues[0]).toMatchObject({
+        zh: expect.stringMatching(/^安排金额/),
+        en: expect.stringMatching(/^The amount/),
+      });
     });
   });
 
