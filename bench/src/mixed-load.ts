@@ -93,7 +93,10 @@ async function send(agent: Agent, url: URL, target: MixedTarget, r: Request, due
   const headers = await target.as(r.caller);
   const posted = await post(agent, url, JSON.stringify({ query: r.query, variables: r.variables }), headers);
   const ms = performance.now() - due;
-  if (posted.failure) return { status: 0, ms, code: posted.failure };
+  if (posted.failure) {
+    const message = posted.failure === 'TIMEOUT' ? 'no answer within 30 s' : 'the connection failed';
+    return { status: 0, ms, code: posted.failure, message };
+  }
   let parsed: { data?: Record<string, unknown>; errors?: { message?: string; extensions?: { code?: string } }[] } = {};
   try {
     parsed = JSON.parse(posted.body);
