@@ -1,17 +1,27 @@
-import { isBlank, issueIf, moneyIssues, type Bilingual, type Fen, type FieldIssue } from '@jixiao/events';
+import {
+  isBlank,
+  issueIf,
+  moneyIssues,
+  type Bilingual,
+  type Fen,
+  type FieldIssue,
+  type LIKELIHOODS,
+  type OPERATORS,
+  type WARNING_KINDS,
+  type WARNING_SEVERITIES,
+} from '@jixiao/events';
 
 /** 完成可能性: the unit's own judgement of each indicator for the full year. */
-export type Likelihood = 'ON_TRACK' | 'AT_RISK' | 'IMPOSSIBLE';
-/** The operators of the goal's indicators (events/src/planning/goal.ts OPERATORS). */
-export type Operator = '>=' | '<=' | '=' | '>' | '<' | 'QUALITATIVE';
-
+export type Likelihood = (typeof LIKELIHOODS)[number];
+/** The operators of the goal's indicators. */
+export type Operator = (typeof OPERATORS)[number];
 /**
  * What raised a warning (预警): execution behind the elapsed share of the year, a forecast that
  * misses the indicator's target, completion marked impossible — computed from the report — or a
  * report not filed by the round's due date (the deadline scheduler's).
  */
-export type WarningKind = 'EXECUTION_BEHIND' | 'FORECAST_MISSES_TARGET' | 'COMPLETION_IMPOSSIBLE' | 'REPORT_OVERDUE';
-export type WarningSeverity = 'WARNING' | 'SERIOUS';
+export type WarningKind = (typeof WARNING_KINDS)[number];
+export type WarningSeverity = (typeof WARNING_SEVERITIES)[number];
 
 /** The numbers a region may set for monitoring (the rule profile's `monitoring`). */
 export interface MonitoringRules {

@@ -1,0 +1,86 @@
+import { z } from 'zod';
+import { defineEvent } from '../catalog/define';
+import { fenSchema } from '../money';
+import { LIKELIHOODS } from './disbursement';
+
+/** What raised a monitoring warning (预警): computed from a report, or a report not filed in time. */
+export const WARNING_KINDS = [
+  'EXECUTION_BEHIND',
+  'FORECAST_MISSES_TARGET',
+  'COMPLETION_IMPOSSIBLE',
+  'REPORT_OVERDUE',
+] as const;
+export const WARNING_SEVERITIES = ['WARNING', 'SERIOUS'] as const;
+
+/** A day, `YYYY-MM-DD` (China's time). */
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+export const MonitoringRoundOpened = defineEvent({
+  type: 'MonitoringRoundOpened',
+  context: 'execution',
+  description: '绩效监控已启动 — the bureau opened a monitoring round (e.g. January–July) with its due date',
+  schemaVersion: 1,
+  schema: z.object({
+    roundId: z.string().min(1),
+    divisionCode: z.string().regex(/^\d{6}$/),
+    fiscalYear: z.number().int().min(2000).max(2100),
+    name: z.string().min(1).max(200),
+    /** The period runs from January through this month (7 for January–July). */
+    throughMonth: z.number().int().min(1).max(12),
+    dueDate: day,
+    /** The tolerance in force when the round opened (the rule profile's), used for every report of it. */
+    executionTolerancePoints: z.number().min(0).max(100),
+  }),
+});
+
+export const MonitoringReportFiled = defineEvent({
+  type: 'MonitoringReportFiled',
+  context: 'execution',
+  description: '绩效监控情况已填报 — a unit reported its goal’s progress and budget execution for a round',
+  schemaVersion: 1,
+  schema: z.object({
+    roundId: z.string().min(1),
+    goalId: z.string().min(1),
+    unitId: z.string().min(1),
+    projectId: z.string().min(1).nullable(),
+    fiscalYear: z.number().int().min(2000).max(2100),
+    budgetFen: fenSchema,
+    executedFen: fenSchema,
+    /** Percent with two decimals, as computed when filed; null without a budget. */
+    executionRate: z
+      .string()
+      .regex(/^\d{1,3}\.\d{2}$/)
+      .nullable(),
+    indicators: z.array(
+      z.object({
+        indicatorId: z.string().min(1),
+        valueSoFar: z.number().finite().nullable(),
+        forecast: z.number().finite().nullable(),
+        likelihood: z.enum(LIKELIHOODS),
+        deviationCause: z.string().min(1).max(2000).nullable(),
+      }),
+    ),
+    /** Filed after the round's due date (its overdue warning stands). */
+    late: z.boolean(),
+  }),
+});
+
+export const MonitoringWarningRaised = defineEvent({
+  type: 'MonitoringWarningRaised',
+  context: 'execution',
+  description:
+    '监控预警 — a warning computed from a report (or a report not filed by the due date), with the numbers that raised it',
+  schemaVersion: 1,
+  schema: z.object({
+    warningId: z.string().min(1),
+    roundId: z.string().min(1),
+    goalId: z.string().min(1),
+    unitId: z.string().min(1),
+    kind: z.enum(WARNING_KINDS),
+    severity: z.enum(WARNING_SEVERITIES),
+    indicatorId: z.string().min(1).nullable(),
+    figures: z.record(z.string(), z.union([z.string(), z.number()])),
+  }),
+});
+
+export const monitoringEvents = [MonitoringRoundOpened, MonitoringReportFiled, MonitoringWarningRaised] as const;
