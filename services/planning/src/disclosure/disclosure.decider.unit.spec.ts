@@ -195,7 +195,7 @@ describe('disclosure (公开) of a unit-year’s goals', () => {
     it('needs a reason; the first publication does not', () => {
       const error = disclosure([first])
         .when(publish([g1, g2], ' '))
-        .thenThrows(ValidationError, /须说明原因/);
+        .thenThrows(ValidationError, /第 2 次公开须说明原因.*Publication 2 needs a reason/);
       expect(error.issues.map((i) => i.path)).toEqual(['reason']);
       disclosure([])
         .when(publish([g1], ''))
