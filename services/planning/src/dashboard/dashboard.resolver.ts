@@ -118,11 +118,12 @@ export class DashboardResolver {
 
   @Query(() => [GoalStatusCount], {
     description:
-      '年度绩效目标按状态计数，限于调用者可见的单位，与 goals 列表一致 (Goals of a year by status, within the caller\'s row scope like goals)',
+      "年度绩效目标按状态计数，限于调用者可见的单位，与 goals 列表一致 (Goals of a year by status, within the caller's row scope like goals)",
   })
   async goalStatusCounts(
     @Arg('fiscalYear', () => Int, { description: '预算年度 (fiscal year)' }) fiscalYear: number,
-    @Arg('unitId', () => ID, { nullable: true, description: '预算单位标识，只计该单位 (budget unit id)' }) unitId?: string,
+    @Arg('unitId', () => ID, { nullable: true, description: '预算单位标识，只计该单位 (budget unit id)' })
+    unitId?: string,
     @RowScope() scope: UnitScope = NO_ROWS,
   ): Promise<GoalStatusCount[]> {
     return readThrough(

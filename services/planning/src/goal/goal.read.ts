@@ -135,9 +135,10 @@ export async function pageOfGoals(
   withIndicators = true,
 ): Promise<{ nodes: Goal[]; totalCount: number }> {
   const [rows, totalCount] = await em.findAndCount(GoalRowSchema, where, { orderBy, ...page });
-  const indicators = rows.length && withIndicators
-    ? await em.find(IndicatorRowSchema, { goalId: { $in: rows.map((r) => r.goalId) } })
-    : [];
+  const indicators =
+    rows.length && withIndicators
+      ? await em.find(IndicatorRowSchema, { goalId: { $in: rows.map((r) => r.goalId) } })
+      : [];
   const byGoal = new Map<string, IndicatorRow[]>();
   for (const i of indicators) byGoal.set(i.goalId, [...(byGoal.get(i.goalId) ?? []), i]);
   return { nodes: rows.map((r) => toGoal(r, byGoal.get(r.goalId) ?? [])), totalCount };
