@@ -1,3 +1,4 @@
+import { Rng } from '@jixiao/generator';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { Agent } from 'node:http';
@@ -49,19 +50,8 @@ interface Request {
   caller: Caller;
 }
 
-/** mulberry32: the same sequence of operations for the same seed. */
-function random(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return { next, pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]! };
-}
-type Random = ReturnType<typeof random>;
+/** The generator's seeded source: the same sequence of operations for the same seed. */
+type Random = Rng;
 
 const SECTION: Caller = { userId: 'mixed.performance', role: 'PERFORMANCE_SECTION', unitId: null };
 const BUDGET: Caller = { userId: 'mixed.budget', role: 'BUDGET_SECTION', unitId: null };
@@ -530,7 +520,7 @@ export async function mixedLoad(
   options: { rate: number; seconds: number; seed?: number; log?: (line: string) => void },
 ): Promise<MixedFigures> {
   const { rate, seconds } = options;
-  const r = random(options.seed ?? rate);
+  const r = new Rng(options.seed ?? rate);
   const agent = new Agent({ keepAlive: true, maxSockets: Infinity });
   const url = new URL(target.url);
   const run = randomUUID().slice(0, 6).toUpperCase();
