@@ -61,7 +61,7 @@ describe('joint-review opinions (联审意见)', () => {
       expect(error.zh).toContain('「已提交，待主管部门审核」');
       expect(error.zh).toContain('「财政联审中」');
       expect(error.zh).toContain('不能提出联审意见');
-      expect(error.en).toContain('to give a joint-review opinion it must be FINANCE_REVIEW');
+      expect(error.en).toContain('to give a joint-review opinion, the goal must be FINANCE_REVIEW');
     });
   });
 
@@ -295,7 +295,7 @@ describe('review (审核)', () => {
       const error = goal(approved).when(conclude).thenThrows(IllegalStateError);
       expect(error.zh).toContain('「已提交，待主管部门审核」或「财政联审中」');
       expect(error.zh).toContain('不能审核；');
-      expect(error.en).toMatch(/to review it.* must be SUBMITTED or FINANCE_REVIEW/);
+      expect(error.en).toContain('to review it, the goal must be SUBMITTED or FINANCE_REVIEW');
       goal([]).when(conclude).thenThrows(NotFoundError);
     });
   });

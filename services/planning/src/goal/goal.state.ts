@@ -140,7 +140,7 @@ export function requireStatus(
     const zhAllowed = allowed.map((s) => `「${GOAL_STATUS_LABELS[s]}」`).join('或');
     throw new IllegalStateError({
       zh: `目标当前状态为「${GOAL_STATUS_LABELS[state.status]}」，不能${action.zh}；只有${zhAllowed}的目标可以${action.zh}`,
-      en: `The goal is ${state.status}; to ${action.en} it must be ${allowed.join(' or ')}`,
+      en: `The goal is ${state.status}; to ${action.en}, the goal must be ${allowed.join(' or ')}`,
     });
   }
   return state.content;
