@@ -65,7 +65,9 @@ describe('rebuilding every projection from the PostgreSQL event store', () => {
     const events = (await store.readAll()).length;
     expect(applied).toBeGreaterThan(events / 2);
     const rebuilt = await dumpReadModels(schema);
-    expect(Object.values(rowCounts(rebuilt)).every((n) => n > 0)).toBe(true);
+    // every read model has rows (a failure names the empty ones)
+    const empty = Object.entries(rowCounts(rebuilt)).filter(([, n]) => n === 0);
+    expect(empty.map(([table]) => table)).toEqual([]);
     // the cross-stream read model and the keyed projections' stream records are compared too
     expect(rowCounts(rebuilt)).toMatchObject({
       rm_goal_count: expect.any(Number),
@@ -93,7 +95,10 @@ describe('rebuilding every projection from the PostgreSQL event store', () => {
         // plain copies: an entity MikroORM loaded remembers its schema, and insertMany would write it back there
         const found = await source.em.fork().find(entity, {}, { disableIdentityMap: true });
         const rows = found.map((row) => withAwkwardText({ ...row }));
-        expect(rows.length).toBeGreaterThan(0);
+        expect({ table: entity.meta.tableName, empty: rows.length === 0 }).toEqual({
+          table: entity.meta.tableName,
+          empty: false,
+        });
         for (const part of chunks(rows)) await viaOrm.em.fork().insertMany(entity, part);
         // in a transaction (the runner's case) and on a connection of its own
         if (n % 2 === 0) await viaJson.em.fork().transactional((tx) => insertRows(tx, entity, rows));
