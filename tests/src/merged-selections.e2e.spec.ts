@@ -38,4 +38,19 @@ describe('a field selected twice through the gateway', () => {
     expect(once.data!.goals.nodes).toHaveLength(5);
     expect(merged.data).toEqual(once.data);
   });
+
+  it('reads the goals’ indicators whenever they are asked for: by an alias, in a fragment, or not at all', async () => {
+    const plain = await p.gql('{ goals(page: { first: 5 }) { nodes { id indicators { name } } } }', {}, reader);
+    const aliased = await p.gql(
+      `query { goals(page: { first: 5 }) { list: nodes { id ...Lines } } }
+       fragment Lines on Goal { measures: indicators { name } }`,
+      {},
+      reader,
+    );
+    const none = await p.gql('{ goals(page: { first: 5 }) { nodes { id } } }', {}, reader);
+    const goals = plain.data!.goals.nodes as { id: string; indicators: { name: string }[] }[];
+    expect(goals.some((g) => g.indicators.length > 0)).toBe(true);
+    expect(aliased.data!.goals.list).toEqual(goals.map((g) => ({ id: g.id, measures: g.indicators })));
+    expect(none.data!.goals.nodes).toEqual(goals.map((g) => ({ id: g.id })));
+  });
 });

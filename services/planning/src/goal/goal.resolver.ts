@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { Kind, type GraphQLResolveInfo, type SelectionNode } from 'graphql';
+import { collectSubFields } from '@graphql-tools/utils';
+import { getNamedType, type FieldNode, type GraphQLObjectType, type GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, ID, Info, Mutation, Query, Resolver } from 'type-graphql';
 import { IllegalStateError, NotFoundError, type Fen } from '@jixiao/events';
 import { GoalRowSchema, TemplateRowSchema } from '@jixiao/projections';
@@ -32,23 +33,23 @@ import { toIndicatorData } from './goal.mapping';
 import { findGoal, findGoals, goalNotFound } from './goal.read';
 import { Goal, GoalPage } from './goal.type';
 
-/** The fields selected under `name` in these selections; null when a fragment leaves it open. */
-function selectedUnder(selections: readonly SelectionNode[], name: string): readonly SelectionNode[] | null {
-  const found: SelectionNode[] = [];
-  for (const s of selections) {
-    if (s.kind !== Kind.FIELD) return null;
-    if (s.name.value === name) found.push(...(s.selectionSet?.selections ?? []));
-  }
-  return found;
+/** The field nodes named `name` (under any alias) selected on `type` by `fieldNodes`, fragments and @skip/@include applied. */
+function selected(
+  info: GraphQLResolveInfo,
+  type: GraphQLObjectType,
+  fieldNodes: FieldNode[],
+  name: string,
+): FieldNode[] {
+  const { fields } = collectSubFields(info.schema, info.fragments, info.variableValues, type, fieldNodes);
+  return [...fields.values()].flat().filter((node) => node.name.value === name);
 }
 
-/** Whether a `goals` query asks for the goals' indicators (a fragment is taken to ask for them). */
+/** Whether a `goals` query asks for the goals' indicators (a list of 200 goals would read 700-odd for nothing). */
 function asksForIndicators(info: GraphQLResolveInfo): boolean {
-  const nodes = selectedUnder(
-    info.fieldNodes.flatMap((f) => f.selectionSet?.selections ?? []),
-    'nodes',
-  );
-  return nodes === null || selectedUnder(nodes, 'indicators')?.length !== 0;
+  const page = getNamedType(info.returnType) as GraphQLObjectType;
+  const nodes = selected(info, page, [...info.fieldNodes], 'nodes');
+  const goal = getNamedType(page.getFields().nodes!.type) as GraphQLObjectType;
+  return nodes.length > 0 && selected(info, goal, nodes, 'indicators').length > 0;
 }
 
 interface CommandOptions {
