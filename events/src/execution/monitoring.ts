@@ -83,4 +83,48 @@ export const MonitoringWarningRaised = defineEvent({
   }),
 });
 
-export const monitoringEvents = [MonitoringRoundOpened, MonitoringReportFiled, MonitoringWarningRaised] as const;
+/** 纠偏措施 the bureau decides on a warning (DOMAIN.md "Monitoring"). */
+export const CORRECTION_KINDS = ['ADJUST_GOAL', 'STOP_FUNDING', 'RECOVER_FUNDS'] as const;
+
+export const MonitoringCorrectionDecided = defineEvent({
+  type: 'MonitoringCorrectionDecided',
+  context: 'execution',
+  description:
+    '监控纠偏措施已决定 — the bureau decided a correction on a warning: adjust the goal (through a budget adjustment), stop funding, or recover funds',
+  schemaVersion: 1,
+  schema: z.object({
+    correctionId: z.string().min(1),
+    /** The warning it answers (on the same report stream). */
+    warningId: z.string().min(1),
+    roundId: z.string().min(1),
+    goalId: z.string().min(1),
+    unitId: z.string().min(1),
+    projectId: z.string().min(1).nullable(),
+    kind: z.enum(CORRECTION_KINDS),
+    reason: z.string().min(1).max(2000),
+    /** RECOVER_FUNDS: the amount to recover; null for the other kinds. */
+    recoverFen: fenSchema.positive().nullable(),
+  }),
+});
+
+export const FundingStopLifted = defineEvent({
+  type: 'FundingStopLifted',
+  context: 'execution',
+  description: '停止拨款决定已解除 — a stop-funding correction was lifted; the project’s requests may be cleared again',
+  schemaVersion: 1,
+  schema: z.object({
+    /** The STOP_FUNDING correction lifted. */
+    correctionId: z.string().min(1),
+    goalId: z.string().min(1),
+    projectId: z.string().min(1).nullable(),
+    reason: z.string().min(1).max(2000),
+  }),
+});
+
+export const monitoringEvents = [
+  MonitoringRoundOpened,
+  MonitoringReportFiled,
+  MonitoringWarningRaised,
+  MonitoringCorrectionDecided,
+  FundingStopLifted,
+] as const;
