@@ -16,6 +16,7 @@ import type { AppliedFeed } from './live/applied-feed';
 import { overlongId } from './plugins/input-hygiene/unsafe-text';
 import type { ReadCache } from './read-cache';
 import type { ContextModule } from './context-module';
+import type { Attachments } from './attachments/attachment-store';
 
 /** What a service needs from the platform: the event store, a read-model session, and read-your-writes. */
 export interface ServiceDeps {
@@ -37,6 +38,12 @@ export interface ServiceDeps {
   cache?: ReadCache;
   /** What the projections applied, for live subscriptions; without it, subscribing is refused. */
   applied?: AppliedFeed;
+  /**
+   * Where uploaded files are kept (a folder in embedded mode, PostgreSQL in distributed mode) and
+   * the limits they were accepted under; a disbursement request's documents name files in it.
+   * Absent where the platform runs without attachments (then a request naming documents is refused).
+   */
+  attachments?: Attachments;
 }
 
 /** What every command input's `commandId` field says in the schema: the rule `execute` keeps. */

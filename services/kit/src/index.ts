@@ -14,3 +14,4 @@ export * from './lookups';
 export * from './graphql-enums';
 export * from './reactions';
 export * from './assignments';
+export * from './attachments/attachment-store';

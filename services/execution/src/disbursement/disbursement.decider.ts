@@ -13,6 +13,7 @@ import {
   type Fen,
   type FieldIssue,
 } from '@jixiao/events';
+import type { AttachmentLimits } from '@jixiao/service-kit';
 import type { DisbursementEvent, DisbursementOpinionSigned, DisbursementRequested } from './disbursement.events';
 
 type Attachment = DisbursementRequested['data']['documents'][number];
@@ -20,11 +21,7 @@ export type DisbursementFacts = DisbursementOpinionSigned['data']['shown'];
 type Fact = (typeof DISBURSEMENT_FACTS)[number];
 type Outcome = (typeof DISBURSEMENT_OUTCOMES)[number];
 
-/** What the platform accepts as an attachment (its configuration, not a rule profile's). */
-export interface AttachmentLimits {
-  maxBytes: number;
-  contentTypes: readonly string[];
-}
+export type { AttachmentLimits };
 
 /** The request's content a unit fills in, first or corrected. */
 export interface RequestContent {
