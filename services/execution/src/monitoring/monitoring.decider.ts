@@ -1,4 +1,13 @@
-import { IllegalStateError, invalid, isBlank, issueIf, type Decider, type FieldIssue } from '@jixiao/events';
+import {
+  displayYuan,
+  IllegalStateError,
+  invalid,
+  isBlank,
+  issueIf,
+  type CORRECTION_KINDS,
+  type Decider,
+  type FieldIssue,
+} from '@jixiao/events';
 import type { MonitoringReportEvent, MonitoringRoundOpened } from './monitoring.events';
 import {
   hundredthsOfPercent,
@@ -126,11 +135,57 @@ export interface MarkReportOverdue {
   warningId: string;
 }
 
-export type MonitoringReportCommand = FileMonitoringReport | MarkReportOverdue;
+/** 纠偏措施: adjust the goal, stop funding, recover funds. */
+export type CorrectionKind = (typeof CORRECTION_KINDS)[number];
+
+/**
+ * 决定纠偏措施 — the performance section's correction on one warning of the stream. ADJUST_GOAL
+ * records the decision only: the goal itself changes through planning's budget-adjustment path
+ * (adjustGoal, GoalAdjusted), and the read models show the correction carried out once it has.
+ */
+export interface DecideMonitoringCorrection {
+  type: 'DecideMonitoringCorrection';
+  /** Made by the command handler. */
+  correctionId: string;
+  roundId: string;
+  goalId: string;
+  warningId: string;
+  kind: CorrectionKind;
+  reason: string;
+  /** RECOVER_FUNDS: whole fen to recover; null for the other kinds. */
+  recoverFen: number | null;
+  /**
+   * The goal as planning's read model holds it (its unit and project), for a warning without a
+   * report on the stream (an overdue one); null if there is none.
+   */
+  goal: { unitId: string; projectId: string | null } | null;
+  /** What has been paid out on the goal's project so far (disbursement's figure); null when not known. */
+  paidFen: number | null;
+}
+
+/** 解除停止拨款 — lifts a stop-funding correction of the stream that is still in force. */
+export interface LiftFundingStop {
+  type: 'LiftFundingStop';
+  roundId: string;
+  goalId: string;
+  correctionId: string;
+  reason: string;
+}
+
+export type MonitoringReportCommand =
+  FileMonitoringReport | MarkReportOverdue | DecideMonitoringCorrection | LiftFundingStop;
 
 export interface MonitoringReportState {
   filed: boolean;
   overdue: boolean;
+  /** The report's unit, project and executed amount once filed. */
+  report: { unitId: string; projectId: string | null; executedFen: number } | null;
+  /** The stream's warnings by id: their unit and kind. */
+  warnings: Readonly<Record<string, { unitId: string; kind: string }>>;
+  /** The stream's corrections by id. */
+  corrections: Readonly<
+    Record<string, { warningId: string; kind: CorrectionKind; projectId: string | null; lifted: boolean }>
+  >;
 }
 
 /** `monitoring-<roundId>-<goalId>`. */
@@ -220,14 +275,159 @@ function overdue(c: MarkReportOverdue, state: MonitoringReportState): Monitoring
   ];
 }
 
-/** One goal's report in one round (stream `monitoring-<roundId>-<goalId>`): filed once; overdue once if not. */
+const KIND_LABELS: Record<CorrectionKind, { zh: string; en: string }> = {
+  ADJUST_GOAL: { zh: '调整绩效目标', en: 'adjust the goal' },
+  STOP_FUNDING: { zh: '停止拨款', en: 'stop funding' },
+  RECOVER_FUNDS: { zh: '收回资金', en: 'recover funds' },
+};
+
+function correct(c: DecideMonitoringCorrection, state: MonitoringReportState): MonitoringReportEvent[] {
+  const warning = state.warnings[c.warningId];
+  if (!warning) {
+    throw invalid([
+      {
+        path: 'warningId',
+        zh: `预警 ${c.warningId} 不是该绩效目标本轮监控的预警`,
+        en: `Warning ${c.warningId} is not one of this goal's warnings in this round`,
+      },
+    ]);
+  }
+  const label = KIND_LABELS[c.kind];
+  const standing = Object.values(state.corrections).find(
+    (k) => k.warningId === c.warningId && k.kind === c.kind && !k.lifted,
+  );
+  if (standing) {
+    throw new IllegalStateError({
+      zh: `该预警已决定「${label.zh}」`,
+      en: `The warning already has a correction to ${label.en}`,
+    });
+  }
+  const projectId = state.report?.projectId ?? c.goal?.projectId ?? null;
+  const executed = state.report?.executedFen ?? 0;
+  const limit = Math.max(executed, c.paidFen ?? 0);
+  const recover = c.recoverFen;
+  const yuan = (fen: number) => (Number.isSafeInteger(fen) ? displayYuan(fen) : String(fen));
+  const issues = [
+    ...issueIf(isBlank(c.reason), 'reason', '请说明纠偏措施的原因', 'Give the reason for the correction'),
+    ...issueIf(
+      c.kind === 'RECOVER_FUNDS' && (recover === null || !Number.isSafeInteger(recover) || recover <= 0),
+      'recoverFen',
+      '收回资金须填写大于零的金额（分）',
+      'Recovering funds needs a positive amount in whole fen',
+    ),
+    ...issueIf(
+      c.kind === 'RECOVER_FUNDS' && recover !== null && Number.isSafeInteger(recover) && recover > limit,
+      'recoverFen',
+      `收回金额 ${yuan(recover ?? 0)} 元超过已执行（已拨付）金额 ${yuan(limit)} 元`,
+      `The amount to recover, ${yuan(recover ?? 0)} yuan, is above the ${yuan(limit)} yuan executed (paid)`,
+    ),
+    ...issueIf(
+      c.kind !== 'RECOVER_FUNDS' && recover !== null,
+      'recoverFen',
+      `「${label.zh}」不填收回金额`,
+      `An amount to recover goes only with recovering funds, not to ${label.en}`,
+    ),
+    ...issueIf(
+      c.kind === 'STOP_FUNDING' && projectId === null,
+      'kind',
+      '该绩效目标没有对应项目，无法停止拨款',
+      'The goal has no project whose funding could be stopped',
+    ),
+  ];
+  if (issues.length > 0) throw invalid(issues);
+  return [
+    {
+      type: 'MonitoringCorrectionDecided',
+      data: {
+        correctionId: c.correctionId,
+        warningId: c.warningId,
+        roundId: c.roundId,
+        goalId: c.goalId,
+        unitId: warning.unitId,
+        projectId,
+        kind: c.kind,
+        reason: c.reason.trim(),
+        recoverFen: c.kind === 'RECOVER_FUNDS' ? recover : null,
+      },
+    },
+  ];
+}
+
+function lift(c: LiftFundingStop, state: MonitoringReportState): MonitoringReportEvent[] {
+  const correction = state.corrections[c.correctionId];
+  if (!correction || correction.kind !== 'STOP_FUNDING') {
+    throw invalid([
+      {
+        path: 'correctionId',
+        zh: `${c.correctionId} 不是该绩效目标本轮监控的停止拨款决定`,
+        en: `${c.correctionId} is not a stop-funding correction of this goal in this round`,
+      },
+    ]);
+  }
+  if (correction.lifted) {
+    throw new IllegalStateError({ zh: '该停止拨款决定已解除', en: 'The stop-funding correction was already lifted' });
+  }
+  const issues = issueIf(isBlank(c.reason), 'reason', '请说明解除停止拨款的原因', 'Give the reason for lifting it');
+  if (issues.length > 0) throw invalid(issues);
+  return [
+    {
+      type: 'FundingStopLifted',
+      data: {
+        correctionId: c.correctionId,
+        goalId: c.goalId,
+        projectId: correction.projectId,
+        reason: c.reason.trim(),
+      },
+    },
+  ];
+}
+
+function evolveReport(state: MonitoringReportState, event: MonitoringReportEvent): MonitoringReportState {
+  switch (event.type) {
+    case 'MonitoringReportFiled': {
+      const { unitId, projectId, executedFen } = event.data;
+      return { ...state, filed: true, report: { unitId, projectId, executedFen } };
+    }
+    case 'MonitoringWarningRaised': {
+      const { warningId, unitId, kind } = event.data;
+      const warnings = { ...state.warnings, [warningId]: { unitId, kind } };
+      return { ...state, warnings, overdue: state.overdue || kind === 'REPORT_OVERDUE' };
+    }
+    case 'MonitoringCorrectionDecided': {
+      const { correctionId, warningId, kind, projectId } = event.data;
+      const corrections = { ...state.corrections, [correctionId]: { warningId, kind, projectId, lifted: false } };
+      return { ...state, corrections };
+    }
+    case 'FundingStopLifted': {
+      const before = state.corrections[event.data.correctionId];
+      if (!before) return state;
+      return {
+        ...state,
+        corrections: { ...state.corrections, [event.data.correctionId]: { ...before, lifted: true } },
+      };
+    }
+    default:
+      return state;
+  }
+}
+
+/**
+ * One goal's report in one round (stream `monitoring-<roundId>-<goalId>`): filed once; overdue once
+ * if not; corrections decided on its warnings, a stop-funding one lifted once.
+ */
 export const monitoringReportDecider: Decider<MonitoringReportCommand, MonitoringReportEvent, MonitoringReportState> = {
-  initialState: () => ({ filed: false, overdue: false }),
-  evolve(state, event) {
-    if (event.type === 'MonitoringReportFiled') return { ...state, filed: true };
-    return event.data.kind === 'REPORT_OVERDUE' ? { ...state, overdue: true } : state;
-  },
+  initialState: () => ({ filed: false, overdue: false, report: null, warnings: {}, corrections: {} }),
+  evolve: evolveReport,
   decide(command, state) {
-    return command.type === 'FileMonitoringReport' ? file(command, state) : overdue(command, state);
+    switch (command.type) {
+      case 'FileMonitoringReport':
+        return file(command, state);
+      case 'MarkReportOverdue':
+        return overdue(command, state);
+      case 'DecideMonitoringCorrection':
+        return correct(command, state);
+      case 'LiftFundingStop':
+        return lift(command, state);
+    }
   },
 };

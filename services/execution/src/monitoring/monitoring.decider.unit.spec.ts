@@ -6,7 +6,9 @@ import {
   periodEnd,
   reportStreamId,
   roundStreamId,
+  type DecideMonitoringCorrection,
   type FileMonitoringReport,
+  type LiftFundingStop,
   type MarkReportOverdue,
   type OpenMonitoringRound,
 } from './monitoring.decider';
@@ -332,5 +334,178 @@ describe('a report not filed by the due date', () => {
       data: { ...overdueRaised.data, kind: 'EXECUTION_BEHIND', warningId: 'w1' },
     } as MonitoringReportEvent;
     report([computed]).when(overdue).then([overdueRaised]);
+  });
+});
+
+/** A filed report of 700,000.00 yuan executed with a forecast of 10 schools: its FORECAST warning w2. */
+const forecastWarning: MonitoringReportEvent = {
+  type: 'MonitoringWarningRaised',
+  data: {
+    warningId: 'w2',
+    roundId: 'm2023-7',
+    goalId: 'g1',
+    unitId: 'u-edu',
+    kind: 'FORECAST_MISSES_TARGET',
+    severity: 'WARNING',
+    indicatorId: 'i1',
+    figures: { target: 12, forecast: 10 },
+  },
+};
+const decide: DecideMonitoringCorrection = {
+  type: 'DecideMonitoringCorrection',
+  correctionId: 'c1',
+  roundId: 'm2023-7',
+  goalId: 'g1',
+  warningId: 'w2',
+  kind: 'STOP_FUNDING',
+  reason: '项目进度严重滞后，暂停拨款',
+  recoverFen: null,
+  goal: { unitId: 'u-edu', projectId: 'p1' },
+  paidFen: null,
+};
+const decided = (change: Partial<DecideMonitoringCorrection> = {}): MonitoringReportEvent => {
+  const c = { ...decide, ...change };
+  return {
+    type: 'MonitoringCorrectionDecided',
+    data: {
+      correctionId: c.correctionId,
+      warningId: c.warningId,
+      roundId: 'm2023-7',
+      goalId: 'g1',
+      unitId: 'u-edu',
+      projectId: 'p1',
+      kind: c.kind,
+      reason: c.reason,
+      recoverFen: c.recoverFen,
+    },
+  };
+};
+const liftCommand: LiftFundingStop = {
+  type: 'LiftFundingStop',
+  roundId: 'm2023-7',
+  goalId: 'g1',
+  correctionId: 'c1',
+  reason: '单位已整改，恢复拨款',
+};
+const lifted: MonitoringReportEvent = {
+  type: 'FundingStopLifted',
+  data: { correctionId: 'c1', goalId: 'g1', projectId: 'p1', reason: '单位已整改，恢复拨款' },
+};
+
+describe('a correction decided on a warning (纠偏措施)', () => {
+  const warned = [filed, forecastWarning];
+
+  it('stops funding on the report’s project, linked to the warning, and fits the catalog', () => {
+    report(warned)
+      .when(decide)
+      .then([decided()])
+      .forEach((e) => expect(() => catalog.validate(e)).not.toThrow());
+  });
+
+  it('adjusts the goal: records the decision only (the goal changes through planning’s budget adjustment)', () => {
+    report(warned)
+      .when({ ...decide, kind: 'ADJUST_GOAL', reason: '目标值偏高，随预算调整下调' })
+      .then([decided({ kind: 'ADJUST_GOAL', reason: '目标值偏高，随预算调整下调' })]);
+  });
+
+  it('recovers funds up to what was executed: 700,000.00 yuan reported executed, 200,000.00 recovered', () => {
+    const recover = { ...decide, kind: 'RECOVER_FUNDS' as const, recoverFen: 20_000_000 };
+    report(warned)
+      .when(recover)
+      .then([decided({ kind: 'RECOVER_FUNDS', recoverFen: 20_000_000 })]);
+    // exactly all of it
+    report(warned)
+      .when({ ...recover, recoverFen: 70_000_000 })
+      .then([decided({ kind: 'RECOVER_FUNDS', recoverFen: 70_000_000 })]);
+    const above = report(warned)
+      .when({ ...recover, recoverFen: 70_000_001 })
+      .thenThrows(ValidationError);
+    expect(above.issues.map((i) => [i.path, i.zh])).toEqual([
+      ['recoverFen', '收回金额 700,000.01 元超过已执行（已拨付）金额 700,000.00 元'],
+    ]);
+  });
+
+  it('on an overdue warning without a report: the project from planning, the limit what was paid', () => {
+    const recover = { ...decide, warningId: 'w-overdue', kind: 'RECOVER_FUNDS' as const, recoverFen: 5_000_000 };
+    const paid = { ...recover, paidFen: 5_000_000 };
+    report([overdueRaised])
+      .when(paid)
+      .then([decided({ warningId: 'w-overdue', kind: 'RECOVER_FUNDS', recoverFen: 5_000_000, paidFen: 5_000_000 })]);
+    // nothing known to be paid: nothing to recover
+    const none = report([overdueRaised]).when(recover).thenThrows(ValidationError);
+    expect(none.issues.map((i) => i.path)).toEqual(['recoverFen']);
+    const noProject = report([overdueRaised])
+      .when({ ...decide, warningId: 'w-overdue', goal: { unitId: 'u-edu', projectId: null } })
+      .thenThrows(ValidationError);
+    expect({ code: noProject.code, paths: noProject.issues.map((i) => i.path) }).toEqual({
+      code: ErrorCode.BAD_USER_INPUT,
+      paths: ['kind'],
+    });
+  });
+
+  it.each([
+    ['reason', { reason: '  ' }],
+    ['recoverFen', { kind: 'RECOVER_FUNDS' as const, recoverFen: null }],
+    ['recoverFen', { kind: 'RECOVER_FUNDS' as const, recoverFen: 0 }],
+    ['recoverFen', { kind: 'RECOVER_FUNDS' as const, recoverFen: -100 }],
+    ['recoverFen', { kind: 'RECOVER_FUNDS' as const, recoverFen: 10.5 }],
+    ['recoverFen', { kind: 'ADJUST_GOAL' as const, recoverFen: 100 }],
+  ])('is refused with a wrong %s, writing nothing', (path, change) => {
+    const error = report(warned)
+      .when({ ...decide, ...change })
+      .thenThrows(ValidationError);
+    expect({ code: error.code, paths: error.issues.map((i) => i.path) }).toEqual({
+      code: ErrorCode.BAD_USER_INPUT,
+      paths: [path],
+    });
+  });
+
+  it('needs the warning on the stream', () => {
+    const error = report([filed]).when(decide).thenThrows(ValidationError);
+    expect(error.issues.map((i) => [i.path, i.en])).toEqual([
+      ['warningId', "Warning w2 is not one of this goal's warnings in this round"],
+    ]);
+  });
+
+  it('is decided once per kind on a warning; another kind is taken, and a lifted stop may be decided again', () => {
+    const error = report([...warned, decided()])
+      .when({ ...decide, correctionId: 'c2' })
+      .thenThrows(IllegalStateError, /停止拨款/);
+    expect(error.code).toBe(ErrorCode.ILLEGAL_STATE);
+    report([...warned, decided()])
+      .when({ ...decide, correctionId: 'c2', kind: 'ADJUST_GOAL' })
+      .then([decided({ correctionId: 'c2', kind: 'ADJUST_GOAL' })]);
+    // once lifted, funding may be stopped again
+    report([...warned, decided(), lifted])
+      .when({ ...decide, correctionId: 'c2' })
+      .then([decided({ correctionId: 'c2' })]);
+  });
+});
+
+describe('lifting a stop-funding correction (解除停止拨款)', () => {
+  const stopped = [filed, forecastWarning, decided()];
+
+  it('lifts a stop in force, with its reason, once', () => {
+    report(stopped)
+      .when(liftCommand)
+      .then([lifted])
+      .forEach((e) => expect(() => catalog.validate(e)).not.toThrow());
+    const again = report([...stopped, lifted])
+      .when(liftCommand)
+      .thenThrows(IllegalStateError, /已解除/);
+    expect(again.code).toBe(ErrorCode.ILLEGAL_STATE);
+  });
+
+  it('is refused without a reason, for another kind of correction, or for none', () => {
+    const blank = report(stopped)
+      .when({ ...liftCommand, reason: '' })
+      .thenThrows(ValidationError);
+    expect(blank.issues.map((i) => i.path)).toEqual(['reason']);
+    const adjust = report([filed, forecastWarning, decided({ kind: 'ADJUST_GOAL' })])
+      .when(liftCommand)
+      .thenThrows(ValidationError);
+    expect(adjust.issues.map((i) => i.path)).toEqual(['correctionId']);
+    const none = report([filed, forecastWarning]).when(liftCommand).thenThrows(ValidationError);
+    expect(none.issues.map((i) => i.path)).toEqual(['correctionId']);
   });
 });

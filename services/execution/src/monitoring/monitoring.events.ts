@@ -1,5 +1,7 @@
 import type {
   EventOf,
+  FundingStopLifted as FundingStopLiftedDef,
+  MonitoringCorrectionDecided as MonitoringCorrectionDecidedDef,
   MonitoringReportFiled as MonitoringReportFiledDef,
   MonitoringRoundOpened as MonitoringRoundOpenedDef,
   MonitoringWarningRaised as MonitoringWarningRaisedDef,
@@ -11,6 +13,14 @@ export type MonitoringRoundOpened = EventOf<typeof MonitoringRoundOpenedDef>;
 export type MonitoringReportFiled = EventOf<typeof MonitoringReportFiledDef>;
 /** 监控预警. */
 export type MonitoringWarningRaised = EventOf<typeof MonitoringWarningRaisedDef>;
+/** 监控纠偏措施已决定. */
+export type MonitoringCorrectionDecided = EventOf<typeof MonitoringCorrectionDecidedDef>;
+/** 停止拨款决定已解除. */
+export type FundingStopLifted = EventOf<typeof FundingStopLiftedDef>;
 
-/** Every event of a `monitoring-<roundId>-<goalId>` stream: the goal's report in that round, its warnings. */
-export type MonitoringReportEvent = MonitoringReportFiled | MonitoringWarningRaised;
+/**
+ * Every event of a `monitoring-<roundId>-<goalId>` stream: the goal's report in that round, its
+ * warnings, the corrections decided on them and a stop-funding correction's lifting.
+ */
+export type MonitoringReportEvent =
+  MonitoringReportFiled | MonitoringWarningRaised | MonitoringCorrectionDecided | FundingStopLifted;
