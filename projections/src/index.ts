@@ -17,6 +17,9 @@ export * from './planning/library/templates.projection';
 export * from './planning/rule-profiles/rule-profiles.projection';
 export * from './planning/disclosure/published-goals.entities';
 export * from './planning/disclosure/published-goals.projection';
+export * from './execution/disbursements/disbursements.entities';
+export * from './execution/disbursements/disbursement-requests.projection';
+export * from './execution/disbursements/disbursement-standing.projection';
 export * from './directory/units/units.projection';
 export * from './directory/assignments/assignments.projection';
 import type { EntitySchema } from '@mikro-orm/core';
@@ -35,3 +38,5 @@ export function readModelEntitiesOf(projections: readonly Projection[]): EntityS
   return [...runnerEntities, ...projections.flatMap((p) => p.entities)];
 }
 export * from './copy-text';
+export * from './execution/monitoring/monitoring.entities';
+export * from './execution/monitoring/monitoring.projection';
