@@ -90,7 +90,7 @@ describe('the monitoring reports read model', () => {
 
   it('an overdue warning stands without a report', () => {
     const doc = fold([
-      recordedEvent(stream, 1, 'MonitoringWarningRaised', { ...behind.data, kind: 'REPORT_OVERDUE' }),
+      recordedEvent(stream, 1, 'MonitoringWarningRaised', { ...(behind.data as object), kind: 'REPORT_OVERDUE' }),
     ])!;
     expect(doc.report).toBeNull();
     expect(doc.warnings.map((w) => w.kind)).toEqual(['REPORT_OVERDUE']);
