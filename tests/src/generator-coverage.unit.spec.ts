@@ -22,6 +22,7 @@ const NOT_GENERATED: Record<string, string> = {
   MonitoringWarningRaised: 'execution’s generator steps are not written yet (issue 15)',
   MonitoringCorrectionDecided: 'execution’s generator steps are not written yet (issue 15)',
   FundingStopLifted: 'execution’s generator steps are not written yet (issue 15)',
+  MonitoringRoundDuePassed: 'execution’s generator steps are not written yet (issue 15)',
 };
 
 describe('the data generator', () => {

@@ -33,6 +33,20 @@ export const MonitoringRoundOpened = defineEvent({
   }),
 });
 
+export const MonitoringRoundDuePassed = defineEvent({
+  type: 'MonitoringRoundDuePassed',
+  context: 'execution',
+  description:
+    '绩效监控填报截止日已过 — the round’s due date passed (the deadline scheduler’s); each goal of the round without a report then gets its overdue warning',
+  schemaVersion: 1,
+  schema: z.object({
+    roundId: z.string().min(1),
+    divisionCode: z.string().regex(/^\d{6}$/),
+    fiscalYear: z.number().int().min(2000).max(2100),
+    dueDate: day,
+  }),
+});
+
 export const MonitoringReportFiled = defineEvent({
   type: 'MonitoringReportFiled',
   context: 'execution',
@@ -123,6 +137,7 @@ export const FundingStopLifted = defineEvent({
 
 export const monitoringEvents = [
   MonitoringRoundOpened,
+  MonitoringRoundDuePassed,
   MonitoringReportFiled,
   MonitoringWarningRaised,
   MonitoringCorrectionDecided,

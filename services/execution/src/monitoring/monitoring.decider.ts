@@ -8,7 +8,7 @@ import {
   type Decider,
   type FieldIssue,
 } from '@jixiao/events';
-import type { MonitoringReportEvent, MonitoringRoundOpened } from './monitoring.events';
+import type { MonitoringReportEvent, MonitoringRoundEvent } from './monitoring.events';
 import {
   hundredthsOfPercent,
   percentText,
@@ -76,12 +76,37 @@ function roundIssues(c: OpenMonitoringRound): FieldIssue[] {
   ];
 }
 
-/** The round (stream `monitoringround-<roundId>`): opened once. */
-export const monitoringRoundDecider: Decider<OpenMonitoringRound, MonitoringRoundOpened, { opened: boolean }> = {
-  initialState: () => ({ opened: false }),
-  evolve: () => ({ opened: true }),
+/** 填报截止日已过 — the scheduler, once the round's due date has passed. */
+export interface MarkRoundDuePassed {
+  type: 'MarkRoundDuePassed';
+  roundId: string;
+}
+
+export type MonitoringRoundCommand = OpenMonitoringRound | MarkRoundDuePassed;
+
+export interface MonitoringRoundState {
+  round: { divisionCode: string; fiscalYear: number; dueDate: string } | null;
+  duePassed: boolean;
+}
+
+/** Once only, also when the scheduler runs again: the round's due date passed. */
+function duePassed(c: MarkRoundDuePassed, state: MonitoringRoundState): MonitoringRoundEvent[] {
+  if (!state.round) {
+    throw new IllegalStateError({ zh: `监控 ${c.roundId} 尚未启动`, en: `Round ${c.roundId} was not opened` });
+  }
+  if (state.duePassed) return [];
+  const { divisionCode, fiscalYear, dueDate } = state.round;
+  return [{ type: 'MonitoringRoundDuePassed', data: { roundId: c.roundId, divisionCode, fiscalYear, dueDate } }];
+}
+
+/** The round (stream `monitoringround-<roundId>`): opened once; its due date passed once. */
+export const monitoringRoundDecider: Decider<MonitoringRoundCommand, MonitoringRoundEvent, MonitoringRoundState> = {
+  initialState: () => ({ round: null, duePassed: false }),
+  evolve: (state, event) =>
+    event.type === 'MonitoringRoundOpened' ? { ...state, round: event.data } : { ...state, duePassed: true },
   decide(c, state) {
-    if (state.opened) {
+    if (c.type === 'MarkRoundDuePassed') return duePassed(c, state);
+    if (state.round) {
       throw new IllegalStateError({ zh: `监控 ${c.roundId} 已启动`, en: `Round ${c.roundId} was already opened` });
     }
     const issues = roundIssues(c);

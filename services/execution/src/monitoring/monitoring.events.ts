@@ -3,12 +3,17 @@ import type {
   FundingStopLifted as FundingStopLiftedDef,
   MonitoringCorrectionDecided as MonitoringCorrectionDecidedDef,
   MonitoringReportFiled as MonitoringReportFiledDef,
+  MonitoringRoundDuePassed as MonitoringRoundDuePassedDef,
   MonitoringRoundOpened as MonitoringRoundOpenedDef,
   MonitoringWarningRaised as MonitoringWarningRaisedDef,
 } from '@jixiao/events';
 
 /** 绩效监控已启动. */
 export type MonitoringRoundOpened = EventOf<typeof MonitoringRoundOpenedDef>;
+/** 绩效监控填报截止日已过. */
+export type MonitoringRoundDuePassed = EventOf<typeof MonitoringRoundDuePassedDef>;
+/** Every event of a `monitoringround-<roundId>` stream. */
+export type MonitoringRoundEvent = MonitoringRoundOpened | MonitoringRoundDuePassed;
 /** 绩效监控情况已填报. */
 export type MonitoringReportFiled = EventOf<typeof MonitoringReportFiledDef>;
 /** 监控预警. */

@@ -1,8 +1,12 @@
+import { monitoringReportsProjection, monitoringRoundsProjection } from '@jixiao/projections';
 import type { ExecutionPart } from '../part';
+import { monitoringRoundDeadline, overdueOnDuePassed } from './monitoring.overdue';
 
 /** 绩效监控 — monitoring rounds, reports, warnings and corrections: read models, operations, the due-date deadline, generator steps. */
 export const monitoringPart: ExecutionPart = {
-  projections: [],
+  projections: [monitoringRoundsProjection, monitoringReportsProjection],
   policy: {},
   resolvers: [],
+  deadlines: [monitoringRoundDeadline],
+  reactions: [overdueOnDuePassed],
 };
