@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineEvent } from '../catalog/define';
+import { defineEvent, type ValueLabels } from '../catalog/define';
 import { fenSchema } from '../money';
 import { GOAL_STATUSES } from '../planning/goal';
 
@@ -11,6 +11,28 @@ export const DISBURSEMENT_STATUSES = ['REQUESTED', 'CLEARED', 'HELD'] as const;
 export const LIKELIHOODS = ['ON_TRACK', 'AT_RISK', 'IMPOSSIBLE'] as const;
 /** The facts of the opinion form, pre-filled from the read models; the signer may override some with a reason. */
 export const DISBURSEMENT_FACTS = ['goalSet', 'inGoalManagement', 'executionRate', 'latestLikelihood'] as const;
+
+export const DISBURSEMENT_OUTCOME_LABELS: ValueLabels<(typeof DISBURSEMENT_OUTCOMES)[number]> = {
+  CLEARED: { zh: '同意拨付', en: 'cleared: the money may go out' },
+  HELD: { zh: '暂缓拨付', en: 'held, with reasons' },
+};
+export const DISBURSEMENT_STATUS_LABELS: ValueLabels<(typeof DISBURSEMENT_STATUSES)[number]> = {
+  REQUESTED: { zh: '待审核', en: 'requested: waiting for the performance opinion' },
+  CLEARED: { zh: '同意拨付', en: 'cleared' },
+  HELD: { zh: '暂缓拨付', en: 'held: may be corrected and submitted again' },
+};
+export const DISBURSEMENT_FACT_LABELS: ValueLabels<(typeof DISBURSEMENT_FACTS)[number]> = {
+  goalSet: { zh: '是否设定绩效目标', en: 'a performance goal is set' },
+  inGoalManagement: {
+    zh: '是否纳入目标管理（目标已批复或下达）',
+    en: 'under goal management (goal approved or issued)',
+  },
+  executionRate: { zh: '预算执行率（%）', en: 'budget execution rate (%)' },
+  latestLikelihood: {
+    zh: '最近一次监控的目标完成可能性',
+    en: 'the latest monitoring report’s likelihood of completion',
+  },
+};
 
 /** One attached document: the file is in the attachment store, the event holds what identifies it. */
 export const attachmentSchema = z.object({

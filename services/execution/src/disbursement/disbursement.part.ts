@@ -1,9 +1,11 @@
 import { disbursementRequestsProjection, disbursementStandingProjection } from '@jixiao/projections';
 import type { ExecutionPart } from '../part';
+import { disbursementPolicy } from './disbursement.policy';
+import { DisbursementResolver } from './disbursement.resolver';
 
 /** 拨款审核 — the disbursement review's read models, operations and generator steps. */
 export const disbursementPart: ExecutionPart = {
   projections: [disbursementRequestsProjection, disbursementStandingProjection],
-  policy: {},
-  resolvers: [],
+  policy: disbursementPolicy,
+  resolvers: [DisbursementResolver],
 };
