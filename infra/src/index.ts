@@ -18,3 +18,4 @@ export * from './reactions/start-reactions';
 export * from './dead-letters';
 export { builtConsoleDir, consoleUrlOf } from './console/console-site';
 export * from './browser/chromium';
+export * from './attachments';

@@ -1,7 +1,9 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { devKeyFile } from '../auth/dev-key';
+import type { AttachmentLimits } from '@jixiao/service-kit';
 import type { ReadModelDatabase } from '../read-models/orm';
+import { DEFAULT_ATTACHMENT_MAX_BYTES, DEFAULT_ATTACHMENT_TYPES, DETECTABLE_TYPES } from '../attachments/content-type';
 
 const schema = z.object({
   JIXIAO_MODE: z.enum(['embedded', 'distributed']).default('embedded'),
@@ -75,6 +77,20 @@ const schema = z.object({
       'must be exact origins, comma-separated, e.g. https://console.example.gov.cn,http://127.0.0.1:5173 — no *, no path (须为完整来源，逗号分隔，不可用通配符或路径)',
     )
     .default([]),
+  JIXIAO_ATTACHMENT_MAX_BYTES: z.coerce.number().int().min(1).default(DEFAULT_ATTACHMENT_MAX_BYTES),
+  JIXIAO_ATTACHMENT_TYPES: z
+    .string()
+    .transform((list) =>
+      list
+        .split(',')
+        .map((type) => type.trim().toLowerCase())
+        .filter(Boolean),
+    )
+    .refine(
+      (types) => types.length > 0 && types.every((type) => (DETECTABLE_TYPES as readonly string[]).includes(type)),
+      `must be types the platform recognises from the bytes, comma-separated, of: ${DETECTABLE_TYPES.join(', ')} (须为可识别的类型，逗号分隔)`,
+    )
+    .default([...DEFAULT_ATTACHMENT_TYPES]),
   JIXIAO_PERSISTED_DOCUMENTS: z.string().min(1).optional(),
   JIXIAO_PERSISTED_ONLY: z.enum(['true', 'false'], { message: 'must be true or false' }).default('false'),
 });
@@ -143,6 +159,11 @@ export type PlatformConfig = {
   distributed?: DistributedConfig;
   /** What to load into an empty store at start: the `demo` city-year, or nothing. */
   seed: 'none' | 'demo';
+  /**
+   * What uploaded files may be (`JIXIAO_ATTACHMENT_MAX_BYTES`, `JIXIAO_ATTACHMENT_TYPES`). They are kept
+   * where the events are: beside the SQLite file (`<data dir>/attachments/`), or in the PostgreSQL schema.
+   */
+  attachments: AttachmentLimits;
 };
 
 const invalid = (lines: string[]) => new Error(`配置有误 (invalid configuration):\n${lines.join('\n')}`);
@@ -210,6 +231,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlatformConfig
     port: c.JIXIAO_PORT,
     production,
     seed: c.JIXIAO_SEED,
+    attachments: { maxBytes: c.JIXIAO_ATTACHMENT_MAX_BYTES, contentTypes: c.JIXIAO_ATTACHMENT_TYPES },
     storage:
       c.JIXIAO_STORE === 'postgres'
         ? { kind: 'postgres', connectionString: c.JIXIAO_DATABASE_URL!, schema: c.JIXIAO_DATABASE_SCHEMA }

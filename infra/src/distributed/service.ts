@@ -10,6 +10,7 @@ import { buildSubgraph, type SubgraphName } from '../platform/subgraphs';
 import { openReadModels } from '../read-models/orm';
 import { openRedis } from '../redis';
 import { streamVersionWaiter } from './read-your-writes';
+import { openAttachments } from '../attachments/open-attachments';
 
 export interface ServiceProcessConfig {
   config: PlatformConfig;
@@ -47,6 +48,8 @@ export async function startServiceProcess(name: SubgraphName, { config, postgres
       waitForProjections: streamVersionWaiter({ em, projections: allProjections }),
       cache: redisReadCache({ redis, em, prefix: postgres.schema }),
       applied,
+      // the files the gateway stored, described from the same PostgreSQL schema (the event store's pool)
+      attachments: openAttachments({ kind: 'postgres', ...postgres }, config.attachments, store.pool).attachments,
     };
     const subgraph = await buildSubgraph(name, deps);
     const server = await serveSubgraph({

@@ -28,6 +28,7 @@ import {
   serveSubgraph,
   tokenVerifier,
   type AssertionSecret,
+  type Attachments,
   type ContextModule,
   type ReadCache,
   type ServiceDeps,
@@ -47,10 +48,12 @@ import { seedIfEmpty, type SeedOutcome } from './seed';
 import { buildSubgraphs, subgraphDefinitions } from './subgraphs';
 import { builtConsoleDir, consoleConfigOf, consoleSite } from '../console/console-site';
 import { devSignIn } from '../console/dev-sign-in';
+import { attachmentRoutes } from '../attachments/attachment-http';
+import { openAttachments } from '../attachments/open-attachments';
 
 /** What the platform needs from the configuration. */
 export type PlatformStartConfig = Pick<PlatformConfig, 'host' | 'port' | 'storage' | 'production' | 'auth' | 'limits'> &
-  Partial<Pick<PlatformConfig, 'seed' | 'browser'>> & {
+  Partial<Pick<PlatformConfig, 'seed' | 'browser' | 'attachments'>> & {
     /**
      * The bounded contexts to run; the platform's own list (`CONTEXTS`) by default. Given another
      * list (a test adds a context), the gateway serves a supergraph composed from it at start
@@ -72,6 +75,8 @@ export interface RunningPlatform {
   subgraphUrls: Record<string, string>;
   store: EventStore;
   orm: MikroORM;
+  /** The attachment store (a folder beside the SQLite file, or the PostgreSQL schema's table) and its limits. */
+  attachments: Attachments;
   /** How many live subscriptions listen to a projection's applied batches now (tests wait on it). */
   liveListeners(projection: string): number;
   /** What was seeded into the empty store at start, if anything. */
@@ -161,6 +166,10 @@ async function startOn(
     },
   });
   const em = () => orm.em.fork();
+  // files are kept where the events are: beside the SQLite file, or in the PostgreSQL schema
+  const files = openAttachments(config.storage, config.attachments, poolOf(store));
+  opened.push(files);
+  const attachments = files.attachments;
   const deps: ServiceDeps = {
     store,
     catalog,
@@ -169,6 +178,7 @@ async function startOn(
     waitForProjections: (events, timeoutMs) => runner.waitFor(events, timeoutMs),
     cache: readCacheOf(config, em, opened),
     applied,
+    attachments,
   };
   const units = unitHierarchy(orm);
   const subgraphUrls: Record<string, string> = {};
@@ -187,7 +197,12 @@ async function startOn(
     subscriptionUrls[name] = server.wsUrl; // every subgraph serves graphql-ws; only those with subscriptions are asked
   }
   const supergraph = config.contexts ? composeSupergraph(await subgraphDefinitions(contexts)) : undefined;
-  const gateway = await startGateway(config, { subgraphUrls, subscriptionUrls, supergraph }, secret, opened);
+  const gateway = await startGateway(
+    config,
+    { subgraphUrls, subscriptionUrls, supergraph, attachments },
+    secret,
+    opened,
+  );
   const caughtUp = async (timeoutMs?: number) => {
     const last = await lastEventOf(store);
     if (!last) return true;
@@ -201,6 +216,7 @@ async function startOn(
     subgraphUrls,
     store,
     orm,
+    attachments,
     caughtUp,
     liveListeners: (projection) => applied.listenerCount(projection),
     close: () => closeAll(opened),
@@ -215,9 +231,15 @@ export function unitHierarchy(orm: MikroORM): UnitHierarchy {
   };
 }
 
+/** The event store's PostgreSQL pool, which the attachment store shares; none for SQLite. */
+function poolOf(store: EventStore) {
+  return store instanceof PostgresEventStore ? store.pool : undefined;
+}
+
 /**
  * The gateway in front of the subgraphs at `subgraphUrls` (and their graphql-ws endpoints at
- * `subscriptionUrls`, for those with subscriptions): token checks, limits, the committed supergraph.
+ * `subscriptionUrls`, for those with subscriptions): token checks, limits, the committed supergraph;
+ * beside GraphQL the console and, given `attachments`, the upload and download of attachments.
  */
 export async function startGateway(
   config: PlatformStartConfig,
@@ -225,10 +247,23 @@ export async function startGateway(
     subgraphUrls,
     subscriptionUrls,
     supergraph,
-  }: { subgraphUrls: Record<string, string>; subscriptionUrls: Record<string, string>; supergraph?: string },
+    attachments,
+  }: {
+    subgraphUrls: Record<string, string>;
+    subscriptionUrls: Record<string, string>;
+    supergraph?: string;
+    attachments?: Attachments;
+  },
   secret: AssertionSecret,
   opened: Closable[],
 ) {
+  const verify = tokenVerifier(tokenSettings(config.auth));
+  const consolePages = consoleSite({
+    dir: builtConsoleDir(),
+    config: consoleConfigOf(config.auth),
+    devSignIn: config.production ? undefined : devSignIn(config.auth, () => gatewayUrl),
+  });
+  const files = attachments && attachmentRoutes({ attachments, verify });
   const gateway = await startGatewayServer({
     host: config.host,
     port: config.port,
@@ -238,7 +273,7 @@ export async function startGateway(
     environment: config.production ? 'production' : 'development',
     logging: 'warn',
     auth: {
-      verify: tokenVerifier(tokenSettings(config.auth)),
+      verify,
       assertionSecret: secret,
       // 公开: the policy's PUBLIC rows run without a token
       publicOperations: publicOperationsOf(policyOf(config.contexts ?? CONTEXTS)),
@@ -249,11 +284,7 @@ export async function startGateway(
     persistedDocuments: persistedDocumentsOf(config.browser),
     // an operator sees each subgraph's readiness here; one down does not take the gateway out of rotation
     health: { process: 'gateway', details: subgraphReadiness(subgraphUrls) },
-    site: consoleSite({
-      dir: builtConsoleDir(),
-      config: consoleConfigOf(config.auth),
-      devSignIn: config.production ? undefined : devSignIn(config.auth, () => gatewayUrl),
-    }),
+    site: files ? async (req, res) => (await files(req, res)) || consolePages(req, res) : consolePages,
   });
   const gatewayUrl = gateway.url;
   opened.push(gateway);

@@ -5,3 +5,4 @@ export * from './replay';
 export * from './kafka';
 export * from './redis';
 export * from './orders-context';
+export * from './sample-files';

@@ -10,7 +10,7 @@ import {
   type ReadModelDatabase,
   type RunningPlatform,
 } from '@jixiao/infra';
-import { mintToken, type ContextModule, type Role } from '@jixiao/service-kit';
+import { mintToken, type AttachmentLimits, type ContextModule, type Role } from '@jixiao/service-kit';
 
 /** Who sends a request: a role (with unit and user), a raw token, or no token at all. */
 export type Caller = { role: Role; unitId?: string | null; userId?: string } | { token: string | null };
@@ -98,6 +98,8 @@ export async function startTestPlatform(
     clock?: () => Date;
     /** Tokens from an identity provider instead of the dev key (`loadConfig`'s `auth` of JIXIAO_OIDC_ISSUER …). */
     auth?: Pick<AuthConfig, 'issuer' | 'key' | 'oidc'>;
+    /** What uploads may be (`JIXIAO_ATTACHMENT_*`; 20 MiB of the detectable types by default). Files go to `<dir>/attachments/`. */
+    attachments?: AttachmentLimits;
   } = {},
 ): Promise<
   TestPlatform & { dir: string; storage: ReadModelDatabase; dispose(options?: { keepData?: boolean }): Promise<void> }
@@ -123,6 +125,7 @@ export async function startTestPlatform(
     contexts: options.contexts,
     clock: options.clock,
     auth,
+    attachments: options.attachments,
     // generous: the fuzz run sends thousands of requests as one user
     limits: {
       ratePerMinute: options.ratePerMinute ?? 1_000_000,

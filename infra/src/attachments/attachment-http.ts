@@ -1,0 +1,236 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import busboy from 'busboy';
+import { UnauthenticatedError } from '@jixiao/events';
+import { missingToken, type Attachments, type Identity, type Role, type StoredAttachment } from '@jixiao/service-kit';
+import { AttachmentRefused, checkAttachment, tooLarge } from './content-type';
+import { isAttachmentId } from './stored-attachment';
+
+/** Who may upload: a budget unit (its files belong to its unit) and the section that signs opinions. */
+export const ATTACHMENT_UPLOADERS: readonly Role[] = ['BUDGET_UNIT', 'PERFORMANCE_SECTION'];
+
+/** Who may download any unit's file: the finance bureau's roles that read execution. */
+export const ATTACHMENT_READERS: readonly Role[] = ['PERFORMANCE_SECTION', 'BUDGET_SECTION', 'AUDITOR', 'ADMIN'];
+
+/** Options of {@link attachmentRoutes}. */
+export interface AttachmentRoutesOptions {
+  attachments: Attachments;
+  /** The gateway's bearer token check (the one /graphql uses); throws UnauthenticatedError. */
+  verify(token: string): Promise<Identity>;
+}
+
+/** A multipart body may carry this much beyond the file (boundaries, part headers) before it is refused unread. */
+const MULTIPART_OVERHEAD = 64 * 1024;
+
+const BEARER = /^Bearer\s+(\S+)\s*$/i;
+const PATH = /^\/attachments(?:\/([^/?#]*))?\/?(?:[?#].*)?$/;
+
+class HttpRefusal extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    readonly zh: string,
+    readonly en: string,
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(`${zh} (${en})`);
+  }
+}
+
+function answerJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
+  if (res.headersSent) return void res.end();
+  const text = JSON.stringify(body);
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': String(Buffer.byteLength(text)),
+    'cache-control': 'no-store',
+    ...headers,
+  });
+  res.end(text);
+}
+
+/** Errors in the API's style: `{ code, message (中文), messageEn }`. */
+function answerError(res: ServerResponse, error: unknown) {
+  if (error instanceof HttpRefusal || error instanceof AttachmentRefused) {
+    const headers = error instanceof HttpRefusal ? error.headers : {};
+    return answerJson(res, error.status, { code: error.code, message: error.zh, messageEn: error.en }, headers);
+  }
+  console.error(`attachment request failed: ${(error as Error).message}`);
+  answerJson(res, 500, {
+    code: 'INTERNAL_SERVER_ERROR',
+    message: '服务器内部错误，请稍后重试',
+    messageEn: 'Internal server error; try again later',
+  });
+}
+
+/** The caller of a request, by the same bearer token as /graphql: 401 without a valid one, 503 while the provider is away. */
+async function callerOf(req: IncomingMessage, verify: AttachmentRoutesOptions['verify']): Promise<Identity> {
+  const token = BEARER.exec(req.headers.authorization ?? '')?.[1];
+  try {
+    if (!token) throw missingToken();
+    return await verify(token);
+  } catch (error) {
+    if (!(error instanceof UnauthenticatedError)) throw error;
+    if (error.reason === 'PROVIDER_UNAVAILABLE')
+      throw new HttpRefusal(503, 'SERVICE_UNAVAILABLE', error.zh, error.en, { 'retry-after': '5' });
+    throw new HttpRefusal(401, 'UNAUTHENTICATED', error.zh, error.en, { 'www-authenticate': 'Bearer' });
+  }
+}
+
+const forbidden = (zh: string, en: string) => new HttpRefusal(403, 'FORBIDDEN', zh, en);
+const notFound = () =>
+  new HttpRefusal(404, 'NOT_FOUND', '附件不存在，或您无权查看', 'No such attachment, or not one you may see');
+
+/** Whether the caller may download a file: a reader role, its uploader, or a user of the uploader's unit. */
+export function mayDownload(caller: Identity, meta: StoredAttachment): boolean {
+  if (ATTACHMENT_READERS.includes(caller.role)) return true;
+  if (caller.userId === meta.uploadedBy) return true;
+  return caller.role === 'BUDGET_UNIT' && caller.unitId !== null && caller.unitId === meta.unitId;
+}
+
+/** Reads the one file of a multipart/form-data body, keeping at most `maxBytes` of it. */
+function readOneFile(
+  req: IncomingMessage,
+  attachments: Attachments,
+): Promise<{ name: string; contentType: string; bytes: Buffer }> {
+  const { limits } = attachments;
+  return new Promise((resolve, reject) => {
+    let parser: busboy.Busboy;
+    try {
+      parser = busboy({
+        headers: req.headers,
+        defParamCharset: 'utf8',
+        // one byte past the limit is what tells a file over it from one exactly at it
+        limits: { files: 1, fileSize: limits.maxBytes + 1, fields: 10, fieldSize: 1024, parts: 11 },
+      });
+    } catch {
+      return reject(
+        new HttpRefusal(
+          415,
+          'UNSUPPORTED_MEDIA_TYPE',
+          '请以 multipart/form-data 上传一个文件',
+          'Upload one file as multipart/form-data',
+        ),
+      );
+    }
+    let file: { name: string; contentType: string; bytes: Buffer } | null = null;
+    let failed = false;
+    const fail = (error: Error) => {
+      if (failed) return;
+      failed = true;
+      req.unpipe(parser);
+      reject(error);
+    };
+    parser.on('file', (_field, stream, info) => {
+      const chunks: Buffer[] = [];
+      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+      stream.on('limit', () => {
+        chunks.length = 0;
+        fail(tooLarge(limits));
+      });
+      stream.on('end', () => {
+        if (failed) return;
+        file = { name: info.filename ?? '', contentType: info.mimeType ?? '', bytes: Buffer.concat(chunks) };
+      });
+    });
+    parser.on('filesLimit', () =>
+      fail(new HttpRefusal(400, 'BAD_USER_INPUT', '一次只能上传一个文件', 'Upload one file at a time')),
+    );
+    parser.on('error', (error: Error) =>
+      fail(
+        new HttpRefusal(
+          400,
+          'BAD_USER_INPUT',
+          `上传内容无法解析：${error.message}`,
+          `Malformed upload: ${error.message}`,
+        ),
+      ),
+    );
+    parser.on('close', () => {
+      if (failed) return;
+      if (!file) return fail(new HttpRefusal(400, 'BAD_USER_INPUT', '请求中没有文件', 'The request holds no file'));
+      resolve(file);
+    });
+    req.on('error', (error) => fail(error));
+    req.pipe(parser);
+  });
+}
+
+async function upload(req: IncomingMessage, res: ServerResponse, options: AttachmentRoutesOptions) {
+  const caller = await callerOf(req, options.verify);
+  if (!ATTACHMENT_UPLOADERS.includes(caller.role) || (caller.role === 'BUDGET_UNIT' && !caller.unitId))
+    throw forbidden('您的角色不能上传附件', 'Your role may not upload attachments');
+  const { attachments } = options;
+  const declared = Number(req.headers['content-length']);
+  if (Number.isFinite(declared) && declared > attachments.limits.maxBytes + MULTIPART_OVERHEAD)
+    throw tooLarge(attachments.limits);
+  const file = await readOneFile(req, attachments);
+  const contentType = checkAttachment(file, attachments.limits);
+  const stored = await attachments.store.put(
+    { ...file, contentType },
+    { actorId: caller.userId, unitId: caller.unitId },
+  );
+  answerJson(
+    res,
+    201,
+    { ...stored, uploadedAt: stored.uploadedAt.toISOString() },
+    {
+      location: `/attachments/${stored.attachmentId}`,
+    },
+  );
+}
+
+/** `attachment; filename="<ASCII fallback>"; filename*=UTF-8''<name>` (RFC 6266 with RFC 5987 for Chinese names). */
+export function contentDisposition(name: string): string {
+  const fallback = name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_') || 'attachment';
+  const encoded = encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `attachment; filename="${fallback}"; filename*=UTF-8''${encoded}`;
+}
+
+async function download(req: IncomingMessage, res: ServerResponse, id: string, options: AttachmentRoutesOptions) {
+  const caller = await callerOf(req, options.verify);
+  if (!ATTACHMENT_READERS.includes(caller.role) && !ATTACHMENT_UPLOADERS.includes(caller.role))
+    throw forbidden('您的角色不能下载附件', 'Your role may not download attachments');
+  const found = isAttachmentId(id) ? await options.attachments.store.open(id) : null;
+  // another unit's file is answered as none: its existence is not told
+  if (!found || !mayDownload(caller, found.meta)) throw notFound();
+  res.writeHead(200, {
+    'content-type': found.meta.contentType,
+    'content-length': String(found.bytes.length),
+    'content-disposition': contentDisposition(found.meta.name),
+    'x-content-type-options': 'nosniff',
+    'cache-control': 'private, no-store',
+    etag: `"${found.meta.sha256}"`,
+  });
+  res.end(req.method === 'HEAD' ? undefined : found.bytes);
+}
+
+/**
+ * `POST /attachments` (multipart/form-data, one file) and `GET /attachments/:id`, with the same bearer
+ * token as /graphql: served beside the console and GraphQL. Answers true for a request it handled,
+ * false to leave it to the next handler.
+ */
+export function attachmentRoutes(options: AttachmentRoutesOptions) {
+  return async (req: IncomingMessage, res: ServerResponse): Promise<boolean> => {
+    const match = PATH.exec(req.url ?? '');
+    if (!match) return false;
+    const id = match[1] ? decodeURIComponent(match[1]) : undefined;
+    try {
+      if (id === undefined && req.method === 'POST') await upload(req, res, options);
+      else if (id !== undefined && (req.method === 'GET' || req.method === 'HEAD'))
+        await download(req, res, id, options);
+      else
+        throw new HttpRefusal(
+          405,
+          'METHOD_NOT_ALLOWED',
+          '请以 POST /attachments 上传，以 GET /attachments/{id} 下载',
+          'Upload with POST /attachments, download with GET /attachments/{id}',
+          { allow: id === undefined ? 'POST' : 'GET, HEAD' },
+        );
+    } catch (error) {
+      // a refused upload's rest is not read: the connection closes after the answer
+      if (req.method === 'POST' && !req.readableEnded) res.setHeader('connection', 'close');
+      answerError(res, error);
+    }
+    return true;
+  };
+}
