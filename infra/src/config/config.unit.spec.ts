@@ -42,3 +42,35 @@ describe('identity and limit settings in the configuration', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/required when NODE_ENV=production/);
   });
 });
+
+describe('attachment settings in the configuration', () => {
+  it('defaults to 20 MiB of every type the platform recognises from the bytes', () => {
+    expect(loadConfig({}).attachments).toEqual({
+      maxBytes: 20 * 1024 * 1024,
+      contentTypes: [
+        'application/pdf',
+        'image/jpeg',
+        'image/png',
+        'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        'application/ofd',
+      ],
+    });
+  });
+
+  it('takes a limit and a list of types', () => {
+    expect(
+      loadConfig({ JIXIAO_ATTACHMENT_MAX_BYTES: '1048576', JIXIAO_ATTACHMENT_TYPES: ' application/pdf , IMAGE/PNG' })
+        .attachments,
+    ).toEqual({ maxBytes: 1048576, contentTypes: ['application/pdf', 'image/png'] });
+  });
+
+  it('names a limit that is no positive whole number and a type it cannot recognise', () => {
+    expect(() => loadConfig({ JIXIAO_ATTACHMENT_MAX_BYTES: '0' })).toThrow(/JIXIAO_ATTACHMENT_MAX_BYTES/);
+    expect(() => loadConfig({ JIXIAO_ATTACHMENT_MAX_BYTES: '1.5' })).toThrow(/JIXIAO_ATTACHMENT_MAX_BYTES/);
+    expect(() => loadConfig({ JIXIAO_ATTACHMENT_TYPES: 'application/pdf,text/html' })).toThrow(
+      /JIXIAO_ATTACHMENT_TYPES: must be types the platform recognises/,
+    );
+    expect(() => loadConfig({ JIXIAO_ATTACHMENT_TYPES: ' , ' })).toThrow(/JIXIAO_ATTACHMENT_TYPES/);
+  });
+});
