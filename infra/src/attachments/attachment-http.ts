@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import busboy from 'busboy';
 import { UnauthenticatedError } from '@jixiao/events';
+import { CORS_ALLOWED_HEADERS } from '@jixiao/gateway';
 import { missingToken, type Attachments, type Identity, type Role, type StoredAttachment } from '@jixiao/service-kit';
 import { AttachmentRefused, checkAttachment, tooLarge } from './content-type';
 import { isAttachmentId } from './stored-attachment';
@@ -16,6 +17,34 @@ export interface AttachmentRoutesOptions {
   attachments: Attachments;
   /** The gateway's bearer token check (the one /graphql uses); throws UnauthenticatedError. */
   verify(token: string): Promise<Identity>;
+  /** Exact origins whose browsers get CORS answers, as for /graphql (`JIXIAO_CORS_ORIGINS`); default none. */
+  corsOrigins?: readonly string[];
+}
+
+/** Response headers a browser script on an allowed origin may read. */
+const EXPOSED_HEADERS = ['retry-after', 'content-disposition', 'location'];
+
+/**
+ * CORS as /graphql answers it: a request from an allowed origin gets `Access-Control-Allow-Origin`
+ * with that origin (no credentials: the token travels in `Authorization`), any other none; a preflight
+ * is answered 204. True when the request was a preflight, now answered.
+ */
+function answerCors(req: IncomingMessage, res: ServerResponse, origins: readonly string[]): boolean {
+  const origin = req.headers.origin;
+  const allowed = origin !== undefined && origins.includes(origin);
+  if (origins.length > 0) res.setHeader('vary', 'Origin');
+  if (allowed) {
+    res.setHeader('access-control-allow-origin', origin);
+    res.setHeader('access-control-expose-headers', EXPOSED_HEADERS.join(', '));
+  }
+  if (req.method !== 'OPTIONS') return false;
+  if (allowed) {
+    res.setHeader('access-control-allow-methods', 'GET, HEAD, POST');
+    res.setHeader('access-control-allow-headers', CORS_ALLOWED_HEADERS.join(', '));
+    res.setHeader('access-control-max-age', '600');
+  }
+  res.writeHead(204).end();
+  return true;
 }
 
 /** A multipart body may carry this much beyond the file (boundaries, part headers) before it is refused unread. */
@@ -204,6 +233,15 @@ async function download(req: IncomingMessage, res: ServerResponse, id: string, o
   res.end(req.method === 'HEAD' ? undefined : found.bytes);
 }
 
+/** A path segment decoded, or as it came when it is not valid percent-encoding (it then names no attachment). */
+function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
 /**
  * `POST /attachments` (multipart/form-data, one file) and `GET /attachments/:id`, with the same bearer
  * token as /graphql: served beside the console and GraphQL. Answers true for a request it handled,
@@ -213,7 +251,8 @@ export function attachmentRoutes(options: AttachmentRoutesOptions) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<boolean> => {
     const match = PATH.exec(req.url ?? '');
     if (!match) return false;
-    const id = match[1] ? decodeURIComponent(match[1]) : undefined;
+    if (answerCors(req, res, options.corsOrigins ?? [])) return true;
+    const id = match[1] ? safeDecode(match[1]) : undefined;
     try {
       if (id === undefined && req.method === 'POST') await upload(req, res, options);
       else if (id !== undefined && (req.method === 'GET' || req.method === 'HEAD'))

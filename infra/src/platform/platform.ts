@@ -179,6 +179,8 @@ async function startOn(
     cache: readCacheOf(config, em, opened),
     applied,
     attachments,
+    // the scheduler's clock: a command's "today" is the same day the deadlines see
+    now: config.clock,
   };
   const units = unitHierarchy(orm);
   const subgraphUrls: Record<string, string> = {};
@@ -263,7 +265,7 @@ export async function startGateway(
     config: consoleConfigOf(config.auth),
     devSignIn: config.production ? undefined : devSignIn(config.auth, () => gatewayUrl),
   });
-  const files = attachments && attachmentRoutes({ attachments, verify });
+  const files = attachments && attachmentRoutes({ attachments, verify, corsOrigins: config.browser?.corsOrigins });
   const gateway = await startGatewayServer({
     host: config.host,
     port: config.port,
