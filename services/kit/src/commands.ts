@@ -44,6 +44,11 @@ export interface ServiceDeps {
    * Absent where the platform runs without attachments (then a request naming documents is refused).
    */
   attachments?: Attachments;
+  /**
+   * The platform's clock (the one the deadline scheduler reads; tests pass a fake one): what a
+   * command takes as today. The machine's clock when absent.
+   */
+  now?: () => Date;
 }
 
 /** What every command input's `commandId` field says in the schema: the rule `execute` keeps. */
