@@ -3,7 +3,7 @@ import busboy from 'busboy';
 import { UnauthenticatedError } from '@jixiao/events';
 import { CORS_ALLOWED_HEADERS } from '@jixiao/gateway';
 import { missingToken, type Attachments, type Identity, type Role, type StoredAttachment } from '@jixiao/service-kit';
-import { AttachmentRefused, checkAttachment, tooLarge } from './content-type';
+import { AttachmentRefused, baseName, checkAttachment, tooLarge } from './content-type';
 import { isAttachmentId } from './stored-attachment';
 
 /** Who may upload: a budget unit (its files belong to its unit) and the section that signs opinions. */
@@ -158,7 +158,7 @@ function readOneFile(
       });
       stream.on('end', () => {
         if (failed) return;
-        file = { name: info.filename ?? '', contentType: info.mimeType ?? '', bytes: Buffer.concat(chunks) };
+        file = { name: baseName(info.filename ?? ''), contentType: info.mimeType ?? '', bytes: Buffer.concat(chunks) };
       });
     });
     parser.on('filesLimit', () =>

@@ -96,6 +96,15 @@ export function normalizedType(declared: string): string {
   return ALIASES[bare] ?? bare;
 }
 
+/** The longest file name kept, in characters: what a request's document may name (the event's schema). */
+export const MAX_NAME_LENGTH = 200;
+
+// eslint-disable-next-line no-control-regex -- control characters are what it finds
+const CONTROL = /[\u0000-\u001f\u007f]/;
+
+/** The name a file was uploaded under, without the folders an old browser sends with it (`C:\\scans\\a.pdf`). */
+export const baseName = (name: string) => name.split(/[\\/]/).pop()!.trim();
+
 /** Why a file is refused, as the HTTP edge answers it. */
 export class AttachmentRefused extends Error {
   constructor(
@@ -129,7 +138,8 @@ export const tooLarge = (limits: AttachmentLimits) =>
 
 /**
  * Checks a file against the limits and answers its type as the bytes show it: no larger than
- * `maxBytes` (exactly `maxBytes` is accepted), not empty, of a type the bytes show and the limits
+ * `maxBytes` (exactly `maxBytes` is accepted), not empty, named (at most 200 characters, no control
+ * characters), of a type the bytes show and the limits
  * accept, and — unless the declared type says nothing (`application/octet-stream`, empty) — the type
  * declared. Throws AttachmentRefused otherwise.
  */
@@ -140,6 +150,20 @@ export function checkAttachment(
   if (file.bytes.length > limits.maxBytes) throw tooLarge(limits);
   if (file.name.trim() === '')
     throw new AttachmentRefused(400, 'BAD_USER_INPUT', '附件须有文件名', 'The file must have a name');
+  if ([...file.name].length > MAX_NAME_LENGTH)
+    throw new AttachmentRefused(
+      400,
+      'BAD_USER_INPUT',
+      `附件文件名不能超过 ${MAX_NAME_LENGTH} 个字符`,
+      `The file name must be at most ${MAX_NAME_LENGTH} characters`,
+    );
+  if (CONTROL.test(file.name))
+    throw new AttachmentRefused(
+      400,
+      'BAD_USER_INPUT',
+      '附件文件名含有控制字符',
+      'The file name holds control characters',
+    );
   if (file.bytes.length === 0) throw new AttachmentRefused(400, 'BAD_USER_INPUT', '附件为空文件', 'The file is empty');
   const accepted = limits.contentTypes.join('、');
   const detected = detectContentType(file.bytes);

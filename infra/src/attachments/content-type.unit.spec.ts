@@ -1,6 +1,7 @@
 import { sampleFiles, zipOf } from '../testing/sample-files';
 import {
   AttachmentRefused,
+  baseName,
   checkAttachment,
   DEFAULT_ATTACHMENT_LIMITS,
   detectContentType,
@@ -127,5 +128,27 @@ describe('checking a file against the limits', () => {
       status: 400,
       en: 'The file must have a name',
     });
+  });
+
+  it('refuses a name longer than a request’s document may carry, or with control characters (400)', () => {
+    const pdf = sampleFiles.pdf();
+    expect(checkAttachment({ name: `${'审'.repeat(196)}.pdf`, contentType: PDF, bytes: pdf }, limits)).toBe(PDF);
+    expect(
+      refusal(() => checkAttachment({ name: `${'审'.repeat(197)}.pdf`, contentType: PDF, bytes: pdf }, limits)),
+    ).toMatchObject({
+      status: 400,
+      zh: '附件文件名不能超过 200 个字符',
+    });
+    expect(refusal(() => checkAttachment({ name: 'a\u0000.pdf', contentType: PDF, bytes: pdf }, limits))).toMatchObject(
+      {
+        en: 'The file name holds control characters',
+      },
+    );
+  });
+
+  it('keeps the file name without the folders an old browser sends', () => {
+    expect(baseName('C:\\扫描件\\审批表.pdf')).toBe('审批表.pdf');
+    expect(baseName('/home/a/b.pdf')).toBe('b.pdf');
+    expect(baseName('审批表.pdf')).toBe('审批表.pdf');
   });
 });
