@@ -3,6 +3,7 @@ import { createServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { memoryRateLimiter } from '@jixiao/gateway';
 import { tokenRefusal, type Identity } from '@jixiao/service-kit';
 import { sampleFiles } from '../testing/sample-files';
 import { attachmentRoutes, contentDisposition, mayDownload } from './attachment-http';
@@ -10,6 +11,9 @@ import { PDF, PNG } from './content-type';
 import { FolderAttachmentStore } from './folder-attachment-store';
 
 const MAX = 2048;
+const allowAll = memoryRateLimiter(1_000_000);
+/** Three requests a minute, for the one user whose budget the test spends. */
+const hasty = memoryRateLimiter(3);
 const ORIGIN = 'https://console.example.gov.cn';
 
 /** Tokens are the callers' names here: `role:unit:user`; `down` plays the identity provider out of reach. */
@@ -33,6 +37,7 @@ describe('the attachment routes on a plain node:http server', () => {
       },
       verify,
       corsOrigins: [ORIGIN],
+      rateLimiter: { consume: (key) => (key === 'hasty' ? hasty.consume(key) : allowAll.consume(key)) },
     });
     server = createServer((req, res) => {
       void routes(req, res).then((answered) => {
@@ -111,6 +116,23 @@ describe('the attachment routes on a plain node:http server', () => {
     expect(put.status).toBe(405);
     expect(put.headers.get('allow')).toBe('POST');
     expect(stored()).toEqual([]);
+  });
+
+  it('spends the user’s request budget, as /graphql does: past it 429 with Retry-After', async () => {
+    const token = 'AUDITOR::hasty';
+    const id = '3f1c1d9e-0000-4000-8000-000000000000';
+    const statuses = [];
+    for (let i = 0; i < 4; i++)
+      statuses.push(
+        (await fetch(`${base}/attachments/${id}`, { headers: { authorization: `Bearer ${token}` } })).status,
+      );
+    expect(statuses).toEqual([404, 404, 404, 429]);
+    const refused = await fetch(`${base}/attachments/${id}`, { headers: { authorization: `Bearer ${token}` } });
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(await refused.json()).toMatchObject({
+      code: 'RATE_LIMITED',
+      messageEn: expect.stringMatching(/^Too many requests; retry in \d+ s$/),
+    });
   });
 
   it('a BUDGET_UNIT token without a unit uploads nothing (403)', async () => {

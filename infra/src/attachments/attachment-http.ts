@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import busboy from 'busboy';
 import { UnauthenticatedError } from '@jixiao/events';
-import { CORS_ALLOWED_HEADERS } from '@jixiao/gateway';
+import { CORS_ALLOWED_HEADERS, type RateLimiter } from '@jixiao/gateway';
 import { missingToken, type Attachments, type Identity, type Role, type StoredAttachment } from '@jixiao/service-kit';
 import { AttachmentRefused, baseName, checkAttachment, tooLarge } from './content-type';
 import { isAttachmentId } from './stored-attachment';
@@ -19,6 +19,8 @@ export interface AttachmentRoutesOptions {
   verify(token: string): Promise<Identity>;
   /** Exact origins whose browsers get CORS answers, as for /graphql (`JIXIAO_CORS_ORIGINS`); default none. */
   corsOrigins?: readonly string[];
+  /** The user's request budget /graphql spends too (`JIXIAO_RATE_LIMIT_PER_MINUTE`): one point per request. Default: none. */
+  rateLimiter?: RateLimiter;
 }
 
 /** Response headers a browser script on an allowed origin may read. */
@@ -91,18 +93,34 @@ function answerError(res: ServerResponse, error: unknown) {
   });
 }
 
-/** The caller of a request, by the same bearer token as /graphql: 401 without a valid one, 503 while the provider is away. */
-async function callerOf(req: IncomingMessage, verify: AttachmentRoutesOptions['verify']): Promise<Identity> {
+/**
+ * The caller of a request, by the same bearer token as /graphql: 401 without a valid one, 503 while the
+ * provider is away; then one point of the user's request budget, 429 when it is spent.
+ */
+async function callerOf(req: IncomingMessage, options: AttachmentRoutesOptions): Promise<Identity> {
   const token = BEARER.exec(req.headers.authorization ?? '')?.[1];
+  let caller: Identity;
   try {
     if (!token) throw missingToken();
-    return await verify(token);
+    caller = await options.verify(token);
   } catch (error) {
     if (!(error instanceof UnauthenticatedError)) throw error;
     if (error.reason === 'PROVIDER_UNAVAILABLE')
       throw new HttpRefusal(503, 'SERVICE_UNAVAILABLE', error.zh, error.en, { 'retry-after': '5' });
     throw new HttpRefusal(401, 'UNAUTHENTICATED', error.zh, error.en, { 'www-authenticate': 'Bearer' });
   }
+  const budget = await options.rateLimiter?.consume(caller.userId);
+  if (budget && !budget.allowed) {
+    const seconds = Math.max(1, Math.ceil(budget.retryAfterMs / 1000));
+    throw new HttpRefusal(
+      429,
+      'RATE_LIMITED',
+      `请求过于频繁，请 ${seconds} 秒后重试`,
+      `Too many requests; retry in ${seconds} s`,
+      { 'retry-after': String(seconds) },
+    );
+  }
+  return caller;
 }
 
 const forbidden = (zh: string, en: string) => new HttpRefusal(403, 'FORBIDDEN', zh, en);
@@ -185,7 +203,7 @@ function readOneFile(
 }
 
 async function upload(req: IncomingMessage, res: ServerResponse, options: AttachmentRoutesOptions) {
-  const caller = await callerOf(req, options.verify);
+  const caller = await callerOf(req, options);
   if (!ATTACHMENT_UPLOADERS.includes(caller.role) || (caller.role === 'BUDGET_UNIT' && !caller.unitId))
     throw forbidden('您的角色不能上传附件', 'Your role may not upload attachments');
   const { attachments } = options;
@@ -216,7 +234,7 @@ export function contentDisposition(name: string): string {
 }
 
 async function download(req: IncomingMessage, res: ServerResponse, id: string, options: AttachmentRoutesOptions) {
-  const caller = await callerOf(req, options.verify);
+  const caller = await callerOf(req, options);
   if (!ATTACHMENT_READERS.includes(caller.role) && !ATTACHMENT_UPLOADERS.includes(caller.role))
     throw forbidden('您的角色不能下载附件', 'Your role may not download attachments');
   const found = isAttachmentId(id) ? await options.attachments.store.open(id) : null;

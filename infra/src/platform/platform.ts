@@ -265,7 +265,10 @@ export async function startGateway(
     config: consoleConfigOf(config.auth),
     devSignIn: config.production ? undefined : devSignIn(config.auth, () => gatewayUrl),
   });
-  const files = attachments && attachmentRoutes({ attachments, verify, corsOrigins: config.browser?.corsOrigins });
+  // uploads and downloads spend the same per-user budget as GraphQL requests
+  const rateLimiter = openRateLimiter(config.limits, opened);
+  const files =
+    attachments && attachmentRoutes({ attachments, verify, corsOrigins: config.browser?.corsOrigins, rateLimiter });
   const gateway = await startGatewayServer({
     host: config.host,
     port: config.port,
@@ -280,7 +283,7 @@ export async function startGateway(
       // 公开: the policy's PUBLIC rows run without a token
       publicOperations: publicOperationsOf(policyOf(config.contexts ?? CONTEXTS)),
     },
-    rateLimiter: openRateLimiter(config.limits, opened),
+    rateLimiter,
     limits: { maxBodyBytes: config.limits.maxBodyBytes },
     corsOrigins: config.browser?.corsOrigins,
     persistedDocuments: persistedDocumentsOf(config.browser),
