@@ -1,12 +1,13 @@
 // @ts-check
 /**
- * Mutation testing of the domain rules (`npm run test:mutation`, issue 19). The files mutated are found by
- * their names, so a new context's deciders, rules and scoring modules are in the run without an edit here:
- * `*.decider.ts`, `*.rules.ts`, `*.review.ts`, `*.gate.ts`, `*.scoring.ts` in any service, and every rule
- * module under events/src/rules. Listed by name besides: the goal decider's parts (its commands are decided in
- * goal.draft.ts and goal.approved.ts, its state and status guard in goal.state.ts), the resubmission deadline's
- * decider and days (goal.resubmission.ts), and the event store's pure parts (hashing, chain verification, money).
- * Resolvers, read models and reactions' I/O are not mutated; nor are tests.
+ * Mutation testing of the contexts' domain rules (`npm run test:mutation`, issue 19), one of two runs (the
+ * other, stryker.events.config.mjs, mutates the event store's pure parts against the events package's own
+ * tests). The files mutated are found by their names, so a new context's deciders, rules and scoring modules
+ * are in the run without an edit here: `*.decider.ts`, `*.rules.ts`, `*.review.ts`, `*.gate.ts`,
+ * `*.scoring.ts` in any service. Listed by name besides: the goal decider's parts (its commands are decided in
+ * goal.draft.ts and goal.approved.ts, its state and status guard in goal.state.ts) and the resubmission
+ * deadline's decider and days (goal.resubmission.ts). Resolvers, read models and reactions' I/O are not
+ * mutated; nor are tests.
  * @type {import('@stryker-mutator/api/core').PartialStrykerOptions}
  */
 export default {
@@ -15,9 +16,7 @@ export default {
   coverageAnalysis: 'perTest',
   mutate: [
     'services/*/src/**/*.{decider,rules,review,gate,scoring}.ts',
-    'events/src/rules/**/*.ts',
     'services/planning/src/goal/goal.{draft,approved,state,resubmission}.ts',
-    'events/src/{hash,verify,money}.ts',
     '!**/*.spec.ts',
     '!**/*.resolver.ts',
     '!**/index.ts',
@@ -29,7 +28,7 @@ export default {
   // Those constants are asserted by value in their own tests (rule-profile.unit.spec.ts: the DOMAIN.md defaults).
   ignoreStatic: true,
   reporters: ['clear-text', 'progress', 'json'],
-  jsonReporter: { fileName: 'reports/mutation/mutation.json' },
+  jsonReporter: { fileName: 'reports/mutation/contexts.json' },
   concurrency: 2,
   // a mutant's tests get 60 s more than they took unmutated, not Stryker's 5: the first mutant on a fresh test
   // runner pays jest's start-up, which on a loaded machine outlasts 5 or 15 s; it then counted as a timeout
@@ -38,6 +37,6 @@ export default {
   // the initial run of the related unit tests takes ~2 min on a loaded machine; Stryker's default allows 5
   dryRunTimeoutMinutes: 15,
   incremental: true,
-  incrementalFile: 'reports/mutation/stryker-incremental.json',
+  incrementalFile: 'reports/mutation/contexts-incremental.json',
   tempDirName: '.stryker-tmp',
 };

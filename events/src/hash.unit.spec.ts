@@ -37,6 +37,8 @@ describe('canonical JSON (RFC 8785)', () => {
     const cycle: Record<string, unknown> = {};
     cycle.self = cycle;
     expect(() => canonicalJson(cycle)).toThrow();
+    // nothing at all (an event without data) has no JSON text: refused rather than hashed as "undefined"
+    expect(() => canonicalJson(undefined)).toThrow(new TypeError('value cannot be canonicalized'));
   });
 
   it('assembles an envelope exactly as the reference canonicalizes the whole object', () => {

@@ -1,19 +1,32 @@
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { REPO_ROOT } from '../docs/markdown-links';
-import { belowFloor, fileScores, floorFailureMessage, renderScoreTable, type MutationReport } from './mutation-scores';
+import {
+  belowFloor,
+  fileScores,
+  floorFailureMessage,
+  mergeReports,
+  renderScoreTable,
+  type MutationReport,
+} from './mutation-scores';
 
-const REPORT = path.join(REPO_ROOT, 'reports', 'mutation', 'mutation.json');
-const TABLE = path.join(REPO_ROOT, 'reports', 'mutation', 'README.md');
+const DIR = path.join(REPO_ROOT, 'reports', 'mutation');
+/**
+ * The runs' JSON reports: the event store's pure parts against the events package's tests
+ * (stryker.events.config.mjs), the contexts' rules against every unit test (stryker.config.mjs).
+ */
+const REPORTS = ['events.json', 'contexts.json'].map((name) => path.join(DIR, name));
+const TABLE = path.join(DIR, 'README.md');
 
 /**
- * Writes reports/mutation/README.md from the run's mutation.json (dated by it) and returns the files
- * below the floor.
+ * Writes reports/mutation/README.md from the runs' JSON reports (dated by the latest) and returns the
+ * files below the floor.
  */
 export function writeScoreTable(): string[] {
-  const report = JSON.parse(readFileSync(REPORT, 'utf8')) as MutationReport;
+  const report = mergeReports(REPORTS.map((file) => JSON.parse(readFileSync(file, 'utf8')) as MutationReport));
   const scores = fileScores(report);
-  writeFileSync(TABLE, renderScoreTable(scores, statSync(REPORT).mtime));
+  const latest = new Date(Math.max(...REPORTS.map((file) => statSync(file).mtime.getTime())));
+  writeFileSync(TABLE, renderScoreTable(scores, latest));
   return belowFloor(scores);
 }
 

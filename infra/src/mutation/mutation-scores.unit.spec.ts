@@ -2,6 +2,7 @@ import {
   belowFloor,
   BELOW_FLOOR_FOR_NOW,
   fileScores,
+  mergeReports,
   floorFailureMessage,
   formatScore,
   MUTATION_SCORE_FLOOR,
@@ -31,6 +32,16 @@ describe('the mutation score table and its floor', () => {
   it('the floor is 90 % and no file is allowed below it', () => {
     expect(MUTATION_SCORE_FLOOR).toBe(90);
     expect(BELOW_FLOOR_FOR_NOW).toEqual({});
+  });
+
+  it('merges the runs’ reports into one, and refuses a file mutated by two runs', () => {
+    const events = reportOf({ 'events/src/money.ts': { Killed: 9, Survived: 1 } });
+    const contexts = reportOf({ 'services/a.decider.ts': { Killed: 3 } });
+    expect(fileScores(mergeReports([events, contexts])).map((s) => [s.file, s.score])).toEqual([
+      ['events/src/money.ts', 90],
+      ['services/a.decider.ts', 100],
+    ]);
+    expect(() => mergeReports([events, events])).toThrow('events/src/money.ts is mutated by two runs');
   });
 
   it('scores each file as (killed + timeout) over killed, timeout, survived and not covered, by path', () => {
