@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineEvent } from '../catalog/define';
+import { defineEvent, type ValueLabels } from '../catalog/define';
 import { fenSchema } from '../money';
 import { LIKELIHOODS } from './disbursement';
 
@@ -11,6 +11,22 @@ export const WARNING_KINDS = [
   'REPORT_OVERDUE',
 ] as const;
 export const WARNING_SEVERITIES = ['WARNING', 'SERIOUS'] as const;
+
+export const WARNING_KIND_LABELS: ValueLabels<(typeof WARNING_KINDS)[number]> = {
+  EXECUTION_BEHIND: { zh: '预算执行进度滞后', en: 'budget execution behind the elapsed share of the year' },
+  FORECAST_MISSES_TARGET: { zh: '预计全年完成值未达目标', en: 'the full-year forecast misses the target' },
+  COMPLETION_IMPOSSIBLE: { zh: '预计无法完成', en: 'completion judged impossible' },
+  REPORT_OVERDUE: { zh: '逾期未填报', en: 'report not filed by the due date' },
+};
+export const WARNING_SEVERITY_LABELS: ValueLabels<(typeof WARNING_SEVERITIES)[number]> = {
+  WARNING: { zh: '一般预警', en: 'warning' },
+  SERIOUS: { zh: '严重预警', en: 'serious' },
+};
+export const LIKELIHOOD_LABELS: ValueLabels<(typeof LIKELIHOODS)[number]> = {
+  ON_TRACK: { zh: '能够完成', en: 'on track' },
+  AT_RISK: { zh: '有完成风险', en: 'at risk' },
+  IMPOSSIBLE: { zh: '无法完成', en: 'impossible' },
+};
 
 /** A day, `YYYY-MM-DD` (China's time). */
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
@@ -99,6 +115,11 @@ export const MonitoringWarningRaised = defineEvent({
 
 /** 纠偏措施 the bureau decides on a warning (DOMAIN.md "Monitoring"). */
 export const CORRECTION_KINDS = ['ADJUST_GOAL', 'STOP_FUNDING', 'RECOVER_FUNDS'] as const;
+export const CORRECTION_KIND_LABELS: ValueLabels<(typeof CORRECTION_KINDS)[number]> = {
+  ADJUST_GOAL: { zh: '调整绩效目标（经预算调整）', en: 'adjust the goal (through a budget adjustment)' },
+  STOP_FUNDING: { zh: '停止拨款', en: 'stop funding' },
+  RECOVER_FUNDS: { zh: '收回资金', en: 'recover funds' },
+};
 
 export const MonitoringCorrectionDecided = defineEvent({
   type: 'MonitoringCorrectionDecided',

@@ -2,6 +2,7 @@ import { POLICY } from '@jixiao/contexts';
 import { ASSERTION_HEADER, PUBLIC, PUBLIC_CALLER, signAssertion, type Role } from '@jixiao/service-kit';
 import { DISBURSEMENT_PROBES } from './disbursement-probes';
 import { FIXTURE_EXPERT_ID, type Fixture, type UnitKey } from './fixture';
+import { MONITORING_PROBES } from './monitoring-probes';
 import { subscribeLive } from './subscribe';
 import {
   goalInput,
@@ -459,4 +460,5 @@ export const PROBES: Record<string, Probe> = {
   'Project.history': (p, f, c, u) => historyDirect(p, 'Project', f.projectIds[u], c),
   'BudgetUnit.history': (p, f, c, u) => historyDirect(p, 'BudgetUnit', f.unitIds[u], c),
   ...DISBURSEMENT_PROBES,
+  ...MONITORING_PROBES,
 };

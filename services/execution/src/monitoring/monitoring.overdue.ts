@@ -1,4 +1,4 @@
-import { derivedId, ISSUED_GOAL_STATUSES } from '@jixiao/events';
+import { derivedId } from '@jixiao/events';
 import { GoalRowSchema } from '@jixiao/projections';
 import { defineDeadline, defineReaction, type ReactionCommand, type ReactionLookups } from '@jixiao/service-kit';
 import {
@@ -46,7 +46,7 @@ export const monitoringRoundDeadline = defineDeadline({
   },
 });
 
-/** The ISSUED (or since adjusted) goals of a year and division, by id, with their units. */
+/** The ISSUED goals of a year and division (those a report may be filed for), by id, with their units. */
 export async function issuedGoalsOf(
   lookups: Pick<ReactionLookups, 'em'>,
   divisionCode: string,
@@ -56,7 +56,7 @@ export async function issuedGoalsOf(
     .em()
     .find(
       GoalRowSchema,
-      { divisionCode, fiscalYear, status: { $in: [...ISSUED_GOAL_STATUSES] } },
+      { divisionCode, fiscalYear, status: 'ISSUED' },
       { fields: ['goalId', 'unitId'], orderBy: { goalId: 'asc' } },
     );
   return rows.map((r) => ({ goalId: r.goalId, unitId: r.unitId }));

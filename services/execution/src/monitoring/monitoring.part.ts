@@ -1,12 +1,14 @@
 import { monitoringReportsProjection, monitoringRoundsProjection } from '@jixiao/projections';
 import type { ExecutionPart } from '../part';
 import { monitoringRoundDeadline, overdueOnDuePassed } from './monitoring.overdue';
+import { monitoringPolicy } from './monitoring.policy';
+import { MonitoringResolver } from './monitoring.resolver';
 
 /** 绩效监控 — monitoring rounds, reports, warnings and corrections: read models, operations, the due-date deadline, generator steps. */
 export const monitoringPart: ExecutionPart = {
   projections: [monitoringRoundsProjection, monitoringReportsProjection],
-  policy: {},
-  resolvers: [],
+  policy: monitoringPolicy,
+  resolvers: [MonitoringResolver],
   deadlines: [monitoringRoundDeadline],
   reactions: [overdueOnDuePassed],
 };
