@@ -15,7 +15,7 @@ export interface GenerateOptions {
 const DAY = 86_400_000;
 
 /** A stable office IP per person, as the access log would show it. */
-function clientIpOf(actorId: string): string {
+export function clientIpOf(actorId: string): string {
   let h = 0;
   for (const ch of actorId) h = (Math.imul(h, 31) + ch.charCodeAt(0)) >>> 0;
   return `10.42.${(h >>> 8) % 250}.${(h % 250) + 2}`;
@@ -43,7 +43,7 @@ export function* generateCityYear({ scale, seed = 2023, contexts }: GenerateOpti
     clientIp: clientIpOf(actor.actorId),
     userAgent: 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) Chrome/120.0 Safari/537.36',
   });
-  const year: CityYear = { rng, streams: new Streams(metadata, clock), scale, units: [], projects: [] };
+  const year: CityYear = { rng, seed, streams: new Streams(metadata, clock), scale, units: [], projects: [] };
   const steps = contexts.flatMap((c) => (c.generator ? [c.generator()] : []));
   for (const s of steps) s.setup?.(year);
   yield year.streams.drain();

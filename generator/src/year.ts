@@ -31,6 +31,11 @@ export interface ProjectFacts {
  */
 export interface CityYear {
   rng: Rng;
+  /**
+   * The year's seed: a context whose steps come after planning's seeds its own `Rng` from it, so its
+   * draws leave the shared sequence — and every event before its own — as they were.
+   */
+  seed: number;
   streams: Streams;
   scale: Scale;
   units: Unit[];

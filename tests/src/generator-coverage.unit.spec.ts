@@ -14,9 +14,6 @@ const NOT_GENERATED: Record<string, string> = {
   GoalResubmissionOverdue:
     'appended by the deadline scheduler when a returned goal’s day passes, not by the year’s work',
   // issue 15 in progress: the execution context's generator steps come with its read models and operations
-  DisbursementRequested: 'execution’s generator steps are not written yet (issue 15)',
-  DisbursementOpinionSigned: 'execution’s generator steps are not written yet (issue 15)',
-  DisbursementResubmitted: 'execution’s generator steps are not written yet (issue 15)',
   MonitoringRoundOpened: 'execution’s generator steps are not written yet (issue 15)',
   MonitoringReportFiled: 'execution’s generator steps are not written yet (issue 15)',
   MonitoringWarningRaised: 'execution’s generator steps are not written yet (issue 15)',

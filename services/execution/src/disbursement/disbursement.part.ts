@@ -1,5 +1,6 @@
 import { disbursementRequestsProjection, disbursementStandingProjection } from '@jixiao/projections';
 import type { ExecutionPart } from '../part';
+import { disbursementGenerator } from './disbursement.generator';
 import { disbursementPolicy } from './disbursement.policy';
 import { DisbursementResolver } from './disbursement.resolver';
 
@@ -8,4 +9,5 @@ export const disbursementPart: ExecutionPart = {
   projections: [disbursementRequestsProjection, disbursementStandingProjection],
   policy: disbursementPolicy,
   resolvers: [DisbursementResolver],
+  generator: disbursementGenerator,
 };
