@@ -79,6 +79,35 @@ describe('monitoring (绩效监控) through the gateway (embedded platform, a fa
       overdue: 0,
     });
     expect(opened.data!.openMonitoringRound.goals).toBeGreaterThanOrEqual(2);
+    // the tolerance of the profile the division publishes for the year
+    const published = await p.gql(
+      'mutation($input: PublishRuleProfileInput!) { publishRuleProfile(input: $input) { executionTolerancePoints } }',
+      {
+        input: {
+          divisionCode: '429006',
+          fiscalYear: 2025,
+          name: '天门市 2025 年规则',
+          reason: '执行进度允许 5 个百分点的容差',
+          executionTolerancePoints: 5,
+        },
+      },
+      as('ADMIN'),
+    );
+    expect(published.data?.publishRuleProfile).toEqual({ executionTolerancePoints: 5 });
+    const next = await p.gql(
+      OPEN,
+      {
+        input: {
+          divisionCode: '429006',
+          fiscalYear: 2025,
+          name: '2025年1—6月',
+          throughMonth: 6,
+          dueDate: '2025-07-15',
+        },
+      },
+      performance,
+    );
+    expect(next.data?.openMonitoringRound.executionTolerancePoints).toBe(5);
     // a unit may not open one
     const refused = await p.gql(
       OPEN,

@@ -22,6 +22,9 @@ export const MAX_GOAL_RESUBMISSION_DAYS = 365;
 /** The resubmission period of profiles published before it was configurable (v1): the platform's fixed 15 days then. */
 export const GOAL_RESUBMISSION_DAYS_V1 = 15;
 
+/** The execution-rate tolerance of profiles published before monitoring was configurable (v2): none. */
+export const EXECUTION_TOLERANCE_POINTS_V2 = 0;
+
 /** The configurable numbers of DOMAIN.md, as one value; a profile version holds one of these. */
 export const ruleSetSchema = z.object({
   preAssessment: z.object({
@@ -58,6 +61,8 @@ export const ruleSetSchema = z.object({
   jointReviewRoles: z.array(z.enum(['BUDGET_SECTION', 'PERFORMANCE_SECTION', 'EXPERT'])).min(1),
   /** Days a unit has to resubmit a goal the review returned (退回修改期限); past them it is overdue. */
   goalResubmissionDays: z.number().int().min(1).max(MAX_GOAL_RESUBMISSION_DAYS),
+  /** 绩效监控: percentage points the execution rate may lag the elapsed share of the year without a warning. */
+  monitoring: z.object({ executionTolerancePoints: z.number().min(0).max(100) }),
 });
 export type RuleSet = z.infer<typeof ruleSetSchema>;
 
@@ -72,7 +77,7 @@ export const RuleProfilePublished = defineEvent({
   type: 'RuleProfilePublished',
   context: 'planning',
   description: '规则配置已发布 — a division published (a new version of) its rule profile for a fiscal year',
-  schemaVersion: 2,
+  schemaVersion: 3,
   schema: z.object({
     profileId: z.string().min(1),
     divisionCode: z.string().regex(/^\d{6}$/),
@@ -89,6 +94,14 @@ export const RuleProfilePublished = defineEvent({
     1: (data) => {
       const v1 = data as { rules: object };
       return { ...v1, rules: { goalResubmissionDays: GOAL_RESUBMISSION_DAYS_V1, ...v1.rules } };
+    },
+    // v2 had no monitoring section: no tolerance, as the execution context read it then
+    2: (data) => {
+      const v2 = data as { rules: object };
+      return {
+        ...v2,
+        rules: { monitoring: { executionTolerancePoints: EXECUTION_TOLERANCE_POINTS_V2 }, ...v2.rules },
+      };
     },
   },
 });

@@ -31,6 +31,8 @@ const NATIONAL_RULES: RuleSet = {
   jointReviewRoles: ['BUDGET_SECTION', 'PERFORMANCE_SECTION', 'EXPERT'],
   // DOMAIN.md names no period for resubmitting a returned goal: our default, meant to be overridden
   goalResubmissionDays: 15,
+  // DOMAIN.md: at the end of July anything below 7/12 warns; a region may allow a tolerance, none by default
+  monitoring: { executionTolerancePoints: 0 },
 };
 
 /** The profiles that ship with the platform (DOMAIN.md): national defaults and Hubei's. */

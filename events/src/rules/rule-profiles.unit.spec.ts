@@ -18,6 +18,7 @@ const NATIONAL = {
   budgetCutPercentByGrade: { EXCELLENT: 0, GOOD: 0, FAIR: 10, POOR: 20 },
   jointReviewRoles: ['BUDGET_SECTION', 'PERFORMANCE_SECTION', 'EXPERT'],
   goalResubmissionDays: 15,
+  monitoring: { executionTolerancePoints: 0 },
 };
 
 const published = (divisionCode: string, fiscalYear: number, version = 1): RuleProfile => ({

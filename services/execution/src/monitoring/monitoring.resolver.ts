@@ -63,12 +63,6 @@ export function chinaDay(now: Date): string {
   return new Date(now.getTime() + 8 * 60 * 60 * 1000).toISOString().slice(0, 10);
 }
 
-/** The rule profile's monitoring tolerance; a profile published before it existed has none (0). */
-export function tolerancePointsOf(rules: object): number {
-  const monitoring = (rules as { monitoring?: { executionTolerancePoints?: number } }).monitoring;
-  return monitoring?.executionTolerancePoints ?? 0;
-}
-
 function checkYear(fiscalYear: number): void {
   const issues = issueIf(
     !Number.isInteger(fiscalYear) || fiscalYear < 2000 || fiscalYear > 2100,
@@ -125,7 +119,7 @@ export class MonitoringResolver {
       name: input.name.trim(),
       throughMonth: input.throughMonth,
       dueDate: input.dueDate,
-      executionTolerancePoints: tolerancePointsOf(profile.rules),
+      executionTolerancePoints: profile.rules.monitoring.executionTolerancePoints,
     };
     await execute(this.deps, ctx, roundStreamId(roundId), monitoringRoundDecider, command, input);
     return findRound(this.deps.em(), roundId, scope);

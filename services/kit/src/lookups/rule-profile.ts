@@ -1,5 +1,11 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { GOAL_RESUBMISSION_DAYS_V1, pickRuleProfile, profileCandidates, type RuleProfile } from '@jixiao/events';
+import {
+  EXECUTION_TOLERANCE_POINTS_V2,
+  GOAL_RESUBMISSION_DAYS_V1,
+  pickRuleProfile,
+  profileCandidates,
+  type RuleProfile,
+} from '@jixiao/events';
 import { RuleProfileRowSchema } from '@jixiao/projections';
 
 /**
@@ -23,8 +29,12 @@ export async function profileInForce(
     name: r.name,
     divisionCode: r.divisionCode,
     fiscalYear: r.fiscalYear,
-    // a row written before the resubmission period was configurable reads as its v1 upcast would
-    rules: { ...r.rules, goalResubmissionDays: r.rules.goalResubmissionDays ?? GOAL_RESUBMISSION_DAYS_V1 },
+    // a row written before the resubmission period (v1) or monitoring (v2) was configurable reads as its upcast would
+    rules: {
+      ...r.rules,
+      goalResubmissionDays: r.rules.goalResubmissionDays ?? GOAL_RESUBMISSION_DAYS_V1,
+      monitoring: r.rules.monitoring ?? { executionTolerancePoints: EXECUTION_TOLERANCE_POINTS_V2 },
+    },
   }));
   return pickRuleProfile(divisionCode, fiscalYear, published);
 }

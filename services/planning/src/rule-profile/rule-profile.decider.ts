@@ -70,6 +70,14 @@ export function ruleSetIssues(rules: RuleSet): FieldIssue[] {
       `The resubmission period must be a whole number of days from 1 to ${MAX_GOAL_RESUBMISSION_DAYS}, not ${rules.goalResubmissionDays}`,
     ),
     ...issueIf(
+      !Number.isFinite(rules.monitoring.executionTolerancePoints) ||
+        rules.monitoring.executionTolerancePoints < 0 ||
+        rules.monitoring.executionTolerancePoints > 100,
+      'executionTolerancePoints',
+      `执行进度容差应为 0 至 100 个百分点，现为 ${rules.monitoring.executionTolerancePoints}`,
+      `The execution-rate tolerance must be from 0 to 100 percentage points, not ${rules.monitoring.executionTolerancePoints}`,
+    ),
+    ...issueIf(
       !(EXCELLENT > GOOD && GOOD > FAIR),
       'gradeBands',
       `等级分数线应递减：优 ${EXCELLENT} > 良 ${GOOD} > 中 ${FAIR}`,

@@ -25,6 +25,7 @@ export function toRuleProfile(profile: Profile): RuleProfile {
     budgetCutPercentByGrade: GRADES.map((g) => ({ grade: g as Grade, percent: r.budgetCutPercentByGrade[g] })),
     jointReviewRoles: r.jointReviewRoles as JointReviewerRole[],
     goalResubmissionDays: r.goalResubmissionDays,
+    executionTolerancePoints: r.monitoring.executionTolerancePoints,
   };
 }
 
@@ -45,5 +46,8 @@ export function mergeRules(current: RuleSet, input: PublishRuleProfileInput): Ru
     budgetCutPercentByGrade,
     jointReviewRoles: input.jointReviewRoles ? [...input.jointReviewRoles] : current.jointReviewRoles,
     goalResubmissionDays: input.goalResubmissionDays ?? current.goalResubmissionDays,
+    monitoring: {
+      executionTolerancePoints: input.executionTolerancePoints ?? current.monitoring.executionTolerancePoints,
+    },
   };
 }

@@ -130,6 +130,13 @@ export class RuleProfile {
 
   @Field(() => Int, { description: '退回目标重新提交期限，天 (days to resubmit a returned goal)' })
   goalResubmissionDays!: number;
+
+  @Field(() => Float, {
+    description:
+      '绩效监控执行进度容差，百分点：执行率低于时间进度不超过此数不预警，默认 0 ' +
+      '(monitoring: percentage points the execution rate may lag the elapsed share of the year without a warning; 0 by default)',
+  })
+  executionTolerancePoints!: number;
 }
 
 @InputType({
@@ -175,6 +182,12 @@ export class PublishRuleProfileInput {
 
   @Field(() => Int, { nullable: true, description: '退回目标重新提交期限，天 (days to resubmit a returned goal)' })
   goalResubmissionDays?: number | null;
+
+  @Field(() => Float, {
+    nullable: true,
+    description: '绩效监控执行进度容差，百分点 0—100 (monitoring: execution-rate tolerance, percentage points 0–100)',
+  })
+  executionTolerancePoints?: number | null;
 
   @Field(() => String, { nullable: true, description: COMMAND_ID_DESCRIPTION })
   commandId?: string | null;

@@ -7,6 +7,7 @@ import {
   gradeOf,
   pickRuleProfile,
   profileCandidates,
+  ruleSetSchema,
   ValidationError,
   type RecordedEvent,
   type RuleProfile,
@@ -140,6 +141,32 @@ describe('rule profiles', () => {
       }
       // left out of the change, the period in force stays
       expect(mergeRules(hubei.rules, {} as PublishRuleProfileInput).goalResubmissionDays).toBe(15);
+    });
+
+    it('takes a monitoring tolerance of 0 to 100 percentage points (none by default), and refuses outside', () => {
+      expect(hubei.rules.monitoring).toEqual({ executionTolerancePoints: 0 });
+      for (const points of [0, 2.5, 100]) {
+        const rules = mergeRules(hubei.rules, { executionTolerancePoints: points } as PublishRuleProfileInput);
+        const [event] = given(ruleProfileDecider, [])
+          .when({ ...publish, rules })
+          .then([expect.anything()]);
+        expect(event!.data.rules.monitoring).toEqual({ executionTolerancePoints: points });
+        expect(() => catalog.validate(event!)).not.toThrow();
+      }
+      for (const points of [-1, 100.5]) {
+        const error = given(ruleProfileDecider, [])
+          .when({ ...publish, rules: { ...publish.rules, monitoring: { executionTolerancePoints: points } } })
+          .thenThrows(ValidationError);
+        expect(error.issues.map((i) => [i.path, i.en])).toEqual([
+          [
+            'executionTolerancePoints',
+            `The execution-rate tolerance must be from 0 to 100 percentage points, not ${points}`,
+          ],
+        ]);
+      }
+      // left out of the change, the tolerance in force stays
+      const five = { ...hubei.rules, monitoring: { executionTolerancePoints: 5 } };
+      expect(mergeRules(five, {} as PublishRuleProfileInput).monitoring).toEqual({ executionTolerancePoints: 5 });
     });
 
     /** The refusal's code and the paths of its issues, as a client sees them. */
@@ -305,12 +332,24 @@ describe('rule profiles', () => {
     });
 
     it('reads a profile published before the period was configurable (v1) with the fixed 15 days of then', () => {
-      const { goalResubmissionDays: _dropped, ...v1Rules } = hubei.rules;
+      const { goalResubmissionDays: _dropped, monitoring: _none, ...v1Rules } = hubei.rules;
       const stored = { type: 'RuleProfilePublished', schemaVersion: 1, data: { ...publish, rules: v1Rules } };
       const upcast = catalog.upcast(stored as unknown as RecordedEvent);
-      expect(upcast.schemaVersion).toBe(2);
+      expect(upcast.schemaVersion).toBe(3);
       expect((upcast.data as { rules: { goalResubmissionDays: number } }).rules.goalResubmissionDays).toBe(15);
       expect((stored.data.rules as { goalResubmissionDays?: number }).goalResubmissionDays).toBeUndefined();
+    });
+
+    it('reads a profile published before monitoring was configurable (v2) with no tolerance', () => {
+      const { monitoring: _none, ...v2Rules } = { ...hubei.rules, goalResubmissionDays: 10 };
+      const stored = { type: 'RuleProfilePublished', schemaVersion: 2, data: { ...publish, rules: v2Rules } };
+      const upcast = catalog.upcast(stored as unknown as RecordedEvent);
+      expect(upcast.schemaVersion).toBe(3);
+      expect((upcast.data as { rules: RuleSet }).rules).toMatchObject({
+        goalResubmissionDays: 10,
+        monitoring: { executionTolerancePoints: 0 },
+      });
+      expect(ruleSetSchema.safeParse((upcast.data as { rules: RuleSet }).rules).success).toBe(true);
     });
   });
 });
