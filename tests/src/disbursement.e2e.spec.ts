@@ -267,4 +267,74 @@ describe('disbursement review (拨款审核) through the gateway', () => {
     const own = await ok(p, FIGURES, { year: 2024 }, officer(transport));
     expect(own.total.requests).toBe(0);
   });
+  it('holds while a stop-funding decision on the project stands; the form shows the latest monitoring report', async () => {
+    const fresh = await issuedWithBudget(p, bureau);
+    const goal = await ok(p, 'query($id: ID!) { goal(id: $id) { indicators { id targetValue } } }', {
+      id: fresh.goalId,
+    });
+    const round = await ok(
+      p,
+      `mutation($input: OpenMonitoringRoundInput!) { openMonitoringRound(input: $input) { id } }`,
+      {
+        input: {
+          divisionCode: '429006',
+          fiscalYear: 2024,
+          name: '2024年1—7月绩效运行监控',
+          throughMonth: 7,
+          dueDate: '2024-08-15',
+        },
+      },
+      performance,
+    );
+    const indicators = goal.indicators.map((i: { id: string; targetValue: number | null }, n: number) => ({
+      indicatorId: i.id,
+      valueSoFar: i.targetValue === null ? null : i.targetValue / 2,
+      forecast: i.targetValue,
+      likelihood: n === 0 ? 'AT_RISK' : 'ON_TRACK',
+      deviationCause: n === 0 ? '汛期影响工期' : null,
+    }));
+    // 1,200,000 of the goal's 5,000,000 by the end of July: 24.00 %, behind 58.33 %
+    const report = await ok(
+      p,
+      `mutation($input: FileMonitoringReportInput!) { fileMonitoringReport(input: $input) { warnings { id kind } } }`,
+      { input: { roundId: round.id, goalId: fresh.goalId, executed: '1200000.00', indicators } },
+      officer(bureau),
+    );
+    const behind = report.warnings.find((w: { kind: string }) => w.kind === 'EXECUTION_BEHIND');
+    expect(behind).toBeDefined();
+    const request = await ok(
+      p,
+      SUBMIT,
+      { input: input({ projectId: fresh.projectId, goalId: fresh.goalId, amount: '100000.00' }) },
+      officer(bureau),
+    );
+    const facts = async () => (await ok(p, FORM, { id: request.id }, performance)).facts;
+    // nothing cleared yet: the rate is the latest report's, against the report's budget
+    expect(await facts()).toMatchObject({ executionRate: '24.00', latestLikelihood: 'AT_RISK', stopFunding: false });
+
+    const stop = await ok(
+      p,
+      `mutation($input: DecideMonitoringCorrectionInput!) { decideMonitoringCorrection(input: $input) { id } }`,
+      { input: { warningId: behind.id, kind: 'STOP_FUNDING', reason: '执行严重滞后，暂停拨款' } },
+      performance,
+    );
+    expect(await facts()).toMatchObject({ stopFunding: true });
+    const refused = await expectNoWrite(p, () =>
+      p.gql(SIGN, { input: { requestId: request.id, outcome: 'CLEARED' } }, performance),
+    );
+    expect(codeOf(refused)).toBe('ILLEGAL_STATE');
+
+    await ok(
+      p,
+      `mutation($input: LiftFundingStopInput!) { liftFundingStop(input: $input) { id } }`,
+      { input: { correctionId: stop.id, reason: '已整改，进度已追上' } },
+      performance,
+    );
+    const cleared = await ok(p, SIGN, { input: { requestId: request.id, outcome: 'CLEARED' } }, performance);
+    expect(cleared.opinion.shown).toMatchObject({
+      stopFunding: false,
+      executionRate: '24.00',
+      latestLikelihood: 'AT_RISK',
+    });
+  });
 });
