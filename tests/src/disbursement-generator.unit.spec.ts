@@ -16,7 +16,14 @@ function requestsOf(scale: Scale) {
   const unitsOfGoals = new Map<string, string>();
   for (const a of appendsOf(scale)) {
     for (const e of a.events) {
-      const d = e.data as Record<string, never>;
+      const d = e.data as {
+        goalId: string;
+        unitId: string;
+        amountFen: number;
+        documents: unknown[];
+        outcome: string;
+        submission: number;
+      };
       if (e.type === 'GoalSubmitted' || e.type === 'GoalDrafted') unitsOfGoals.set(d.goalId, d.unitId);
       if (!a.streamId.startsWith('disbursement-')) continue;
       const r = requests.get(a.streamId);
@@ -26,12 +33,12 @@ function requestsOf(scale: Scale) {
           status: 'REQUESTED',
           amountFen: d.amountFen,
           submissions: 1,
-          documents: (d.documents as unknown[]).length,
+          documents: d.documents.length,
         });
       } else if (e.type === 'DisbursementOpinionSigned') r!.status = d.outcome;
       else if (e.type === 'DisbursementResubmitted') {
         Object.assign(r!, { status: 'REQUESTED', amountFen: d.amountFen, submissions: d.submission });
-        r!.documents += (d.documents as unknown[]).length;
+        r!.documents += d.documents.length;
       }
     }
   }
