@@ -13,13 +13,6 @@ const NOT_GENERATED: Record<string, string> = {
     'appended by planning’s reaction to a return while the platform runs, not by the year’s work',
   GoalResubmissionOverdue:
     'appended by the deadline scheduler when a returned goal’s day passes, not by the year’s work',
-  // issue 15 in progress: the execution context's generator steps come with its read models and operations
-  MonitoringRoundOpened: 'execution’s generator steps are not written yet (issue 15)',
-  MonitoringReportFiled: 'execution’s generator steps are not written yet (issue 15)',
-  MonitoringWarningRaised: 'execution’s generator steps are not written yet (issue 15)',
-  MonitoringCorrectionDecided: 'execution’s generator steps are not written yet (issue 15)',
-  FundingStopLifted: 'execution’s generator steps are not written yet (issue 15)',
-  MonitoringRoundDuePassed: 'execution’s generator steps are not written yet (issue 15)',
 };
 
 describe('the data generator', () => {

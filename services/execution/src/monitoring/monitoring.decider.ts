@@ -40,6 +40,11 @@ export function periodEnd(fiscalYear: number, throughMonth: number): string {
   return last.toISOString().slice(0, 10);
 }
 
+/** The day of an instant in China's time (UTC+8, no daylight saving), `YYYY-MM-DD`: a report's "today". */
+export function chinaDay(instant: Date): string {
+  return new Date(instant.getTime() + 8 * 60 * 60 * 1000).toISOString().slice(0, 10);
+}
+
 /** Whether `text` is a real day of the calendar, `YYYY-MM-DD`. */
 export function isDay(text: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;

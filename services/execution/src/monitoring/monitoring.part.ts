@@ -1,5 +1,6 @@
 import { monitoringReportsProjection, monitoringRoundsProjection } from '@jixiao/projections';
 import type { ExecutionPart } from '../part';
+import { monitoringGenerator } from './monitoring.generator';
 import { monitoringRoundDeadline, overdueOnDuePassed } from './monitoring.overdue';
 import { monitoringPolicy } from './monitoring.policy';
 import { MonitoringResolver } from './monitoring.resolver';
@@ -11,4 +12,5 @@ export const monitoringPart: ExecutionPart = {
   resolvers: [MonitoringResolver],
   deadlines: [monitoringRoundDeadline],
   reactions: [overdueOnDuePassed],
+  generator: monitoringGenerator,
 };

@@ -14,6 +14,7 @@ import {
 } from '@jixiao/service-kit';
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import {
+  chinaDay,
   monitoringReportDecider,
   monitoringRoundDecider,
   reportStreamId,
@@ -57,11 +58,6 @@ import {
   MonitoringWarningPage,
   MonitoringWarningPreview,
 } from './monitoring.type';
-
-/** Today in China's time (UTC+8, no daylight saving), `YYYY-MM-DD`. */
-export function chinaDay(now: Date): string {
-  return new Date(now.getTime() + 8 * 60 * 60 * 1000).toISOString().slice(0, 10);
-}
 
 function checkYear(fiscalYear: number): void {
   const issues = issueIf(
