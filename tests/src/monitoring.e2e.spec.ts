@@ -1,5 +1,5 @@
 import { expectNoWrite, seedFixture } from './support/fixture';
-import { as, startTestPlatform } from './support/platform';
+import { as, goalInput, startTestPlatform } from './support/platform';
 
 const performance = as('PERFORMANCE_SECTION', null, 'e2e.performance');
 const OPEN = `mutation($input: OpenMonitoringRoundInput!) { openMonitoringRound(input: $input) {
@@ -323,6 +323,78 @@ describe('monitoring (绩效监控) through the gateway (embedded platform, a fa
           { kind: 'EXECUTION_BEHIND', corrected: true, corrections: [{ kind: 'STOP_FUNDING', lifted: true }] },
           { kind: 'FORECAST_MISSES_TARGET', corrected: false, corrections: [] },
         ],
+      },
+    ]);
+  });
+});
+
+describe('a correction adjusting the goal (调整目标) is carried out through planning’s budget adjustment', () => {
+  let p: Awaited<ReturnType<typeof startTestPlatform>>;
+  let f: Awaited<ReturnType<typeof seedFixture>>;
+  beforeAll(async () => {
+    p = await startTestPlatform({ clock: () => new Date('2024-08-05T02:00:00.000Z') });
+    f = await seedFixture(p);
+  }, 120_000);
+  afterAll(() => p.dispose());
+
+  it('shows the decision not carried out until a GoalAdjusted of the goal follows, then with its reference', async () => {
+    const goal = await f.issuedGoal('A');
+    const input = {
+      divisionCode: '429006',
+      fiscalYear: 2024,
+      name: '2024年1—7月',
+      throughMonth: 7,
+      dueDate: '2024-08-10',
+    };
+    const roundId = (await p.gql(OPEN, { input }, performance)).data!.openMonitoringRound.id;
+    const filed = await p.gql(
+      FILE,
+      {
+        input: {
+          roundId,
+          goalId: goal.id,
+          executed: '3000000.00',
+          indicators: goal.indicators.map((i, n) => ({
+            indicatorId: i.id,
+            valueSoFar: n === 2 ? null : 5,
+            forecast: n === 2 ? null : n === 0 ? 9 : 100,
+            likelihood: n === 0 ? 'AT_RISK' : 'ON_TRACK',
+            deviationCause: n === 0 ? '部分学校并入新建校区' : null,
+          })),
+        },
+      },
+      as('BUDGET_UNIT', f.unitIds.A),
+    );
+    expect(filed.errors).toBeUndefined();
+    const warning = filed.data!.fileMonitoringReport.warnings[0];
+    expect(warning.kind).toBe('FORECAST_MISSES_TARGET');
+    const decided = await p.gql(
+      DECIDE,
+      { input: { warningId: warning.id, kind: 'ADJUST_GOAL', reason: '目标值偏高，随预算调整下调为 9 所' } },
+      performance,
+    );
+    expect(decided.data!.decideMonitoringCorrection).toMatchObject({ kind: 'ADJUST_GOAL', carriedOut: false });
+    const CORRECTIONS = `query($f: MonitoringWarningFilter) { monitoringWarnings(filter: $f) { nodes { id corrections { kind carriedOut budgetAdjustmentRef } } } }`;
+
+    const adjusted = await p.gql(
+      'mutation($input: AdjustGoalInput!) { adjustGoal(input: $input) { id } }',
+      {
+        input: {
+          goalId: goal.id,
+          budgetAdjustmentRef: '天财预调〔2024〕3号',
+          reason: '根据绩效监控纠偏决定下调目标',
+          amount: '5000000.00',
+          indicators: goalInput('').indicators.map((i, n) => (n === 0 ? { ...i, targetValue: 9 } : i)),
+        },
+      },
+      performance,
+    );
+    expect(adjusted.errors).toBeUndefined();
+    const after = await p.gql(CORRECTIONS, { f: { roundId, kind: 'FORECAST_MISSES_TARGET' } }, performance);
+    expect(after.data!.monitoringWarnings.nodes).toEqual([
+      {
+        id: warning.id,
+        corrections: [{ kind: 'ADJUST_GOAL', carriedOut: true, budgetAdjustmentRef: '天财预调〔2024〕3号' }],
       },
     ]);
   });
