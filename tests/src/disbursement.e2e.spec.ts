@@ -229,6 +229,7 @@ describe('disbursement review (拨款审核) through the gateway', () => {
     await refused({ attachmentIds: ['00000000-0000-4000-8000-000000000000'] }, 'BAD_USER_INPUT', 'documents[0]');
     const theirForm = await upload(p, transport, '拨款审批表.pdf');
     await refused({ attachmentIds: [form, theirForm] }, 'BAD_USER_INPUT', 'documents[1]');
+    await refused({ attachmentIds: [form, form] }, 'BAD_USER_INPUT', 'documents[1]');
   });
 
   it('a unit submits and reads only for itself; the auditor reads but cannot sign', async () => {

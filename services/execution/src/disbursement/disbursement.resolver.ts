@@ -126,12 +126,20 @@ export class DisbursementResolver {
     const found = new Map((await attachments.store.describe(attachmentIds)).map((a) => [a.attachmentId, a]));
     const issues = attachmentIds.flatMap((id, i) => {
       const stored = found.get(id);
-      return issueIf(
-        !stored || stored.unitId !== unitId,
-        `documents[${i}]`,
-        `附件 ${id} 不存在或不是本单位上传的，请重新上传`,
-        `Attachment ${id} does not exist or was not uploaded by your unit; upload it again`,
-      );
+      return [
+        ...issueIf(
+          !stored || stored.unitId !== unitId,
+          `documents[${i}]`,
+          `附件 ${id} 不存在或不是本单位上传的，请重新上传`,
+          `Attachment ${id} does not exist or was not uploaded by your unit; upload it again`,
+        ),
+        ...issueIf(
+          attachmentIds.indexOf(id) < i,
+          `documents[${i}]`,
+          `附件 ${id} 重复，每个文件附一次`,
+          `Attachment ${id} is named twice; attach each file once`,
+        ),
+      ];
     });
     if (issues.length > 0) throw invalid(issues);
     return attachmentIds.map((id) => {
