@@ -3,11 +3,10 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import Database from 'better-sqlite3';
-import { allProjections } from '@jixiao/contexts';
 import { SCALES } from '@jixiao/generator';
 import { loadOrCreateDevKey } from '@jixiao/infra';
 import { mintToken } from '@jixiao/service-kit';
+import { caughtUp } from './caught-up';
 import { servePlatform, type Caller } from './child';
 import { discoverWorld, mixedLoad, rssOf, type MixedTarget } from './mixed-load';
 import { spliceMixed, type MixedResults } from './mixed-report';
@@ -149,23 +148,6 @@ async function main() {
     log(`written to bench/results.json (${key}) and bench/results.md`);
   } finally {
     await stop();
-  }
-}
-
-/** Waits until every read model's checkpoint has reached the store's last event (read from the file, read-only). */
-async function caughtUp(file: string): Promise<void> {
-  const db = new Database(file, { readonly: true, fileMustExist: true });
-  try {
-    for (;;) {
-      const last = (db.prepare('SELECT COALESCE(MAX(global_position), 0) AS p FROM events').get() as { p: number }).p;
-      const { p: reached, n } = db
-        .prepare('SELECT MIN(global_position) AS p, COUNT(*) AS n FROM rm_projection_checkpoint')
-        .get() as { p: number | null; n: number };
-      if (n >= allProjections.length && reached !== null && reached >= last) return;
-      await new Promise((resolve) => setTimeout(resolve, 2000));
-    }
-  } finally {
-    db.close();
   }
 }
 

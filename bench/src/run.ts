@@ -8,6 +8,7 @@ import { servePlatform } from './child';
 import { graphqlLoad } from './graphql';
 import { discoverWorld, mixedLoad, rssOf } from './mixed-load';
 import { spliceMixed, type MixedResults } from './mixed-report';
+import { signOpinionLoad, spliceSign, type SignFigures } from './sign-opinion-load';
 import { environment } from './machine';
 import { queryCases } from './queries';
 import { renderMarkdown } from './report';
@@ -31,6 +32,8 @@ const P = quick
       browserRuns: 1,
       mixedRates: [10],
       mixedSeconds: 20,
+      signRate: 2,
+      signSeconds: 5,
     }
   : {
       appendOps: [1500, 4000],
@@ -45,6 +48,9 @@ const P = quick
       // the short form of `npm run bench:mixed` (10 min a rate): one minute a rate, stopping at the first that falls behind
       mixedRates: [20, 40, 60, 80, 100],
       mixedSeconds: 60,
+      // j: signing disbursement opinions at a fixed rate (the tianmen year has hundreds waiting)
+      signRate: 5,
+      signSeconds: 30,
     };
 
 const log = (text: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${text}`);
@@ -96,6 +102,21 @@ async function main() {
       // after the RSS figure: the browser's requests are not part of f
       results.console = await stage(`h. console in the browser (${P.rebuildScale})`, async () =>
         consoleInBrowser(served.url, await served.credentials.gateway(), P.browserRuns),
+      );
+      // j. its writes sign requests of the queue, which nothing before or after reads
+      results.signOpinion = await stage(
+        `j. signing disbursement opinions (${P.rebuildScale}, ${P.signRate}/s)`,
+        async () =>
+          signOpinionLoad(
+            { url: served.url, as: served.credentials.as },
+            {
+              rate: P.signRate,
+              seconds: P.signSeconds,
+              scale: P.rebuildScale,
+              how: `\`npm run bench${quick ? ' -- --quick' : ''}\``,
+              log,
+            },
+          ),
       );
       // last: its writes change the year the other stages read
       results.mixedShort = await stage(
@@ -150,6 +171,13 @@ async function main() {
   markdown = spliceMixed(markdown, figures(results.mixed), 'rates');
   markdown = spliceMixed(markdown, figures(results.mixedShort), 'short');
   markdown = spliceMixed(markdown, figures(results.soak), 'soak');
+  const signed = results.signOpinion as SignFigures | { error: string } | undefined;
+  const previousMarkdown = path.join(dir, `results${suffix}.md`);
+  markdown = spliceSign(
+    markdown,
+    signed && !('error' in signed) ? signed : undefined,
+    existsSync(previousMarkdown) ? readFileSync(previousMarkdown, 'utf8') : undefined,
+  );
   writeFileSync(path.join(dir, `results${suffix}.md`), markdown);
   log(`done in ${results.totalSeconds} s → bench/results${suffix}.md, bench/results${suffix}.json`);
 }
