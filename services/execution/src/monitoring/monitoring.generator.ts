@@ -249,7 +249,7 @@ export function monitoringGenerator(): GeneratorSteps {
         reports.set(late[i]!.goalId, file(roundId, round, late[i]!, r.weighted(SCENARIO_WEIGHTS), at));
       });
 
-      // the bureau's corrections: the demo one of each kind (and a second stop), the city a few percent of warnings
+      // the bureau's corrections on warnings of filed reports
       const raised: MonitoringReportEvent[] = [];
       for (const a of s.out) {
         if (a.streamId.startsWith('monitoring-')) raised.push(...(a.events as MonitoringReportEvent[]));
@@ -269,7 +269,8 @@ export function monitoringGenerator(): GeneratorSteps {
         const kind = kindFor(w.kind);
         const report = reports.get(w.goalId)?.report;
         if (!kind || !report || decided.has(w.goalId)) continue;
-        if (demo ? wanted[kind] <= 0 : !r.chance(0.03)) continue;
+        // every year has each kind (and a second stop); the city besides a few percent of its warnings
+        if (wanted[kind] <= 0 && (demo || !r.chance(0.03))) continue;
         if (kind === 'RECOVER_FUNDS' && report.executedFen < 1) continue;
         wanted[kind] -= 1;
         decided.add(w.goalId);
@@ -295,10 +296,10 @@ export function monitoringGenerator(): GeneratorSteps {
         );
         if (kind === 'STOP_FUNDING') stops.push({ correctionId, goalId: w.goalId });
       }
-      // one stop lifted in the demo (the other stands); about half in the city
+      // the first stop lifted (in the demo the other stands); about half of the others in the city
       now = Date.UTC(fy, 9, 12, 2, 0, 0);
       stops.forEach((stop, i) => {
-        if (demo ? i > 0 : !r.chance(0.5)) return;
+        if (i > 0 && (demo || !r.chance(0.5))) return;
         now += r.int(1, 48) * 3600_000;
         s.run(
           monitoringReportDecider,
