@@ -1,5 +1,5 @@
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
-import { IllegalStateError, invalid, issueIf, LIKELIHOODS, type FieldIssue } from '@jixiao/events';
+import { IllegalStateError, invalid, issueIf } from '@jixiao/events';
 import {
   execute,
   newRecordId,
@@ -19,12 +19,12 @@ import {
   type DisbursementFacts,
   type SignDisbursementOpinion,
 } from './disbursement.decider';
+import { signedValue } from './disbursement.overrides';
 import {
   DisbursementRequestFilter,
   ResubmitDisbursementRequestInput,
   SignDisbursementOpinionInput,
   SubmitDisbursementRequestInput,
-  type DisbursementOverrideInput,
 } from './disbursement.input';
 import {
   availableOf,
@@ -57,50 +57,6 @@ function checkYear(fiscalYear: number, path = 'fiscalYear'): void {
     `Fiscal year ${fiscalYear} must be from 2000 to 2100`,
   );
   if (issues.length > 0) throw invalid(issues);
-}
-
-const RATE = /^\d{1,3}\.\d{2}$/;
-
-/** A correction's signed value as the fact's own type (true/false, a percent, a likelihood, or none). */
-function signedValue(
-  o: DisbursementOverrideInput,
-  i: number,
-): { value: boolean | string | null; issues: FieldIssue[] } {
-  const text = o.signed ?? null;
-  const at = `overrides[${i}].signed`;
-  switch (o.fact) {
-    case 'goalSet':
-    case 'inGoalManagement':
-      return text === 'true' || text === 'false'
-        ? { value: text === 'true', issues: [] }
-        : { value: null, issues: issueIf(true, at, '应填 true 或 false', 'Give true or false') };
-    case 'executionRate':
-      return text === null || RATE.test(text)
-        ? { value: text, issues: [] }
-        : {
-            value: null,
-            issues: issueIf(
-              true,
-              at,
-              '执行率应为两位小数的百分比，如 58.33',
-              'Give a percent with two decimals, e.g. 58.33',
-            ),
-          };
-    case 'latestLikelihood':
-      return text === null || (LIKELIHOODS as readonly string[]).includes(text)
-        ? { value: text, issues: [] }
-        : {
-            value: null,
-            issues: issueIf(
-              true,
-              at,
-              `完成可能性应为 ${LIKELIHOODS.join('、')} 之一`,
-              `Give one of ${LIKELIHOODS.join(', ')}`,
-            ),
-          };
-    default:
-      return { value: null, issues: issueIf(true, `overrides[${i}].fact`, '未知的事实', 'Unknown fact') };
-  }
 }
 
 /** 拨款审核: a unit's requests with their documents, the performance section's opinion with the facts it was shown. */
