@@ -18,6 +18,10 @@ const COLORS: Record<string, string> = {
   SUPPORT: 'success',
   REVISE: 'warning',
   REJECT: 'error',
+  // 拨款申请
+  REQUESTED: 'processing',
+  CLEARED: 'green',
+  HELD: 'warning',
 };
 
 /** Text colours for the presets whose own (#389e0d, #08979c on their light backgrounds) fall short of WCAG AA 4.5:1. */
