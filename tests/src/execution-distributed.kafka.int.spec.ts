@@ -37,16 +37,20 @@ const FIGURES = `query($year: Int!) { disbursementFigures(fiscalYear: $year) {
 const pdf = (text: string) => Buffer.from(`%PDF-1.4\n% ${text}\n%%EOF\n`, 'utf8');
 
 /**
- * A disbursement request (拨款审核) in distributed mode: the execution service is a process of its
- * own behind the gateway, its read models are kept by its own worker pool over Kafka, the documents
- * go over HTTP to the gateway's /attachments and are kept in PostgreSQL. The request walks
+ * The execution context in distributed mode: the execution service is a process of its own behind
+ * the gateway, its read models are kept by its own worker pool over Kafka, the documents go over
+ * HTTP to the gateway's /attachments and are kept in PostgreSQL. A disbursement request walks
  * submission → HELD → corrected and resubmitted → CLEARED, and after each mutation the queries
- * answer what it wrote (read-your-writes across the processes).
+ * answer what it wrote (read-your-writes across the processes); a monitoring round's due date,
+ * passed, raises each unreported goal's overdue warning once (the reactions process), and a stop
+ * funding decided on a late report holds the project's next request until it is lifted.
  */
-describe('disbursement review in distributed mode (PostgreSQL + Kafka + Redis)', () => {
+describe('execution in distributed mode (PostgreSQL + Kafka + Redis)', () => {
   let platform: Awaited<ReturnType<typeof startDistributed>>;
   let client: Pick<TestPlatform, 'gql'>;
   let mint: TestPlatform['mint'];
+  /** The first walk's unit, project and goal: a later test monitors them. */
+  let first: Awaited<ReturnType<typeof issuedGoalOf>>;
   beforeAll(async () => {
     platform = await startDistributed();
     client = platform.client;
@@ -72,26 +76,12 @@ describe('disbursement review in distributed mode (PostgreSQL + Kafka + Redis)',
     return body.attachmentId;
   }
 
-  it('runs execution as its own service process with its own projection worker pool', async () => {
-    const plan = processPlan(platform.port, '127.0.0.1', CONTEXTS);
-    const service = plan.backends.find((p) => p.name === 'execution')!;
-    const workers = plan.backends.find((p) => p.name === 'worker-execution')!;
-    expect(service).toMatchObject({ entry: 'service-main', args: ['execution'] });
-    expect(workers.env?.JIXIAO_PROJECTIONS?.split(',')).toEqual(executionContext.projections.map((p) => p.name));
-    expect(plan.gateway.env?.JIXIAO_EXECUTION_URL).toBe(`${service.health}/graphql`);
-    // both are running under the supervisor and answer their health checks
-    const children = execFileSync('ps', ['-o', 'args=', '--ppid', String(platform.supervisor.pid)]).toString();
-    expect(children).toMatch(/service-main\.js execution\b/);
-    for (const health of [service.health, workers.health]) {
-      expect((await fetch(`${health}/readyz`)).status).toBe(200);
-    }
-  });
-
-  it('walks a request with an uploaded document from submission to HELD, corrected and resubmitted, then CLEARED', async () => {
+  /** A registered first-level unit with a project of 4,800,000.00 allocated and its goal issued. */
+  async function issuedGoalOf(code: string, name: string) {
     const unit = await ok(
       client,
       REGISTER_UNIT,
-      { input: { code: '601', name: '天门市水利和湖泊局', level: 'FIRST', divisionCode: '429006' } },
+      { input: { code, name, level: 'FIRST', divisionCode: '429006' } },
       as('ADMIN'),
     );
     const project = await ok(
@@ -115,6 +105,30 @@ describe('disbursement review in distributed mode (PostgreSQL + Kafka + Redis)',
     await ok(client, `mutation($input: IssueGoalInput!) { issueGoal(input: $input) { id } }`, {
       input: { goalId: goal.id, budgetDocument: '天财预〔2024〕3号', issuedAmount: '4800000.00' },
     });
+    return {
+      unit: unit as { id: string },
+      project: project as { id: string },
+      goal: goal as { id: string; indicators: { id: string }[] },
+    };
+  }
+
+  it('runs execution as its own service process with its own projection worker pool', async () => {
+    const plan = processPlan(platform.port, '127.0.0.1', CONTEXTS);
+    const service = plan.backends.find((p) => p.name === 'execution')!;
+    const workers = plan.backends.find((p) => p.name === 'worker-execution')!;
+    expect(service).toMatchObject({ entry: 'service-main', args: ['execution'] });
+    expect(workers.env?.JIXIAO_PROJECTIONS?.split(',')).toEqual(executionContext.projections.map((p) => p.name));
+    expect(plan.gateway.env?.JIXIAO_EXECUTION_URL).toBe(`${service.health}/graphql`);
+    // both are running under the supervisor and answer their health checks
+    const children = execFileSync('ps', ['-o', 'args=', '--ppid', String(platform.supervisor.pid)]).toString();
+    expect(children).toMatch(/service-main\.js execution\b/);
+    for (const health of [service.health, workers.health]) {
+      expect((await fetch(`${health}/readyz`)).status).toBe(200);
+    }
+  });
+
+  it('walks a request with an uploaded document from submission to HELD, corrected and resubmitted, then CLEARED', async () => {
+    const { unit, project, goal } = (first = await issuedGoalOf('601', '天门市水利和湖泊局'));
 
     // the document goes over HTTP to the gateway and is kept in the schema's attachments table
     const approvalForm = await upload(unit.id, '拨款审批表.pdf');
@@ -227,11 +241,138 @@ describe('disbursement review in distributed mode (PostgreSQL + Kafka + Redis)',
     expect(Buffer.from(await download.arrayBuffer())).toEqual(pdf('施工合同.pdf'));
   });
 
+  it('past a round’s due date raises each unreported goal’s overdue warning once (the reactions process); a stop funding on a late report holds the project until lifted', async () => {
+    const second = await issuedGoalOf('602', '天门市农业农村局');
+    const opened = await ok(
+      client,
+      `mutation($input: OpenMonitoringRoundInput!) { openMonitoringRound(input: $input) { id goals reported overdue } }`,
+      {
+        input: {
+          divisionCode: '429006',
+          fiscalYear: 2024,
+          name: '2024年1—7月绩效运行监控',
+          throughMonth: 7,
+          dueDate: '2024-08-10',
+        },
+      },
+      performance,
+    );
+    expect(opened).toMatchObject({ goals: 2, reported: 0 });
+    // the due date is past: the scheduler appends MonitoringRoundDuePassed, the reaction one overdue warning per goal
+    const OVERDUE = `query($round: ID) { monitoringWarnings(filter: { roundId: $round, kind: REPORT_OVERDUE }, page: { first: 50 }) {
+      totalCount nodes { goalId unitId figures { name value } } } }`;
+    const overdue = async () => ok(client, OVERDUE, { round: opened.id }, performance);
+    const deadline = Date.now() + 60_000;
+    while ((await overdue()).totalCount < 2) {
+      if (Date.now() > deadline) throw new Error(`no overdue warnings: ${JSON.stringify(await overdue())}`);
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    await new Promise((r) => setTimeout(r, 3000)); // the scheduler and the reaction had time to run again: still one each
+    const warned = await overdue();
+    expect(warned.totalCount).toBe(2);
+    expect(warned.nodes.map((n: { goalId: string }) => n.goalId).sort()).toEqual(
+      [first.goal.id, second.goal.id].sort(),
+    );
+    expect(warned.nodes[0].figures).toContainEqual({ name: 'dueDate', value: '2024-08-10' });
+    // the unit sees its own
+    const own = await ok(client, OVERDUE, { round: opened.id }, officer(second.unit.id));
+    expect(own.nodes.map((n: { unitId: string }) => n.unitId)).toEqual([second.unit.id]);
+
+    // the first unit files late: half its budget executed at the end of July, a forecast short of its target
+    const filed = await ok(
+      client,
+      `mutation($input: FileMonitoringReportInput!) { fileMonitoringReport(input: $input) {
+        late executionRate warnings { id kind } } }`,
+      {
+        input: {
+          roundId: opened.id,
+          goalId: first.goal.id,
+          executed: '2400000.00',
+          indicators: first.goal.indicators.map((i, n) => ({
+            indicatorId: i.id,
+            valueSoFar: n === 2 ? null : n === 0 ? 6 : 95,
+            forecast: n === 2 ? null : n === 0 ? 10 : 100,
+            likelihood: n === 0 ? 'AT_RISK' : 'ON_TRACK',
+            deviationCause: n === 0 ? '两处泵站征地延迟' : null,
+          })),
+        },
+      },
+      officer(first.unit.id),
+    );
+    expect(filed.late).toBe(true);
+    const kinds = filed.warnings.map((w: { kind: string }) => w.kind);
+    expect(kinds).toEqual(expect.arrayContaining(['EXECUTION_BEHIND', 'FORECAST_MISSES_TARGET']));
+    const progress = await ok(
+      client,
+      `query($id: ID!) { monitoringRoundProgress(roundId: $id) { units { unitId reported late overdue } } }`,
+      { id: opened.id },
+      performance,
+    );
+    expect(progress.units).toEqual(
+      expect.arrayContaining([
+        { unitId: first.unit.id, reported: 1, late: 1, overdue: 1 },
+        { unitId: second.unit.id, reported: 0, late: 0, overdue: 1 },
+      ]),
+    );
+
+    // the bureau stops funding on the execution warning: the project's next request is shown stopped and cannot be cleared
+    const behind = filed.warnings.find((w: { kind: string }) => w.kind === 'EXECUTION_BEHIND');
+    const stop = await ok(
+      client,
+      `mutation($input: DecideMonitoringCorrectionInput!) { decideMonitoringCorrection(input: $input) { id kind lifted } }`,
+      { input: { warningId: behind.id, kind: 'STOP_FUNDING', reason: '执行进度滞后，暂停拨款' } },
+      performance,
+    );
+    expect(stop).toMatchObject({ kind: 'STOP_FUNDING', lifted: false });
+    const request = await ok(
+      client,
+      SUBMIT,
+      {
+        input: {
+          unitId: first.unit.id,
+          projectId: first.project.id,
+          goalId: first.goal.id,
+          fiscalYear: 2024,
+          amount: '100000.00',
+          purpose: '泵站改造工程尾款',
+          batch: '2024年第6批',
+          attachmentIds: [await upload(first.unit.id, '拨款审批表（尾款）.pdf')],
+        },
+      },
+      officer(first.unit.id),
+    );
+    const stopped = await ok(client, FORM, { id: request.id }, performance);
+    expect(stopped.facts).toMatchObject({ stopFunding: true, heldBefore: 1 });
+    const refused = await client.gql(SIGN, { input: { requestId: request.id, outcome: 'CLEARED' } }, performance);
+    expect(refused.errors?.[0]?.extensions?.code).toBe('ILLEGAL_STATE');
+    expect((await ok(client, ONE, { id: request.id }, performance)).status).toBe('REQUESTED');
+
+    await ok(
+      client,
+      `mutation($input: LiftFundingStopInput!) { liftFundingStop(input: $input) { id lifted } }`,
+      { input: { correctionId: stop.id, reason: '单位已整改，恢复拨款' } },
+      performance,
+    );
+    expect((await ok(client, FORM, { id: request.id }, performance)).facts.stopFunding).toBe(false);
+    const cleared = await ok(client, SIGN, { input: { requestId: request.id, outcome: 'CLEARED' } }, performance);
+    expect(cleared).toMatchObject({
+      status: 'CLEARED',
+      opinion: { outcome: 'CLEARED', shown: { goalStatus: 'ISSUED' } },
+    });
+  });
+
   it('keeps the execution read models equal to a fresh replay of the PostgreSQL store', async () => {
     const store = await PostgresEventStore.open({ connectionString: TEST_PG_URL, schema: platform.schema, catalog });
     try {
       const replay = await testing.freshReplay(store, `${platform.schema}_r`);
-      expect(testing.rowCounts(replay)).toMatchObject({ rm_disbursement_request: 1, rm_disbursement_standing: 1 });
+      expect(testing.rowCounts(replay)).toMatchObject({
+        rm_disbursement_request: 2,
+        rm_disbursement_standing: 2, // the two units' projects, with their allocations
+        rm_monitoring_round: 1,
+        rm_monitoring_report: 1,
+        rm_monitoring_correction: 1,
+      });
+      expect(testing.rowCounts(replay).rm_monitoring_warning).toBeGreaterThanOrEqual(4);
       expect(await testing.dumpReadModels(platform.schema)).toEqual(replay);
     } finally {
       await store.close();
