@@ -212,6 +212,15 @@ describe('monitoring (绩效监控) through the gateway (embedded platform, a fa
       'MonitoringRoundOpened',
       'MonitoringRoundDuePassed',
     ]);
+    const rounds = await p.gql(
+      '{ monitoringRounds(fiscalYear: 2024) { id duePassed overdue } }',
+      undefined,
+      performance,
+    );
+    expect(rounds.data!.monitoringRounds.find((r: { id: string }) => r.id === roundId)).toMatchObject({
+      duePassed: true,
+      overdue: 1,
+    });
     // A reported in time: no overdue warning
     expect((await p.store.readStream(streamA)).map((e) => e.type)).toEqual([
       'MonitoringReportFiled',

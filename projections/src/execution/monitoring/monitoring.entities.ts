@@ -12,6 +12,8 @@ export interface MonitoringRoundRow {
   dueDate: string;
   executionTolerancePoints: number;
   openedAt: Date;
+  /** The due date passed (the scheduler's `MonitoringRoundDuePassed`): overdue warnings stand from then. */
+  duePassed: boolean;
 }
 
 /** One indicator's line of a filed report. */
@@ -97,6 +99,7 @@ export const MonitoringRoundRowSchema = new EntitySchema<MonitoringRoundRow>({
     dueDate: { type: 'string' },
     executionTolerancePoints: { type: 'double' },
     openedAt: { type: 'datetime' },
+    duePassed: { type: 'boolean' },
   },
 });
 

@@ -12,21 +12,33 @@ import {
   type MonitoringWarningRow,
 } from './monitoring.entities';
 
-/** Pure: a round as opened (`monitoringround-<roundId>`). */
+/** Pure: a round as opened (`monitoringround-<roundId>`), and whether its due date has passed. */
 export function evolveMonitoringRound(row: MonitoringRoundRow | null, event: RecordedEvent): MonitoringRoundRow | null {
-  if (event.type !== 'MonitoringRoundOpened') return row;
-  const d = event.data as DataOf<typeof E.MonitoringRoundOpened>;
-  return { ...d, streamId: event.streamId, lastVersion: event.streamVersion, openedAt: new Date(event.recordedAt) };
+  if (event.type === 'MonitoringRoundOpened') {
+    const d = event.data as DataOf<typeof E.MonitoringRoundOpened>;
+    return {
+      ...d,
+      streamId: event.streamId,
+      lastVersion: event.streamVersion,
+      openedAt: new Date(event.recordedAt),
+      duePassed: false,
+    };
+  }
+  if (event.type === 'MonitoringRoundDuePassed' && row) {
+    return { ...row, lastVersion: event.streamVersion, duePassed: true };
+  }
+  return row;
 }
 
 /**
- * 监控轮次读模型 — the rounds as opened. A round's progress (reported, late, overdue) is counted
+ * 监控轮次读模型 — the rounds as opened, and whether their due date has passed. A round's progress (reported, late, overdue) is counted
  * from the reports and warnings read model when asked: the reports of a round come from many
  * streams, which a worker may apply before the round's own event.
  */
 export const monitoringRoundsProjection = defineProjection<MonitoringRoundRow>({
   name: 'execution.monitoring-rounds',
-  handles: ['MonitoringRoundOpened'],
+  // every event of the round's stream: a worker never takes a skipped one for a version gap
+  handles: ['MonitoringRoundOpened', 'MonitoringRoundDuePassed'],
   entities: [MonitoringRoundRowSchema],
   evolve: evolveMonitoringRound,
   ...rowStorage(MonitoringRoundRowSchema, 'streamId'),

@@ -73,7 +73,19 @@ describe('the monitoring rounds read model', () => {
       dueDate: '2023-08-15',
       executionTolerancePoints: 0,
     });
-    expect(monitoringRoundsProjection.handles).toEqual(['MonitoringRoundOpened']);
+    expect(monitoringRoundsProjection.handles).toEqual(['MonitoringRoundOpened', 'MonitoringRoundDuePassed']);
+  });
+
+  it('knows when the due date has passed', () => {
+    const round = evolveMonitoringRound(null, opened)!;
+    expect(round.duePassed).toBe(false);
+    const passed = recordedEvent('monitoringround-m2023-7', 2, 'MonitoringRoundDuePassed', {
+      roundId: 'm2023-7',
+      divisionCode: '429006',
+      fiscalYear: 2023,
+      dueDate: '2023-08-15',
+    });
+    expect(evolveMonitoringRound(round, passed)).toMatchObject({ lastVersion: 2, duePassed: true });
   });
 });
 

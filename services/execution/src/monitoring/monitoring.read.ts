@@ -187,6 +187,7 @@ async function toRound(em: EntityManager, row: MonitoringRoundRow, scope: UnitSc
     dueDate: row.dueDate,
     executionTolerancePoints: row.executionTolerancePoints,
     openedAt: iso(row.openedAt),
+    duePassed: row.duePassed,
     goals: await em.count(GoalRowSchema, roundGoalsWhere(row, scope)),
     reported: await em.count(MonitoringReportRowSchema, reports),
     late: await em.count(MonitoringReportRowSchema, { ...reports, late: true }),

@@ -202,6 +202,9 @@ export class MonitoringRound {
   @Field({ description: '启动时间 (opened at, ISO)' })
   openedAt!: string;
 
+  @Field({ description: '填报截止日已过，逾期预警已发出 (the due date has passed: overdue warnings raised)' })
+  duePassed!: boolean;
+
   @Field(() => Int, { description: '应填报的已下达目标数 (issued goals of the round’s year and division)' })
   goals!: number;
 
