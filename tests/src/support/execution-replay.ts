@@ -40,7 +40,7 @@ const FIGURES = `{ disbursementFigures(fiscalYear: 2023) {
   total { requests amount cleared clearedAmount held heldAmount waiting documentsReceived }
   byUnit { unitId requests amount clearedAmount } byMonth { month requests amount } } }`;
 const QUEUE = `{ disbursementQueue(page: { first: 500 }) { totalCount nodes { daysWaiting request { id status submission } } } }`;
-const ROUND = 'id fiscalYear throughMonth dueDate goals reported late overdue warnings';
+const ROUND = 'id fiscalYear throughMonth dueDate duePassed goals reported late overdue warnings';
 const ROUNDS = `{ y2023: monitoringRounds(fiscalYear: 2023) { ${ROUND} } y2024: monitoringRounds(fiscalYear: 2024) { ${ROUND} } }`;
 const WARNINGS = `{ monitoringWarnings(page: { first: 500 }) { totalCount
   nodes { id kind severity unitId goalId indicatorId figures { name value } corrected corrections { kind lifted } } } }`;
