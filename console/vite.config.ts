@@ -4,7 +4,7 @@ import { defineConfig } from 'vite';
 
 /**
  * The console is served by the platform under /console/; `npm run dev -w @jixiao/console` serves it
- * with hot reload and sends GraphQL and the sign-in to a platform on JIXIAO_URL (default :4000).
+ * with hot reload and sends GraphQL, attachments and the sign-in to a platform on JIXIAO_URL (default :4000).
  */
 const platform = process.env.JIXIAO_URL ?? 'http://127.0.0.1:4000';
 
@@ -36,6 +36,8 @@ export default defineConfig({
   server: {
     proxy: {
       '/graphql': { target: platform, ws: true },
+      // the request form's documents: uploaded and downloaded beside /graphql with the same token
+      '/attachments': platform,
       '/console/config.json': platform,
       '/console/dev': platform,
     },

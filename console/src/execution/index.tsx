@@ -1,7 +1,7 @@
 import { FundOutlined } from '@ant-design/icons';
 import { lazyPage, type ConsoleModule } from '../shell/modules';
 
-/** 预算执行: disbursement requests and their review (拨款审核), and the year's figures. */
+/** 预算执行: disbursement requests and their review (拨款审核), monitoring (双监控) with its warnings, and the year's figures. */
 export const executionModule: ConsoleModule = {
   name: 'execution',
   title: '预算执行',
@@ -9,6 +9,9 @@ export const executionModule: ConsoleModule = {
   menu: [
     { path: '/disbursements', label: '拨款申请', operation: 'Query.disbursementRequests', order: 10 },
     { path: '/disbursement-queue', label: '拨款审核', operation: 'Query.disbursementQueue', order: 20 },
+    { path: '/monitoring-report', label: '监控填报', operation: 'Mutation.fileMonitoringReport', order: 30 },
+    { path: '/monitoring', label: '监控进度', operation: 'Query.monitoringRoundProgress', order: 40 },
+    { path: '/monitoring-warnings', label: '监控预警', operation: 'Query.monitoringWarnings', order: 50 },
     { path: '/disbursement-figures', label: '拨款统计', operation: 'Query.disbursementFigures', order: 80 },
   ],
   routes: [
@@ -27,6 +30,15 @@ export const executionModule: ConsoleModule = {
     {
       path: 'disbursement-queue',
       ...lazyPage(() => import('./disbursement/queue-page').then((m) => m.DisbursementQueuePage)),
+    },
+    {
+      path: 'monitoring-report',
+      ...lazyPage(() => import('./monitoring/report-page').then((m) => m.MonitoringReportPage)),
+    },
+    { path: 'monitoring', ...lazyPage(() => import('./monitoring/rounds-page').then((m) => m.MonitoringRoundsPage)) },
+    {
+      path: 'monitoring-warnings',
+      ...lazyPage(() => import('./monitoring/warnings-page').then((m) => m.MonitoringWarningsPage)),
     },
     {
       path: 'disbursement-figures',

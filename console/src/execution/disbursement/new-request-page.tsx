@@ -1,11 +1,12 @@
 import { Alert, Card, Typography } from 'antd';
 import { useNavigate } from 'react-router-dom';
+import { can } from '../../shell/policy';
 import { currentSession } from '../../shell/session';
 import { RequestForm } from './request-form';
 
 /** 新建拨款申请: the unit asks to pay out money of one of its issued goals. */
 export function NewDisbursementRequestPage() {
-  const { unitId } = currentSession()!.identity;
+  const { unitId, role } = currentSession()!.identity;
   const navigate = useNavigate();
   return (
     <Card
@@ -15,7 +16,7 @@ export function NewDisbursementRequestPage() {
         </Typography.Title>
       }
     >
-      {unitId ? (
+      {unitId && can(role, 'Mutation.submitDisbursementRequest') ? (
         <RequestForm
           unitId={unitId}
           onDone={(id) => navigate(`/disbursements/${id}`)}
