@@ -22,6 +22,7 @@ describe('disbursement requests on screen, from the unit’s form to the section
   const h = useConsoleHarness();
   const auditor = { role: 'AUDITOR' as const, userId: 'zhou.shen' };
   let goal: IssuedGoal;
+  let firstId: string;
 
   /** An issued goal of the demo year whose project has budget allocated, of a budget unit the sign-in offers. */
   async function issuedGoalWithBudget(): Promise<IssuedGoal> {
@@ -97,6 +98,7 @@ describe('disbursement requests on screen, from the unit’s form to the section
     const unit = await h.newPage();
     await tokenSession(unit, h, { role: 'BUDGET_UNIT', unitCode: goal.unit.code });
     const id = await submitRequest(unit, '12000.00', '界面测试第1批');
+    firstId = id;
     await record(unit, 'execution-disbursement-submitted');
     expect(await statusOf(id)).toMatchObject({ status: 'REQUESTED', amount: '12000.00', submission: 1 });
 
@@ -178,5 +180,22 @@ describe('disbursement requests on screen, from the unit’s form to the section
     await page.getByText('申请笔数').first().waitFor();
     await page.getByRole('img', { name: /各月申请/ }).waitFor();
     await record(page, 'execution-disbursement-figures');
+  }, 120_000);
+
+  it('another budget unit sees only its own unit’s requests, and not this one by its link', async () => {
+    const { units } = (await fetch(h.url('dev/identities')).then((r) => r.json())) as { units: { code: string }[] };
+    const other = units.find((u) => u.code !== goal.unit.code && u.code.length === goal.unit.code.length)!;
+    const page = await h.newPage();
+    await tokenSession(page, h, { role: 'BUDGET_UNIT', unitCode: other.code }, 'disbursements');
+    await page.getByRole('button', { name: '新建拨款申请' }).waitFor();
+    await page.locator('.ant-table-tbody').waitFor();
+    await page.locator('.ant-spin-spinning').first().waitFor({ state: 'detached' });
+    expect(await tableRow(page, '界面测试第1批').count()).toBe(0);
+    await page.goto(h.url(`disbursements/${firstId}`));
+    await page
+      .getByText(/未找到|无权访问/)
+      .first()
+      .waitFor();
+    expect(await page.getByText('界面测试第1批').count()).toBe(0);
   }, 120_000);
 });
