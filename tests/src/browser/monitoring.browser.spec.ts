@@ -94,5 +94,20 @@ describe('a unit’s monitoring report with the warnings it would raise shown as
     await section.goto(h.url('monitoring-warnings?kind=EXECUTION_BEHIND'));
     await tableRow(section, goal.projectName).first().waitFor();
     await record(section, 'execution-monitoring-warnings');
+
+    // the auditor reads the same pages with no button that writes
+    const reader = await h.newPage();
+    await tokenSession(reader, h, auditor, 'monitoring-warnings?kind=EXECUTION_BEHIND');
+    await tableRow(reader, goal.projectName).first().waitFor();
+    expect(await reader.getByRole('button', { name: /决定纠偏/ }).count()).toBe(0);
+    await reader.goto(h.url('monitoring'));
+    await reader
+      .getByRole('button', { name: /查看进度/ })
+      .first()
+      .waitFor();
+    expect(await reader.getByRole('button', { name: '启动监控' }).count()).toBe(0);
+    const menu = await reader.getByRole('navigation', { name: '主菜单' }).getByRole('menuitem').allInnerTexts();
+    expect(menu).toEqual(expect.arrayContaining(['监控进度', '监控预警', '拨款审核']));
+    expect(menu).not.toContain('监控填报');
   }, 300_000);
 });
