@@ -47,6 +47,26 @@ const HomeCoverageQuery = graphql(`
   }
 `);
 
+const DisbursementQueueCountQuery = graphql(`
+  query HomeDisbursementQueueCount {
+    disbursementQueue(page: { first: 1 }) {
+      totalCount
+    }
+  }
+`);
+
+/** A unit's execution to-dos: requests held for correction, monitoring reports overdue. */
+const UnitExecutionTodosQuery = graphql(`
+  query HomeUnitExecutionTodos($unitId: ID, $fiscalYear: Int!) {
+    disbursementRequests(filter: { unitId: $unitId, fiscalYear: $fiscalYear, status: HELD }, page: { first: 1 }) {
+      totalCount
+    }
+    monitoringWarnings(filter: { unitId: $unitId, kind: REPORT_OVERDUE }, page: { first: 1 }) {
+      totalCount
+    }
+  }
+`);
+
 interface Todo {
   key: string;
   title: string;
@@ -73,6 +93,15 @@ export function HomePage() {
   const toScore = useGql(MyAssignmentsQuery, { userId }, { enabled: scores });
   const statistics = useGql(ReviewStatisticsQuery, { fiscalYear }, { enabled: can(role, 'Query.reviewStatistics') });
   const coverage = useGql(HomeCoverageQuery, { fiscalYear }, { enabled: can(role, 'Query.goalCoverage') });
+  const signsDisbursements = can(role, 'Mutation.signDisbursementOpinion');
+  const disbursementQueue = useGql(DisbursementQueueCountQuery, {}, { enabled: signsDisbursements });
+  const filesExecution =
+    can(role, 'Mutation.resubmitDisbursementRequest') && can(role, 'Mutation.fileMonitoringReport');
+  const unitExecution = useGql(
+    UnitExecutionTodosQuery,
+    { unitId: session.identity.unitId, fiscalYear },
+    { enabled: filesExecution },
+  );
   const countOf = (status: string) =>
     byStatus.loading ? undefined : byStatus.slices.find((s) => s.status === status)?.value;
 
@@ -101,6 +130,32 @@ export function HomePage() {
             title: '指派给我评分的事前绩效评估',
             count: toScore.data?.assignments.length,
             to: '/pre-assessments',
+          },
+        ]
+      : []),
+    ...(signsDisbursements
+      ? [
+          {
+            key: 'disbursements',
+            title: '待审核的拨款申请',
+            count: disbursementQueue.data?.disbursementQueue.totalCount,
+            to: '/disbursement-queue',
+          },
+        ]
+      : []),
+    ...(filesExecution
+      ? [
+          {
+            key: 'held',
+            title: '被暂缓待修改的拨款申请',
+            count: unitExecution.data?.disbursementRequests.totalCount,
+            to: '/disbursements?status=HELD',
+          },
+          {
+            key: 'overdue',
+            title: '逾期未填报的绩效监控',
+            count: unitExecution.data?.monitoringWarnings.totalCount,
+            to: '/monitoring-warnings?kind=REPORT_OVERDUE',
           },
         ]
       : []),

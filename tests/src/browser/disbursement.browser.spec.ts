@@ -140,8 +140,13 @@ describe('disbursement requests on screen, from the unit’s form to the section
     await section.waitForURL(/\/console\/disbursement-queue$/);
     expect((await statusOf(id))?.status).toBe('HELD');
 
+    // its home page counts it among the to-dos (a held request of the unit at least)
+    await unit.goto(h.url());
+    const todo = unit.getByTestId('todo-held');
+    await todo.getByRole('link', { name: '被暂缓待修改的拨款申请' }).waitFor();
+    await todo.locator('[aria-label$=" 项"]:not([aria-label="0 项"])').first().waitFor();
     // the unit reads why, corrects the amount and the documents, and submits it again
-    await unit.reload();
+    await unit.goto(h.url(`disbursements/${id}`));
     await stateTag(unit, '暂缓拨付').waitFor();
     await unit.getByText('请补充工程进度证明').waitFor();
     await unit.getByText('财务系统已支付未入账').waitFor();
