@@ -66,7 +66,8 @@ export async function uploadFile(file: File): Promise<UploadedDocument> {
       body,
     });
   } catch {
-    throw new Error('无法连接平台，上传失败，请检查网络后重试');
+    // the platform closes the connection on a body past its size limit before answering 413
+    throw new Error(`「${file.name}」上传失败：无法连接平台，或文件超过平台允许的大小上限，请检查后重试`);
   }
   const answer = (await response.json().catch(() => null)) as
     (UploadedDocument & { code?: string; message?: string }) | null;
