@@ -26,8 +26,8 @@ const FORM = `query($id: ID!) { disbursementOpinionForm(requestId: $id) { alloca
 const QUEUE = `{ disbursementQueue(page: { first: 200 }) { totalCount nodes { daysWaiting request { id } } } }`;
 const ONE = `query($id: ID!) { disbursementRequest(id: $id) { id status } }`;
 const FIGURES = `query($year: Int!, $unit: ID) { disbursementFigures(fiscalYear: $year, unitId: $unit) {
-  total { requests amount cleared clearedAmount held heldAmount waiting documentsReceived }
-  byUnit { unitId requests amount } byMonth { month requests amount } } }`;
+  total { requests amount cleared clearedAmount held heldAmount waiting documentsReceived allocated executed executionRate }
+  byUnit { unitId requests amount allocated executed executionRate } byMonth { month requests amount } } }`;
 
 const PDF = (text: string) => Buffer.from(`%PDF-1.4\n% ${text}\n%%EOF\n`, 'utf8');
 
@@ -253,6 +253,8 @@ describe('disbursement review (拨款审核) through the gateway', () => {
   it('answers the year’s figures in one query: in total, per unit and per month', async () => {
     const figures = await ok(p, FIGURES, { year: 2024 }, as('BUDGET_SECTION', null, 'wang.yu'));
     // cleared 1,200,000 and 450,000; waiting 600,000 and 1,000
+    // allocated: 4,800,000.00 to each unit's project; executed = cleared 1,650,000.00, all the bureau's:
+    // 1,650,000 / 4,800,000 = 34.375% → "34.38"; in total 1,650,000 / 9,600,000 = 17.1875% → "17.19"
     expect(figures.total).toEqual({
       requests: 4,
       amount: '2251000.00',
@@ -262,11 +264,39 @@ describe('disbursement review (拨款审核) through the gateway', () => {
       heldAmount: '0.00',
       waiting: 2,
       documentsReceived: 6,
+      allocated: '9600000.00',
+      executed: '1650000.00',
+      executionRate: '17.19',
     });
-    expect(figures.byUnit).toEqual([{ unitId: bureau, requests: 4, amount: '2251000.00' }]);
+    // the transport bureau has budget allocated but no request yet: it is a row, with zero requests
+    const bureauRow = {
+      unitId: bureau,
+      requests: 4,
+      amount: '2251000.00',
+      allocated: '4800000.00',
+      executed: '1650000.00',
+      executionRate: '34.38',
+    };
+    const transportRow = {
+      unitId: transport,
+      requests: 0,
+      amount: '0.00',
+      allocated: '4800000.00',
+      executed: '0.00',
+      executionRate: '0.00',
+    };
+    expect(figures.byUnit).toEqual([bureauRow, transportRow].sort((a, b) => (a.unitId < b.unitId ? -1 : 1)));
     expect(figures.byMonth.reduce((n: number, m: { requests: number }) => n + m.requests, 0)).toBe(4);
+    const one = await ok(p, FIGURES, { year: 2024, unit: bureau }, as('BUDGET_SECTION', null, 'wang.yu'));
+    expect(one.byUnit).toEqual([bureauRow]);
+    expect(one.total).toMatchObject({ allocated: '4800000.00', executed: '1650000.00', executionRate: '34.38' });
     const own = await ok(p, FIGURES, { year: 2024 }, officer(transport));
     expect(own.total.requests).toBe(0);
+    expect(own.byUnit).toEqual([transportRow]);
+    // a year with nothing allocated: no rate rather than a division by zero
+    const empty = await ok(p, FIGURES, { year: 2031 }, as('BUDGET_SECTION', null, 'wang.yu'));
+    expect(empty.total).toMatchObject({ allocated: '0.00', executed: '0.00', executionRate: null });
+    expect(empty.byUnit).toEqual([]);
   });
   it('holds while a stop-funding decision on the project stands; the form shows the latest monitoring report', async () => {
     const fresh = await issuedWithBudget(p, bureau);

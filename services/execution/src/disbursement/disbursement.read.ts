@@ -10,9 +10,11 @@ import {
 import { inScope, unitWhere, type UnitScope } from '@jixiao/service-kit';
 import type { DisbursementFacts } from './disbursement.decider';
 import { disbursementFacts, type ProjectStanding } from './disbursement.rules';
+import { hundredthsOfPercent, percentText } from '../monitoring/monitoring.rules';
 import type { DisbursementFact, DisbursementOutcome, DisbursementStatus } from './disbursement.enums';
 import type { DisbursementRequestFilter } from './disbursement.input';
 import type {
+  DisbursementExecutionTally,
   DisbursementFigures,
   DisbursementOpinionForm,
   DisbursementQueuePage,
@@ -237,10 +239,26 @@ function add(t: DisbursementTally, r: FigureRow): void {
   t.documentsReceived += Number(r.documents ?? 0);
 }
 
+interface ExecutionRow {
+  unit_id: string;
+  allocated: number | string | null;
+  executed: number | string | null;
+}
+
+const withExecution = (t: DisbursementTally, allocatedFen: Fen, executedFen: Fen): DisbursementExecutionTally => {
+  const rate = hundredthsOfPercent(executedFen, allocatedFen);
+  return { ...t, allocatedFen, executedFen, executionRate: rate === null ? null : percentText(rate) };
+};
+
 /**
  * 年度拨款审核统计 — one query over the year's requests grouped by unit and month (at most units × 12
- * rows), added up into the year's total, per unit and per month (of first submission, China time).
- * Amounts are the latest submission's; CLEARED/HELD are the requests' states now.
+ * rows), added up into the year's total, per unit and per month (of first submission, China time);
+ * and one query over the projects of the year (planning's rm_project) joined with their standing
+ * (rm_disbursement_standing), grouped by unit: the budget allocated to them and what was cleared for
+ * them through the review, whose ratio is the execution rate (null when nothing is allocated).
+ * Amounts are the latest submission's; CLEARED/HELD are the requests' states now. A unit appears per
+ * unit when it has requests of the year or budget allocated to projects of the year (with no requests,
+ * its request counts are zero), so the execution-rate chart shows units that have not asked yet.
  */
 export async function disbursementFigures(
   em: EntityManager,
@@ -259,18 +277,28 @@ export async function disbursementFigures(
     conditions.push(units.length ? `unit_id in (${units.map(() => '?').join(', ')})` : '1 = 0');
     params.push(...units);
   }
-  const rows = (await em.getConnection().execute(
-    `select unit_id, submitted_month, count(*) as requests, sum(amount_fen) as amount,
+  const where = conditions.join(' and ');
+  const [rows, executionRows] = await Promise.all([
+    em.getConnection().execute(
+      `select unit_id, submitted_month, count(*) as requests, sum(amount_fen) as amount,
        sum(case when status = 'CLEARED' then 1 else 0 end) as cleared,
        sum(case when status = 'CLEARED' then amount_fen else 0 end) as cleared_amount,
        sum(case when status = 'HELD' then 1 else 0 end) as held,
        sum(case when status = 'HELD' then amount_fen else 0 end) as held_amount,
        sum(case when status = 'REQUESTED' then 1 else 0 end) as waiting,
        sum(documents_received) as documents
-     from rm_disbursement_request where ${conditions.join(' and ')}
+     from rm_disbursement_request where ${where}
      group by unit_id, submitted_month`,
-    params,
-  )) as FigureRow[];
+      params,
+    ) as Promise<FigureRow[]>,
+    em.getConnection().execute(
+      `select p.unit_id, sum(s.allocated_fen) as allocated, sum(s.cleared_fen) as executed
+     from rm_project p join rm_disbursement_standing s on s.key = p.project_id
+     where ${conditions.map((c) => (c.startsWith('1 ') ? c : `p.${c}`)).join(' and ')}
+     group by p.unit_id`,
+      params,
+    ) as Promise<ExecutionRow[]>,
+  ]);
   const total = zero();
   const byUnit = new Map<string, DisbursementTally>();
   const byMonth = new Map<number, DisbursementTally>();
@@ -284,12 +312,26 @@ export async function disbursementFigures(
     add(m, r);
     byMonth.set(month, m);
   }
+  const execution = new Map<string, { allocatedFen: Fen; executedFen: Fen }>();
+  let allocatedFen = 0;
+  let executedFen = 0;
+  for (const r of executionRows) {
+    const e = { allocatedFen: Number(r.allocated ?? 0), executedFen: Number(r.executed ?? 0) };
+    if (e.allocatedFen === 0 && e.executedFen === 0) continue;
+    execution.set(r.unit_id, e);
+    allocatedFen += e.allocatedFen;
+    executedFen += e.executedFen;
+    if (!byUnit.has(r.unit_id)) byUnit.set(r.unit_id, zero());
+  }
   return {
     fiscalYear,
-    total,
+    total: withExecution(total, allocatedFen, executedFen),
     byUnit: [...byUnit.entries()]
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-      .map(([id, t]) => ({ ...t, unitId: id })),
+      .map(([id, t]) => {
+        const e = execution.get(id);
+        return { ...withExecution(t, e?.allocatedFen ?? 0, e?.executedFen ?? 0), unitId: id };
+      }),
     byMonth: [...byMonth.entries()].sort(([a], [b]) => a - b).map(([month, t]) => ({ ...t, month })),
   };
 }

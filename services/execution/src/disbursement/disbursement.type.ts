@@ -236,8 +236,33 @@ export class DisbursementTally {
   documentsReceived!: number;
 }
 
+@ObjectType({
+  description:
+    '拨款申请统计及预算执行率（合计或某单位）(Figures with the projects’ allocation and execution rate: in total or of a unit)',
+})
+export class DisbursementExecutionTally extends DisbursementTally {
+  @Field(() => MoneyScalar, {
+    name: 'allocated',
+    description: '本年度项目已安排预算（元）(budget allocated to the projects of the year)',
+  })
+  allocatedFen!: Fen;
+
+  @Field(() => MoneyScalar, {
+    name: 'executed',
+    description: '这些项目累计同意拨付（元）(cleared for those projects through the review so far)',
+  })
+  executedFen!: Fen;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      '预算执行率 = 同意拨付 ÷ 已安排预算，百分数两位小数如 "58.33"；未安排预算时为空 (execution rate, percent text; null when nothing is allocated)',
+  })
+  executionRate!: string | null;
+}
+
 @ObjectType({ description: '某单位的拨款统计 (A unit’s figures)' })
-export class DisbursementUnitTally extends DisbursementTally {
+export class DisbursementUnitTally extends DisbursementExecutionTally {
   @Field(() => ID, { description: '预算单位 (budget unit id)' })
   unitId!: string;
 }
@@ -253,8 +278,8 @@ export class DisbursementFigures {
   @Field(() => Int, { description: '预算年度 (fiscal year)' })
   fiscalYear!: number;
 
-  @Field(() => DisbursementTally, { description: '合计 (in total)' })
-  total!: DisbursementTally;
+  @Field(() => DisbursementExecutionTally, { description: '合计 (in total)' })
+  total!: DisbursementExecutionTally;
 
   @Field(() => [DisbursementUnitTally], { description: '分单位 (per unit)' })
   byUnit!: DisbursementUnitTally[];
