@@ -184,6 +184,9 @@ describe('disbursement requests on screen, from the unit’s form to the section
     await page.goto(h.url('disbursement-figures'));
     await page.getByText('申请笔数').first().waitFor();
     await page.getByRole('img', { name: /各月申请/ }).waitFor();
+    // the execution rate per unit (cleared ÷ allocated), from the same figures
+    await page.getByRole('img', { name: /各单位预算执行率/ }).waitFor();
+    await page.getByRole('columnheader', { name: '预算执行率' }).waitFor();
     await record(page, 'execution-disbursement-figures');
   }, 120_000);
 

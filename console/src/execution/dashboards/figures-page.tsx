@@ -28,7 +28,8 @@ const wan = (amount: string): number => Math.round(Number(amount) / 100) / 100;
 
 /**
  * 拨款统计: the year's requests and amounts, cleared and held, documents received — in total, by month
- * (first submitted, China time) and by unit, from the one query a year-end report uses.
+ * (first submitted, China time) and by unit, from the one query a year-end report uses; and each unit's
+ * execution rate (cleared ÷ budget allocated to its projects of the year), highest first.
  */
 export function DisbursementFiguresPage() {
   const { role, unitId } = currentSession()!.identity;
@@ -67,28 +68,33 @@ export function DisbursementFiguresPage() {
       ],
     };
   }, [data]);
+  const rateRows = useMemo(
+    () =>
+      [...(data?.byUnit ?? [])]
+        .filter((row) => row.executionRate !== null && row.executionRate !== undefined)
+        .sort((a, b) => Number(b.executionRate) - Number(a.executionRate) || (a.unitId < b.unitId ? -1 : 1)),
+    [data],
+  );
   const rateOption = useMemo<EChartsCoreOption>(() => {
-    const rows = [...(data?.byUnit ?? [])]
-      .filter((row) => Number(row.amount) > 0)
-      .sort((a, b) => Number(b.amount) - Number(a.amount))
-      .slice(0, 15);
+    // every unit with budget allocated, highest rate first; the axis reaches past 100% only if one does
+    const rates = rateRows.map((row) => Number(row.executionRate));
     return {
-      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v: number) => `${v}%` },
-      grid: { left: 8, right: 40, top: 16, bottom: 8, containLabel: true },
-      xAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value}%' } },
-      yAxis: { type: 'category', inverse: true, data: rows.map((row) => names.get(row.unitId) ?? row.unitId) },
+      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v: number) => `${v.toFixed(2)}%` },
+      grid: { left: 8, right: 48, top: 16, bottom: 8, containLabel: true },
+      xAxis: { type: 'value', min: 0, max: Math.max(100, ...rates), axisLabel: { formatter: '{value}%' } },
+      yAxis: { type: 'category', inverse: true, data: rateRows.map((row) => names.get(row.unitId) ?? row.unitId) },
       series: [
         {
-          name: '同意拨付金额占申请金额',
+          name: '预算执行率',
           type: 'bar',
-          data: rows.map((row) => Math.round((Number(row.clearedAmount) / Number(row.amount)) * 10000) / 100),
-          label: { show: true, position: 'right', formatter: '{c}%' },
+          data: rates,
+          label: { show: true, position: 'right', formatter: (p: { value: number }) => `${p.value.toFixed(2)}%` },
           itemStyle: { color: '#389e0d' },
         },
       ],
     };
     // names arrive after the figures: the chart follows both
-  }, [data, names]);
+  }, [rateRows, names]);
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       <Card
@@ -120,6 +126,15 @@ export function DisbursementFiguresPage() {
             <Col span={6}>
               <Statistic title="收到文件" value={`${data.total.documentsReceived} 份`} />
             </Col>
+            <Col span={6}>
+              <Statistic
+                title="预算执行率（同意拨付 ÷ 已安排预算）"
+                value={data.total.executionRate === null ? '—' : `${data.total.executionRate}%`}
+              />
+            </Col>
+            <Col span={6}>
+              <Statistic title="已安排预算" value={yuan(data.total.allocated)} />
+            </Col>
           </Row>
         )}
       </Card>
@@ -134,11 +149,15 @@ export function DisbursementFiguresPage() {
           </Card>
         </Col>
         <Col span={10}>
-          <Card title="各单位同意拨付比例（申请金额前 15）" size="small">
-            {data && data.byUnit.length > 0 ? (
-              <Chart label="各单位同意拨付金额占申请金额的比例" option={rateOption} height={320} />
+          <Card title="各单位预算执行率（同意拨付 ÷ 本年度项目已安排预算）" size="small">
+            {rateRows.length > 0 ? (
+              <Chart
+                label="各单位预算执行率（%），由高到低"
+                option={rateOption}
+                height={Math.max(320, rateRows.length * 28 + 40)}
+              />
             ) : (
-              <Empty description="本年度尚无拨款申请" />
+              <Empty description="本年度尚未安排预算" />
             )}
           </Card>
         </Col>
@@ -150,14 +169,23 @@ export function DisbursementFiguresPage() {
           dataSource={data?.byUnit ?? []}
           pagination={{ pageSize: 20, showTotal: (total) => `共 ${total} 个单位` }}
           columns={[
-            { title: '预算单位', dataIndex: 'unitId', render: (id: string) => names.get(id) ?? id },
+            { title: '预算单位', dataIndex: 'unitId', width: 200, render: (id: string) => names.get(id) ?? id },
             { title: '申请笔数', dataIndex: 'requests', width: 90, align: 'right' },
-            { title: '申请金额', dataIndex: 'amount', width: 160, align: 'right', render: yuan },
+            { title: '申请金额', dataIndex: 'amount', width: 140, align: 'right', render: yuan },
             { title: '同意拨付', dataIndex: 'cleared', width: 90, align: 'right' },
-            { title: '同意拨付金额', dataIndex: 'clearedAmount', width: 160, align: 'right', render: yuan },
+            { title: '同意拨付金额', dataIndex: 'clearedAmount', width: 140, align: 'right', render: yuan },
             { title: '暂缓', dataIndex: 'held', width: 70, align: 'right' },
             { title: '待审核', dataIndex: 'waiting', width: 80, align: 'right' },
             { title: '收到文件', dataIndex: 'documentsReceived', width: 90, align: 'right' },
+            { title: '已安排预算', dataIndex: 'allocated', width: 140, align: 'right', render: yuan },
+            { title: '累计同意拨付', dataIndex: 'executed', width: 140, align: 'right', render: yuan },
+            {
+              title: '预算执行率',
+              dataIndex: 'executionRate',
+              width: 100,
+              align: 'right',
+              render: (rate: string | null) => (rate === null ? '—' : `${rate}%`),
+            },
           ]}
         />
       </Card>

@@ -119,6 +119,9 @@ export const DisbursementFiguresQuery = graphql(`
         heldAmount
         waiting
         documentsReceived
+        allocated
+        executed
+        executionRate
       }
       byUnit {
         unitId
@@ -130,6 +133,9 @@ export const DisbursementFiguresQuery = graphql(`
         heldAmount
         waiting
         documentsReceived
+        allocated
+        executed
+        executionRate
       }
       byMonth {
         month
