@@ -37,8 +37,8 @@ export async function executionRows(orm: MikroORM): Promise<Record<string, unkno
 }
 
 const FIGURES = `{ disbursementFigures(fiscalYear: 2023) {
-  total { requests amount cleared clearedAmount held heldAmount waiting documentsReceived }
-  byUnit { unitId requests amount clearedAmount } byMonth { month requests amount } } }`;
+  total { requests amount cleared clearedAmount held heldAmount waiting documentsReceived allocated executed executionRate }
+  byUnit { unitId requests amount clearedAmount allocated executed executionRate } byMonth { month requests amount } } }`;
 const QUEUE = `{ disbursementQueue(page: { first: 500 }) { totalCount nodes { daysWaiting request { id status submission } } } }`;
 const ROUND = 'id fiscalYear throughMonth dueDate duePassed goals reported late overdue warnings';
 const ROUNDS = `{ y2023: monitoringRounds(fiscalYear: 2023) { ${ROUND} } y2024: monitoringRounds(fiscalYear: 2024) { ${ROUND} } }`;
