@@ -163,8 +163,9 @@ export function renderScoreTable(
     '',
     '# 变异测试得分 — mutation scores',
     '',
-    `Run ${runAt.toISOString().slice(0, 16).replace('T', ' ')} UTC by StrykerJS over the \`unit\` tests (\`npm run test:mutation\`,`,
-    `\`stryker.config.mjs\`). Score = (killed + timeout) / mutants, where mutants are those killed, timed out, survived or`,
+    `Run ${runAt.toISOString().slice(0, 16).replace('T', ' ')} UTC by StrykerJS (\`npm run test:mutation\`), in two runs: the event store's`,
+    `pure parts against the events package's unit tests (\`stryker.events.config.mjs\`), the contexts' rules against the services'`,
+    `unit tests (\`stryker.config.mjs\`). Score = (killed + timeout) / mutants, where mutants are those killed, timed out, survived or`,
     `not covered; string-literal mutants are excluded (${total.excluded} excluded or in error in this run). Floor: ${floor} % per`,
     `file (\`MUTATION_SCORE_FLOOR\` in infra/src/mutation/mutation-scores.ts); a file below it fails the run${below.size > 0 ? ' (marked ✗)' : ''}.`,
     ...(listed.length > 0
