@@ -15,3 +15,4 @@ export * from './graphql-enums';
 export * from './reactions';
 export * from './assignments';
 export * from './attachments/attachment-store';
+export * from './fiscal-year';

@@ -11,6 +11,7 @@ import {
   type RequestContext,
   type ServiceDeps,
   type UnitScope,
+  requireFiscalYear,
 } from '@jixiao/service-kit';
 import {
   disbursementDecider,
@@ -47,17 +48,6 @@ import {
 } from './disbursement.type';
 
 type Attachment = Extract<DisbursementCommand, { type: 'SubmitDisbursementRequest' }>['documents'][number];
-
-/** A year asked for: a sane one, or BAD_USER_INPUT before any read. */
-function checkYear(fiscalYear: number, path = 'fiscalYear'): void {
-  const issues = issueIf(
-    !Number.isInteger(fiscalYear) || fiscalYear < 2000 || fiscalYear > 2100,
-    path,
-    `预算年度 ${fiscalYear} 无效，应为 2000–2100`,
-    `Fiscal year ${fiscalYear} must be from 2000 to 2100`,
-  );
-  if (issues.length > 0) throw invalid(issues);
-}
 
 /** 拨款审核: a unit's requests with their documents, the performance section's opinion with the facts it was shown. */
 @Resolver()
@@ -120,7 +110,7 @@ export class DisbursementResolver {
   ): Promise<DisbursementRequest> {
     const em = this.deps.em();
     const unit = await requireUnit(em, input.unitId, scope);
-    checkYear(input.fiscalYear);
+    requireFiscalYear(input.fiscalYear);
     const documents = await this.documentsOf(input.attachmentIds, unit.unitId);
     const goal = await goalOf(em, input.goalId);
     // another unit's goal reads as none; its project's money is not told either
@@ -236,7 +226,7 @@ export class DisbursementResolver {
     @Arg('page', () => PageInput, { nullable: true, description: '分页参数 (pagination)' }) page?: PageInput,
     @RowScope() scope: UnitScope = NO_ROWS,
   ): Promise<DisbursementRequestPage> {
-    if (filter?.fiscalYear != null) checkYear(filter.fiscalYear, 'filter.fiscalYear');
+    if (filter?.fiscalYear != null) requireFiscalYear(filter.fiscalYear, 'filter.fiscalYear');
     return findRequests(this.deps.em(), filter ?? {}, pageOf(page), scope);
   }
 
@@ -262,7 +252,7 @@ export class DisbursementResolver {
     unitId?: string,
     @RowScope() scope: UnitScope = NO_ROWS,
   ): Promise<DisbursementFigures> {
-    checkYear(fiscalYear);
+    requireFiscalYear(fiscalYear);
     return disbursementFigures(this.deps.em(), fiscalYear, scope, unitId);
   }
 }

@@ -11,6 +11,7 @@ import {
   type RequestContext,
   type ServiceDeps,
   type UnitScope,
+  requireFiscalYear,
 } from '@jixiao/service-kit';
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import {
@@ -59,16 +60,6 @@ import {
   MonitoringWarningPreview,
 } from './monitoring.type';
 
-function checkYear(fiscalYear: number): void {
-  const issues = issueIf(
-    !Number.isInteger(fiscalYear) || fiscalYear < 2000 || fiscalYear > 2100,
-    'fiscalYear',
-    `预算年度 ${fiscalYear} 无效，应为 2000–2100`,
-    `Fiscal year ${fiscalYear} must be from 2000 to 2100`,
-  );
-  if (issues.length > 0) throw invalid(issues);
-}
-
 const linesOf = (input: FileMonitoringReportInput): IndicatorProgress[] =>
   input.indicators.map((i) => ({
     indicatorId: i.indicatorId,
@@ -104,7 +95,7 @@ export class MonitoringResolver {
       `The division code "${input.divisionCode}" must be 6 digits`,
     );
     if (issues.length > 0) throw invalid(issues);
-    checkYear(input.fiscalYear);
+    requireFiscalYear(input.fiscalYear);
     const profile = await profileInForce(this.deps.em(), input.divisionCode, input.fiscalYear);
     const roundId = newRecordId(input.commandId);
     const command: OpenMonitoringRound = {
@@ -232,7 +223,7 @@ export class MonitoringResolver {
     @Arg('fiscalYear', () => Int, { description: '预算年度 (fiscal year)' }) fiscalYear: number,
     @RowScope() scope: UnitScope,
   ): Promise<MonitoringRound[]> {
-    checkYear(fiscalYear);
+    requireFiscalYear(fiscalYear);
     return roundsOfYear(this.deps.em(), fiscalYear, scope);
   }
 

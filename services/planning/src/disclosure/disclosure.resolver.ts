@@ -1,5 +1,4 @@
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
-import { invalid, issueIf } from '@jixiao/events';
 import {
   execute,
   pageOf,
@@ -10,6 +9,7 @@ import {
   type RequestContext,
   type ServiceDeps,
   type UnitScope,
+  requireFiscalYear,
 } from '@jixiao/service-kit';
 import { disclosureDecider, disclosureStreamId } from './disclosure.decider';
 import { PublishGoalsInput } from './disclosure.input';
@@ -19,17 +19,6 @@ import { GoalPublication } from './publication.type';
 
 /** What the public queries read (the read cache's keys follow its version). */
 const PUBLISHED = ['planning.published-goals'] as const;
-
-/** A year the public asks for: a sane one, or BAD_USER_INPUT before any read. */
-function checkYear(fiscalYear: number): void {
-  const issues = issueIf(
-    !Number.isInteger(fiscalYear) || fiscalYear < 2000 || fiscalYear > 2100,
-    'fiscalYear',
-    `预算年度 ${fiscalYear} 无效，应为 2000–2100`,
-    `Fiscal year ${fiscalYear} must be from 2000 to 2100`,
-  );
-  if (issues.length > 0) throw invalid(issues);
-}
 
 /** 公开 (disclosure): the performance section publishes a unit-year's issued goals; anyone reads them. */
 @Resolver()
@@ -71,7 +60,7 @@ export class DisclosureResolver {
     @Arg('unitId', () => ID, { nullable: true, description: '预算单位标识 (budget unit id)' }) unitId?: string,
     @Arg('page', () => PageInput, { nullable: true, description: '分页参数 (pagination)' }) page?: PageInput,
   ): Promise<PublishedGoalPage> {
-    checkYear(fiscalYear);
+    requireFiscalYear(fiscalYear);
     const key = [fiscalYear, unitId ?? null, pageOf(page)];
     return readThrough(this.deps.cache, { name: 'publishedGoals', projections: PUBLISHED, key }, () =>
       findPublishedGoals(this.deps.em(), fiscalYear, unitId, pageOf(page)),
@@ -89,7 +78,7 @@ export class DisclosureResolver {
     })
     fiscalYear?: number,
   ): Promise<PublishedUnitYear[]> {
-    if (fiscalYear !== undefined && fiscalYear !== null) checkYear(fiscalYear);
+    if (fiscalYear !== undefined && fiscalYear !== null) requireFiscalYear(fiscalYear);
     return readThrough(
       this.deps.cache,
       { name: 'publishedUnitYears', projections: PUBLISHED, key: [fiscalYear ?? null] },
