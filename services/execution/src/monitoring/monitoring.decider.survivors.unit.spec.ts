@@ -235,6 +235,24 @@ describe('deciding a correction: guards and figures', () => {
     }
   });
 
+  it('refuses an amount above what was executed on another kind once, as not going with that kind', () => {
+    for (const kind of ['STOP_FUNDING', 'ADJUST_GOAL'] as const) {
+      const error = report(warned)
+        .when({ ...decide, kind, recoverFen: 80_000_000 })
+        .thenThrows(ValidationError);
+      expect({ code: error.code, issues: error.issues.map((i) => [i.path, i.en.slice(0, 42)]) }).toEqual({
+        code: ErrorCode.BAD_USER_INPUT,
+        issues: [['recoverFen', 'An amount to recover goes only with recove']],
+      });
+    }
+  });
+
+  it('keeps its state through an event type it does not know', () => {
+    const state = [...warned, decided()].reduce(monitoringReportDecider.evolve, monitoringReportDecider.initialState());
+    const unknown = { type: 'SomethingNewer', data: {} } as unknown as MonitoringReportEvent;
+    expect(monitoringReportDecider.evolve(state, unknown)).toBe(state);
+  });
+
   it('refuses to stop funding only when there is no project', () => {
     report([warning('w-overdue', 'REPORT_OVERDUE')])
       .when({ ...decide, warningId: 'w-overdue', kind: 'ADJUST_GOAL', goal: { unitId: 'u-edu', projectId: null } })
