@@ -27,8 +27,8 @@ export default {
   // would re-run every related test in a fresh module registry (~1-3 min apiece on CI's 2 cores, 100+ of them).
   // Those constants are asserted by value in their own tests (rule-profile.unit.spec.ts: the DOMAIN.md defaults).
   ignoreStatic: true,
-  reporters: ['clear-text', 'progress', 'json'],
-  jsonReporter: { fileName: 'reports/mutation/contexts.json' },
+  // the per-file table is made from the incremental files (full reports, committed): no separate JSON report
+  reporters: ['clear-text', 'progress'],
   concurrency: 2,
   // a mutant's tests get 60 s more than they took unmutated, not Stryker's 5: the first mutant on a fresh test
   // runner pays jest's start-up, which on a loaded machine outlasts 5 or 15 s; it then counted as a timeout

@@ -13,7 +13,6 @@ export default {
   ...contexts,
   jest: { ...contexts.jest, configFile: 'jest.mutation.events.config.js' },
   mutate: ['events/src/rules/**/*.ts', 'events/src/{hash,verify,money}.ts', '!**/*.spec.ts', '!**/index.ts'],
-  jsonReporter: { fileName: 'reports/mutation/events.json' },
   incrementalFile: 'reports/mutation/events-incremental.json',
   tempDirName: '.stryker-tmp-events',
 };

@@ -12,10 +12,11 @@ import {
 
 const DIR = path.join(REPO_ROOT, 'reports', 'mutation');
 /**
- * The runs' JSON reports: the event store's pure parts against the events package's tests
- * (stryker.events.config.mjs), the contexts' rules against every unit test (stryker.config.mjs).
+ * The runs' results, as each writes them for its next incremental run (a full mutation-testing report,
+ * committed): the event store's pure parts against the events package's tests
+ * (stryker.events.config.mjs), the contexts' rules against the services' unit tests (stryker.config.mjs).
  */
-const REPORTS = ['events.json', 'contexts.json'].map((name) => path.join(DIR, name));
+const REPORTS = ['events-incremental.json', 'contexts-incremental.json'].map((name) => path.join(DIR, name));
 const TABLE = path.join(DIR, 'README.md');
 
 /**
