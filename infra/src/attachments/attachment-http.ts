@@ -260,6 +260,30 @@ function safeDecode(segment: string): string {
   }
 }
 
+/** Reads and drops the rest of a request body; false (and stops reading) once more than `maxBytes` came. */
+function drainBody(req: IncomingMessage, maxBytes: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    let seen = 0;
+    const done = (ended: boolean) => {
+      req.off('data', onData);
+      req.off('end', onEnd);
+      req.off('error', onError);
+      if (!ended) req.pause();
+      resolve(ended);
+    };
+    const onData = (chunk: Buffer) => {
+      seen += chunk.length;
+      if (seen > maxBytes) done(false);
+    };
+    const onEnd = () => done(true);
+    const onError = () => done(false);
+    req.on('data', onData);
+    req.on('end', onEnd);
+    req.on('error', onError);
+    req.resume();
+  });
+}
+
 /**
  * `POST /attachments` (multipart/form-data, one file) and `GET /attachments/:id`, with the same bearer
  * token as /graphql: served beside the console and GraphQL. Answers true for a request it handled,
@@ -284,8 +308,18 @@ export function attachmentRoutes(options: AttachmentRoutesOptions) {
           { allow: id === undefined ? 'POST' : 'GET, HEAD' },
         );
     } catch (error) {
-      // a refused upload's rest is not read: the connection closes after the answer
-      if (req.method === 'POST' && !req.readableEnded) res.setHeader('connection', 'close');
+      // a refused upload's rest is read and dropped before the answer, up to what an upload may be: a client
+      // still sending its body (Node 24's fetch among them) would otherwise fail with EPIPE instead of reading
+      // the refusal; a body too large is not read on, and the connection closes after the answer
+      if (req.method === 'POST' && !req.readableEnded) {
+        const most = options.attachments.limits.maxBytes + MULTIPART_OVERHEAD;
+        const declared = Number(req.headers['content-length']);
+        const tooLong =
+          declared > most ||
+          ((error instanceof HttpRefusal || error instanceof AttachmentRefused) && error.status === 413);
+        const drained = !tooLong && (await drainBody(req, most));
+        if (!drained) res.setHeader('connection', 'close');
+      }
       answerError(res, error);
     }
     return true;
