@@ -1,5 +1,6 @@
 import { auditContext } from '@jixiao/audit';
 import { directoryContext } from '@jixiao/directory';
+import { evaluationContext } from '@jixiao/evaluation';
 import { executionContext } from '@jixiao/execution';
 import { planningContext } from '@jixiao/planning';
 import { readModelEntitiesOf } from '@jixiao/projections';
@@ -20,7 +21,13 @@ import {
  * events. Adding a context is its folders (events/src/<context>/, projections/src/<context>/,
  * services/<context>/) and one line here — see docs/architecture/adding-a-context.md.
  */
-export const CONTEXTS: readonly ContextModule[] = [directoryContext, planningContext, executionContext, auditContext];
+export const CONTEXTS: readonly ContextModule[] = [
+  directoryContext,
+  planningContext,
+  executionContext,
+  evaluationContext,
+  auditContext,
+];
 
 /** The platform's event catalog: every event type any context may append. */
 export const catalog = catalogOf(CONTEXTS);

@@ -12,6 +12,7 @@ export * from './catalog';
 export * from './directory';
 export * from './planning';
 export * from './execution';
+export * from './evaluation';
 export * from './audit';
 export * from './testing/conformance';
 export * from './testing/given';

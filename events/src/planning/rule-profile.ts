@@ -12,6 +12,9 @@ export const PRE_ASSESSMENT_DIMENSIONS = [
 export type PreAssessmentDimension = (typeof PRE_ASSESSMENT_DIMENSIONS)[number];
 
 export const GRADES = ['EXCELLENT', 'GOOD', 'FAIR', 'POOR'] as const;
+/** 重点评价、部门评价的一级维度: decision, process, output, benefit (DOMAIN.md, "Key and department evaluations"). */
+export const EVALUATION_DIMENSIONS = ['DECISION', 'PROCESS', 'OUTPUT', 'BENEFIT'] as const;
+export type EvaluationDimension = (typeof EVALUATION_DIMENSIONS)[number];
 /** Indicator catalogue versions: the 2021 rules added the COST level-1 category. */
 export const INDICATOR_CATALOGUE_VERSIONS = ['2020', '2021'] as const;
 
@@ -24,6 +27,16 @@ export const GOAL_RESUBMISSION_DAYS_V1 = 15;
 
 /** The execution-rate tolerance of profiles published before monitoring was configurable (v2): none. */
 export const EXECUTION_TOLERANCE_POINTS_V2 = 0;
+
+/**
+ * The evaluation rules of profiles published before evaluation was configurable (v3): DOMAIN.md's
+ * defaults, which the platform applied then.
+ */
+export const EVALUATION_RULES_V3 = {
+  spotCheckPercent: 10,
+  keyEvaluationSplit: { DECISION: 15, PROCESS: 20, OUTPUT: 35, BENEFIT: 30 },
+  minOutputBenefitPercent: 60,
+} as const;
 
 /** The configurable numbers of DOMAIN.md, as one value; a profile version holds one of these. */
 export const ruleSetSchema = z.object({
@@ -63,6 +76,17 @@ export const ruleSetSchema = z.object({
   goalResubmissionDays: z.number().int().min(1).max(MAX_GOAL_RESUBMISSION_DAYS),
   /** 绩效监控: percentage points the execution rate may lag the elapsed share of the year without a warning. */
   monitoring: z.object({ executionTolerancePoints: z.number().min(0).max(100) }),
+  /** 绩效评价 (DOMAIN.md, "Scoring" and "Self-evaluation"). */
+  evaluation: z.object({
+    /** 财政抽查: the share of units, in percent, whose self-evaluations the bureau spot-checks (drawn reproducibly). */
+    spotCheckPercent: z.number().min(0).max(100),
+    /** 重点评价、部门评价: the points of each level-1 dimension, out of 100. */
+    keyEvaluationSplit: z.object(
+      Object.fromEntries(EVALUATION_DIMENSIONS.map((d) => [d, points])) as Record<EvaluationDimension, typeof points>,
+    ),
+    /** The least share, in percent, output and benefit together carry in a key or department evaluation. */
+    minOutputBenefitPercent: z.number().min(0).max(100),
+  }),
 });
 export type RuleSet = z.infer<typeof ruleSetSchema>;
 
@@ -77,7 +101,7 @@ export const RuleProfilePublished = defineEvent({
   type: 'RuleProfilePublished',
   context: 'planning',
   description: '规则配置已发布 — a division published (a new version of) its rule profile for a fiscal year',
-  schemaVersion: 3,
+  schemaVersion: 4,
   schema: z.object({
     profileId: z.string().min(1),
     divisionCode: z.string().regex(/^\d{6}$/),
@@ -102,6 +126,11 @@ export const RuleProfilePublished = defineEvent({
         ...v2,
         rules: { monitoring: { executionTolerancePoints: EXECUTION_TOLERANCE_POINTS_V2 }, ...v2.rules },
       };
+    },
+    // v3 had no evaluation section: DOMAIN.md's defaults, which evaluation applied then
+    3: (data) => {
+      const v3 = data as { rules: object };
+      return { ...v3, rules: { evaluation: EVALUATION_RULES_V3, ...v3.rules } };
     },
   },
 });

@@ -33,6 +33,12 @@ const NATIONAL_RULES: RuleSet = {
   goalResubmissionDays: 15,
   // DOMAIN.md: at the end of July anything below 7/12 warns; a region may allow a tolerance, none by default
   monitoring: { executionTolerancePoints: 0 },
+  // DOMAIN.md: spot-check 10 % of units; key evaluations split 15 / 20 / 35 / 30, output + benefit at least 60 %
+  evaluation: {
+    spotCheckPercent: 10,
+    keyEvaluationSplit: { DECISION: 15, PROCESS: 20, OUTPUT: 35, BENEFIT: 30 },
+    minOutputBenefitPercent: 60,
+  },
 };
 
 /** The profiles that ship with the platform (DOMAIN.md): national defaults and Hubei's. */

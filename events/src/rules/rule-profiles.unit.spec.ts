@@ -19,6 +19,11 @@ const NATIONAL = {
   jointReviewRoles: ['BUDGET_SECTION', 'PERFORMANCE_SECTION', 'EXPERT'],
   goalResubmissionDays: 15,
   monitoring: { executionTolerancePoints: 0 },
+  evaluation: {
+    spotCheckPercent: 10,
+    keyEvaluationSplit: { DECISION: 15, PROCESS: 20, OUTPUT: 35, BENEFIT: 30 },
+    minOutputBenefitPercent: 60,
+  },
 };
 
 const published = (divisionCode: string, fiscalYear: number, version = 1): RuleProfile => ({

@@ -10,6 +10,7 @@ export * from './read-cache';
 export * from './live';
 export * from './scalars/money';
 export * from './context-module';
+export * from './context-parts';
 export * from './lookups';
 export * from './graphql-enums';
 export * from './reactions';

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import {
   EXECUTION_TOLERANCE_POINTS_V2,
+  EVALUATION_RULES_V3,
   GOAL_RESUBMISSION_DAYS_V1,
   pickRuleProfile,
   profileCandidates,
@@ -29,11 +30,12 @@ export async function profileInForce(
     name: r.name,
     divisionCode: r.divisionCode,
     fiscalYear: r.fiscalYear,
-    // a row written before the resubmission period (v1) or monitoring (v2) was configurable reads as its upcast would
+    // a row written before the resubmission period (v1), monitoring (v2) or evaluation (v3) was configurable reads as its upcast would
     rules: {
       ...r.rules,
       goalResubmissionDays: r.rules.goalResubmissionDays ?? GOAL_RESUBMISSION_DAYS_V1,
       monitoring: r.rules.monitoring ?? { executionTolerancePoints: EXECUTION_TOLERANCE_POINTS_V2 },
+      evaluation: r.rules.evaluation ?? EVALUATION_RULES_V3,
     },
   }));
   return pickRuleProfile(divisionCode, fiscalYear, published);

@@ -49,5 +49,6 @@ export function mergeRules(current: RuleSet, input: PublishRuleProfileInput): Ru
     monitoring: {
       executionTolerancePoints: input.executionTolerancePoints ?? current.monitoring.executionTolerancePoints,
     },
+    evaluation: current.evaluation,
   };
 }

@@ -1,0 +1,8 @@
+import { keyEvaluationEvents } from './key-evaluation';
+import { selfEvaluationEvents } from './self-evaluation';
+
+export * from './key-evaluation';
+export * from './self-evaluation';
+
+/** Every event type of the evaluation context. */
+export const evaluationEvents = [...selfEvaluationEvents, ...keyEvaluationEvents] as const;
