@@ -40,3 +40,4 @@ export function readModelEntitiesOf(projections: readonly Projection[]): EntityS
 export * from './copy-text';
 export * from './execution/monitoring/monitoring.entities';
 export * from './execution/monitoring/monitoring.projection';
+export * from './evaluation/agencies/agencies.entities';
