@@ -41,3 +41,4 @@ export * from './copy-text';
 export * from './execution/monitoring/monitoring.entities';
 export * from './execution/monitoring/monitoring.projection';
 export * from './evaluation/agencies/agencies.entities';
+export * from './evaluation/agencies/agencies.projection';
