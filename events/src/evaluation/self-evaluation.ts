@@ -141,20 +141,32 @@ export const filledIndicatorSchema = z.object({
   improvementMeasure: text.nullable(),
 });
 
-/** The score as computed when the sheet was submitted (never typed). */
+/** The parts of a self-evaluation's 100 points (DOMAIN.md, "Scoring"); COST indicators count in OUTPUT. */
+export const SELF_EVALUATION_PARTS = ['BUDGET_EXECUTION', 'OUTPUT', 'BENEFIT', 'SATISFACTION'] as const;
+
+/** The score as computed when the sheet was submitted (never typed): each line's and part's formula with its numbers. */
 export const selfEvaluationScoreSchema = z.object({
-  budgetExecution: z.object({ weight: z.number(), awarded: z.number(), formula }),
+  budgetExecution: z.object({ weight: z.number(), rate: z.number(), awarded: z.number(), formula }),
   lines: z.array(
     z.object({
       indicatorId: z.string().min(1),
-      part: z.string().min(1),
+      part: z.enum(SELF_EVALUATION_PARTS),
       scaledPoints: z.number(),
+      scaling: formula,
       awarded: z.number(),
       full: z.boolean(),
       formula,
     }),
   ),
-  parts: z.array(z.object({ part: z.string().min(1), weight: z.number(), awarded: z.number() })),
+  parts: z.array(
+    z.object({
+      part: z.enum(SELF_EVALUATION_PARTS),
+      weight: z.number(),
+      profileWeight: z.number(),
+      awarded: z.number(),
+      formula,
+    }),
+  ),
   total: z.number().min(0).max(100),
   grade: z.enum(GRADES),
 });
