@@ -1,5 +1,5 @@
 import type { Actor, AssignKeyEvaluation, PlanKeyEvaluation } from './key-evaluation.decider';
-import type { KeyEvaluationEvent } from './key-evaluation.events';
+import type { KeyEvaluationAssigned, KeyEvaluationEvent, KeyEvaluationPlanned } from './key-evaluation.events';
 import type { Attachment } from './key-evaluation.work.rules';
 
 /** Shared histories and commands of the key-evaluation decider's specs (tests only). */
@@ -47,7 +47,7 @@ export const assign: AssignKeyEvaluation = {
   },
 };
 
-export const planned: KeyEvaluationEvent = {
+export const planned: KeyEvaluationPlanned = {
   type: 'KeyEvaluationPlanned',
   data: {
     evaluationId: 'e1',
@@ -62,7 +62,7 @@ export const planned: KeyEvaluationEvent = {
     ruleProfile: profile.ref,
   },
 };
-export const assigned: KeyEvaluationEvent = {
+export const assigned: KeyEvaluationAssigned = {
   type: 'KeyEvaluationAssigned',
   data: { evaluationId: 'e1', evaluatorId: 'ag-1', contractNumber: 'HT-2024-01', scope: '项目决策、过程、产出与效益' },
 };
