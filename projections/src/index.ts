@@ -42,3 +42,7 @@ export * from './execution/monitoring/monitoring.entities';
 export * from './execution/monitoring/monitoring.projection';
 export * from './evaluation/agencies/agencies.entities';
 export * from './evaluation/agencies/agencies.projection';
+export * from './evaluation/key-evaluations/key-evaluations.entities';
+export * from './evaluation/key-evaluations/key-evaluations.projection';
+export * from './evaluation/self-evaluations/self-evaluations.entities';
+export * from './evaluation/self-evaluations/self-evaluations.projection';
