@@ -18,4 +18,5 @@ export * from './testing/conformance';
 export * from './testing/given';
 export * from './testing/heap';
 export * from './rules/rule-profiles';
+export * from './rules/evaluation-split';
 export * from './money';

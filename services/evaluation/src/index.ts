@@ -6,3 +6,4 @@ import 'reflect-metadata';
  * together from its two parts (self-evaluation/, key-evaluation/).
  */
 export { evaluationContext } from './context';
+export * from './scoring';
