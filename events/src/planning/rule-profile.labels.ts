@@ -1,5 +1,5 @@
 import type { ValueLabels } from '../catalog/define';
-import type { GRADES, INDICATOR_CATALOGUE_VERSIONS, PreAssessmentDimension } from './rule-profile';
+import type { EvaluationDimension, GRADES, INDICATOR_CATALOGUE_VERSIONS, PreAssessmentDimension } from './rule-profile';
 
 /** 事前绩效评估维度. */
 export const PRE_ASSESSMENT_DIMENSION_LABELS: ValueLabels<PreAssessmentDimension> = {
@@ -8,6 +8,14 @@ export const PRE_ASSESSMENT_DIMENSION_LABELS: ValueLabels<PreAssessmentDimension
   GOAL_REASONABLENESS: { zh: '绩效目标合理性', en: 'reasonableness of the goals' },
   FEASIBILITY: { zh: '实施方案可行性', en: 'feasibility of the plan' },
   FINANCING_COMPLIANCE: { zh: '筹资合规性', en: 'compliance of the financing' },
+};
+
+/** 重点评价、部门评价的一级维度. */
+export const EVALUATION_DIMENSION_LABELS: ValueLabels<EvaluationDimension> = {
+  DECISION: { zh: '决策', en: 'decision' },
+  PROCESS: { zh: '过程', en: 'process' },
+  OUTPUT: { zh: '产出', en: 'output' },
+  BENEFIT: { zh: '效益', en: 'benefit' },
 };
 
 /** 评价等级. */

@@ -10,6 +10,7 @@ import {
   type RuleSet,
   issueIf,
   isBlank,
+  splitIssues,
 } from '@jixiao/events';
 
 export type RuleProfilePublished = EventOf<typeof RuleProfilePublishedDef>;
@@ -37,11 +38,17 @@ export const ruleProfileStreamId = (divisionCode: string, fiscalYear: number): s
 
 const sum = (values: number[]) => Math.round(values.reduce((a, b) => a + b, 0) * 100) / 100;
 
-/** A profile must add up: dimension maxima and self-evaluation weights to 100, grade bands descending. */
+const percentOutside = (value: number): boolean => !Number.isFinite(value) || value < 0 || value > 100;
+
+/**
+ * A profile must add up: dimension maxima and self-evaluation weights to 100, grade bands descending, percentages
+ * within 0–100, and the key-evaluation split to 100 with output + benefit carrying at least the profile's minimum.
+ */
 export function ruleSetIssues(rules: RuleSet): FieldIssue[] {
   const dims = sum(PRE_ASSESSMENT_DIMENSIONS.map((d) => rules.preAssessment.dimensionMaxPoints[d]));
   const weights = sum(Object.values(rules.selfEvaluationWeights));
   const { EXCELLENT, GOOD, FAIR } = rules.gradeBands;
+  const { evaluation } = rules;
   return [
     ...issueIf(
       dims !== 100,
@@ -77,6 +84,19 @@ export function ruleSetIssues(rules: RuleSet): FieldIssue[] {
       `执行进度容差应为 0 至 100 个百分点，现为 ${rules.monitoring.executionTolerancePoints}`,
       `The execution-rate tolerance must be from 0 to 100 percentage points, not ${rules.monitoring.executionTolerancePoints}`,
     ),
+    ...issueIf(
+      percentOutside(evaluation.spotCheckPercent),
+      'spotCheckPercent',
+      `财政抽查比例应为 0 至 100，现为 ${evaluation.spotCheckPercent}`,
+      `The spot-check share must be from 0 to 100 percent, not ${evaluation.spotCheckPercent}`,
+    ),
+    ...issueIf(
+      percentOutside(evaluation.minOutputBenefitPercent),
+      'minOutputBenefitPercent',
+      `产出与效益合计最低比例应为 0 至 100，现为 ${evaluation.minOutputBenefitPercent}`,
+      `The least share of output and benefit must be from 0 to 100 percent, not ${evaluation.minOutputBenefitPercent}`,
+    ),
+    ...splitIssues(evaluation.keyEvaluationSplit, evaluation.minOutputBenefitPercent, 'keyEvaluationSplit'),
     ...issueIf(
       !(EXCELLENT > GOOD && GOOD > FAIR),
       'gradeBands',

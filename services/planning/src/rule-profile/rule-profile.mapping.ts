@@ -1,8 +1,14 @@
-import { GRADES, PRE_ASSESSMENT_DIMENSIONS, type RuleProfile as Profile, type RuleSet } from '@jixiao/events';
+import {
+  EVALUATION_DIMENSIONS,
+  GRADES,
+  PRE_ASSESSMENT_DIMENSIONS,
+  type RuleProfile as Profile,
+  type RuleSet,
+} from '@jixiao/events';
 import type { JointReviewerRole } from '../goal/goal.enums';
 import type { CatalogueVersion } from '../library/template.enums';
 import type { PreAssessmentDimension } from '../pre-assessment/pre-assessment.enums';
-import type { Grade, PublishRuleProfileInput, RuleProfile } from './rule-profile.type';
+import type { EvaluationDimension, Grade, PublishRuleProfileInput, RuleProfile } from './rule-profile.type';
 
 /** A profile as GraphQL shows it: maps become lists, so clients can iterate them. */
 export function toRuleProfile(profile: Profile): RuleProfile {
@@ -26,6 +32,12 @@ export function toRuleProfile(profile: Profile): RuleProfile {
     jointReviewRoles: r.jointReviewRoles as JointReviewerRole[],
     goalResubmissionDays: r.goalResubmissionDays,
     executionTolerancePoints: r.monitoring.executionTolerancePoints,
+    spotCheckPercent: r.evaluation.spotCheckPercent,
+    keyEvaluationSplit: EVALUATION_DIMENSIONS.map((d) => ({
+      dimension: d as EvaluationDimension,
+      points: r.evaluation.keyEvaluationSplit[d],
+    })),
+    minOutputBenefitPercent: r.evaluation.minOutputBenefitPercent,
   };
 }
 
@@ -34,6 +46,8 @@ export function mergeRules(current: RuleSet, input: PublishRuleProfileInput): Ru
   const dimensionMaxPoints = { ...current.preAssessment.dimensionMaxPoints };
   for (const d of input.dimensionMaxPoints ?? []) dimensionMaxPoints[d.dimension] = d.maxPoints;
   const budgetCutPercentByGrade = { ...current.budgetCutPercentByGrade };
+  const keyEvaluationSplit = { ...current.evaluation.keyEvaluationSplit };
+  for (const s of input.keyEvaluationSplit ?? []) keyEvaluationSplit[s.dimension] = s.points;
   for (const c of input.budgetCutPercentByGrade ?? []) budgetCutPercentByGrade[c.grade] = c.percent;
   return {
     preAssessment: { passMark: input.passMark ?? current.preAssessment.passMark, dimensionMaxPoints },
@@ -49,6 +63,10 @@ export function mergeRules(current: RuleSet, input: PublishRuleProfileInput): Ru
     monitoring: {
       executionTolerancePoints: input.executionTolerancePoints ?? current.monitoring.executionTolerancePoints,
     },
-    evaluation: current.evaluation,
+    evaluation: {
+      spotCheckPercent: input.spotCheckPercent ?? current.evaluation.spotCheckPercent,
+      keyEvaluationSplit,
+      minOutputBenefitPercent: input.minOutputBenefitPercent ?? current.evaluation.minOutputBenefitPercent,
+    },
   };
 }

@@ -1,5 +1,5 @@
 import { Field, Float, InputType, Int, ObjectType } from 'type-graphql';
-import { GRADE_LABELS, GRADES } from '@jixiao/events';
+import { EVALUATION_DIMENSION_LABELS, EVALUATION_DIMENSIONS, GRADE_LABELS, GRADES } from '@jixiao/events';
 import { COMMAND_ID_DESCRIPTION, registerCatalogEnum, type CatalogEnumValue } from '@jixiao/service-kit';
 import { JointReviewerRole } from '../goal/goal.enums';
 import { RuleProfileRefType } from '../goal/goal.type';
@@ -12,6 +12,27 @@ export const Grade = registerCatalogEnum(GRADES, {
   labels: GRADE_LABELS,
 });
 export type Grade = CatalogEnumValue<typeof Grade>;
+
+export const EvaluationDimension = registerCatalogEnum(EVALUATION_DIMENSIONS, {
+  name: 'EvaluationDimension',
+  description: { zh: '重点评价、部门评价的一级维度', en: 'Level-1 dimension of a key or department evaluation' },
+  labels: EVALUATION_DIMENSION_LABELS,
+});
+export type EvaluationDimension = CatalogEnumValue<typeof EvaluationDimension>;
+
+@ObjectType('EvaluationDimensionPoints', {
+  description: '重点评价、部门评价一级维度的分值 (Points of a key-evaluation dimension)',
+})
+@InputType('EvaluationDimensionPointsInput', {
+  description: '重点评价、部门评价一级维度的分值 (Points of a key-evaluation dimension)',
+})
+export class EvaluationDimensionPoints {
+  @Field(() => EvaluationDimension, { description: '维度 (dimension)' })
+  dimension!: EvaluationDimension;
+
+  @Field(() => Float, { description: '分值 (points)' })
+  points!: number;
+}
 
 @ObjectType('DimensionMaxPoints', { description: '维度满分 (Maximum points of a pre-assessment dimension)' })
 @InputType('DimensionMaxPointsInput', { description: '维度满分 (Maximum points of a pre-assessment dimension)' })
@@ -137,6 +158,25 @@ export class RuleProfile {
       '(monitoring: percentage points the execution rate may lag the elapsed share of the year without a warning; 0 by default)',
   })
   executionTolerancePoints!: number;
+
+  @Field(() => Float, {
+    description:
+      '财政抽查自评单位的比例，百分比，默认 10 (share of units whose self-evaluations are spot-checked, percent; 10 by default)',
+  })
+  spotCheckPercent!: number;
+
+  @Field(() => [EvaluationDimensionPoints], {
+    description:
+      '重点评价、部门评价分值结构：决策、过程、产出、效益，合计 100，默认 15/20/35/30 ' +
+      '(key and department evaluations: points of decision, process, output and benefit, adding up to 100)',
+  })
+  keyEvaluationSplit!: EvaluationDimensionPoints[];
+
+  @Field(() => Float, {
+    description:
+      '产出与效益合计至少占的比例，百分比，默认 60 (the least share output and benefit together carry, percent; 60 by default)',
+  })
+  minOutputBenefitPercent!: number;
 }
 
 @InputType({
@@ -188,6 +228,22 @@ export class PublishRuleProfileInput {
     description: '绩效监控执行进度容差，百分点 0—100 (monitoring: execution-rate tolerance, percentage points 0–100)',
   })
   executionTolerancePoints?: number | null;
+
+  @Field(() => Float, { nullable: true, description: '财政抽查比例，百分比 0—100 (spot-check share, percent 0–100)' })
+  spotCheckPercent?: number | null;
+
+  @Field(() => [EvaluationDimensionPoints], {
+    nullable: true,
+    description:
+      '重点评价分值结构；给出的维度替换当前值，合计须为 100 (key-evaluation split; the dimensions given replace those in force, the four must add up to 100)',
+  })
+  keyEvaluationSplit?: EvaluationDimensionPoints[] | null;
+
+  @Field(() => Float, {
+    nullable: true,
+    description: '产出与效益合计最低比例，百分比 0—100 (least share of output + benefit, percent 0–100)',
+  })
+  minOutputBenefitPercent?: number | null;
 
   @Field(() => String, { nullable: true, description: COMMAND_ID_DESCRIPTION })
   commandId?: string | null;

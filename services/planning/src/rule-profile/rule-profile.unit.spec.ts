@@ -14,7 +14,7 @@ import {
   type RuleSet,
 } from '@jixiao/events';
 import { ruleProfileDecider, ruleProfileStreamId, type PublishRuleProfile } from './rule-profile.decider';
-import { mergeRules } from './rule-profile.mapping';
+import { mergeRules, toRuleProfile } from './rule-profile.mapping';
 import { Grade, type PublishRuleProfileInput } from './rule-profile.type';
 
 const catalog = new EventCatalog(planningEvents);
@@ -332,24 +332,150 @@ describe('rule profiles', () => {
     });
 
     it('reads a profile published before the period was configurable (v1) with the fixed 15 days of then', () => {
-      const { goalResubmissionDays: _dropped, monitoring: _none, ...v1Rules } = hubei.rules;
+      const { goalResubmissionDays: _dropped, monitoring: _none, evaluation: _later, ...v1Rules } = hubei.rules;
       const stored = { type: 'RuleProfilePublished', schemaVersion: 1, data: { ...publish, rules: v1Rules } };
       const upcast = catalog.upcast(stored as unknown as RecordedEvent);
-      expect(upcast.schemaVersion).toBe(3);
+      expect(upcast.schemaVersion).toBe(4);
       expect((upcast.data as { rules: { goalResubmissionDays: number } }).rules.goalResubmissionDays).toBe(15);
       expect((stored.data.rules as { goalResubmissionDays?: number }).goalResubmissionDays).toBeUndefined();
     });
 
     it('reads a profile published before monitoring was configurable (v2) with no tolerance', () => {
-      const { monitoring: _none, ...v2Rules } = { ...hubei.rules, goalResubmissionDays: 10 };
+      const { monitoring: _none, evaluation: _later, ...v2Rules } = { ...hubei.rules, goalResubmissionDays: 10 };
       const stored = { type: 'RuleProfilePublished', schemaVersion: 2, data: { ...publish, rules: v2Rules } };
       const upcast = catalog.upcast(stored as unknown as RecordedEvent);
-      expect(upcast.schemaVersion).toBe(3);
+      expect(upcast.schemaVersion).toBe(4);
       expect((upcast.data as { rules: RuleSet }).rules).toMatchObject({
         goalResubmissionDays: 10,
         monitoring: { executionTolerancePoints: 0 },
       });
       expect(ruleSetSchema.safeParse((upcast.data as { rules: RuleSet }).rules).success).toBe(true);
+    });
+
+    it('reads a profile published before evaluation was configurable (v3) with DOMAIN.md’s defaults', () => {
+      const { evaluation: _none, ...v3Rules } = { ...hubei.rules, monitoring: { executionTolerancePoints: 2 } };
+      const stored = { type: 'RuleProfilePublished', schemaVersion: 3, data: { ...publish, rules: v3Rules } };
+      const upcast = catalog.upcast(stored as unknown as RecordedEvent);
+      expect(upcast.schemaVersion).toBe(4);
+      const rules = (upcast.data as { rules: RuleSet }).rules;
+      expect(rules.evaluation).toEqual({
+        spotCheckPercent: 10,
+        keyEvaluationSplit: { DECISION: 15, PROCESS: 20, OUTPUT: 35, BENEFIT: 30 },
+        minOutputBenefitPercent: 60,
+      });
+      expect(rules.monitoring).toEqual({ executionTolerancePoints: 2 });
+      expect(ruleSetSchema.safeParse(rules).success).toBe(true);
+      expect((stored.data.rules as { evaluation?: unknown }).evaluation).toBeUndefined();
+    });
+
+    describe('when the evaluation rules are given', () => {
+      const withEvaluation = (change: Partial<RuleSet['evaluation']>) =>
+        withRules({ evaluation: { ...publish.rules.evaluation, ...change } });
+      const split = (DECISION: number, PROCESS: number, OUTPUT: number, BENEFIT: number) => ({
+        keyEvaluationSplit: { DECISION, PROCESS, OUTPUT, BENEFIT },
+      });
+
+      it('ship DOMAIN.md’s defaults in both built-in profiles: 10 % spot-checked, 15/20/35/30, at least 60', () => {
+        for (const profile of [national, hubei]) {
+          expect(profile.rules.evaluation).toEqual({
+            spotCheckPercent: 10,
+            keyEvaluationSplit: { DECISION: 15, PROCESS: 20, OUTPUT: 35, BENEFIT: 30 },
+            minOutputBenefitPercent: 60,
+          });
+        }
+      });
+
+      it('takes a spot-check share from 0 to 100 %, and refuses -0.01 and 100.01', () => {
+        for (const spotCheckPercent of [0, 12.5, 100]) {
+          const [event] = accepted(withEvaluation({ spotCheckPercent }));
+          expect(event!.data.rules.evaluation.spotCheckPercent).toBe(spotCheckPercent);
+          expect(() => catalog.validate(event!)).not.toThrow();
+        }
+        for (const spotCheckPercent of [-0.01, 100.01, Number.NaN]) {
+          expect(refusal(withEvaluation({ spotCheckPercent }))).toEqual({
+            code: ErrorCode.BAD_USER_INPUT,
+            paths: ['spotCheckPercent'],
+          });
+        }
+      });
+
+      it('takes a split adding up to exactly 100, and refuses 99.99 and 100.01', () => {
+        accepted(withEvaluation(split(20, 20, 30, 30)));
+        accepted(withEvaluation(split(0.1, 0.2, 69.7, 30))); // 0.1 + 0.2 drift is no reason to refuse
+        for (const decision of [14.99, 15.01]) {
+          const error = given(ruleProfileDecider, [])
+            .when(withEvaluation(split(decision, 20, 35, 30)))
+            .thenThrows(ValidationError);
+          expect(error.issues.map((i) => i.path)).toEqual(['keyEvaluationSplit']);
+          expect(error.issues[0]!.en).toBe(
+            `DECISION, PROCESS, OUTPUT and BENEFIT must add up to 100, not ${decision} + 20 + 35 + 30 = ${decision + 85}`,
+          );
+        }
+      });
+
+      it('takes output + benefit of 60, and refuses 59.99 (the minimum from the profile)', () => {
+        accepted(withEvaluation(split(20, 20, 30, 30)));
+        const error = given(ruleProfileDecider, [])
+          .when(withEvaluation(split(20, 20.01, 29.99, 30)))
+          .thenThrows(ValidationError);
+        expect(error.issues.map((i) => [i.path, i.zh])).toEqual([
+          ['keyEvaluationSplit', '产出与效益合计应不低于 60%，现为 29.99 + 30 = 59.99'],
+        ]);
+        // a profile lowering its minimum to 59.99 takes that split; raising it to 70 refuses the default one
+        accepted(withEvaluation({ ...split(20, 20.01, 29.99, 30), minOutputBenefitPercent: 59.99 }));
+        expect(refusal(withEvaluation({ minOutputBenefitPercent: 70 })).paths).toEqual(['keyEvaluationSplit']);
+      });
+
+      it('takes a minimum share from 0 to 100, and refuses -0.01 and 100.01', () => {
+        accepted(withEvaluation({ minOutputBenefitPercent: 0 }));
+        accepted(withEvaluation({ ...split(0, 0, 50, 50), minOutputBenefitPercent: 100 }));
+        expect(refusal(withEvaluation({ minOutputBenefitPercent: -0.01 })).paths).toEqual(['minOutputBenefitPercent']);
+        // 100.01 is out of range, and no split can carry it either
+        expect(refusal(withEvaluation({ minOutputBenefitPercent: 100.01 })).paths).toEqual([
+          'minOutputBenefitPercent',
+          'keyEvaluationSplit',
+        ]);
+      });
+
+      it('refuses a dimension outside 0 … 100 at its own path', () => {
+        expect(refusal(withEvaluation(split(-5, 20, 55, 30))).paths).toEqual(['keyEvaluationSplit.DECISION']);
+      });
+
+      it('merges what the input gives into the rules in force, and keeps what it leaves out', () => {
+        const merged = mergeRules(hubei.rules, {
+          spotCheckPercent: 15,
+          keyEvaluationSplit: [
+            { dimension: 'DECISION', points: 10 },
+            { dimension: 'OUTPUT', points: 40 },
+          ],
+        } as PublishRuleProfileInput);
+        expect(merged.evaluation).toEqual({
+          spotCheckPercent: 15,
+          keyEvaluationSplit: { DECISION: 10, PROCESS: 20, OUTPUT: 40, BENEFIT: 30 },
+          minOutputBenefitPercent: 60,
+        });
+        const custom = { ...hubei.rules, evaluation: { ...hubei.rules.evaluation, minOutputBenefitPercent: 65 } };
+        expect(mergeRules(custom, {} as PublishRuleProfileInput).evaluation).toEqual(custom.evaluation);
+        expect(mergeRules(custom, { minOutputBenefitPercent: 62 } as PublishRuleProfileInput).evaluation).toEqual({
+          ...custom.evaluation,
+          minOutputBenefitPercent: 62,
+        });
+        // merging copies: the rules in force are not changed
+        expect(hubei.rules.evaluation.keyEvaluationSplit.DECISION).toBe(15);
+      });
+
+      it('shows the evaluation rules as GraphQL gives them, the split in the framework’s order', () => {
+        expect(toRuleProfile(national)).toMatchObject({
+          spotCheckPercent: 10,
+          keyEvaluationSplit: [
+            { dimension: 'DECISION', points: 15 },
+            { dimension: 'PROCESS', points: 20 },
+            { dimension: 'OUTPUT', points: 35 },
+            { dimension: 'BENEFIT', points: 30 },
+          ],
+          minOutputBenefitPercent: 60,
+        });
+      });
     });
   });
 });
