@@ -6,8 +6,13 @@ import { missingToken, type Attachments, type Identity, type Role, type StoredAt
 import { AttachmentRefused, baseName, checkAttachment, tooLarge } from './content-type';
 import { isAttachmentId } from './stored-attachment';
 
-/** Who may upload: a budget unit (its files belong to its unit) and the section that signs opinions. */
-export const ATTACHMENT_UPLOADERS: readonly Role[] = ['BUDGET_UNIT', 'PERFORMANCE_SECTION'];
+/**
+ * Who may upload: a budget unit (its files belong to its unit), the section that signs opinions, and a key
+ * evaluation's evaluator — an agency (its token's unit is its agency) or a department — for evidence and reports.
+ */
+export const ATTACHMENT_UPLOADERS: readonly Role[] = ['BUDGET_UNIT', 'PERFORMANCE_SECTION', 'AGENCY', 'DEPARTMENT'];
+/** Uploaders whose files belong to the unit (or agency) their token names: without one they upload nothing. */
+const UNIT_BOUND_UPLOADERS: readonly Role[] = ['BUDGET_UNIT', 'AGENCY', 'DEPARTMENT'];
 
 /** Who may download any unit's file: the finance bureau's roles that read execution. */
 export const ATTACHMENT_READERS: readonly Role[] = ['PERFORMANCE_SECTION', 'BUDGET_SECTION', 'AUDITOR', 'ADMIN'];
@@ -204,7 +209,7 @@ function readOneFile(
 
 async function upload(req: IncomingMessage, res: ServerResponse, options: AttachmentRoutesOptions) {
   const caller = await callerOf(req, options);
-  if (!ATTACHMENT_UPLOADERS.includes(caller.role) || (caller.role === 'BUDGET_UNIT' && !caller.unitId))
+  if (!ATTACHMENT_UPLOADERS.includes(caller.role) || (UNIT_BOUND_UPLOADERS.includes(caller.role) && !caller.unitId))
     throw forbidden('您的角色不能上传附件', 'Your role may not upload attachments');
   const { attachments } = options;
   const declared = Number(req.headers['content-length']);

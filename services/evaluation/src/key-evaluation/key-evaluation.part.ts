@@ -1,8 +1,11 @@
+import { keyEvaluationsProjection } from '@jixiao/projections';
 import type { ContextPart } from '@jixiao/service-kit';
+import { keyEvaluationPolicy } from './key-evaluation.policy';
+import { KeyEvaluationResolver } from './key-evaluation.resolver';
 
-/** 财政重点评价 — agencies, the year's plan, fieldwork evidence, scoring, reports and feedback. */
+/** 财政重点评价 — the year's plan, assignment, fieldwork evidence, scoring, reports and feedback, results. */
 export const keyEvaluationPart: ContextPart = {
-  projections: [],
-  policy: {},
-  resolvers: [],
+  projections: [keyEvaluationsProjection],
+  policy: keyEvaluationPolicy,
+  resolvers: [KeyEvaluationResolver],
 };
