@@ -27,6 +27,24 @@ export const CREDIT_CODE_CHARACTERS = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 /** The shape of a 统一社会信用代码: 18 characters of its alphabet (the check character is the decider's). */
 export const CREDIT_CODE_PATTERN = /^[0-9A-HJ-NP-RTUW-Y]{18}$/;
 
+/**
+ * The check character (the 18th) of a unified social credit code's first 17 characters: weights
+ * 3^i mod 31, the character at (31 − sum mod 31) mod 31. Null when a character is not of the alphabet.
+ * @example creditCodeCheckCharacter('91350100M000100Y4') // '3'
+ */
+export function creditCodeCheckCharacter(first17: string): string | null {
+  if (first17.length !== 17) return null;
+  let sum = 0;
+  let weight = 1;
+  for (const character of first17) {
+    const value = CREDIT_CODE_CHARACTERS.indexOf(character);
+    if (value < 0) return null;
+    sum += value * weight;
+    weight = (weight * 3) % 31;
+  }
+  return CREDIT_CODE_CHARACTERS[(31 - (sum % 31)) % 31]!;
+}
+
 /** The lowest and highest quality score the bureau gives an agency's evaluation. */
 export const AGENCY_SCORE_RANGE = { min: 0, max: 100 } as const;
 

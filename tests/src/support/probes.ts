@@ -1,5 +1,6 @@
 import { POLICY } from '@jixiao/contexts';
 import { ASSERTION_HEADER, PUBLIC, PUBLIC_CALLER, signAssertion, type Role } from '@jixiao/service-kit';
+import { AGENCY_PROBES } from './agency-probes';
 import { DISBURSEMENT_PROBES } from './disbursement-probes';
 import { FIXTURE_EXPERT_ID, type Fixture, type UnitKey } from './fixture';
 import { MONITORING_PROBES } from './monitoring-probes';
@@ -461,4 +462,5 @@ export const PROBES: Record<string, Probe> = {
   'BudgetUnit.history': (p, f, c, u) => historyDirect(p, 'BudgetUnit', f.unitIds[u], c),
   ...DISBURSEMENT_PROBES,
   ...MONITORING_PROBES,
+  ...AGENCY_PROBES,
 };

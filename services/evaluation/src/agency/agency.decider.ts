@@ -1,7 +1,7 @@
 import {
   AGENCY_SCORE_RANGE,
-  CREDIT_CODE_CHARACTERS,
   CREDIT_CODE_PATTERN,
+  creditCodeCheckCharacter,
   IllegalStateError,
   invalid,
   isBlank,
@@ -30,14 +30,7 @@ export function isDay(text: string): boolean {
  * @example isCreditCode('91350100M000100Y43') // true
  */
 export function isCreditCode(code: string): boolean {
-  if (!CREDIT_CODE_PATTERN.test(code)) return false;
-  let sum = 0;
-  let weight = 1;
-  for (let i = 0; i < 17; i++) {
-    sum += CREDIT_CODE_CHARACTERS.indexOf(code[i]!) * weight;
-    weight = (weight * 3) % 31;
-  }
-  return CREDIT_CODE_CHARACTERS[(31 - (sum % 31)) % 31] === code[17];
+  return CREDIT_CODE_PATTERN.test(code) && creditCodeCheckCharacter(code.slice(0, 17)) === code[17];
 }
 
 /** 登记第三方机构. `creditCodeHolder`: the agency already registered with this code, if any (the read model's). */

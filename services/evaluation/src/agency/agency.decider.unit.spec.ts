@@ -1,4 +1,5 @@
 import {
+  creditCodeCheckCharacter,
   ErrorCode,
   EventCatalog,
   evaluationEvents,
@@ -311,5 +312,15 @@ describe('evolve', () => {
   it('keeps the state through an event it does not know', () => {
     const state = agencyDecider.evolve(agencyDecider.initialState(), registered);
     expect(agencyDecider.evolve(state, { type: 'Unknown', data: {} } as unknown as AgencyEvent)).toBe(state);
+  });
+});
+
+describe('creditCodeCheckCharacter', () => {
+  it('is the 18th character of a valid code, null for a wrong length or a character outside the alphabet', () => {
+    expect(creditCodeCheckCharacter('91350100M000100Y4')).toBe('3');
+    expect(creditCodeCheckCharacter('91110000802100433')).toBe('B');
+    expect(creditCodeCheckCharacter('9135010M000100Y4')).toBeNull();
+    expect(creditCodeCheckCharacter('91350100M000100Y43')).toBeNull();
+    expect(creditCodeCheckCharacter('91350100O000100Y4')).toBeNull();
   });
 });
