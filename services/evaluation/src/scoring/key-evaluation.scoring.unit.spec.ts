@@ -91,6 +91,13 @@ describe('scores that cannot stand', () => {
     expect(keyEvaluationIssues(SPLIT, [given('OUTPUT', 'b', 1, 2), given('BENEFIT', 'b', 1, 2)])).toEqual([]);
   });
 
+  it('a maximum that is not a number: refused, and left out of its dimension’s sum', () => {
+    expect(keyEvaluationIssues(SPLIT, [given('PROCESS', 'a', 1, Number.NaN)]).map((i) => i.path)).toEqual([
+      'scores[0].maxPoints',
+      'scores[0].points',
+    ]);
+  });
+
   it('a dimension whose indicators’ maxima add up to more than its share (15 is fine, 15.01 is not)', () => {
     expect(keyEvaluationIssues(SPLIT, [given('DECISION', 'a', 1, 7.5), given('DECISION', 'b', 1, 7.5)])).toEqual([]);
     expect(keyEvaluationIssues(SPLIT, [given('DECISION', 'a', 1, 7.5), given('DECISION', 'b', 1, 7.51)])).toEqual([

@@ -77,14 +77,15 @@ export function partOf(level1: SheetIndicator['level1'], weights: RuleSet['selfE
 /**
  * `total` hundredths shared in proportion to `shares`, whole hundredths that add up to `total` exactly: each
  * gets its share rounded down, and the hundredths left go one each to the largest remainders (the earlier on a
- * tie). All shares 0: equal shares.
+ * tie). All shares 0: equal shares. Non-negative totals and shares only.
  */
 export function apportion(total: bigint, shares: readonly Ratio[]): bigint[] {
   const sum = shares.reduce((a, s) => ({ n: a.n * s.d + s.n * a.d, d: a.d * s.d }), { n: 0n, d: 1n } as Ratio);
   const weights = sum.n === 0n ? shares.map(() => ONE) : shares;
   const of = sum.n === 0n ? ratio(shares.length) : sum;
   const exact = weights.map((w) => div(mul({ n: total, d: 1n }, w), of));
-  const floors = exact.map((e) => (e.n >= 0n ? e.n / e.d : -((-e.n + e.d - 1n) / e.d)));
+  // totals and shares are never negative, so integer division rounds down
+  const floors = exact.map((e) => e.n / e.d);
   let left = total - floors.reduce((a, b) => a + b, 0n);
   const byRemainder = exact
     .map((e, i) => ({ i, rest: { n: e.n - floors[i]! * e.d, d: e.d } }))
@@ -137,7 +138,7 @@ export function scoreSelfEvaluation(sheet: SelfEvaluationSheet): SelfEvaluationS
   const empty = INDICATOR_PARTS.filter((p) => byPart.get(p)!.length === 0 && profileWeight(p) > 0);
   const orphanH = empty.reduce((a, p) => a + pointsH(profileWeight(p)), 0n);
   const receivingWeights = filled.map((p) => ratio(profileWeight(p)));
-  const canSpread = orphanH > 0n && receivingWeights.some((w) => w.n > 0n);
+  const canSpread = receivingWeights.some((w) => w.n > 0n);
   const extra = canSpread ? apportion(orphanH, receivingWeights) : filled.map(() => 0n);
 
   const lines: ScoredLine[] = [];
@@ -173,7 +174,7 @@ export function scoreSelfEvaluation(sheet: SelfEvaluationSheet): SelfEvaluationS
         indicatorId: indicator.indicatorId,
         part,
         scaledPoints: fromHundredths(scaledH),
-        scaling: scalingFormula(indicator.points, weightH, pointsSum, scaledH),
+        scaling: scalingFormula(indicator.points, weightH, pointsSum, indicators.length, scaledH),
       });
     });
     totalH += awardedH;
@@ -189,10 +190,22 @@ export function scoreSelfEvaluation(sheet: SelfEvaluationSheet): SelfEvaluationS
   return { budgetExecution, lines, parts, total, grade: gradeOf(total, sheet.bands) };
 }
 
-function scalingFormula(points: number, weightH: bigint, pointsSumH: bigint, scaledH: bigint): Bilingual {
-  const base = `${show(points)} × ${showHundredths(weightH)} / ${showHundredths(pointsSumH)} = ${showHundredths(scaledH)}`;
+function scalingFormula(
+  points: number,
+  weightH: bigint,
+  pointsSumH: bigint,
+  count: number,
+  scaledH: bigint,
+): Bilingual {
+  // indicators of no points at all share their part's weight equally
+  const base =
+    pointsSumH === 0n
+      ? `${showHundredths(weightH)} / ${count} = ${showHundredths(scaledH)}`
+      : `${show(points)} × ${showHundredths(weightH)} / ${showHundredths(pointsSumH)} = ${showHundredths(scaledH)}`;
   const exact =
-    pointsSumH === 0n ? scaledH : toHundredths(div(mul(ratio(points), hundredths(weightH)), hundredths(pointsSumH)));
+    pointsSumH === 0n
+      ? toHundredths(div(hundredths(weightH), ratio(count)))
+      : toHundredths(div(mul(ratio(points), hundredths(weightH)), hundredths(pointsSumH)));
   if (exact === scaledH) return { zh: base, en: base };
   // largest-remainder apportionment moved a hundredth so the part sums to its weight exactly
   return { zh: `${base}（尾差调整）`, en: `${base} (rounding remainder)` };

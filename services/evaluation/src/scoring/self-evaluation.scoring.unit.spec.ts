@@ -162,6 +162,41 @@ describe('a part with weight but no indicators', () => {
   });
 });
 
+describe('parts that cannot be weighed', () => {
+  it('leave a part’s weight unearned when no part with indicators has weight to share it by', () => {
+    const weights = { budgetExecution: 90, output: 0, benefit: 0, satisfaction: 10 };
+    const score = scoreSelfEvaluation(sheet(weights, INDICATORS.slice(0, 2)));
+    expect(score.parts.map((p) => [p.part, p.weight, p.awarded])).toEqual([
+      ['BUDGET_EXECUTION', 90, 85.5],
+      ['OUTPUT', 0, 0],
+      ['BENEFIT', 0, 0],
+      ['SATISFACTION', 10, 0],
+    ]);
+    expect(score.parts[3]!.formula.en).toBe('no satisfaction indicators = 0');
+    expect(score.total).toBe(85.5);
+  });
+
+  it('share a part’s weight equally among indicators of no points', () => {
+    const three = [1, 2, 3].map((i) => indicator(`O${i}`, 'OUTPUT', 0, '>=', 1, 1));
+    expect(scoreSelfEvaluation(sheet(NATIONAL, three)).lines.map((l) => l.scaling.en)).toEqual([
+      '90 / 3 = 30',
+      '90 / 3 = 30',
+      '90 / 3 = 30',
+    ]);
+    const seven = [1, 2, 3, 4, 5, 6, 7].map((i) => indicator(`O${i}`, 'OUTPUT', 0, '>=', 1, 1));
+    // 80 / 7 = 11.428…: six get 11.43, the seventh 11.42, so the part sums to 80
+    const shares = scoreSelfEvaluation(sheet(HUBEI, seven)).lines.map((l) => l.scaling.en);
+    expect(shares.slice(5)).toEqual(['80 / 7 = 11.43', '80 / 7 = 11.42 (rounding remainder)']);
+    const zero = [indicator('O1', 'OUTPUT', 0, '>=', 4, 4), indicator('O2', 'OUTPUT', 0, '>=', 4, 2)];
+    const score = scoreSelfEvaluation(sheet(HUBEI, zero));
+    // benefit's 40 goes to output: 80, shared equally
+    expect(score.lines.map((l) => [l.scaledPoints, l.awarded, l.scaling.en])).toEqual([
+      [40, 40, '80 / 2 = 40'],
+      [40, 20, '80 / 2 = 40'],
+    ]);
+  });
+});
+
 describe('budget execution', () => {
   it('is capped at its weight when more than the budget is spent, the rate shown uncapped', () => {
     const score = scoreSelfEvaluation({ ...sheet(NATIONAL), executedFen: 105_000_000 });

@@ -6,7 +6,7 @@ const drawKey = (seed: string, unitId: string): string =>
 
 /**
  * 财政抽查: the units whose self-evaluations the bureau spot-checks, drawn reproducibly. The units are ordered by
- * sha256(seed + ':' + unitId) (then by id, should two hashes tie) and the first ceil(n × percent / 100) are taken —
+ * sha256(seed + ':' + unitId) and the first ceil(n × percent / 100) are taken —
  * at least one when percent > 0 and there are units; in draw order. The same seed and units give the same sample;
  * record the seed with the sample so anyone can redraw it. A unit listed twice counts once; percent is held to
  * 0 … 100.
@@ -17,9 +17,12 @@ export function drawSpotCheck(unitIds: readonly string[], percent: number, seed:
   if (!(percent > 0) || units.length === 0) return [];
   const share = percent >= 100 ? 100 : percent;
   const count = Number(ceil(div(mul(ratio(units.length), ratio(share)), ratio(100))));
-  return units
-    .map((id) => ({ id, key: drawKey(seed, id) }))
-    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.id < b.id ? -1 : 1))
-    .slice(0, count)
-    .map((u) => u.id);
+  return (
+    units
+      .map((id) => ({ id, key: drawKey(seed, id) }))
+      // distinct ids give distinct sha256 keys (a collision is not a practical concern), so the order is total
+      .sort((a, b) => (a.key < b.key ? -1 : 1))
+      .slice(0, count)
+      .map((u) => u.id)
+  );
 }
