@@ -21,9 +21,6 @@ const NOT_GENERATED: Record<string, string> = {
   SelfEvaluationReviewed: 'TODO(issue 16): the self-evaluation generator step is not written yet',
   SpotCheckDecided: 'TODO(issue 16): the self-evaluation generator step is not written yet',
   SelfEvaluationAccepted: 'TODO(issue 16): the self-evaluation generator step is not written yet',
-  AgencyRegistered: 'TODO(issue 16): the agency generator step is not written yet',
-  AgencyProcurementAnnounced: 'TODO(issue 16): the agency generator step is not written yet',
-  AgencyContractSigned: 'TODO(issue 16): the agency generator step is not written yet',
   AgencyRated: 'TODO(issue 16): rated after the generated key evaluations',
 };
 

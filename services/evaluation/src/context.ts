@@ -12,5 +12,5 @@ export const evaluationContext: ContextModule = contextFromParts(
     events: evaluationEvents,
     streamCategories: ['evaluationnotice', 'selfevaluation', 'agency', 'evaluationplan', 'keyevaluation'],
   },
-  [selfEvaluationPart, keyEvaluationPart, agencyPart],
+  [selfEvaluationPart, agencyPart, keyEvaluationPart],
 );

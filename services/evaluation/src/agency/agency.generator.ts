@@ -1,0 +1,134 @@
+import { CREDIT_CODE_CHARACTERS, creditCodeCheckCharacter, type EventMetadata } from '@jixiao/events';
+import { clientIpOf, Rng, Streams, type Actor, type CityYear, type GeneratorSteps } from '@jixiao/generator';
+import { agencyDecider, agencyStreamId } from './agency.decider';
+
+const PERFORMANCE_SECTION: Actor = { actorId: 'li.na', role: 'PERFORMANCE_SECTION', unitId: null };
+
+/** The city's agencies, in the order they are bought in; the demo year takes the first three. */
+const AGENCIES = [
+  { name: '湖北天衡会计师事务所有限公司', qualification: '会计师事务所执业证书；湖北省预算绩效管理第三方机构库入库' },
+  { name: '湖北楚天工程咨询有限公司', qualification: '工程咨询单位甲级资信；湖北省预算绩效管理第三方机构库入库' },
+  { name: '天门市正信资产评估有限公司', qualification: '资产评估机构备案；湖北省预算绩效管理第三方机构库入库' },
+  {
+    name: '湖北中审华信税务师事务所有限公司',
+    qualification: '税务师事务所行政登记；湖北省预算绩效管理第三方机构库入库',
+  },
+  { name: '武汉华中绩效评价研究院', qualification: '民办非企业单位登记；湖北省预算绩效管理第三方机构库入库' },
+  { name: '湖北长江财经咨询有限公司', qualification: '会计师事务所执业证书；湖北省预算绩效管理第三方机构库入库' },
+] as const;
+const METHODS = ['PUBLIC_TENDER', 'COMPETITIVE_CONSULTATION'] as const;
+
+/** One generated agency: what the key-evaluation generator assigns under (its id and contract). */
+export interface GeneratedAgency {
+  agencyId: string;
+  name: string;
+  creditCode: string;
+  contractNumber: string;
+  /** The contract's period, `YYYY-MM-DD`. */
+  from: string;
+  to: string;
+}
+
+/** How many agencies a year buys in: three in the demo year, six in a city-sized one. */
+const agencyCount = (year: Pick<CityYear, 'scale'>) => (year.scale.goals <= 100 ? 3 : AGENCIES.length);
+
+/** The agencies' own randomness, from the year's seed: the shared sequence stays as it was. */
+const rngOf = (seed: number) => new Rng((seed ^ 0x5a9e7c31) >>> 0);
+
+/**
+ * The year's agencies, a pure function of the year's seed and scale: the key-evaluation generator
+ * calls it to assign its evaluations under these contracts (the contracts run over the year after
+ * the fiscal year, when key evaluations are carried out).
+ */
+export function generatedAgencies(year: Pick<CityYear, 'seed' | 'scale'>): GeneratedAgency[] {
+  const r = rngOf(year.seed);
+  const next = year.scale.fiscalYear + 1;
+  return AGENCIES.slice(0, agencyCount(year)).map((a, n) => {
+    const organisation = Array.from({ length: 9 }, () => r.pick([...CREDIT_CODE_CHARACTERS])).join('');
+    const first17 = `91${year.scale.divisionCode}${organisation}`;
+    return {
+      agencyId: r.uuid(),
+      name: a.name,
+      creditCode: `${first17}${creditCodeCheckCharacter(first17)}`,
+      contractNumber: `TMCZ-${next}-${String(n + 1).padStart(3, '0')}`,
+      from: `${next}-03-${String(10 + n).padStart(2, '0')}`,
+      to: `${next}-12-31`,
+    };
+  });
+}
+
+/**
+ * 第三方机构 in the city's year: after the year's work, the bureau registers its agencies, announces
+ * the procurement result (one announcement for all, early in the next year) and signs each one's
+ * contract. Ratings follow the key evaluations, which this step does not generate.
+ */
+export function agencyGenerator(): GeneratorSteps {
+  let now = 0;
+  return {
+    finish(year) {
+      // the events' own draws (command ids, methods, amounts), apart from the agencies' ids and codes
+      const r = new Rng((year.seed ^ 0x3c11b2d7) >>> 0);
+      const metadata = (actor: Actor): EventMetadata => ({
+        actorId: actor.actorId,
+        role: actor.role,
+        unitId: actor.unitId,
+        commandId: r.uuid(),
+        correlationId: r.uuid(),
+        clientIp: clientIpOf(actor.actorId),
+        userAgent: 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) Chrome/120.0 Safari/537.36',
+      });
+      const s = new Streams(metadata, () => new Date(now));
+      const next = year.scale.fiscalYear + 1;
+      const method = r.pick(METHODS);
+      const agencies = generatedAgencies(year);
+      agencies.forEach((a, n) => {
+        const stream = agencyStreamId(a.agencyId);
+        now = Date.UTC(next, 1, 20 + n, 2, 0, 0); // late February, 10:00 in China
+        s.run(
+          agencyDecider,
+          stream,
+          {
+            type: 'RegisterAgency',
+            agencyId: a.agencyId,
+            name: a.name,
+            creditCode: a.creditCode,
+            qualification: AGENCIES[n]!.qualification,
+            divisionCode: year.scale.divisionCode,
+            creditCodeHolder: null,
+          },
+          PERFORMANCE_SECTION,
+        );
+        now = Date.UTC(next, 2, 5, 2, 0, n);
+        s.run(
+          agencyDecider,
+          stream,
+          {
+            type: 'AnnounceAgencyProcurement',
+            agencyId: a.agencyId,
+            method,
+            announcedOn: `${next}-03-05`,
+            resultRef: `天财采〔${next}〕${r.int(10, 40)}号`,
+          },
+          PERFORMANCE_SECTION,
+        );
+        now = Date.UTC(next, 2, 10 + n, 2, 0, 0);
+        s.run(
+          agencyDecider,
+          stream,
+          {
+            type: 'SignAgencyContract',
+            agencyId: a.agencyId,
+            contractNumber: a.contractNumber,
+            signedOn: a.from,
+            from: a.from,
+            to: a.to,
+            scope: `${year.scale.fiscalYear}年度财政重点绩效评价：委托的项目支出、部门整体支出和政策评价`,
+            amountFen: r.int(18, 60) * 10_000 * 100,
+          },
+          PERFORMANCE_SECTION,
+        );
+      });
+      year.streams.out.push(...s.drain());
+    },
+  };
+}

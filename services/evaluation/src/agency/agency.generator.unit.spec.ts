@@ -1,0 +1,57 @@
+import { EventCatalog, evaluationEvents, type NewEvent } from '@jixiao/events';
+import { Rng, SCALES, Streams, type CityYear } from '@jixiao/generator';
+import { isCreditCode } from './agency.decider';
+import { agencyGenerator, generatedAgencies } from './agency.generator';
+
+const catalog = new EventCatalog(evaluationEvents);
+
+function yearOf(scale: CityYear['scale'], seed = 20231): CityYear {
+  const streams = new Streams(
+    () => ({ actorId: 't', role: 'SYSTEM', unitId: null }) as never,
+    () => new Date(0),
+  );
+  return { rng: new Rng(seed), seed, streams, scale, units: [], projects: [] };
+}
+
+describe('the agency generator step', () => {
+  it('buys in three agencies in the demo year and six in Tianmen, each with a valid credit code and a contract', () => {
+    const demo = generatedAgencies(yearOf(SCALES.demo));
+    const city = generatedAgencies(yearOf(SCALES.tianmen));
+    expect(demo).toHaveLength(3);
+    expect(city).toHaveLength(6);
+    for (const a of city) {
+      expect(isCreditCode(a.creditCode)).toBe(true);
+      expect(a.creditCode.slice(2, 8)).toBe(SCALES.tianmen.divisionCode);
+      expect(a.from <= a.to).toBe(true);
+      expect(a.to).toBe(`${SCALES.tianmen.fiscalYear + 1}-12-31`);
+    }
+    expect(new Set(city.map((a) => a.contractNumber)).size).toBe(6);
+    expect(new Set(city.map((a) => a.creditCode)).size).toBe(6);
+  });
+
+  it('is a function of the year’s seed: the same seed, the same agencies; another seed, other ids', () => {
+    expect(generatedAgencies(yearOf(SCALES.demo))).toEqual(generatedAgencies(yearOf(SCALES.demo)));
+    const other = generatedAgencies(yearOf(SCALES.demo, 7));
+    expect(other[0]!.agencyId).not.toBe(generatedAgencies(yearOf(SCALES.demo))[0]!.agencyId);
+  });
+
+  it('writes each agency’s registration, procurement and contract through the decider, as the ids it publishes', () => {
+    const year = yearOf(SCALES.demo);
+    agencyGenerator().finish!(year);
+    const events = year.streams.out.flatMap((a) => (a.events as NewEvent[]).map((e) => ({ stream: a.streamId, e })));
+    expect(events.map(({ e }) => e.type)).toEqual(
+      Array.from({ length: 3 }, () => [
+        'AgencyRegistered',
+        'AgencyProcurementAnnounced',
+        'AgencyContractSigned',
+      ]).flat(),
+    );
+    for (const { e } of events) expect(() => catalog.validate(e)).not.toThrow();
+    const published = generatedAgencies(year);
+    expect([...new Set(events.map(({ stream }) => stream))]).toEqual(published.map((a) => `agency-${a.agencyId}`));
+    const contracts = events.filter(({ e }) => e.type === 'AgencyContractSigned').map(({ e }) => e.data);
+    expect(contracts.map((c) => (c as { contractNumber: string }).contractNumber)).toEqual(
+      published.map((a) => a.contractNumber),
+    );
+  });
+});
