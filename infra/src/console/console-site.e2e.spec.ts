@@ -74,6 +74,26 @@ describe('the console beside GraphQL, in embedded mode with the demo data', () =
     });
   });
 
+  it('signs the demo agency user in as the first demo agency: it reads that agency and no other', async () => {
+    const identities = (await (await fetch(`${base}dev/identities`)).json()) as {
+      roles: { role: string; needsUnit: boolean; users: string[] }[];
+    };
+    const agencyRole = identities.roles.find((r) => r.role === 'AGENCY')!;
+    expect(agencyRole).toMatchObject({ needsUnit: false, users: ['agency.tianheng'] });
+    const { token } = (await (await post({ role: 'AGENCY', userId: 'agency.tianheng' })).json()) as { token: string };
+    const answer = await fetch(platform.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query: '{ agencies { totalCount nodes { name contracts { contractNumber } } } }' }),
+    });
+    const { data } = (await answer.json()) as {
+      data: { agencies: { totalCount: number; nodes: { name: string; contracts: unknown[] }[] } };
+    };
+    expect(data.agencies.totalCount).toBe(1);
+    expect(data.agencies.nodes[0]).toMatchObject({ name: '湖北天衡会计师事务所有限公司' });
+    expect(data.agencies.nodes[0]!.contracts).toHaveLength(1);
+  });
+
   it.each([
     ['an unknown role', { role: 'MAYOR', userId: 'x' }, '角色须为'],
     ['a budget unit without a unit', { role: 'BUDGET_UNIT', userId: 'x' }, '须选择示例数据中的一个单位'],

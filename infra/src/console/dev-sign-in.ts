@@ -15,6 +15,10 @@ const DEMO_USERS: Partial<Record<Role, string[]>> = {
 };
 
 const UNITS = `{ budgetUnits(page: { first: 200 }) { nodes { id name code level } } }`;
+/** The agency directory (services/evaluation/src/agency): an AGENCY user's token names its agency as its unit. */
+const AGENCIES = `{ agencies(page: { first: 50 }) { nodes { id name } } }`;
+/** Which demo agency each demo AGENCY user works for: the first the demo year buys in (agency.generator.ts). */
+const AGENCY_OF_USER: Record<string, string> = { 'agency.tianheng': '天衡' };
 /**
  * The demo year's expert pool (services/planning/src/generator: expert.001 … expert.040); the sign-in
  * lists first those the demo year named as scorers, found with one aliased query.
@@ -65,9 +69,23 @@ export function devSignIn(auth: AuthConfig, graphqlUrl: () => string): DevSignIn
     return answer.data;
   };
   let cached: { at: number; identities: Promise<DemoIdentities> } | undefined;
+  /** The demo AGENCY users' agency ids, as last loaded with the identities. */
+  let agencyIds = new Map<string, string>();
+  const loadAgencies = async () => {
+    const { agencies } = await ask<{ agencies: { nodes: { id: string; name: string }[] } }>(AGENCIES).catch(() => ({
+      agencies: { nodes: [] },
+    }));
+    agencyIds = new Map(
+      Object.entries(AGENCY_OF_USER).flatMap(([user, name]) => {
+        const agency = agencies.nodes.find((a) => a.name.includes(name));
+        return agency ? [[user, agency.id] as const] : [];
+      }),
+    );
+  };
   const load = async (): Promise<DemoIdentities> => {
-    const [{ budgetUnits }, ...chunks] = await Promise.all([
+    const [{ budgetUnits }, , ...chunks] = await Promise.all([
       ask<{ budgetUnits: { nodes: DemoIdentities['units'] } }>(UNITS),
+      loadAgencies(),
       ...SCORERS.map((query) => ask<Record<string, { subjectId: string }[]>>(query)),
     ]);
     const scorers = Object.assign({}, ...chunks) as Record<string, { subjectId: string }[]>;
@@ -83,15 +101,21 @@ export function devSignIn(auth: AuthConfig, graphqlUrl: () => string): DevSignIn
       })),
     };
   };
+  const identities = () => {
+    if (!cached || Date.now() - cached.at > CACHE_MS) {
+      const loading = load();
+      cached = { at: Date.now(), identities: loading };
+      loading.catch(() => (cached = undefined));
+    }
+    return cached.identities;
+  };
   return {
-    mint,
-    identities: () => {
-      if (!cached || Date.now() - cached.at > CACHE_MS) {
-        const identities = load();
-        cached = { at: Date.now(), identities };
-        identities.catch(() => (cached = undefined));
-      }
-      return cached.identities;
+    // an AGENCY user's unit is its agency (docs/identity-and-access.md), found with the identities
+    mint: async (claims) => {
+      if (claims.role !== 'AGENCY') return mint(claims);
+      await identities().catch(() => undefined);
+      return mint({ ...claims, unitId: agencyIds.get(claims.userId) ?? null });
     },
+    identities,
   };
 }
