@@ -143,6 +143,12 @@ export const filledIndicatorSchema = z.object({
 
 /** The parts of a self-evaluation's 100 points (DOMAIN.md, "Scoring"); COST indicators count in OUTPUT. */
 export const SELF_EVALUATION_PARTS = ['BUDGET_EXECUTION', 'OUTPUT', 'BENEFIT', 'SATISFACTION'] as const;
+export const SELF_EVALUATION_PART_LABELS: ValueLabels<(typeof SELF_EVALUATION_PARTS)[number]> = {
+  BUDGET_EXECUTION: { zh: '预算执行率', en: 'budget execution' },
+  OUTPUT: { zh: '产出指标', en: 'output indicators' },
+  BENEFIT: { zh: '效益指标', en: 'benefit indicators' },
+  SATISFACTION: { zh: '满意度指标', en: 'satisfaction indicators' },
+};
 
 /** The score as computed when the sheet was submitted (never typed): each line's and part's formula with its numbers. */
 export const selfEvaluationScoreSchema = z.object({

@@ -290,6 +290,9 @@ describe('submitting the overall expenditure (整体支出)', () => {
     expect(paths(refused({ ...c, lines: first({ name: ' ' }) }))).toEqual(['indicators.0.name']);
     expect(paths(refused({ ...c, lines: first({ level1: null }) }))).toContain('indicators.0.level1');
     expect(paths(refused({ ...c, lines: first({ operator: null }) }))).toEqual(['indicators.0.operator']);
+    expect(paths(refused({ ...c, lines: first({ level1: 'COSTS' }) }))).toEqual(['indicators', 'indicators.0.level1']);
+    expect(paths(refused({ ...c, lines: first({ operator: '=>' }) }))).toEqual(['indicators.0.operator']);
+    expect(paths(refused({ ...c, lines: first({ target: null }) }))).toEqual(['indicators.0.target']);
     expect(paths(refused({ ...c, lines: first({ points: 0 }) }))).toEqual(['indicators.0.points']);
     expect(paths(refused({ ...c, lines: first({ points: 101 }) }))).toEqual(['indicators.0.points']);
     expect(paths(refused({ ...c, lines: first({ points: null }) }))).toEqual(['indicators.0.points']);

@@ -1,9 +1,10 @@
 import {
   issueIf,
   isBlank,
+  LEVEL1,
+  OPERATORS,
   type FieldIssue,
   type Level1,
-  type OPERATORS,
   type QUALITATIVE_LEVELS,
 } from '@jixiao/events';
 
@@ -25,8 +26,10 @@ export interface IndicatorDefinition {
 export interface SheetLineInput {
   indicatorId: string;
   name?: string | null;
-  level1?: Level1 | null;
-  operator?: Operator | null;
+  /** One of the catalog's level-1 categories (checked: it comes as text). */
+  level1?: string | null;
+  /** One of the catalog's operators (checked: it comes as text). */
+  operator?: string | null;
   target?: number | null;
   points?: number | null;
   actual: number | null;
@@ -38,6 +41,9 @@ export interface SheetLineInput {
 
 /** The least number of indicators a unit states for its overall expenditure, like a goal's. */
 export const MIN_OVERALL_INDICATORS = 3;
+
+const isLevel1 = (v: string | null | undefined): v is Level1 => (LEVEL1 as readonly string[]).includes(v ?? '');
+const isOperator = (v: string | null | undefined): v is Operator => (OPERATORS as readonly string[]).includes(v ?? '');
 
 const trimmed = (t: string | null | undefined): string | null => (isBlank(t) ? null : t!.trim());
 
@@ -117,8 +123,18 @@ export function overallDefinitions(lines: readonly SheetLineInput[]): {
     const points = line.points ?? null;
     issues.push(
       ...issueIf(isBlank(line.name), `${at}.name`, '请填写指标名称', 'Name the indicator'),
-      ...issueIf(!line.level1, `${at}.level1`, '请选择一级指标', 'Choose the indicator’s level-1 category'),
-      ...issueIf(!line.operator, `${at}.operator`, '请选择指标的比较方式', 'Choose how the indicator compares'),
+      ...issueIf(
+        !isLevel1(line.level1),
+        `${at}.level1`,
+        `请选择一级指标（${LEVEL1.join('、')}）`,
+        `Choose the indicator’s level-1 category (${LEVEL1.join(', ')})`,
+      ),
+      ...issueIf(
+        !isOperator(line.operator),
+        `${at}.operator`,
+        `请选择指标的比较方式（${OPERATORS.join('、')}）`,
+        `Choose how the indicator compares (${OPERATORS.join(', ')})`,
+      ),
       ...issueIf(
         points === null || !(points > 0 && points <= 100),
         `${at}.points`,
@@ -129,8 +145,8 @@ export function overallDefinitions(lines: readonly SheetLineInput[]): {
     return {
       indicatorId: line.indicatorId,
       name: line.name?.trim() ?? '',
-      level1: line.level1 ?? 'OUTPUT',
-      operator: line.operator ?? '>=',
+      level1: isLevel1(line.level1) ? line.level1 : 'OUTPUT',
+      operator: isOperator(line.operator) ? line.operator : '>=',
       target: line.operator === 'QUALITATIVE' ? null : (line.target ?? null),
       points: points ?? 0,
     };
