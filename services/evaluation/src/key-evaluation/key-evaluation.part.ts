@@ -1,5 +1,6 @@
 import { keyEvaluationsProjection } from '@jixiao/projections';
 import type { ContextPart } from '@jixiao/service-kit';
+import { keyEvaluationGenerator } from './key-evaluation.generator';
 import { keyEvaluationPolicy } from './key-evaluation.policy';
 import { KeyEvaluationResolver } from './key-evaluation.resolver';
 
@@ -8,4 +9,5 @@ export const keyEvaluationPart: ContextPart = {
   projections: [keyEvaluationsProjection],
   policy: keyEvaluationPolicy,
   resolvers: [KeyEvaluationResolver],
+  generator: keyEvaluationGenerator,
 };
