@@ -1,6 +1,7 @@
 import type { RouteObject } from 'react-router-dom';
 import { auditModule } from './audit';
 import { directoryModule } from './directory';
+import { evaluationModule } from './evaluation';
 import { executionModule } from './execution';
 import { homeModule } from './home';
 import { planningModule, planningPublicRoutes } from './planning';
@@ -12,6 +13,7 @@ export const CONSOLE_MODULES: ConsoleModule[] = [
   directoryModule,
   planningModule,
   executionModule,
+  evaluationModule,
   auditModule,
 ];
 

@@ -1,0 +1,153 @@
+import { expect } from '@jest/globals';
+import type { Page } from 'playwright-core';
+import { tokenSession, useConsoleHarness } from './harness';
+import { record, stateTag, tableRow } from './console-pages';
+
+interface GoalIndicator {
+  id: string;
+  name: string;
+  operator: string;
+  targetValue: number | null;
+}
+
+interface Task {
+  id: string;
+  unitId: string;
+  name: string;
+  object: string;
+  goalId: string | null;
+}
+
+/** An actual value that meets the indicator's target in full (≥, ≤, = at the target; > and < just past it). */
+const fullValue = (indicator: GoalIndicator): number => {
+  const target = indicator.targetValue!;
+  if (indicator.operator === 'GT') return target + 1;
+  if (indicator.operator === 'LT') return target - 1;
+  return target;
+};
+
+/** Fills each line of the goal at full points; a qualitative one as 达成 at 100 % with its reason. */
+async function fillAtFullPoints(page: Page, indicators: GoalIndicator[]): Promise<void> {
+  for (const indicator of indicators) {
+    if (indicator.operator === 'QUALITATIVE') {
+      await page.getByLabel(`${indicator.name}完成等级`, { exact: true }).click();
+      await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '达成' }).first().click();
+      await page.getByLabel(`${indicator.name}得分比例`).fill('100');
+      await page.getByLabel(`${indicator.name}评定理由`).fill('按计划全部完成，有验收资料');
+    } else {
+      await page.getByLabel(`${indicator.name}实际完成值`).fill(String(fullValue(indicator)));
+    }
+  }
+}
+
+/**
+ * 单位自评 in the browser (issue 16, item 5): the bureau has issued the year's notice; a budget unit
+ * opens its task list, fills a project's self-evaluation at full points and sees the score the
+ * platform computes (100, 优) with each line's formula; then reports one indicator at half its target,
+ * sees the score sheet refused beside that line for the missing deviation cause, gives the cause and
+ * the measure, sees the line's formula with its numbers, and submits. The department then reads it.
+ */
+describe('a unit’s self-evaluation, scored as it types', () => {
+  const h = useConsoleHarness();
+  const section = { role: 'PERFORMANCE_SECTION' as const, userId: 'li.na' };
+
+  it('fills, sees the computed score and the formula, is refused inline without a cause, submits', async () => {
+    const existing = await h.platform.gql<{ evaluationNotice: { taskCount: number } | null }>(
+      `{ evaluationNotice(fiscalYear: 2023, divisionCode: "429006") { taskCount } }`,
+      {},
+      section,
+    );
+    expect(existing.errors).toBeUndefined();
+    if (!existing.data!.evaluationNotice) {
+      const issued = await h.platform.gql<{ issueEvaluationNotice: { taskCount: number } }>(
+        `mutation($input: IssueEvaluationNoticeInput!) { issueEvaluationNotice(input: $input) { taskCount } }`,
+        { input: { divisionCode: '429006', fiscalYear: 2023, dueDate: '2027-06-30' } },
+        section,
+      );
+      expect(issued.errors).toBeUndefined();
+      expect(issued.data!.issueEvaluationNotice.taskCount).toBeGreaterThan(0);
+    }
+
+    const tasks = await h.platform.gql<{ selfEvaluations: { nodes: Task[] } }>(
+      `{ selfEvaluations(filter: { fiscalYear: 2023, status: ISSUED }, page: { first: 200 }) {
+          nodes { id unitId name object goalId } } }`,
+      {},
+      section,
+    );
+    expect(tasks.errors).toBeUndefined();
+    const { units } = (await fetch(h.url('dev/identities')).then((r) => r.json())) as {
+      units: { id: string; code: string }[];
+    };
+    // a project whose goal has a ≥ indicator to report below its target, of a unit the sign-in offers
+    let chosen: { task: Task; code: string; indicators: GoalIndicator[] } | undefined;
+    for (const task of tasks.data!.selfEvaluations.nodes) {
+      const unit = units.find((u) => u.id === task.unitId);
+      if (task.object !== 'PROJECT' || !task.goalId || !unit) continue;
+      const goal = await h.platform.gql<{ goal: { indicators: GoalIndicator[] } }>(
+        `query($id: ID!) { goal(id: $id) { indicators { id name operator targetValue } } }`,
+        { id: task.goalId },
+        section,
+      );
+      const indicators = goal.data?.goal.indicators ?? [];
+      if (indicators.some((i) => i.operator === 'GTE' && (i.targetValue ?? 0) > 0)) {
+        chosen = { task, code: unit.code, indicators };
+        break;
+      }
+    }
+    expect(chosen).toBeDefined();
+    const { task, code, indicators } = chosen!;
+
+    const page = await h.newPage();
+    await tokenSession(page, h, { role: 'BUDGET_UNIT', unitCode: code }, 'self-evaluations');
+    await tableRow(page, task.name).first().waitFor();
+    await stateTag(page, '已下达待填报').waitFor();
+    await record(page, 'evaluation-self-evaluation-tasks');
+
+    await page.getByRole('link', { name: `填报：${task.name}` }).click();
+    await page.getByRole('heading', { name: `2023 年度绩效自评：${task.name}` }).waitFor();
+    const issuedAmount = await h.platform.gql<{ goal: { issuedAmount: string | null; amount: string } }>(
+      `query($id: ID!) { goal(id: $id) { issuedAmount amount } }`,
+      { id: task.goalId },
+      section,
+    );
+    const budget = issuedAmount.data!.goal.issuedAmount ?? issuedAmount.data!.goal.amount;
+    await page.getByLabel('全年执行数（元）').fill(budget);
+    await fillAtFullPoints(page, indicators);
+    const score = page.getByRole('status');
+    await score.getByLabel('总分', { exact: true }).filter({ hasText: '100.00' }).waitFor();
+    await score.getByText('优', { exact: true }).waitFor();
+
+    // one ≥ indicator at half its target: below full points, and no cause given yet
+    const behind = indicators.find((i) => i.operator === 'GTE' && (i.targetValue ?? 0) > 0)!;
+    await page.getByLabel(`${behind.name}实际完成值`).fill(String(behind.targetValue! / 2));
+    await page.getByText('未得满分的指标须说明偏差原因').first().waitFor();
+    await score.getByText('尚不能计算得分').waitFor();
+    await record(page, 'evaluation-self-evaluation-cause-refused');
+
+    await page.getByLabel(`${behind.name}偏差原因`).fill('资金到位较晚，部分任务顺延至次年');
+    await page.getByLabel(`${behind.name}改进措施`).fill('提前下达资金，按季度调度进度');
+    const formula = score.getByLabel(`${behind.name}得分计算式`);
+    await formula.waitFor();
+    const text = (await formula.textContent()) ?? '';
+    // the line's points times the share reached: the target and the actual appear in the formula
+    expect(text).toContain(String(behind.targetValue! / 2));
+    expect(text).toContain(String(behind.targetValue));
+    const total = Number(await score.getByLabel('总分', { exact: true }).textContent());
+    expect(total).toBeLessThan(100);
+    expect(total).toBeGreaterThan(0);
+    await record(page, 'evaluation-self-evaluation-preview');
+
+    await page.getByRole('button', { name: '提交自评' }).click();
+    await stateTag(page, '已填报').waitFor();
+    await page.getByText('自评得分表').waitFor();
+    expect(await page.getByRole('button', { name: '提交自评' }).count()).toBe(0);
+    await record(page, 'evaluation-self-evaluation-submitted');
+
+    const recorded = await h.platform.gql<{ selfEvaluation: { status: string; total: number; submission: number } }>(
+      `query($id: ID!) { selfEvaluation(id: $id) { status total submission } }`,
+      { id: task.id },
+      section,
+    );
+    expect(recorded.data!.selfEvaluation).toEqual({ status: 'FILLED', total, submission: 1 });
+  }, 300_000);
+});
