@@ -1,5 +1,21 @@
 import { expectNoWrite } from './support/fixture';
+import {
+  agencyUser,
+  agencyWithContract,
+  ANSWER,
+  chinaToday,
+  DRAFT,
+  EVIDENCE,
+  FEEDBACK,
+  FINAL,
+  PLAN,
+  ASSIGN,
+  registerUnit,
+  SCORES,
+  uploadPdf,
+} from './support/key-evaluation-walk';
 import { as, startTestPlatform } from './support/platform';
+import { ok, officer } from './support/walk';
 
 const performance = as('PERFORMANCE_SECTION', null, 'e2e.performance');
 const AGENCY = `id name creditCode qualification divisionCode procurement { method announcedOn resultRef }
@@ -34,7 +50,7 @@ describe('agencies (第三方机构) through the gateway (embedded platform)', (
   let otherId: string;
 
   beforeAll(async () => {
-    p = await startTestPlatform({ clock: () => new Date('2024-12-10T02:00:00.000Z') });
+    p = await startTestPlatform();
   }, 120_000);
   afterAll(() => p.dispose());
 
@@ -59,18 +75,6 @@ describe('agencies (第三方机构) through the gateway (embedded platform)', (
     const signed = await p.gql(SIGN, { input: { agencyId, ...contract } }, performance);
     expect(signed.errors).toBeUndefined();
     expect(signed.data!.signAgencyContract.contracts).toEqual([contract]);
-
-    const rated = await p.gql(
-      RATE,
-      { input: { agencyId, evaluationId: 'k-2023-01', score: 88, comments: '报告规范，问题揭示充分' } },
-      performance,
-    );
-    expect(rated.errors).toBeUndefined();
-    expect(rated.data!.rateAgency).toMatchObject({
-      ratingCount: 1,
-      averageScore: 88,
-      ratings: [{ evaluationId: 'k-2023-01', score: 88, comments: '报告规范，问题揭示充分', ratedOn: '2024-12-10' }],
-    });
 
     const other = await p.gql(
       REGISTER,
@@ -99,7 +103,7 @@ describe('agencies (第三方机构) through the gateway (embedded platform)', (
     const byQualification = await p.gql(LIST, { filter: { qualification: '资产评估' } }, performance);
     expect(byQualification.data!.agencies.nodes).toEqual([{ id: otherId, name: '天门正信资产评估有限公司' }]);
     const one = await p.gql(ONE, { id: agencyId }, as('AUDITOR'));
-    expect(one.data!.agency).toMatchObject({ name: tianheng.name, contracts: [contract], ratingCount: 1 });
+    expect(one.data!.agency).toMatchObject({ name: tianheng.name, contracts: [contract], ratingCount: 0 });
   });
 
   it('an agency user (its token’s unit is the agency id) reads its own agency and nothing of another', async () => {
@@ -142,14 +146,6 @@ describe('agencies (第三方机构) through the gateway (embedded platform)', (
       /早于起始日期.*before it starts/,
     );
     await refusal(SIGN, { agencyId, ...contract }, 'contractNumber', /TMCZ-2024-001 已登记/);
-    for (const score of [-1, 101]) {
-      await refusal(RATE, { agencyId, evaluationId: 'k-2023-02', score, comments: '好' }, 'score', /0–100/);
-    }
-    // the same evaluation is rated once
-    const again = await expectNoWrite(p, () =>
-      p.gql(RATE, { input: { agencyId, evaluationId: 'k-2023-01', score: 90, comments: '再评' } }, performance),
-    );
-    expect(again.errors?.[0]?.extensions?.code).toBe('ILLEGAL_STATE');
     // a contract before any procurement result
     const bare = await p.gql(
       REGISTER,
@@ -165,6 +161,87 @@ describe('agencies (第三方机构) through the gateway (embedded platform)', (
     );
     expect(missing.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     expect(missing.errors?.[0]?.message).toMatch(/请先登记机构/);
+  });
+
+  it('rates an agency’s key evaluation once its final report is in, once, 0–100', async () => {
+    const unitId = await registerUnit(p, '701', '天门市卫生健康委员会');
+    const evaluator = await agencyWithContract(p, '湖北众信会计师事务所', 71, 'TMCZ-RATE-01');
+    const by = agencyUser(evaluator);
+    const rating = (evaluationId: string, score = 92, agency = evaluator) =>
+      p.gql(
+        RATE,
+        { input: { agencyId: agency, evaluationId, score, comments: '报告规范，问题揭示充分' } },
+        performance,
+      );
+    const planned = await ok(p, PLAN, {
+      input: {
+        kind: 'FINANCE_KEY',
+        object: 'POLICY',
+        unitId,
+        subject: '基层医疗卫生机构能力提升政策',
+        fiscalYear: 2025,
+      },
+    });
+    const id = planned.id as string;
+    await ok(p, ASSIGN, {
+      input: { evaluationId: id, evaluatorId: evaluator, contractNumber: 'TMCZ-RATE-01', scope: '政策全过程' },
+    });
+    const scores = [
+      { dimension: 'DECISION', indicator: '政策依据', points: 14, maxPoints: 15 },
+      { dimension: 'PROCESS', indicator: '资金管理', points: 18, maxPoints: 20 },
+      { dimension: 'OUTPUT', indicator: '服务能力', points: 30, maxPoints: 35 },
+      { dimension: 'BENEFIT', indicator: '群众满意度', points: 27, maxPoints: 30 },
+    ];
+    const questionnaire = { sent: 200, returned: 180, satisfactionPercent: 91.1 };
+    await ok(
+      p,
+      EVIDENCE,
+      { input: { evaluationId: id, kind: 'QUESTIONNAIRE', date: chinaToday(), questionnaire } },
+      by,
+    );
+    await ok(p, SCORES, { input: { evaluationId: id, scores } }, by);
+    const draft = await uploadPdf(p, by, '评价报告（征求意见稿）.pdf');
+    await ok(p, DRAFT, { input: { evaluationId: id, attachmentId: draft.attachmentId } }, by);
+
+    // before the final report, for an evaluation on no record, or for an agency it was not assigned to: refused, nothing written
+    const early = await expectNoWrite(p, () => rating(id));
+    expect(early.errors?.[0]?.extensions?.code).toBe('ILLEGAL_STATE');
+    expect(early.errors?.[0]?.message).toMatch(/尚未形成最终报告.*no final report yet/);
+    const none = await expectNoWrite(p, () => rating('00000000-0000-4000-8000-000000000000'));
+    expect(none.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+
+    const fed = await ok(p, FEEDBACK, { input: { evaluationId: id, text: '请补充乡镇卫生院数据' } }, officer(unitId));
+    await ok(
+      p,
+      ANSWER,
+      { input: { evaluationId: id, feedbackId: fed.feedback[0].id, adopted: true, answer: '已补充' } },
+      by,
+    );
+    const report = await uploadPdf(p, by, '评价报告（正式）.pdf', 3000);
+    expect((await ok(p, FINAL, { input: { evaluationId: id, attachmentId: report.attachmentId } }, by)).stage).toBe(
+      'FINAL',
+    );
+
+    const stranger = await expectNoWrite(p, () => rating(id, 92, agencyId));
+    expect(stranger.errors?.[0]?.message).toMatch(/不是委托该机构/);
+    for (const score of [-1, 101]) {
+      const refused = await expectNoWrite(p, () => rating(id, score));
+      expect(refused.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+      expect(refused.errors?.[0]?.message).toMatch(/0–100.*from 0 to 100/);
+    }
+    const rated = await rating(id, 100);
+    expect(rated.errors).toBeUndefined();
+    expect(rated.data!.rateAgency).toMatchObject({
+      ratingCount: 1,
+      averageScore: 100,
+      ratings: [{ evaluationId: id, score: 100, comments: '报告规范，问题揭示充分', ratedOn: chinaToday() }],
+    });
+    // the same evaluation is rated once
+    const again = await expectNoWrite(p, () => rating(id, 90));
+    expect(again.errors?.[0]?.extensions?.code).toBe('ILLEGAL_STATE');
+    expect(again.errors?.[0]?.message).toMatch(/已评定.*rated once/);
+    // the agency's own user reads its rating
+    expect((await p.gql(ONE, { id: evaluator }, by)).data!.agency.ratings).toHaveLength(1);
   });
 
   it('repeats a registration sent again with its command id, once', async () => {

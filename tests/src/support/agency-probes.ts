@@ -1,6 +1,20 @@
 import { POLICY } from '@jixiao/contexts';
 import { creditCodeCheckCharacter } from '@jixiao/events';
 import { UNIT_KEYS, type Fixture, type UnitKey } from './fixture';
+import {
+  agencyUser,
+  agencyWithContract,
+  ANSWER,
+  ASSIGN,
+  chinaToday,
+  DRAFT,
+  EVIDENCE,
+  FEEDBACK,
+  FINAL,
+  PLAN,
+  SCORES,
+  uploadPdf,
+} from './key-evaluation-walk';
 import { as, type GqlResult, type TestPlatform } from './platform';
 import type { Probe, RoleCaller } from './probes';
 
@@ -17,8 +31,13 @@ function freshCreditCode(): string {
   return `${first17}${creditCodeCheckCharacter(first17)}`;
 }
 
-async function must(p: TestPlatform, query: string, variables: Record<string, unknown>) {
-  const r = await p.gql(query, variables, performance);
+async function must(
+  p: TestPlatform,
+  query: string,
+  variables: Record<string, unknown>,
+  caller: Parameters<TestPlatform['gql']>[2] = performance,
+) {
+  const r = await p.gql(query, variables, caller);
   if (r.errors) throw new Error(`${query.slice(0, 60)}: ${JSON.stringify(r.errors)}`);
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- response shapes vary per operation
   return Object.values(r.data ?? {})[0] as any;
@@ -84,6 +103,43 @@ async function callerOf(p: TestPlatform, f: Fixture, c: RoleCaller): Promise<Rol
   return { ...c, unitId: unit ? agencies[unit] : null };
 }
 
+/** The agency the bureau rates: one per fixture, with a contract in force for the evaluations it carries out. */
+const raters = new WeakMap<Fixture, Promise<string>>();
+function raterOf(p: TestPlatform, f: Fixture): Promise<string> {
+  if (!raters.has(f)) raters.set(f, agencyWithContract(p, `${NAME}（受评）`, 80_000, 'QX-RATE-01'));
+  return raters.get(f)!;
+}
+
+/** A key evaluation of unit `u` carried out by the rated agency up to its final report: what the bureau rates. */
+async function finalEvaluation(p: TestPlatform, f: Fixture, u: UnitKey): Promise<{ agencyId: string; id: string }> {
+  const agencyId = await raterOf(p, f);
+  const by = agencyUser(agencyId);
+  const input = {
+    kind: 'FINANCE_KEY',
+    object: 'POLICY',
+    unitId: f.unitIds[u],
+    subject: `权限矩阵受评 ${u}`,
+    fiscalYear: 2024,
+  };
+  const id = (await must(p, PLAN, { input })).id as string;
+  await must(p, ASSIGN, {
+    input: { evaluationId: id, evaluatorId: agencyId, contractNumber: 'QX-RATE-01', scope: '全过程' },
+  });
+  const evidence = { evaluationId: id, kind: 'DOCUMENTS', date: chinaToday(), documents: ['会计凭证'] };
+  await must(p, EVIDENCE, { input: evidence }, by);
+  const scores = [{ dimension: 'OUTPUT', indicator: '完成数量', points: 30, maxPoints: 35 }];
+  await must(p, SCORES, { input: { evaluationId: id, scores } }, by);
+  const draft = await uploadPdf(p, by, '权限矩阵受评初稿.pdf');
+  await must(p, DRAFT, { input: { evaluationId: id, attachmentId: draft.attachmentId } }, by);
+  const officer = { role: 'BUDGET_UNIT' as const, unitId: f.unitIds[u], userId: `matrix.officer.${u}` };
+  const fed = await must(p, FEEDBACK, { input: { evaluationId: id, text: '数据口径有误' } }, officer);
+  const answer = { evaluationId: id, feedbackId: fed.feedback[0].id, adopted: true, answer: '已修改' };
+  await must(p, ANSWER, { input: answer }, by);
+  const report = await uploadPdf(p, by, '权限矩阵受评正式报告.pdf');
+  await must(p, FINAL, { input: { evaluationId: id, attachmentId: report.attachmentId } }, by);
+  return { agencyId, id };
+}
+
 const notListed = (r: GqlResult<unknown>): GqlResult<unknown> => ({
   ...r,
   errors: [{ message: 'not listed', extensions: { code: 'NOT_LISTED' } }],
@@ -102,9 +158,12 @@ export const AGENCY_PROBES: Record<string, Probe> = {
     return p.gql(SIGN, { input: contractInput(id) }, c);
   },
   'Mutation.rateAgency': async (p, f, c, u) => {
-    const id = allowed('Mutation.rateAgency', c) ? (await agenciesOf(p, f))[u] : NONE;
-    const input = { agencyId: id, evaluationId: `matrix-${c.role}-${u}`, score: 90, comments: '报告规范' };
-    return p.gql(RATE, { input }, c);
+    const rated = allowed('Mutation.rateAgency', c) ? await finalEvaluation(p, f, u) : { agencyId: NONE, id: NONE };
+    return p.gql(
+      RATE,
+      { input: { agencyId: rated.agencyId, evaluationId: rated.id, score: 90, comments: '报告规范' } },
+      c,
+    );
   },
   'Query.agencies': async (p, f, c, u) => {
     const may = allowed('Query.agencies', c);

@@ -73,10 +73,7 @@ export interface RatedEvaluationFacts {
   finalReached: boolean;
 }
 
-/**
- * 评定机构评价质量. `evaluation`: the key evaluation as read (null when there is none);
- * undefined when the platform holds no key-evaluation read model to check it against.
- */
+/** 评定机构评价质量. `evaluation`: the key evaluation as its read model holds it (null when there is none). */
 export interface RateAgency {
   type: 'RateAgency';
   agencyId: string;
@@ -84,7 +81,7 @@ export interface RateAgency {
   score: number;
   comments: string;
   ratedOn: string;
-  evaluation?: RatedEvaluationFacts | null;
+  evaluation: RatedEvaluationFacts | null;
 }
 
 export type AgencyCommand = RegisterAgency | AnnounceAgencyProcurement | SignAgencyContract | RateAgency;
@@ -223,13 +220,13 @@ function rate(c: RateAgency, state: AgencyState): AgencyEvent[] {
       en: `Key evaluation ${c.evaluationId} does not exist`,
     });
   }
-  if (evaluation && evaluation.agencyId !== c.agencyId) {
+  if (evaluation.agencyId !== c.agencyId) {
     throw new IllegalStateError({
       zh: `重点评价 ${c.evaluationId} 不是委托该机构开展的`,
       en: `Key evaluation ${c.evaluationId} was not assigned to this agency`,
     });
   }
-  if (evaluation && !evaluation.finalReached) {
+  if (!evaluation.finalReached) {
     throw new IllegalStateError({
       zh: `重点评价 ${c.evaluationId} 尚未形成最终报告，报告定稿后才能评定机构工作质量`,
       en: `Key evaluation ${c.evaluationId} has no final report yet; rate the agency once it is final`,

@@ -88,6 +88,7 @@ const rate: RateAgency = {
   score: 100,
   comments: ' 报告规范 ',
   ratedOn: '2024-12-01',
+  evaluation: { agencyId: 'a1', finalReached: true },
 };
 const rated: AgencyRated = {
   type: 'AgencyRated',
@@ -288,23 +289,26 @@ describe('rating the agency’s work (质量评定)', () => {
     expect(pathsOf(valid(ready, { ...rate, comments: ' ', ratedOn: '2024-1-1' }))).toEqual(['comments', 'ratedOn']);
   });
 
-  it('checks the evaluation when the key-evaluation read model knows it', () => {
+  it('rates only a key evaluation on record, assigned to this agency, whose final report is in', () => {
     const final = { agencyId: 'a1', finalReached: true };
     agency(ready)
       .when({ ...rate, evaluation: final })
       .then([rated]);
-    agency(ready)
+    const missing = agency(ready)
       .when({ ...rate, evaluation: null })
       .thenThrows(NotFoundError, /重点评价 k1 不存在/);
-    agency(ready)
+    expect(missing.message).toMatch(/Key evaluation k1 does not exist/);
+    const other = agency(ready)
       .when({ ...rate, evaluation: { ...final, agencyId: 'a2' } })
       .thenThrows(IllegalStateError, /不是委托该机构/);
+    expect(other.message).toMatch(/not assigned to this agency/);
     agency(ready)
       .when({ ...rate, evaluation: { ...final, agencyId: null } })
       .thenThrows(IllegalStateError, /不是委托该机构/);
-    agency(ready)
+    const early = agency(ready)
       .when({ ...rate, evaluation: { ...final, finalReached: false } })
       .thenThrows(IllegalStateError, /尚未形成最终报告/);
+    expect(early.message).toMatch(/no final report yet/);
   });
 });
 

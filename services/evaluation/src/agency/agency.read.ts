@@ -1,6 +1,8 @@
 import type { EntityManager } from '@mikro-orm/core';
-import { AgencyRowSchema, type AgencyRow } from '@jixiao/projections';
+import { KEY_EVALUATION_STAGES } from '@jixiao/events';
+import { AgencyRowSchema, KeyEvaluationRowSchema, type AgencyRow } from '@jixiao/projections';
 import { containsPattern, notReached, scopedRows, type UnitScope } from '@jixiao/service-kit';
+import type { RatedEvaluationFacts } from './agency.decider';
 import type { ProcurementMethod } from './agency.enums';
 import type { Agency, AgencyPage } from './agency.type';
 
@@ -69,4 +71,26 @@ export async function listAgencies(
     offset: page.offset,
   });
   return { nodes: rows.map(toAgency), totalCount };
+}
+
+/**
+ * The key evaluation an agency is rated on, as its read model holds it: the agency it was assigned
+ * to (a department evaluation's evaluator is no agency) and whether its final report is in; null when
+ * there is none.
+ */
+export async function ratedEvaluationFacts(
+  em: EntityManager,
+  evaluationId: string,
+): Promise<RatedEvaluationFacts | null> {
+  const row = await em.findOne(
+    KeyEvaluationRowSchema,
+    { evaluationId },
+    { fields: ['evaluationId', 'kind', 'stage', 'evaluatorId'] },
+  );
+  if (!row) return null;
+  const stages: readonly string[] = KEY_EVALUATION_STAGES;
+  return {
+    agencyId: row.kind === 'FINANCE_KEY' ? row.evaluatorId : null,
+    finalReached: stages.indexOf(row.stage) >= stages.indexOf('FINAL'),
+  };
 }

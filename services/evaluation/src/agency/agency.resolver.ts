@@ -24,7 +24,7 @@ import {
   RegisterAgencyInput,
   SignAgencyContractInput,
 } from './agency.input';
-import { creditCodeHolder, findAgencyRow, listAgencies, toAgency } from './agency.read';
+import { creditCodeHolder, findAgencyRow, listAgencies, ratedEvaluationFacts, toAgency } from './agency.read';
 import { Agency, AgencyPage } from './agency.type';
 
 /** The day of an instant in China's time (UTC+8, no daylight saving), `YYYY-MM-DD`. */
@@ -111,8 +111,8 @@ export class AgencyResolver {
 
   @Mutation(() => Agency, {
     description:
-      '评定机构在一次评价中的工作质量：0–100 分并附意见，每次评价只评定一次 ' +
-      '(Rate the agency’s work on one evaluation: 0–100 with comments, once per evaluation)',
+      '评定机构在一次重点评价中的工作质量：委托该机构且已形成正式报告的评价，0–100 分并附意见，每次评价只评定一次 ' +
+      '(Rate the agency’s work on a key evaluation assigned to it whose final report is in: 0–100 with comments, once per evaluation)',
   })
   async rateAgency(
     @Arg('input', { description: '命令参数 (command input)' }) input: RateAgencyInput,
@@ -127,8 +127,7 @@ export class AgencyResolver {
       score: input.score,
       comments: input.comments,
       ratedOn: chinaDay(this.deps.now?.() ?? new Date()),
-      // TODO(issue 16): the key evaluation's facts (assigned agency, final report) once its read model lands
-      evaluation: undefined,
+      evaluation: await ratedEvaluationFacts(this.deps.em(), input.evaluationId),
     };
     await execute(this.deps, ctx, agencyStreamId(input.agencyId), agencyDecider, command, input);
     return this.answer(input.agencyId, scope);
