@@ -5,6 +5,7 @@ import { DISBURSEMENT_PROBES } from './disbursement-probes';
 import { KEY_EVALUATION_PROBES } from './key-evaluation-probes';
 import { FIXTURE_EXPERT_ID, type Fixture, type UnitKey } from './fixture';
 import { MONITORING_PROBES } from './monitoring-probes';
+import { SELF_EVALUATION_PROBES } from './self-evaluation-probes';
 import { subscribeLive } from './subscribe';
 import {
   goalInput,
@@ -465,4 +466,5 @@ export const PROBES: Record<string, Probe> = {
   ...MONITORING_PROBES,
   ...AGENCY_PROBES,
   ...KEY_EVALUATION_PROBES,
+  ...SELF_EVALUATION_PROBES,
 };
