@@ -1,6 +1,6 @@
 import { evaluationEvents } from '@jixiao/events';
 import { contextFromParts, type ContextModule } from '@jixiao/service-kit';
-import { agencyPart } from './agency/agency.part';
+import { agencyPart, agencyRatingsPart } from './agency/agency.part';
 import { keyEvaluationPart } from './key-evaluation/key-evaluation.part';
 import { selfEvaluationPart } from './self-evaluation/self-evaluation.part';
 
@@ -12,5 +12,5 @@ export const evaluationContext: ContextModule = contextFromParts(
     events: evaluationEvents,
     streamCategories: ['evaluationnotice', 'selfevaluation', 'agency', 'evaluationplan', 'keyevaluation'],
   },
-  [selfEvaluationPart, agencyPart, keyEvaluationPart],
+  [selfEvaluationPart, agencyPart, keyEvaluationPart, agencyRatingsPart],
 );

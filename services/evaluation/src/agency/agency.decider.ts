@@ -19,9 +19,9 @@ export const agencyStreamId = (agencyId: string): string => `agency-${agencyId}`
 /** Whether `text` is a real day of the calendar, `YYYY-MM-DD`. */
 export function isDay(text: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
-  const [year, month, date] = text.split('-').map(Number) as [number, number, number];
-  const day = new Date(Date.UTC(year, month - 1, date));
-  return day.getUTCFullYear() === year && day.getUTCMonth() === month - 1 && day.getUTCDate() === date;
+  const day = new Date(`${text}T00:00:00Z`);
+  // an ISO day past its month's end parses as the next month's: it must read back as written
+  return !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === text;
 }
 
 /**

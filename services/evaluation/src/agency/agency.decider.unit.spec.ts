@@ -127,6 +127,11 @@ describe('isDay', () => {
     expect(isDay('2024-01-32')).toBe(false);
     expect(isDay('x2024-01-01')).toBe(false);
     expect(isDay('2024-01-01x')).toBe(false);
+    expect(isDay('12024-01-01')).toBe(false);
+    expect(isDay('2024-01-011')).toBe(false);
+    expect(isDay('2024-04-31')).toBe(false);
+    expect(isDay('2024-00-10')).toBe(false);
+    expect(isDay('0050-01-01')).toBe(true);
   });
 });
 
@@ -161,6 +166,10 @@ describe('registering an agency (登记)', () => {
     expect(error.message).toMatch(/请填写机构名称/);
     expect(error.message).toMatch(/Give the agency name/);
     expect(pathsOf(valid([], { ...register, name: 'x'.repeat(201) }))).toEqual(['name']);
+    // the length counts what is kept: the name trimmed
+    agency([])
+      .when({ ...register, name: ` ${'x'.repeat(200)} ` })
+      .then([{ ...registered, data: { ...registered.data, name: 'x'.repeat(200) } }]);
     const long = { name: 'x'.repeat(200), qualification: 'q'.repeat(1000) };
     agency([])
       .when({ ...register, ...long })
@@ -200,6 +209,10 @@ describe('announcing the procurement result (采购结果公告)', () => {
       .then([{ ...announced, data: { ...announced.data, announcedOn: '2024-03-02' } }]);
     const error = valid([registered, announced], announce);
     expect(pathsOf(error)).toEqual(['announcedOn']);
+    // a day that is none is said once, not compared with the last as well
+    expect(pathsOf(valid([registered, announced], { ...announce, announcedOn: '2024-02-30' }))).toEqual([
+      'announcedOn',
+    ]);
     expect(error.message).toMatch(/2024-03-01/);
   });
 });

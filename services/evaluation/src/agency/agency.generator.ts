@@ -1,6 +1,6 @@
-import { CREDIT_CODE_CHARACTERS, creditCodeCheckCharacter, type EventMetadata } from '@jixiao/events';
+import { CREDIT_CODE_CHARACTERS, creditCodeCheckCharacter, type EventMetadata, type NewEvent } from '@jixiao/events';
 import { clientIpOf, Rng, Streams, type Actor, type CityYear, type GeneratorSteps } from '@jixiao/generator';
-import { agencyDecider, agencyStreamId } from './agency.decider';
+import { agencyDecider, agencyStreamId, type RatedEvaluationFacts } from './agency.decider';
 
 const PERFORMANCE_SECTION: Actor = { actorId: 'li.na', role: 'PERFORMANCE_SECTION', unitId: null };
 
@@ -32,6 +32,14 @@ export interface GeneratedAgency {
 /** How many agencies a year buys in: three in the demo year, six in a city-sized one. */
 const agencyCount = (year: Pick<CityYear, 'scale'>) => (year.scale.goals <= 100 ? 3 : AGENCIES.length);
 
+const DAY = 86_400_000;
+const RATING_COMMENTS = [
+  '评价报告结构完整，问题揭示充分，建议具有可操作性',
+  '现场核查扎实，证据资料齐全，个别指标评分依据说明不足',
+  '按合同约定时限完成评价，问卷样本量充足，报告修改及时',
+  '评价结论客观，整改建议针对性较强，底稿整理需进一步规范',
+];
+
 /** The agencies' own randomness, from the year's seed: the shared sequence stays as it was. */
 const rngOf = (seed: number) => new Rng((seed ^ 0x5a9e7c31) >>> 0);
 
@@ -58,6 +66,25 @@ export function generatedAgencies(year: Pick<CityYear, 'seed' | 'scale'>): Gener
 }
 
 /**
+ * The agency streams of a year as the agency step left them (their states and versions), and its
+ * clock: the rating step, which comes later, appends to the same streams.
+ */
+const agencyStreamsOf = new WeakMap<CityYear, { streams: Streams; at(time: number): void }>();
+
+/** The platform's metadata of one actor's command, drawn from `r`. */
+const metadataOf =
+  (r: Rng) =>
+  (actor: Actor): EventMetadata => ({
+    actorId: actor.actorId,
+    role: actor.role,
+    unitId: actor.unitId,
+    commandId: r.uuid(),
+    correlationId: r.uuid(),
+    clientIp: clientIpOf(actor.actorId),
+    userAgent: 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) Chrome/120.0 Safari/537.36',
+  });
+
+/**
  * 第三方机构 in the city's year: after the year's work, the bureau registers its agencies, announces
  * the procurement result (one announcement for all, early in the next year) and signs each one's
  * contract. Ratings follow the key evaluations, which this step does not generate.
@@ -68,16 +95,8 @@ export function agencyGenerator(): GeneratorSteps {
     finish(year) {
       // the events' own draws (command ids, methods, amounts), apart from the agencies' ids and codes
       const r = new Rng((year.seed ^ 0x3c11b2d7) >>> 0);
-      const metadata = (actor: Actor): EventMetadata => ({
-        actorId: actor.actorId,
-        role: actor.role,
-        unitId: actor.unitId,
-        commandId: r.uuid(),
-        correlationId: r.uuid(),
-        clientIp: clientIpOf(actor.actorId),
-        userAgent: 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) Chrome/120.0 Safari/537.36',
-      });
-      const s = new Streams(metadata, () => new Date(now));
+      const s = new Streams(metadataOf(r), () => new Date(now));
+      agencyStreamsOf.set(year, { streams: s, at: (time) => (now = time) });
       const next = year.scale.fiscalYear + 1;
       const method = r.pick(METHODS);
       const agencies = generatedAgencies(year);
@@ -129,6 +148,69 @@ export function agencyGenerator(): GeneratorSteps {
         );
       });
       year.streams.out.push(...s.drain());
+    },
+  };
+}
+
+/** A key evaluation of the year as its stream says: the agency it was assigned to, and when its final report came in. */
+interface FinishedEvaluation extends RatedEvaluationFacts {
+  evaluationId: string;
+  finalizedAt: number;
+}
+
+/** The year's key evaluations (`keyevaluation-<id>` appends of the key-evaluation step) that reached their final report. */
+function finishedEvaluations(year: CityYear): FinishedEvaluation[] {
+  const found = new Map<string, { kind?: string; evaluatorId?: string; finalizedAt?: number }>();
+  for (const append of year.streams.out) {
+    if (!append.streamId.startsWith('keyevaluation-')) continue;
+    for (const e of append.events as NewEvent[]) {
+      const d = e.data as { evaluationId: string; kind?: string; evaluatorId?: string };
+      const seen = found.get(d.evaluationId) ?? {};
+      if (e.type === 'KeyEvaluationPlanned') seen.kind = d.kind;
+      if (e.type === 'KeyEvaluationAssigned') seen.evaluatorId = d.evaluatorId;
+      if (e.type === 'KeyEvaluationFinalized') seen.finalizedAt = append.recordedAt?.getTime() ?? 0;
+      found.set(d.evaluationId, seen);
+    }
+  }
+  return [...found].flatMap(([evaluationId, e]) =>
+    e.kind === 'FINANCE_KEY' && e.evaluatorId && e.finalizedAt !== undefined
+      ? [{ evaluationId, agencyId: e.evaluatorId, finalReached: true, finalizedAt: e.finalizedAt }]
+      : [],
+  );
+}
+
+/**
+ * 评价质量评定 in the city's year: after the key-evaluation step (its part comes after key
+ * evaluation's), the bureau rates each generated agency's work on every key evaluation it brought to
+ * its final report, some weeks after the report.
+ */
+export function agencyRatingGenerator(): GeneratorSteps {
+  return {
+    finish(year) {
+      const shared = agencyStreamsOf.get(year);
+      const agencies = new Set(generatedAgencies(year).map((a) => a.agencyId));
+      const finished = finishedEvaluations(year).filter((e) => agencies.has(e.agencyId!));
+      if (!shared || finished.length === 0) return;
+      const r = new Rng((year.seed ^ 0x2b7e1516) >>> 0);
+      for (const evaluation of finished) {
+        const at = evaluation.finalizedAt + r.int(14, 30) * DAY;
+        shared.at(at);
+        shared.streams.run(
+          agencyDecider,
+          agencyStreamId(evaluation.agencyId!),
+          {
+            type: 'RateAgency',
+            agencyId: evaluation.agencyId!,
+            evaluationId: evaluation.evaluationId,
+            score: r.int(72, 98),
+            comments: r.pick(RATING_COMMENTS),
+            ratedOn: new Date(at + 8 * 3_600_000).toISOString().slice(0, 10),
+            evaluation,
+          },
+          PERFORMANCE_SECTION,
+        );
+      }
+      year.streams.out.push(...shared.streams.drain());
     },
   };
 }

@@ -1,7 +1,7 @@
 import { EventCatalog, evaluationEvents, type NewEvent } from '@jixiao/events';
 import { Rng, SCALES, Streams, type CityYear } from '@jixiao/generator';
 import { isCreditCode } from './agency.decider';
-import { agencyGenerator, generatedAgencies } from './agency.generator';
+import { agencyGenerator, agencyRatingGenerator, generatedAgencies } from './agency.generator';
 
 const catalog = new EventCatalog(evaluationEvents);
 
@@ -53,5 +53,57 @@ describe('the agency generator step', () => {
     expect(contracts.map((c) => (c as { contractNumber: string }).contractNumber)).toEqual(
       published.map((a) => a.contractNumber),
     );
+  });
+});
+
+describe('the agency rating step', () => {
+  const append = (evaluationId: string, type: string, data: object, recordedAt?: Date) => ({
+    streamId: `keyevaluation-${evaluationId}`,
+    events: [{ type, data: { evaluationId, ...data } }],
+    expectedVersion: 'any' as const,
+    metadata: {} as never,
+    ...(recordedAt ? { recordedAt } : {}),
+  });
+
+  it('rates each generated agency’s key evaluation that reached its final report, on its agency stream, after the report', () => {
+    const year = yearOf(SCALES.demo);
+    agencyGenerator().finish!(year);
+    const [first, second] = generatedAgencies(year);
+    const finalizedAt = new Date('2024-09-20T02:00:00.000Z');
+    year.streams.out.push(
+      append('k1', 'KeyEvaluationPlanned', { kind: 'FINANCE_KEY' }),
+      append('k1', 'KeyEvaluationAssigned', { evaluatorId: first!.agencyId }),
+      append('k1', 'KeyEvaluationFinalized', {}, finalizedAt),
+      // in fieldwork: not rated
+      append('k2', 'KeyEvaluationPlanned', { kind: 'FINANCE_KEY' }),
+      append('k2', 'KeyEvaluationAssigned', { evaluatorId: second!.agencyId }),
+      // a department evaluation: no agency to rate
+      append('k3', 'KeyEvaluationPlanned', { kind: 'DEPARTMENT' }),
+      append('k3', 'KeyEvaluationAssigned', { evaluatorId: 'u-dept' }),
+      append('k3', 'KeyEvaluationFinalized', {}, finalizedAt),
+    );
+    const before = year.streams.out.length;
+    agencyRatingGenerator().finish!(year);
+    const added = year.streams.out.slice(before);
+    expect(added.map((a) => a.streamId)).toEqual([`agency-${first!.agencyId}`]);
+    const [rated] = added[0]!.events as NewEvent[];
+    expect(rated).toMatchObject({ type: 'AgencyRated', data: { agencyId: first!.agencyId, evaluationId: 'k1' } });
+    expect(() => catalog.validate(rated!)).not.toThrow();
+    // the agency's fourth event: after its registration, procurement and contract
+    expect(added[0]!.expectedVersion).toBe(3);
+    const { ratedOn, score } = rated!.data as { ratedOn: string; score: number };
+    expect(ratedOn > '2024-09-20').toBe(true);
+    expect(score).toBeGreaterThanOrEqual(0);
+    expect(score).toBeLessThanOrEqual(100);
+  });
+
+  it('rates nothing in a year without the agency step or without finished key evaluations', () => {
+    const year = yearOf(SCALES.demo);
+    agencyRatingGenerator().finish!(year);
+    expect(year.streams.out).toEqual([]);
+    agencyGenerator().finish!(year);
+    const before = year.streams.out.length;
+    agencyRatingGenerator().finish!(year);
+    expect(year.streams.out).toHaveLength(before);
   });
 });
