@@ -13,14 +13,6 @@ const NOT_GENERATED: Record<string, string> = {
     'appended by planning’s reaction to a return while the platform runs, not by the year’s work',
   GoalResubmissionOverdue:
     'appended by the deadline scheduler when a returned goal’s day passes, not by the year’s work',
-  EvaluationNoticeIssued: 'TODO(issue 16): the self-evaluation generator step is not written yet',
-  EvaluationNoticeDuePassed: 'TODO(issue 16): the self-evaluation generator step is not written yet',
-  SpotCheckDrawn: 'TODO(issue 16): the self-evaluation generator step is not written yet',
-  SelfEvaluationDrawNoted: 'TODO(issue 16): the self-evaluation generator step is not written yet',
-  SelfEvaluationSubmitted: 'TODO(issue 16): the self-evaluation generator step is not written yet',
-  SelfEvaluationReviewed: 'TODO(issue 16): the self-evaluation generator step is not written yet',
-  SpotCheckDecided: 'TODO(issue 16): the self-evaluation generator step is not written yet',
-  SelfEvaluationAccepted: 'TODO(issue 16): the self-evaluation generator step is not written yet',
 };
 
 describe('the data generator', () => {
