@@ -1,12 +1,19 @@
 import { AuditOutlined } from '@ant-design/icons';
 import { lazyPage, type ConsoleModule } from '../shell/modules';
 
-/** 绩效评价: the units' self-evaluations (填报、审核、抽查) with the score sheet the platform computes. */
+/**
+ * 绩效评价: the units' self-evaluations (填报、审核、抽查) with the score sheet the platform computes; key
+ * evaluations — the agency's workspace (evidence, scores, reports, feedback) and the year's plan board.
+ */
 export const evaluationModule: ConsoleModule = {
   name: 'evaluation',
   title: '绩效评价',
   icon: <AuditOutlined />,
-  menu: [{ path: '/self-evaluations', label: '自评任务', operation: 'Query.selfEvaluations', order: 10 }],
+  menu: [
+    { path: '/self-evaluations', label: '自评任务', operation: 'Query.selfEvaluations', order: 10 },
+    { path: '/key-evaluations', label: '重点评价', operation: 'Query.keyEvaluations', order: 20 },
+    { path: '/key-evaluation-board', label: '评价计划', operation: 'Query.keyEvaluationBoard', order: 30 },
+  ],
   routes: [
     {
       path: 'self-evaluations',
@@ -15,6 +22,18 @@ export const evaluationModule: ConsoleModule = {
     {
       path: 'self-evaluations/:id',
       ...lazyPage(() => import('./self-evaluation/self-evaluation-page').then((m) => m.SelfEvaluationPage)),
+    },
+    {
+      path: 'key-evaluations',
+      ...lazyPage(() => import('./key-evaluation/key-evaluations-page').then((m) => m.KeyEvaluationsPage)),
+    },
+    {
+      path: 'key-evaluations/:id',
+      ...lazyPage(() => import('./key-evaluation/workspace-page').then((m) => m.KeyEvaluationWorkspacePage)),
+    },
+    {
+      path: 'key-evaluation-board',
+      ...lazyPage(() => import('./key-evaluation/board-page').then((m) => m.KeyEvaluationBoardPage)),
     },
   ],
 };
