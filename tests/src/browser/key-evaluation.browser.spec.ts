@@ -2,7 +2,7 @@ import { expect } from '@jest/globals';
 import type { Page } from 'playwright-core';
 import { chinaToday } from '../support/key-evaluation-walk';
 import { signInAs, tokenSession, useConsoleHarness } from './harness';
-import { pick, record, tableRow } from './console-pages';
+import { record, stateTag, tableRow } from './console-pages';
 
 const PDF = (text: string) => Buffer.from(`%PDF-1.4\n% ${text}\n%%EOF\n`, 'utf8');
 
@@ -12,6 +12,15 @@ const SCORESHEET = [
   { dimension: '产出', indicator: '通客车建制村覆盖', maxPoints: '35', points: '31' },
   { dimension: '效益', indicator: '群众满意度', maxPoints: '30', points: '26' },
 ];
+
+/** Picks an option of the Select labelled `field` in the list that Select controls (another may still be fading out). */
+async function choose(page: Page, field: string, option: string): Promise<void> {
+  const input = page.getByLabel(field, { exact: true });
+  await input.click();
+  const list = await input.getAttribute('aria-controls');
+  const dropdown = page.locator('.ant-select-dropdown', { has: page.locator(`[id="${list}"]`) });
+  await dropdown.locator('.ant-select-item-option', { hasText: option }).first().click();
+}
 
 /** The file input of the tab on screen (an earlier tab's stays in the page, hidden). */
 const fileInput = (page: Page, nth = 0) => page.getByRole('tabpanel').locator('input[type=file]').nth(nth);
@@ -59,19 +68,26 @@ describe('an agency’s key-evaluation workspace', () => {
       units: { id: string; code: string; name: string }[];
     };
     const unit = units[0]!;
-    const planned = await h.platform.gql<{ planKeyEvaluation: { id: string } }>(
-      `mutation($input: PlanKeyEvaluationInput!) { planKeyEvaluation(input: $input) { id } }`,
-      { input: { kind: 'FINANCE_KEY', object: 'POLICY', unitId: unit.id, subject, fiscalYear: 2023 } },
-      section,
-    );
-    expect(planned.errors).toBeUndefined();
-    const id = planned.data!.planKeyEvaluation.id;
-    const assigned = await h.platform.gql(
-      `mutation($input: AssignKeyEvaluationInput!) { assignKeyEvaluation(input: $input) { id } }`,
-      { input: { evaluationId: id, evaluatorId: agency.id, contractNumber, scope: '政策决策、过程、产出与效益' } },
-      section,
-    );
-    expect(assigned.errors).toBeUndefined();
+    // the section plans it on the board and assigns it in the workspace
+    const bureau = await h.newPage();
+    await tokenSession(bureau, h, section, 'key-evaluation-board');
+    await choose(bureau, '评价对象类型', '政策');
+    await bureau.getByLabel('被评价单位', { exact: true }).fill(unit.code);
+    await bureau
+      .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: unit.code })
+      .first()
+      .click();
+    await bureau.getByLabel('评价对象名称').fill(subject);
+    await bureau.getByRole('button', { name: '列入计划' }).click();
+    await tableRow(bureau, subject).first().waitFor();
+    await record(bureau, 'evaluation-key-evaluation-board');
+    await bureau.getByRole('link', { name: subject }).click();
+    await bureau.getByRole('heading', { name: `评价工作台：${subject}` }).waitFor();
+    await choose(bureau, '评价机构及合同', contractNumber);
+    await bureau.getByLabel('委托范围').fill('政策决策、过程、产出与效益');
+    await bureau.getByRole('button', { name: '委托', exact: true }).click();
+    await stateTag(bureau, '已委托').waitFor();
+    const id = /key-evaluations\/([^/?#]+)$/.exec(bureau.url())![1]!;
 
     const page = await h.newPage();
     await signInAs(page, h, { role: 'AGENCY', userId: 'agency.tianheng' });
@@ -103,7 +119,7 @@ describe('an agency’s key-evaluation workspace', () => {
     await page.getByRole('tab', { name: /评分/ }).click();
     for (const [i, row] of SCORESHEET.entries()) {
       if (i > 0) await page.getByRole('button', { name: '添加一行' }).click();
-      await pick(page, page, `第 ${i + 1} 行维度`, row.dimension);
+      await choose(page, `第 ${i + 1} 行维度`, row.dimension);
       await page.getByLabel(`第 ${i + 1} 行指标`).fill(row.indicator);
       await page.getByLabel(`第 ${i + 1} 行满分`).fill(row.maxPoints);
       await page.getByLabel(`第 ${i + 1} 行得分`).fill(row.points);

@@ -3,9 +3,12 @@ import { Link } from 'react-router-dom';
 import { QueryError } from '../../shell/errors';
 import { useGql } from '../../shell/hooks';
 import { label } from '../../shell/labels';
+import { can } from '../../shell/policy';
+import { currentSession } from '../../shell/session';
 import { StatusTag } from '../../shell/status-tag';
 import { useFiscalYear } from '../../shell/year';
 import { KeyEvaluationBoardQuery } from './key-evaluation.documents';
+import { PlanCard } from './plan-card';
 
 /** 评价计划: the year's plan as a board — how many evaluations are at each stage, and each one's days there, longest first. */
 export function KeyEvaluationBoardPage() {
@@ -31,6 +34,7 @@ export function KeyEvaluationBoardPage() {
           ))}
         </Row>
       </Card>
+      {can(currentSession()!.identity.role, 'Mutation.planKeyEvaluation') && <PlanCard fiscalYear={fiscalYear} />}
       <Card size="small" title="各项评价（停留最久者在前）">
         <Table
           rowKey={(item) => item.evaluation.id}

@@ -210,3 +210,50 @@ export const NotifyKeyEvaluationResultsMutation = graphql(`
     }
   }
 `);
+
+export const PlanKeyEvaluationMutation = graphql(`
+  mutation PlanKeyEvaluation($input: PlanKeyEvaluationInput!) {
+    planKeyEvaluation(input: $input) {
+      id
+    }
+  }
+`);
+
+export const AssignKeyEvaluationMutation = graphql(`
+  mutation AssignKeyEvaluation($input: AssignKeyEvaluationInput!) {
+    assignKeyEvaluation(input: $input) {
+      id
+      stage
+    }
+  }
+`);
+
+/** The agencies with their contracts, to assign an evaluation under one. */
+export const AgencyContractsQuery = graphql(`
+  query AgencyContracts {
+    agencies(page: { first: 100 }) {
+      nodes {
+        id
+        name
+        contracts {
+          contractNumber
+          from
+          to
+          scope
+        }
+      }
+    }
+  }
+`);
+
+export const UnitProjectsQuery = graphql(`
+  query UnitProjectsForEvaluation($filter: ProjectFilter) {
+    projects(filter: $filter, page: { first: 200 }) {
+      nodes {
+        id
+        name
+        code
+      }
+    }
+  }
+`);

@@ -10,6 +10,7 @@ import { currentSession } from '../../shell/session';
 import { StatusTag } from '../../shell/status-tag';
 import { DocumentsTable } from '../../execution/disbursement/documents-field';
 import { GradeTag } from '../self-evaluation/score-sheet';
+import { AssignForm } from './assign-form';
 import { EvidencePanel } from './evidence-panel';
 import { KeyEvaluationQuery, NotifyKeyEvaluationResultsMutation } from './key-evaluation.documents';
 import { ReportsPanel } from './reports-panel';
@@ -58,6 +59,7 @@ export function KeyEvaluationWorkspacePage() {
             {e.split.map((s) => `${label('EvaluationDimension', s.dimension)} ${s.points}`).join(' · ')}
           </Descriptions.Item>
         </Descriptions>
+        {e.stage === 'PLANNED' && can(role, 'Mutation.assignKeyEvaluation') && <AssignForm evaluation={e} />}
       </Card>
       <Card size="small">
         <Tabs
