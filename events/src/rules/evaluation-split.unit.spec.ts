@@ -46,5 +46,6 @@ describe('a key-evaluation split', () => {
       'split.BENEFIT',
     ]);
     expect(splitIssues({ DECISION: 0, PROCESS: 0, OUTPUT: 100, BENEFIT: 0 }, 60)).toEqual([]);
+    expect(splitIssues({ ...DEFAULT, PROCESS: Number.NaN }, 60).map((i) => i.path)).toEqual(['split.PROCESS']);
   });
 });
