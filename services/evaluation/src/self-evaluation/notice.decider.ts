@@ -22,7 +22,8 @@ export function isDay(text: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
   const [y, m, d] = text.split('-').map(Number) as [number, number, number];
   const date = new Date(Date.UTC(y, m - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+  // a day past the month's end rolls into the next month: the month tells
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1;
 }
 
 /** 下达绩效自评通知: the tasks are the resolver's (every first/second-level unit and its issued goals). */

@@ -74,6 +74,12 @@ describe('the self-evaluation notice (绩效自评通知)', () => {
     expect(isDay('2023-02-29')).toBe(false);
     expect(isDay('2024-13-01')).toBe(false);
     expect(isDay('2024-1-01')).toBe(false);
+    expect(isDay('x2024-01-01')).toBe(false);
+    expect(isDay('2024-01-011')).toBe(false);
+    expect(isDay('2023-04-31')).toBe(false);
+    // years below 100 are not what Date.UTC takes them for (1999)
+    expect(isDay('0099-01-01')).toBe(false);
+    expect(evaluationNoticeDecider.initialState()).toEqual({ notice: null, duePassed: false, drawn: null });
     const bad = notice([])
       .when({ ...issue, dueDate: '2024-02-30' })
       .thenThrows(ValidationError, /无效/);

@@ -20,7 +20,7 @@ import {
   overallDefinitions,
   type IndicatorDefinition,
   type SheetLineInput,
-} from './self-evaluation.sheet';
+} from './self-evaluation.rules';
 
 export type SelfEvaluationStatus = (typeof SELF_EVALUATION_STATUSES)[number];
 export type SelfEvaluationDecision = (typeof SELF_EVALUATION_DECISIONS)[number];

@@ -17,7 +17,7 @@ import {
   type SubmitSelfEvaluation,
 } from './self-evaluation.decider';
 import type { SelfEvaluationEvent, SelfEvaluationSubmitted } from './self-evaluation.events';
-import type { IndicatorDefinition, SheetLineInput } from './self-evaluation.sheet';
+import type { IndicatorDefinition, SheetLineInput } from './self-evaluation.rules';
 
 const catalog = new EventCatalog(evaluationEvents);
 const national = BUILTIN_PROFILES[0]!;
@@ -79,9 +79,14 @@ const paths = (issues: FieldIssue[]) => issues.map((i) => i.path);
 const refused = (c: SubmitSelfEvaluation, history: SelfEvaluationEvent[] = []) =>
   decide(history).when(c).thenThrows(ValidationError).issues;
 
-const [submitted] = submittedBy(submit) as [SelfEvaluationSubmitted];
 const noDept = { ...projectTask, departmentReview: false };
-const [submittedNoDept] = submittedBy({ ...submit, task: noDept }) as [SelfEvaluationSubmitted];
+// computed in each test (not at load), so each test that decides on them covers the decider's code
+let submitted: SelfEvaluationSubmitted;
+let submittedNoDept: SelfEvaluationSubmitted;
+beforeEach(() => {
+  [submitted] = submittedBy(submit) as [SelfEvaluationSubmitted];
+  [submittedNoDept] = submittedBy({ ...submit, task: noDept }) as [SelfEvaluationSubmitted];
+});
 const note = (drawn: boolean): SelfEvaluationEvent => ({
   type: 'SelfEvaluationDrawNoted',
   data: { evaluationId: 'e1', unitId: 'u1', drawn, seed: 's' },
@@ -297,6 +302,32 @@ describe('submitting the overall expenditure (整体支出)', () => {
     expect(paths(refused({ ...c, lines: first({ points: 101 }) }))).toEqual(['indicators.0.points']);
     expect(paths(refused({ ...c, lines: first({ points: null }) }))).toEqual(['indicators.0.points']);
     expect(submittedBy({ ...c, lines: first({ points: 100 }) })).toHaveLength(1);
+    expect(refused({ ...c, lines: first({ points: null }) })[0]).toMatchObject({
+      zh: expect.stringContaining('现为 空'),
+      en: expect.stringContaining('not none'),
+    });
+    expect(refused({ ...c, lines: first({ points: 0 }) })[0]!.en).toContain('not 0');
+  });
+
+  it('records the unit’s statement trimmed, and no target for a qualitative indicator', () => {
+    const q: SheetLineInput = {
+      ...own[1]!,
+      name: ' 社会效益 ',
+      operator: 'QUALITATIVE',
+      target: 90,
+      actual: null,
+      qualitative: { level: 'ACHIEVED', percent: 100 },
+      reason: '群众反映良好',
+    };
+    const [event] = submittedBy({ ...c, lines: [own[0]!, q, own[2]!] }) as [SelfEvaluationSubmitted];
+    expect(event.data.indicators[1]).toMatchObject({
+      name: '社会效益',
+      operator: 'QUALITATIVE',
+      target: null,
+      actual: null,
+    });
+    expect(event.data.indicators[1]!.qualitative).toEqual({ level: 'ACHIEVED', percent: 100 });
+    expect(event.data.indicators[0]!.qualitative).toBeNull();
   });
 
   it('needs a full-year budget above zero', () => {

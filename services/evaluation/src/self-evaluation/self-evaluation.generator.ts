@@ -9,7 +9,7 @@ import {
   type ScoringProfile,
   type SelfEvaluationState,
 } from './self-evaluation.decider';
-import type { IndicatorDefinition, SheetLineInput } from './self-evaluation.sheet';
+import type { IndicatorDefinition, SheetLineInput } from './self-evaluation.rules';
 
 const DAY = 86_400_000;
 const PERFORMANCE_SECTION: Actor = { actorId: 'li.na', role: 'PERFORMANCE_SECTION', unitId: null };

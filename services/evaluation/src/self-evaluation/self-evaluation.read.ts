@@ -17,7 +17,7 @@ import type {
   SelfEvaluationObject,
   SelfEvaluationStatus,
 } from './self-evaluation.enums';
-import type { IndicatorDefinition } from './self-evaluation.sheet';
+import type { IndicatorDefinition } from './self-evaluation.rules';
 import type { EvaluationNotice, SelfEvaluation, SelfEvaluationLine, SelfEvaluationPage } from './self-evaluation.type';
 
 const iso = (d: Date | string): string => new Date(d).toISOString();

@@ -44,7 +44,7 @@ import {
   taskOf,
 } from './self-evaluation.read';
 import type { SelfEvaluationStatus } from './self-evaluation.enums';
-import type { SheetLineInput } from './self-evaluation.sheet';
+import type { SheetLineInput } from './self-evaluation.rules';
 import {
   EvaluationNotice,
   SelfEvaluation,
