@@ -16,6 +16,7 @@ interface Task {
   name: string;
   object: string;
   goalId: string | null;
+  departmentReview: boolean;
 }
 
 /** An actual value that meets the indicator's target in full (≥, ≤, = at the target; > and < just past it). */
@@ -45,13 +46,14 @@ async function fillAtFullPoints(page: Page, indicators: GoalIndicator[]): Promis
  * opens its task list, fills a project's self-evaluation at full points and sees the score the
  * platform computes (100, 优) with each line's formula; then reports one indicator at half its target,
  * sees the score sheet refused beside that line for the missing deviation cause, gives the cause and
- * the measure, sees the line's formula with its numbers, and submits. The department then reads it.
+ * the measure, sees the line's formula with its numbers, and submits. Its department returns it with
+ * a comment (refused first without one); the unit reads the comment and submits the corrected sheet.
  */
-describe('a unit’s self-evaluation, scored as it types', () => {
+describe('a unit’s self-evaluation, scored as it types, returned by its department and resubmitted', () => {
   const h = useConsoleHarness();
   const section = { role: 'PERFORMANCE_SECTION' as const, userId: 'li.na' };
 
-  it('fills, sees the computed score and the formula, is refused inline without a cause, submits', async () => {
+  it('fills, sees the score and a formula, is refused inline without a cause, submits; returned with a comment, resubmits', async () => {
     const existing = await h.platform.gql<{ evaluationNotice: { taskCount: number } | null }>(
       `{ evaluationNotice(fiscalYear: 2023, divisionCode: "429006") { taskCount } }`,
       {},
@@ -70,7 +72,7 @@ describe('a unit’s self-evaluation, scored as it types', () => {
 
     const tasks = await h.platform.gql<{ selfEvaluations: { nodes: Task[] } }>(
       `{ selfEvaluations(filter: { fiscalYear: 2023, status: ISSUED }, page: { first: 200 }) {
-          nodes { id unitId name object goalId } } }`,
+          nodes { id unitId name object goalId departmentReview } } }`,
       {},
       section,
     );
@@ -79,10 +81,18 @@ describe('a unit’s self-evaluation, scored as it types', () => {
       units: { id: string; code: string }[];
     };
     // a project whose goal has a ≥ indicator to report below its target, of a unit the sign-in offers
-    let chosen: { task: Task; code: string; indicators: GoalIndicator[] } | undefined;
+    // under a department it offers too (the department reviews it)
+    let chosen: { task: Task; code: string; department: string; indicators: GoalIndicator[] } | undefined;
     for (const task of tasks.data!.selfEvaluations.nodes) {
       const unit = units.find((u) => u.id === task.unitId);
-      if (task.object !== 'PROJECT' || !task.goalId || !unit) continue;
+      if (task.object !== 'PROJECT' || !task.goalId || !unit || !task.departmentReview) continue;
+      const parent = await h.platform.gql<{ budgetUnit: { parent: { code: string } | null } }>(
+        `query($id: ID!) { budgetUnit(id: $id) { parent { code } } }`,
+        { id: task.unitId },
+        section,
+      );
+      const department = parent.data?.budgetUnit.parent?.code;
+      if (!department || !units.some((u) => u.code === department)) continue;
       const goal = await h.platform.gql<{ goal: { indicators: GoalIndicator[] } }>(
         `query($id: ID!) { goal(id: $id) { indicators { id name operator targetValue } } }`,
         { id: task.goalId },
@@ -90,12 +100,12 @@ describe('a unit’s self-evaluation, scored as it types', () => {
       );
       const indicators = goal.data?.goal.indicators ?? [];
       if (indicators.some((i) => i.operator === 'GTE' && (i.targetValue ?? 0) > 0)) {
-        chosen = { task, code: unit.code, indicators };
+        chosen = { task, code: unit.code, department, indicators };
         break;
       }
     }
     expect(chosen).toBeDefined();
-    const { task, code, indicators } = chosen!;
+    const { task, code, department, indicators } = chosen!;
 
     const page = await h.newPage();
     await tokenSession(page, h, { role: 'BUDGET_UNIT', unitCode: code }, 'self-evaluations');
@@ -149,5 +159,33 @@ describe('a unit’s self-evaluation, scored as it types', () => {
       section,
     );
     expect(recorded.data!.selfEvaluation).toEqual({ status: 'FILLED', total, submission: 1 });
+
+    // the department returns it: a return without comments is refused beside the field, then sent with them
+    const reviewer = await h.newPage();
+    await tokenSession(reviewer, h, { role: 'DEPARTMENT', unitCode: department }, 'self-evaluations?status=FILLED');
+    await reviewer.getByRole('link', { name: `审核：${task.name}` }).click();
+    await reviewer.getByText('主管部门审核', { exact: true }).waitFor();
+    await reviewer.getByLabel(`${behind.name}得分计算式`).waitFor();
+    await reviewer.getByRole('radio', { name: '退回修改' }).check();
+    await reviewer.getByRole('button', { name: '提交审核结论' }).click();
+    await reviewer.getByText('退回须填写意见').waitFor();
+    await reviewer.getByLabel('意见', { exact: true }).fill('改进措施应写明完成时限');
+    await record(reviewer, 'evaluation-self-evaluation-review');
+    await reviewer.getByRole('button', { name: '提交审核结论' }).click();
+    await stateTag(reviewer, '已退回').waitFor();
+
+    // the unit sees the comment and its last sheet, ready to correct and submit again
+    await page.reload();
+    await page.getByText('改进措施应写明完成时限').first().waitFor();
+    expect(await page.getByLabel(`${behind.name}偏差原因`).inputValue()).toBe('资金到位较晚，部分任务顺延至次年');
+    await page.getByLabel(`${behind.name}改进措施`).fill('提前下达资金，按季度调度进度，2024 年 6 月底前完成');
+    await page.getByRole('button', { name: '重新提交自评' }).click();
+    await stateTag(page, '已填报').waitFor();
+    const again = await h.platform.gql<{ selfEvaluation: { status: string; submission: number } }>(
+      `query($id: ID!) { selfEvaluation(id: $id) { status submission } }`,
+      { id: task.id },
+      section,
+    );
+    expect(again.data!.selfEvaluation).toEqual({ status: 'FILLED', submission: 2 });
   }, 300_000);
 });
