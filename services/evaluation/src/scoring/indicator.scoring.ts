@@ -60,11 +60,12 @@ export function inQualitativeBand(level: QualitativeLevel, percent: number): boo
 
 /** `percent` moved into its level's band, so a score never exceeds (or falls under) what its level allows. */
 function clampToBand(level: QualitativeLevel, percent: number): Ratio {
-  const band = QUALITATIVE_BANDS[level];
-  if (!Number.isFinite(percent) || percent < band.minPercent) return ratio(band.minPercent);
   if (inQualitativeBand(level, percent)) return ratio(percent);
-  // above a half-open band: its highest hundredth of a percent (PARTLY at 85 counts 79.99)
-  return band.maxPercent === 100 ? ratio(100) : sub(ratio(band.maxPercent), { n: 1n, d: 100n });
+  const band = QUALITATIVE_BANDS[level];
+  // above a band open at its top: its highest hundredth of a percent (PARTLY at 85 counts 79.99)
+  if (percent >= band.maxPercent)
+    return band.maxPercent === 100 ? ratio(100) : sub(ratio(band.maxPercent), { n: 1n, d: 100n });
+  return ratio(band.minPercent); // below it, or not a number
 }
 
 const line = (points: Ratio, awarded: Ratio, zh: string, en: string): LineScore => {

@@ -176,6 +176,8 @@ describe('a qualitative indicator', () => {
   it('counts a percent outside its band as the band’s nearest value', () => {
     expect(scoreIndicator(qual('PARTLY', 95)).formula.en).toBe('25 × 79.99% (partly achieved) = 20');
     expect(scoreIndicator(qual('PARTLY', 10)).awarded).toBe(12.5);
+    expect(scoreIndicator(qual('PARTLY', 80)).awarded).toBe(20); // 79.99 % of 25 = 19.9975
+    expect(scoreIndicator(qual('NOT_ACHIEVED', 50)).formula.en).toBe('25 × 49.99% (not achieved) = 12.5');
     expect(scoreIndicator(qual('ACHIEVED', 120)).awarded).toBe(25);
     expect(scoreIndicator(qual('ACHIEVED', 20)).awarded).toBe(20);
     expect(scoreIndicator(qual('NOT_ACHIEVED', 70)).awarded).toBe(12.5);
@@ -206,6 +208,7 @@ describe('a qualitative indicator', () => {
         en: 'A level of “partly achieved” scores from 50 % to below 80 %, not 85 %',
       },
     ]);
+    expect(indicatorIssues(qual('ACHIEVED', 101), 'q')[0]!.zh).toBe('“达成”的得分比例应在 80% 至 100% 之间，现为 101%');
     expect(indicatorIssues(qual('ACHIEVED', 101), 'q')[0]!.en).toBe(
       'A level of “achieved” scores from 80 % to 100 %, not 101 %',
     );

@@ -9,13 +9,12 @@ const drawKey = (seed: string, unitId: string): string =>
  * sha256(seed + ':' + unitId) and the first ceil(n × percent / 100) are taken —
  * at least one when percent > 0 and there are units; in draw order. The same seed and units give the same sample;
  * record the seed with the sample so anyone can redraw it. A unit listed twice counts once; percent is held to
- * 0 … 100.
+ * 0 … 100 (not a number: no sample).
  * @example drawSpotCheck(['u1', 'u2', ..., 'u20'], 10, 'spotcheck-2024') // two units
  */
 export function drawSpotCheck(unitIds: readonly string[], percent: number, seed: string): string[] {
   const units = [...new Set(unitIds)];
-  if (!(percent > 0) || units.length === 0) return [];
-  const share = percent >= 100 ? 100 : percent;
+  const share = Number.isFinite(percent) ? Math.min(Math.max(percent, 0), 100) : 0;
   const count = Number(ceil(div(mul(ratio(units.length), ratio(share)), ratio(100))));
   return (
     units

@@ -34,6 +34,9 @@ describe('the spot check draw', () => {
     [3, 150, 3],
     [10, 0, 0],
     [10, -5, 0],
+    [10, -50, 0],
+    [10, Number.NaN, 0],
+    [10, Number.POSITIVE_INFINITY, 0],
     [0, 10, 0],
   ])('%d units at %d %% → %d', (n, percent, count) => {
     expect(drawSpotCheck(units(n), percent, 'seed')).toHaveLength(count);
