@@ -5,22 +5,27 @@ import { agencyDecider, agencyStreamId, type RatedEvaluationFacts } from './agen
 const PERFORMANCE_SECTION: Actor = { actorId: 'li.na', role: 'PERFORMANCE_SECTION', unitId: null };
 
 /** The city's agencies, in the order they are bought in; the demo year takes the first three. */
-const AGENCIES = [
-  { name: '湖北天衡会计师事务所有限公司', qualification: '会计师事务所执业证书；湖北省预算绩效管理第三方机构库入库' },
-  { name: '湖北楚天工程咨询有限公司', qualification: '工程咨询单位甲级资信；湖北省预算绩效管理第三方机构库入库' },
-  { name: '天门市正信资产评估有限公司', qualification: '资产评估机构备案；湖北省预算绩效管理第三方机构库入库' },
-  {
-    name: '湖北中审华信税务师事务所有限公司',
-    qualification: '税务师事务所行政登记；湖北省预算绩效管理第三方机构库入库',
-  },
-  { name: '武汉华中绩效评价研究院', qualification: '民办非企业单位登记；湖北省预算绩效管理第三方机构库入库' },
-  { name: '湖北长江财经咨询有限公司', qualification: '会计师事务所执业证书；湖北省预算绩效管理第三方机构库入库' },
-] as const;
+const AGENCIES = (
+  [
+    ['agency.tianheng', '湖北天衡会计师事务所有限公司', '会计师事务所执业证书'],
+    ['agency.chutian', '湖北楚天工程咨询有限公司', '工程咨询单位甲级资信'],
+    ['agency.zhengxin', '天门市正信资产评估有限公司', '资产评估机构备案'],
+    ['agency.huaxin', '湖北中审华信税务师事务所有限公司', '税务师事务所行政登记'],
+    ['agency.huazhong', '武汉华中绩效评价研究院', '民办非企业单位登记'],
+    ['agency.changjiang', '湖北长江财经咨询有限公司', '会计师事务所执业证书'],
+  ] as const
+).map(([user, name, licence]) => ({
+  user,
+  name,
+  qualification: `${licence}；湖北省预算绩效管理第三方机构库入库`,
+}));
 const METHODS = ['PUBLIC_TENDER', 'COMPETITIVE_CONSULTATION'] as const;
 
 /** One generated agency: what the key-evaluation generator assigns under (its id and contract). */
 export interface GeneratedAgency {
   agencyId: string;
+  /** The agency's demo user (the actor of its work; the first is the console's demo sign-in `agency.tianheng`). */
+  userId: string;
   name: string;
   creditCode: string;
   contractNumber: string;
@@ -56,6 +61,7 @@ export function generatedAgencies(year: Pick<CityYear, 'seed' | 'scale'>): Gener
     const first17 = `91${year.scale.divisionCode}${organisation}`;
     return {
       agencyId: r.uuid(),
+      userId: a.user,
       name: a.name,
       creditCode: `${first17}${creditCodeCheckCharacter(first17)}`,
       contractNumber: `TMCZ-${next}-${String(n + 1).padStart(3, '0')}`,

@@ -26,6 +26,10 @@ describe('the agency generator step', () => {
       expect(a.to).toBe(`${SCALES.tianmen.fiscalYear + 1}-12-31`);
     }
     expect(new Set(city.map((a) => a.contractNumber)).size).toBe(6);
+    // each with its demo user, an actor id as people's are (the first is the console's demo agency user)
+    expect(demo[0]!.userId).toBe('agency.tianheng');
+    expect(city.every((a) => /^[a-z]+\.[a-z0-9]+$/.test(a.userId))).toBe(true);
+    expect(new Set(city.map((a) => a.userId)).size).toBe(6);
     expect(new Set(city.map((a) => a.creditCode)).size).toBe(6);
   });
 
