@@ -33,7 +33,7 @@ function demoYear() {
         globalPosition: 0,
         transactionId: 0,
         schemaVersion: 1,
-        metadata: e.metadata ?? ({} as never),
+        metadata: a.metadata,
         recordedAt: '2025-05-01T00:00:00.000Z',
         previousHash: '',
         hash: '',
