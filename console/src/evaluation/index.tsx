@@ -13,6 +13,7 @@ export const evaluationModule: ConsoleModule = {
     { path: '/self-evaluations', label: '自评任务', operation: 'Query.selfEvaluations', order: 10 },
     { path: '/key-evaluations', label: '重点评价', operation: 'Query.keyEvaluations', order: 20 },
     { path: '/key-evaluation-board', label: '评价计划', operation: 'Query.keyEvaluationBoard', order: 30 },
+    { path: '/evaluation-figures', label: '评价统计', operation: 'Query.selfEvaluations', order: 40 },
   ],
   routes: [
     {
@@ -34,6 +35,10 @@ export const evaluationModule: ConsoleModule = {
     {
       path: 'key-evaluation-board',
       ...lazyPage(() => import('./key-evaluation/board-page').then((m) => m.KeyEvaluationBoardPage)),
+    },
+    {
+      path: 'evaluation-figures',
+      ...lazyPage(() => import('./dashboards/figures-page').then((m) => m.EvaluationFiguresPage)),
     },
   ],
 };

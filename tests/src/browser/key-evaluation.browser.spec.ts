@@ -132,6 +132,7 @@ describe('an agency’s key-evaluation workspace', () => {
     // the draft report, version 1
     await page.getByRole('tab', { name: /报告与意见/ }).click();
     await fileInput(page).setInputFiles({ name: '评价报告初稿.pdf', mimeType: 'application/pdf', buffer: PDF('初稿') });
+    await tableRow(page, '评价报告初稿.pdf').first().waitFor();
     await page.getByLabel('修改说明').fill('初稿');
     await page.getByRole('button', { name: '提交报告初稿' }).click();
     await page.getByText(/第 1 版/).waitFor();
@@ -157,7 +158,10 @@ describe('an agency’s key-evaluation workspace', () => {
       mimeType: 'application/pdf',
       buffer: PDF('正式'),
     });
+    await tableRow(page, '评价报告（正式）.pdf').first().waitFor();
     await page.getByRole('button', { name: '提交正式报告' }).click();
+    await page.getByRole('tab', { name: '评价结果' }).waitFor();
+    await page.getByText('正式报告已提交').waitFor();
     await page.getByRole('tab', { name: '评价结果' }).click();
     const result = page.getByText(/^总分 /);
     await result.waitFor();
@@ -170,5 +174,13 @@ describe('an agency’s key-evaluation workspace', () => {
       section,
     );
     expect(stored.data!.keyEvaluation).toEqual({ stage: 'FINAL', final: { total: 87.5 } });
+
+    // the year's figures: the grade distribution and each unit's scores drawn, the units' table filled
+    await bureau.goto(h.url('evaluation-figures'));
+    await bureau.getByRole('img', { name: '自评与重点评价的等级分布' }).locator('canvas').waitFor();
+    await bureau.getByRole('img', { name: '各单位整体支出自评得分与项目自评平均分' }).locator('canvas').waitFor();
+    await bureau.getByRole('columnheader', { name: '整体支出得分' }).waitFor();
+    expect(await bureau.locator('tr.ant-table-row').count()).toBeGreaterThan(0);
+    await record(bureau, 'evaluation-figures');
   }, 300_000);
 });
