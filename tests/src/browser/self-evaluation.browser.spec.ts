@@ -188,4 +188,70 @@ describe('a unit’s self-evaluation, scored as it types, returned by its depart
     );
     expect(again.data!.selfEvaluation).toEqual({ status: 'FILLED', submission: 2 });
   }, 300_000);
+
+  it('fills a unit’s overall expenditure with indicators it states itself, scored as it types', async () => {
+    // a year of its own: the notice gives every first- and second-level unit its overall-expenditure task
+    const issued = await h.platform.gql<{ issueEvaluationNotice: { taskCount: number } }>(
+      `mutation($input: IssueEvaluationNoticeInput!) { issueEvaluationNotice(input: $input) { taskCount } }`,
+      { input: { divisionCode: '429006', fiscalYear: 2022, dueDate: '2027-06-30' } },
+      section,
+    );
+    expect(issued.errors).toBeUndefined();
+    const tasks = await h.platform.gql<{ selfEvaluations: { nodes: Task[] } }>(
+      `{ selfEvaluations(filter: { fiscalYear: 2022 }, page: { first: 200 }) {
+          nodes { id unitId name object goalId departmentReview } } }`,
+      {},
+      section,
+    );
+    const { units } = (await fetch(h.url('dev/identities')).then((r) => r.json())) as {
+      units: { id: string; code: string }[];
+    };
+    const task = tasks.data!.selfEvaluations.nodes.find(
+      (t) => t.object === 'DEPT_OVERALL' && units.some((u) => u.id === t.unitId),
+    )!;
+    expect(task).toBeDefined();
+    const code = units.find((u) => u.id === task.unitId)!.code;
+
+    const page = await h.newPage();
+    await tokenSession(page, h, { role: 'BUDGET_UNIT', unitCode: code }, `self-evaluations/${task.id}`);
+    await page.getByRole('heading', { name: `2022 年度绩效自评：${task.name}` }).waitFor();
+    await page.getByLabel('全年预算数（元）').fill('1000000.00');
+    await page.getByLabel('全年执行数（元）').fill('950000.00');
+    const stated = [
+      { name: '公用经费保障人数', level1: '产出指标', target: '120', points: '40', actual: '120' },
+      { name: '重点工作完成率', level1: '效益指标', target: '95', points: '40', actual: '95' },
+      { name: '服务对象满意度', level1: '满意度指标', target: '90', points: '20', actual: '85' },
+    ];
+    for (const [i, line] of stated.entries()) {
+      await page.getByRole('button', { name: '添加指标' }).click();
+      await page.getByLabel(`第 ${i + 1} 项指标名称`).fill(line.name);
+      await page.getByLabel(`第 ${i + 1} 项一级指标`, { exact: true }).click();
+      await page
+        .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: line.level1 })
+        .first()
+        .click();
+      await page.getByLabel(`第 ${i + 1} 项目标值`).fill(line.target);
+      await page.getByLabel(`第 ${i + 1} 项分值`).fill(line.points);
+      await page.getByLabel(`${line.name}实际完成值`).fill(line.actual);
+    }
+    // satisfaction below its target: refused until the cause and measure are given
+    await page.getByText('未得满分的指标须说明偏差原因').first().waitFor();
+    await page.getByLabel('服务对象满意度偏差原因').fill('窗口服务等候时间偏长');
+    await page.getByLabel('服务对象满意度改进措施').fill('增设自助办理终端');
+    const score = page.getByRole('status');
+    await score.getByLabel('服务对象满意度得分计算式').waitFor();
+    const total = Number(await score.getByLabel('总分', { exact: true }).textContent());
+    expect(total).toBeGreaterThan(0);
+    expect(total).toBeLessThan(100);
+    await record(page, 'evaluation-self-evaluation-overall');
+    await page.getByRole('button', { name: '提交自评' }).click();
+    await stateTag(page, '已填报').waitFor();
+    const recorded = await h.platform.gql<{ selfEvaluation: { status: string; total: number; lines: unknown[] } }>(
+      `query($id: ID!) { selfEvaluation(id: $id) { status total lines { indicatorId } } }`,
+      { id: task.id },
+      section,
+    );
+    expect(recorded.data!.selfEvaluation).toMatchObject({ status: 'FILLED', total });
+    expect(recorded.data!.selfEvaluation.lines).toHaveLength(3);
+  }, 300_000);
 });

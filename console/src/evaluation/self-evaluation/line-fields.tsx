@@ -74,7 +74,11 @@ export function TextField(props: {
       style={{ margin: 0 }}
       {...props.help(`indicators.${props.index}.${props.field}`)}
     >
-      <Input.TextArea autoSize aria-label={`${props.line.name || `第 ${props.index + 1} 项指标`}${props.what}`} />
+      <Input.TextArea
+        autoSize
+        placeholder={props.what}
+        aria-label={`${props.line.name || `第 ${props.index + 1} 项指标`}${props.what}`}
+      />
     </Form.Item>
   );
 }
