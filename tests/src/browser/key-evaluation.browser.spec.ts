@@ -38,7 +38,7 @@ describe('an agency’s key-evaluation workspace', () => {
   const today = chinaToday();
   const subject = '城乡客运一体化补助政策（界面测试）';
 
-  it('records evidence, scores, drafts, answers the unit’s opinion and finalizes', async () => {
+  it('records evidence, scores, drafts, answers the unit’s opinion and finalizes; another unit finds nothing', async () => {
     const agencies = await h.platform.gql<{ agencies: { nodes: { id: string; name: string }[] } }>(
       `{ agencies(filter: { name: "天衡" }, page: { first: 5 }) { nodes { id name } } }`,
       {},
@@ -144,6 +144,11 @@ describe('an agency’s key-evaluation workspace', () => {
     await officer.getByLabel('本单位意见').fill('客运站改造数量应按竣工验收口径统计');
     await officer.getByRole('button', { name: '提出意见' }).click();
     await officer.getByText('待回复', { exact: true }).waitFor();
+
+    // another unit does not see it at all: NOT_FOUND, shown as the shell shows it
+    const stranger = await h.newPage();
+    await tokenSession(stranger, h, { role: 'BUDGET_UNIT', unitCode: units[1]!.code }, `key-evaluations/${id}`);
+    await stranger.getByText('未找到：该记录不存在，或不在您的权限范围内').waitFor();
 
     // answered, then the final report
     await page.reload();
