@@ -84,7 +84,6 @@ export interface KeyEvaluationState {
   unitId: string;
   evaluatorId: string | null;
   split: Split;
-  evidence: number;
   /** The latest score of each indicator, in the order first given. */
   scores: Score[];
   draftVersion: number;
@@ -149,7 +148,8 @@ function plan(c: PlanKeyEvaluation, state: KeyEvaluationState): KeyEvaluationEve
         kind: c.kind,
         object: c.object,
         unitId: c.unitId,
-        projectId: c.object === 'PROJECT' ? c.projectId : null,
+        // refused above unless a project evaluation names it
+        projectId: c.projectId,
         subject: c.subject.trim(),
         fiscalYear: c.fiscalYear,
         split,
@@ -229,7 +229,6 @@ const planned = (d: KeyEvaluationPlanned['data']): KeyEvaluationState => ({
   unitId: d.unitId,
   evaluatorId: null,
   split: d.split,
-  evidence: 0,
   scores: [],
   draftVersion: 0,
   feedback: [],
@@ -242,7 +241,7 @@ function evolve(state: KeyEvaluationState, event: KeyEvaluationEvent): KeyEvalua
     case 'KeyEvaluationAssigned':
       return { ...state, stage: 'AGENCY_ASSIGNED', evaluatorId: event.data.evaluatorId };
     case 'EvaluationEvidenceRecorded':
-      return { ...state, stage: 'FIELDWORK', evidence: state.evidence + 1 };
+      return { ...state, stage: 'FIELDWORK' };
     case 'EvaluationScoreGiven': {
       const { dimension, indicator, points, maxPoints } = event.data;
       const same = (s: Score) => s.dimension === dimension && s.indicator === indicator;
@@ -297,7 +296,6 @@ export const keyEvaluationDecider: Decider<KeyEvaluationCommand, KeyEvaluationEv
     unitId: '',
     evaluatorId: null,
     split: { DECISION: 0, PROCESS: 0, OUTPUT: 0, BENEFIT: 0 },
-    evidence: 0,
     scores: [],
     draftVersion: 0,
     feedback: [],

@@ -10,6 +10,7 @@ import {
   type DomainError,
 } from '@jixiao/events';
 import { keyEvaluationDecider, keyEvaluationStreamId } from './key-evaluation.decider';
+import type { KeyEvaluationEvent } from './key-evaluation.events';
 import {
   agency,
   assign,
@@ -21,6 +22,7 @@ import {
   plan,
   planned,
   profile,
+  scored,
   unit,
 } from './key-evaluation.fixtures';
 
@@ -157,6 +159,7 @@ describe('key evaluation: plan, assign, notify', () => {
         .when({ ...assign, contractNumber: null })
         .thenThrows(ValidationError);
       expect(unnamed.en).toMatch(/\(none\)/);
+      expect(unnamed.zh).toMatch(/（未填）/);
       expect(
         paths(
           given(keyEvaluationDecider, [planned])
@@ -198,9 +201,10 @@ describe('key evaluation: plan, assign, notify', () => {
     });
 
     it('refuses notifying results before the final report', () => {
-      given(keyEvaluationDecider, [planned])
+      const e = given(keyEvaluationDecider, [planned])
         .when({ type: 'NotifyKeyEvaluationResults', evaluationId: 'e1', note: null })
         .thenThrows(IllegalStateError, /正式报告提交后/);
+      expect(e.en).toBe('The results are notified after the final report');
     });
   });
 
@@ -300,5 +304,81 @@ describe('key evaluation: plan, assign, notify', () => {
         .when({ ...evidence, actor: { role: 'AGENCY', unitId: 'u-dept' } })
         .thenThrows(ForbiddenError);
     });
+  });
+});
+
+describe('key evaluation: the state the decider keeps', () => {
+  const fold = (events: readonly KeyEvaluationEvent[]) =>
+    events.reduce(keyEvaluationDecider.evolve, keyEvaluationDecider.initialState());
+
+  it('starts empty', () => {
+    expect(keyEvaluationDecider.initialState()).toEqual({
+      stage: 'NONE',
+      kind: 'FINANCE_KEY',
+      unitId: '',
+      evaluatorId: null,
+      split: { DECISION: 0, PROCESS: 0, OUTPUT: 0, BENEFIT: 0 },
+      scores: [],
+      draftVersion: 0,
+      feedback: [],
+    });
+  });
+
+  it('keeps the latest score of each indicator of each dimension', () => {
+    const state = fold([
+      planned,
+      assigned,
+      scored('DECISION', 8, 10, 'X'),
+      scored('PROCESS', 5, 5, 'X'),
+      scored('DECISION', 9, 10, 'Y'),
+      scored('DECISION', 9.5, 10, 'X'),
+    ]);
+    expect(state.scores).toEqual([
+      { dimension: 'DECISION', indicator: 'X', points: 9.5, maxPoints: 10 },
+      { dimension: 'PROCESS', indicator: 'X', points: 5, maxPoints: 5 },
+      { dimension: 'DECISION', indicator: 'Y', points: 9, maxPoints: 10 },
+    ]);
+  });
+
+  it('names the evaluation it cannot find', () => {
+    const e = given(keyEvaluationDecider, []).when(assign).thenThrows(NotFoundError, /e1/);
+    expect(e.en).toBe('Key evaluation e1 does not exist');
+  });
+
+  it('refuses a token without a unit before the evaluation is assigned', () => {
+    const evidence = {
+      type: 'RecordEvaluationEvidence' as const,
+      evaluationId: 'e1',
+      evidenceId: 'v',
+      actor: { role: 'AGENCY', unitId: null },
+      kind: 'DOCUMENTS' as const,
+      date: '2024-04-01',
+      place: null,
+      documents: ['凭证'],
+      participants: [],
+      questionnaire: null,
+      note: null,
+      attachments: [],
+      today: '2024-04-01',
+      limits: { maxBytes: 1, contentTypes: [] },
+    };
+    const e = given(keyEvaluationDecider, [planned]).when(evidence).thenThrows(ForbiddenError);
+    expect(e.en).toMatch(/Only the evaluator assigned/);
+  });
+
+  it('plans a bureau evaluation of a department’s overall expenditure, and a department evaluation of a policy', () => {
+    const overall = { ...plan, object: 'DEPT_OVERALL' as const, projectId: null, context: { profile, project: null } };
+    given(keyEvaluationDecider, [])
+      .when(overall)
+      .then([{ type: 'KeyEvaluationPlanned', data: { ...planned.data, object: 'DEPT_OVERALL', projectId: null } }]);
+    const policy = { ...overall, kind: 'DEPARTMENT' as const, object: 'POLICY' as const };
+    given(keyEvaluationDecider, [])
+      .when(policy)
+      .then([
+        {
+          type: 'KeyEvaluationPlanned',
+          data: { ...planned.data, kind: 'DEPARTMENT', object: 'POLICY', projectId: null },
+        },
+      ]);
   });
 });

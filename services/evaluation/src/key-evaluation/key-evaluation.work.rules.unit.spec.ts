@@ -190,6 +190,23 @@ describe('key evaluation: the evaluator’s work', () => {
         ]);
     });
 
+    it('accepts the questionnaire’s bounds: none returned, satisfaction 0 % and 100 %', () => {
+      for (const q of [
+        { sent: 10, returned: 0, satisfactionPercent: 0 },
+        { sent: 10, returned: 10, satisfactionPercent: 100 },
+      ]) {
+        const [event] = at(fieldwork)
+          .when({ ...visit, kind: 'QUESTIONNAIRE', questionnaire: q })
+          .then([
+            {
+              type: 'EvaluationEvidenceRecorded',
+              data: { ...visited.data, kind: 'QUESTIONNAIRE', place: null, questionnaire: q },
+            } as never,
+          ]);
+        expect(event).toBeDefined();
+      }
+    });
+
     it('refuses evidence once the draft report is out', () => {
       at([...fieldwork, ...allScored, drafted(1)])
         .when(visit)
@@ -323,6 +340,12 @@ describe('key evaluation: the evaluator’s work', () => {
       at([...inFeedback, answered('f1')])
         .when({ ...draft, report: file('初稿v2.pdf', 'b') })
         .then([drafted(2)]);
+    });
+
+    it('keeps a draft’s summary trimmed', () => {
+      at([...inFeedback, answered('f1')])
+        .when({ ...draft, report: file('初稿v2.pdf', 'b'), summary: ' 采纳意见 ' })
+        .then([{ type: 'EvaluationDraftReportSubmitted', data: { ...drafted(2).data, summary: '采纳意见' } } as never]);
     });
 
     it('refuses a draft before fieldwork and after the final report', () => {
