@@ -195,6 +195,12 @@ describe('submitting a project’s self-evaluation (单位自评)', () => {
     expect(zero.data.score.budgetExecution.awarded).toBe(0);
   });
 
+  it('takes a project’s budget from its goal: none issued scores no budget execution, and is no input error', () => {
+    const [none] = submittedBy({ ...submit, budgetFen: 0, executedFen: 0 }) as [SelfEvaluationSubmitted];
+    expect(none.data.score.budgetExecution.awarded).toBe(0);
+    expect(none.data.budgetFen).toBe(0);
+  });
+
   it('is submitted once; again only after a return, as the next submission', () => {
     for (const history of [
       [submitted],
