@@ -43,6 +43,7 @@ describe('exact decimals for scores', () => {
     // a negative divisor keeps the denominator positive
     expect(div(r(1), r(-2))).toEqual(r(-1, 2));
     expect(div(r(-3), r(-4))).toEqual(r(3, 4));
+    expect(div(r(1, 3), r(-2, 5))).toEqual(r(-5, 6));
     expect(() => div(r(1), r(0, 5))).toThrow('division by zero');
   });
 

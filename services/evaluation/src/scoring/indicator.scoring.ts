@@ -179,13 +179,13 @@ export function indicatorIssues(r: IndicatorResult, path: string): FieldIssue[] 
   return [
     ...issueIf(r.actual === null, `${path}.actual`, '请填写实际完成值', 'Enter the actual value'),
     ...issueIf(
-      r.actual !== null && r.actual < 0,
+      (r.actual ?? 0) < 0,
       `${path}.actual`,
       `实际完成值不能为负数，现为 ${r.actual}`,
       `The actual value cannot be negative, not ${r.actual}`,
     ),
     ...issueIf(
-      r.target !== null && r.target < 0,
+      (r.target ?? 0) < 0,
       `${path}.target`,
       `目标值不能为负数，现为 ${r.target}`,
       `The target cannot be negative, not ${r.target}`,

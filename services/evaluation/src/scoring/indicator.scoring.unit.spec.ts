@@ -64,6 +64,10 @@ describe('a quantitative indicator, scored as DOMAIN.md says', () => {
 });
 
 describe('the cases DOMAIN.md leaves open', () => {
+  it('an operator the catalog does not know is a programming error, not a score', () => {
+    expect(() => scoreIndicator(q('≈' as IndicatorResult['operator'], 4, 3))).toThrow('unknown operator ≈');
+  });
+
   it('target 0 when higher is better: any actual ≥ 0 meets it, full points; below it none', () => {
     expect(scoreIndicator(q('>=', 0, 0))).toEqual({
       awarded: 25,
@@ -143,6 +147,8 @@ describe('a qualitative indicator', () => {
     ['ACHIEVED', 79.99, false],
     ['ACHIEVED', 100.01, false],
     ['PARTLY', 80, false],
+    ['PARTLY', 100, false],
+    ['NOT_ACHIEVED', 100, false],
     ['PARTLY', 79.99, true],
     ['PARTLY', 50, true],
     ['PARTLY', 49.99, false],
@@ -179,6 +185,7 @@ describe('a qualitative indicator', () => {
     expect(scoreIndicator(qual('PARTLY', 80)).awarded).toBe(20); // 79.99 % of 25 = 19.9975
     expect(scoreIndicator(qual('NOT_ACHIEVED', 50)).formula.en).toBe('25 × 49.99% (not achieved) = 12.5');
     expect(scoreIndicator(qual('ACHIEVED', 120)).awarded).toBe(25);
+    expect(scoreIndicator(qual('ACHIEVED', 120, 100)).awarded).toBe(100);
     expect(scoreIndicator(qual('ACHIEVED', 20)).awarded).toBe(20);
     expect(scoreIndicator(qual('NOT_ACHIEVED', 70)).awarded).toBe(12.5);
     expect(scoreIndicator(qual('NOT_ACHIEVED', -5)).awarded).toBe(0);

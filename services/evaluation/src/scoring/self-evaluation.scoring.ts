@@ -89,7 +89,7 @@ export function apportion(total: bigint, shares: readonly Ratio[]): bigint[] {
   let left = total - floors.reduce((a, b) => a + b, 0n);
   const byRemainder = exact
     .map((e, i) => ({ i, rest: { n: e.n - floors[i]! * e.d, d: e.d } }))
-    .sort((x, y) => compare(y.rest, x.rest) || x.i - y.i);
+    .sort((x, y) => compare(y.rest, x.rest)); // a stable sort: the earlier first on a tie
   for (const { i } of byRemainder) {
     if (left <= 0n) break;
     floors[i]! += 1n;

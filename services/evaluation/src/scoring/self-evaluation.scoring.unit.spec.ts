@@ -1,4 +1,5 @@
 import { BUILTIN_PROFILES, type RuleSet } from '@jixiao/events';
+import { ratio } from './decimal.scoring';
 import {
   apportion,
   partOf,
@@ -46,7 +47,11 @@ describe('the built-in profiles carry DOMAIN.md’s weights', () => {
 });
 
 describe('a self-evaluation under the national profile (10/50/30/10)', () => {
-  const score = scoreSelfEvaluation(sheet(NATIONAL));
+  // scored inside each test, so mutation testing links the scoring to the tests that check it
+  let score: ReturnType<typeof scoreSelfEvaluation>;
+  beforeEach(() => {
+    score = scoreSelfEvaluation(sheet(NATIONAL));
+  });
 
   it('shows a unit why its indicator got 18.75, not 25: its 10 points scaled to 25, three quarters reached', () => {
     expect(score.lines[0]).toEqual({
@@ -94,9 +99,8 @@ describe('a self-evaluation under the national profile (10/50/30/10)', () => {
 });
 
 describe('the same sheet under the Hubei profile (20/40/40)', () => {
-  const score = scoreSelfEvaluation(sheet(HUBEI));
-
   it('folds satisfaction indicators into benefit and scores 88.94', () => {
+    const score = scoreSelfEvaluation(sheet(HUBEI));
     expect(score.budgetExecution.awarded).toBe(19);
     expect(score.lines.map((l) => [l.indicatorId, l.part, l.scaledPoints, l.awarded])).toEqual([
       ['O1', 'OUTPUT', 20, 15],
@@ -144,6 +148,9 @@ describe('a part with weight but no indicators', () => {
     expect(score.total).toBe(87.41);
     expect(score.parts[1]!.formula.en).toBe(
       'output: weight 50 + 6.25 (from parts without indicators, in proportion) = 56.25; awarded = sum of 2 indicator lines = 49.22',
+    );
+    expect(score.parts[2]!.formula.zh).toBe(
+      '效益指标：权重 30 + 3.75（无指标部分按比例并入）= 33.75；得分 = 2 项指标得分之和 = 28.69',
     );
     expect(score.parts[3]!.formula.en).toBe(
       'no satisfaction indicators: its weight 10 goes to the other parts in proportion',
@@ -278,5 +285,11 @@ describe('apportioning hundredths', () => {
     expect(apportion(1000n, [r(0), r(0)])).toEqual([500n, 500n]);
     expect(apportion(0n, [r(5)])).toEqual([0n]);
     expect(apportion(700n, [])).toEqual([]);
+    // the largest remainder wins, not the largest share: 2.857 and 7.142 → 3 and 7
+    expect(apportion(10n, [r(2), r(5)])).toEqual([3n, 7n]);
+    expect(apportion(10n, [r(1), r(2), r(1)])).toEqual([3n, 5n, 2n]);
+    // shares in decimals: 0.5 and 1.5 of 10.00
+    expect(apportion(1000n, [ratio(0.5), ratio(1.5)])).toEqual([250n, 750n]);
+    expect(apportion(1000n, [ratio(0.25), ratio(0.5), ratio(0.25)])).toEqual([250n, 500n, 250n]);
   });
 });
