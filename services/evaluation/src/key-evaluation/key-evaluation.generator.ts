@@ -127,7 +127,7 @@ function walk({ year, r, s, project, n, until, agency, at }: Walk): void {
   const profile = pickRuleProfile(year.scale.divisionCode, fy, []);
   const split = profile.rules.evaluation.keyEvaluationSplit;
   const by: Actor = {
-    actorId: `agency.${agency.contractNumber.replace(/[^A-Za-z0-9]/g, '').toLowerCase()}`,
+    actorId: agency.userId,
     role: 'AGENCY',
     unitId: agency.agencyId,
   };
