@@ -44,6 +44,7 @@ export interface ScoredLine extends LineScore {
 export interface SelfEvaluationScore {
   /** `rate` is executed ÷ budget, not capped (1.05 is 105 %), to 4 decimals; 0 without a budget. */
   budgetExecution: { weight: number; rate: number; awarded: number; formula: Bilingual };
+  /** One per indicator, in the sheet's order (line i is indicator i's, whatever its part). */
   lines: ScoredLine[];
   /**
    * Every part, budget execution first. `weight` is what the part is scored out of: the profile's weight
@@ -141,7 +142,9 @@ export function scoreSelfEvaluation(sheet: SelfEvaluationSheet): SelfEvaluationS
   const canSpread = receivingWeights.some((w) => w.n > 0n);
   const extra = canSpread ? apportion(orphanH, receivingWeights) : filled.map(() => 0n);
 
-  const lines: ScoredLine[] = [];
+  // each line goes back to its indicator's place in the sheet: callers pair lines with what they sent by position
+  const place = new Map(sheet.indicators.map((indicator, at) => [indicator, at]));
+  const lines: ScoredLine[] = new Array<ScoredLine>(sheet.indicators.length);
   const parts: SelfEvaluationScore['parts'] = [
     {
       part: 'BUDGET_EXECUTION',
@@ -169,13 +172,13 @@ export function scoreSelfEvaluation(sheet: SelfEvaluationSheet): SelfEvaluationS
       const scaledH = scaled[k]!;
       const score = scoreIndicator({ ...indicator, points: fromHundredths(scaledH) });
       awardedH += pointsH(score.awarded);
-      lines.push({
+      lines[place.get(indicator)!] = {
         ...score,
         indicatorId: indicator.indicatorId,
         part,
         scaledPoints: fromHundredths(scaledH),
         scaling: scalingFormula(indicator.points, weightH, pointsSum, indicators.length, scaledH),
-      });
+      };
     });
     totalH += awardedH;
     parts.push({

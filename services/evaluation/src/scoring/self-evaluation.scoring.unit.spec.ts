@@ -266,6 +266,24 @@ describe('total and grade', () => {
   });
 });
 
+describe('the lines', () => {
+  it('come in the sheet’s order, whatever the parts, so line i is indicator i’s', () => {
+    // benefit and satisfaction first, output last: a line per indicator where it was sent
+    const mixed = [INDICATORS[4]!, INDICATORS[2]!, INDICATORS[0]!, INDICATORS[3]!, INDICATORS[1]!];
+    const lines = scoreSelfEvaluation(sheet(NATIONAL, mixed)).lines;
+    expect(lines.map((l) => [l.indicatorId, l.part])).toEqual([
+      ['S1', 'SATISFACTION'],
+      ['B1', 'BENEFIT'],
+      ['O1', 'OUTPUT'],
+      ['B2', 'BENEFIT'],
+      ['O2', 'OUTPUT'],
+    ]);
+    // and each line scores its own indicator: O1's 18.75 of 25 wherever it stands
+    expect(lines[2]).toMatchObject({ indicatorId: 'O1', scaledPoints: 25, awarded: 18.75, full: false });
+    expect(lines[4]).toMatchObject({ indicatorId: 'O2', full: true });
+  });
+});
+
 describe('where an indicator counts', () => {
   it('COST in output; satisfaction in benefit only when satisfaction has no weight', () => {
     expect(partOf('COST', NATIONAL)).toBe('OUTPUT');

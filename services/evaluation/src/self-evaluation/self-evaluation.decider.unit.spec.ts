@@ -186,6 +186,22 @@ describe('submitting a project’s self-evaluation (单位自评)', () => {
     expect(full.data.score.lines[0]).toMatchObject({ awarded: 25, full: true });
   });
 
+  it('asks the cause of the line below full points where it stands, with a goal whose benefit comes first', () => {
+    // the goal lists benefit before output: the short output line is the second, and only it owes a cause
+    const benefitFirst = [goal[2]!, goal[0]!, goal[1]!, goal[3]!];
+    const sent = [lines[2]!, { ...lines[0]!, deviationCause: null, improvementMeasure: null }, lines[1]!, lines[3]!];
+    expect(paths(refused({ ...submit, goalIndicators: benefitFirst, lines: sent }))).toEqual([
+      'indicators.1.deviationCause',
+      'indicators.1.improvementMeasure',
+    ]);
+    const [ok] = submittedBy({
+      ...submit,
+      goalIndicators: benefitFirst,
+      lines: [sent[0]!, lines[0]!, ...sent.slice(2)],
+    }) as [SelfEvaluationSubmitted];
+    expect(ok.data.score.lines.map((l) => l.indicatorId)).toEqual(['b1', 'o1', 'o2', 's1']);
+  });
+
   it('refuses a missing actual value and a negative executed amount; zero executed is an amount', () => {
     const noActual = [{ ...lines[0]!, actual: null }, ...lines.slice(1)];
     expect(paths(refused({ ...submit, lines: noActual }))).toEqual(['indicators.0.actual']);
