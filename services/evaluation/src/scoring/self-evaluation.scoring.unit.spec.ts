@@ -204,6 +204,16 @@ describe('parts that cannot be weighed', () => {
   });
 });
 
+describe('indicators of different points in one part', () => {
+  it('are scaled by their own points, with no rounding remainder when none was needed', () => {
+    const uneven = [indicator('O1', 'OUTPUT', 10, '>=', 1, 1), indicator('O2', 'OUTPUT', 30, '>=', 1, 1)];
+    expect(scoreSelfEvaluation(sheet(NATIONAL, uneven)).lines.map((l) => [l.scaledPoints, l.scaling.en])).toEqual([
+      [22.5, '10 × 90 / 40 = 22.5'],
+      [67.5, '30 × 90 / 40 = 67.5'],
+    ]);
+  });
+});
+
 describe('budget execution', () => {
   it('is capped at its weight when more than the budget is spent, the rate shown uncapped', () => {
     const score = scoreSelfEvaluation({ ...sheet(NATIONAL), executedFen: 105_000_000 });
