@@ -238,15 +238,7 @@ export class SelfEvaluationResolver {
     @Ctx() ctx: RequestContext,
     @RowScope() scope: UnitScope,
   ): Promise<SelfEvaluation> {
-    await findTaskRow(this.deps.em(), input.evaluationId, scope);
-    const command = {
-      type: 'ReviewSelfEvaluation' as const,
-      evaluationId: input.evaluationId,
-      decision: input.decision,
-      comment: input.comment,
-    };
-    await execute(this.deps, ctx, selfEvaluationStreamId(input.evaluationId), selfEvaluationDecider, command, input);
-    return findSelfEvaluation(this.deps.em(), input.evaluationId, scope);
+    return this.decide('ReviewSelfEvaluation', input, ctx, scope);
   }
 
   @Mutation(() => EvaluationNotice, {
@@ -285,13 +277,18 @@ export class SelfEvaluationResolver {
     @Ctx() ctx: RequestContext,
     @RowScope() scope: UnitScope,
   ): Promise<SelfEvaluation> {
+    return this.decide('DecideSpotCheck', input, ctx, scope);
+  }
+
+  /** The department's review or the bureau's spot check: one decision on an evaluation the caller reaches. */
+  private async decide(
+    type: 'ReviewSelfEvaluation' | 'DecideSpotCheck',
+    input: SelfEvaluationDecisionInput,
+    ctx: RequestContext,
+    scope: UnitScope,
+  ): Promise<SelfEvaluation> {
     await findTaskRow(this.deps.em(), input.evaluationId, scope);
-    const command = {
-      type: 'DecideSpotCheck' as const,
-      evaluationId: input.evaluationId,
-      decision: input.decision,
-      comment: input.comment,
-    };
+    const command = { type, evaluationId: input.evaluationId, decision: input.decision, comment: input.comment };
     await execute(this.deps, ctx, selfEvaluationStreamId(input.evaluationId), selfEvaluationDecider, command, input);
     return findSelfEvaluation(this.deps.em(), input.evaluationId, scope);
   }
