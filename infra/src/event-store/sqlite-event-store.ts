@@ -99,6 +99,31 @@ export interface SqliteEventStoreOptions {
   catalog: EventCatalog;
 }
 
+/** How long an append waits for another connection's write lock before it gives up with SQLITE_BUSY. */
+export const SQLITE_WRITE_WAIT_MS = 5000;
+
+const isBusy = (error: unknown) => /^SQLITE_BUSY/.test((error as { code?: unknown }).code as string);
+
+/**
+ * Runs a write transaction of the event store; while another connection holds the file's write lock,
+ * waits for it without blocking and tries again, up to `SQLITE_WRITE_WAIT_MS`. SQLite's own busy
+ * timeout waits synchronously: when the holder is this process's read models (a projection's
+ * transaction, awaiting between its statements on the same file), that wait blocks the very event
+ * loop the holder needs to commit, and the append failed after the timeout (a reaction's commands
+ * arriving while the projections applied the command before them).
+ */
+export async function writeWhenFree<T>(write: () => T, waitMs = SQLITE_WRITE_WAIT_MS): Promise<T> {
+  const deadline = Date.now() + waitMs;
+  for (let pause = 1; ; pause = Math.min(pause * 2, 50)) {
+    try {
+      return write();
+    } catch (error) {
+      if (!isBusy(error) || Date.now() >= deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, pause));
+    }
+  }
+}
+
 /** The embedded event store: one SQLite file, WAL mode, a single writer, so positions have no gaps. */
 export class SqliteEventStore implements EventStore {
   readonly db: Database.Database;
@@ -111,68 +136,72 @@ export class SqliteEventStore implements EventStore {
     this.db.pragma('busy_timeout = 5000');
     this.db.exec(SQLITE_EVENT_SCHEMA);
     migrateEventCommands(this.db);
+    // from here appends wait for the write lock without blocking (writeWhenFree): SQLite's wait would block the event loop
+    this.db.pragma('busy_timeout = 0');
     this.signal = signalFor(options.file);
   }
 
   async appendToStream(streamId: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult> {
     const validated = validateAll(this.options.catalog, events);
-    const result = this.db
-      .transaction(() => {
-        const earlier = options.commandId ? this.findCommandSync(options.commandId) : null;
-        if (earlier) return repeatOf(earlier, options.commandId!, streamId, options.commandType);
-        const head = (this.db
-          .prepare('SELECT version, last_hash AS hash FROM event_streams WHERE stream_id = ?')
-          .get(streamId) as { version: number; hash: string } | undefined) ?? { version: 0, hash: GENESIS_HASH };
-        checkExpectedVersion(streamId, options.expectedVersion, head.version);
-        if (validated.length === 0) return { nextExpectedVersion: head.version, events: [], duplicate: false };
-        const prepared = chainEvents(streamId, validated, head, options.metadata, options.recordedAt ?? new Date());
-        const maxPosition = (
-          this.db.prepare('SELECT COALESCE(MAX(global_position), 0) AS p FROM events').get() as { p: number }
-        ).p;
-        const insert = this.db.prepare(
-          `INSERT INTO events (transaction_id, event_id, stream_id, stream_version, type, schema_version, data, metadata, recorded_at, previous_hash, hash, command_id)
+    const result = await writeWhenFree(() =>
+      this.db
+        .transaction(() => {
+          const earlier = options.commandId ? this.findCommandSync(options.commandId) : null;
+          if (earlier) return repeatOf(earlier, options.commandId!, streamId, options.commandType);
+          const head = (this.db
+            .prepare('SELECT version, last_hash AS hash FROM event_streams WHERE stream_id = ?')
+            .get(streamId) as { version: number; hash: string } | undefined) ?? { version: 0, hash: GENESIS_HASH };
+          checkExpectedVersion(streamId, options.expectedVersion, head.version);
+          if (validated.length === 0) return { nextExpectedVersion: head.version, events: [], duplicate: false };
+          const prepared = chainEvents(streamId, validated, head, options.metadata, options.recordedAt ?? new Date());
+          const maxPosition = (
+            this.db.prepare('SELECT COALESCE(MAX(global_position), 0) AS p FROM events').get() as { p: number }
+          ).p;
+          const insert = this.db.prepare(
+            `INSERT INTO events (transaction_id, event_id, stream_id, stream_version, type, schema_version, data, metadata, recorded_at, previous_hash, hash, command_id)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        );
-        const recorded: RecordedEvent[] = prepared.map((e) => {
-          const info = insert.run(
-            maxPosition + 1,
-            e.eventId,
-            e.streamId,
-            e.streamVersion,
-            e.type,
-            e.schemaVersion,
-            JSON.stringify(e.data),
-            JSON.stringify(e.metadata),
-            e.recordedAt,
-            e.previousHash,
-            e.hash,
-            options.commandId ?? null,
           );
-          return { ...e, globalPosition: Number(info.lastInsertRowid), transactionId: maxPosition + 1 };
-        });
-        const last = recorded[recorded.length - 1]!;
-        this.db
-          .prepare(
-            `INSERT INTO event_streams (stream_id, version, last_hash) VALUES (?, ?, ?)
-           ON CONFLICT (stream_id) DO UPDATE SET version = excluded.version, last_hash = excluded.last_hash`,
-          )
-          .run(streamId, last.streamVersion, last.hash);
-        if (options.commandId) {
+          const recorded: RecordedEvent[] = prepared.map((e) => {
+            const info = insert.run(
+              maxPosition + 1,
+              e.eventId,
+              e.streamId,
+              e.streamVersion,
+              e.type,
+              e.schemaVersion,
+              JSON.stringify(e.data),
+              JSON.stringify(e.metadata),
+              e.recordedAt,
+              e.previousHash,
+              e.hash,
+              options.commandId ?? null,
+            );
+            return { ...e, globalPosition: Number(info.lastInsertRowid), transactionId: maxPosition + 1 };
+          });
+          const last = recorded[recorded.length - 1]!;
           this.db
             .prepare(
-              'INSERT INTO event_commands (command_id, stream_id, from_version, to_version, command_type) VALUES (?, ?, ?, ?, ?)',
+              `INSERT INTO event_streams (stream_id, version, last_hash) VALUES (?, ?, ?)
+           ON CONFLICT (stream_id) DO UPDATE SET version = excluded.version, last_hash = excluded.last_hash`,
             )
-            .run(options.commandId, streamId, head.version + 1, last.streamVersion, options.commandType ?? null);
-        }
-        return { nextExpectedVersion: last.streamVersion, events: recorded, duplicate: false };
-      })
-      .immediate();
+            .run(streamId, last.streamVersion, last.hash);
+          if (options.commandId) {
+            this.db
+              .prepare(
+                'INSERT INTO event_commands (command_id, stream_id, from_version, to_version, command_type) VALUES (?, ?, ?, ?, ?)',
+              )
+              .run(options.commandId, streamId, head.version + 1, last.streamVersion, options.commandType ?? null);
+          }
+          return { nextExpectedVersion: last.streamVersion, events: recorded, duplicate: false };
+        })
+        .immediate(),
+    );
     if (!result.duplicate && result.events.length > 0) this.signal.emit('append');
     return result;
   }
 
   async appendBatch(appends: BatchAppend[]): Promise<AppendResult[]> {
-    const results = appendBatchSqlite(this.db, this.options.catalog, appends);
+    const results = await writeWhenFree(() => appendBatchSqlite(this.db, this.options.catalog, appends));
     if (results.some((r) => r.events.length > 0)) this.signal.emit('append');
     return results;
   }
