@@ -200,19 +200,22 @@ export const SelfEvaluationSubmitted = defineEvent({
   }),
 });
 
+/** A decision on one submission of a self-evaluation: the department's review or the bureau's spot check. */
+const decisionSchema = z.object({
+  evaluationId: z.string().min(1),
+  unitId: z.string().min(1),
+  submission: z.number().int().positive(),
+  decision: z.enum(SELF_EVALUATION_DECISIONS),
+  comment: z.string().max(2000),
+});
+
 export const SelfEvaluationReviewed = defineEvent({
   type: 'SelfEvaluationReviewed',
   context: 'evaluation',
   description:
     '主管部门已审核单位自评 — the supervising department accepted the unit’s self-evaluation or returned it with comments',
   schemaVersion: 1,
-  schema: z.object({
-    evaluationId: z.string().min(1),
-    unitId: z.string().min(1),
-    submission: z.number().int().positive(),
-    decision: z.enum(SELF_EVALUATION_DECISIONS),
-    comment: z.string().max(2000),
-  }),
+  schema: decisionSchema,
 });
 
 export const SpotCheckDecided = defineEvent({
@@ -221,13 +224,7 @@ export const SpotCheckDecided = defineEvent({
   description:
     '财政抽查结论 — the bureau’s spot check of a drawn unit’s self-evaluation: accepted, or returned with comments',
   schemaVersion: 1,
-  schema: z.object({
-    evaluationId: z.string().min(1),
-    unitId: z.string().min(1),
-    submission: z.number().int().positive(),
-    decision: z.enum(SELF_EVALUATION_DECISIONS),
-    comment: z.string().max(2000),
-  }),
+  schema: decisionSchema,
 });
 
 export const SelfEvaluationAccepted = defineEvent({
