@@ -44,6 +44,11 @@ const base = {
 module.exports = {
   // per-project testTimeout is not honoured under `projects`; the slowest (PostgreSQL) sets it for all
   testTimeout: 120000,
+  // On a 2-core machine Jest would otherwise run every file in its own process, one after another,
+  // and whatever a file leaves behind adds up: CI's Node 24 run died at V8's 4 GB heap limit after
+  // 668 s. With a limit, the files run in one worker process that is replaced once it holds more
+  // than this after a file (`--runInBand` suites are unaffected).
+  workerIdleMemoryLimit: '1GB',
   projects: [
     { ...base, displayName: 'unit', testMatch: ['**/*.unit.spec.ts'] },
     {
