@@ -1,37 +1,30 @@
 import { Tag } from 'antd';
+import { label as labelOf } from './labels';
+import { STATUS_COLORS, statusColor, TEXT_COLORS, type StatusEnum, type TagColor } from './status-colors';
 
-/** Colours of the lifecycle states, by the state's code; the label is the platform's (…Label fields). */
-const COLORS: Record<string, string> = {
-  DRAFT: 'default',
-  SUBMITTED: 'processing',
-  FINANCE_REVIEW: 'processing',
-  UNDER_REVIEW: 'processing',
-  RETURNED: 'warning',
-  APPROVED: 'success',
-  ISSUED: 'green',
-  ADJUSTED: 'cyan',
-  PROPOSED: 'default',
-  IN_LIBRARY: 'success',
-  ALLOCATED: 'green',
-  OPEN: 'processing',
-  CONCLUDED: 'success',
-  SUPPORT: 'success',
-  REVISE: 'warning',
-  REJECT: 'error',
-  // 拨款申请
-  REQUESTED: 'processing',
-  CLEARED: 'green',
-  HELD: 'warning',
+/**
+ * Colours by the code alone, for the callers that name no enum (a goal's status with its
+ * statusLabel): the goal's lifecycle first, then the project's, pre-assessment's and disbursement's.
+ */
+const BY_CODE: Record<string, TagColor> = {
+  ...STATUS_COLORS.DisbursementOutcome,
+  ...STATUS_COLORS.DisbursementStatus,
+  ...STATUS_COLORS.PreAssessmentConclusion,
+  ...STATUS_COLORS.PreAssessmentStatus,
+  ...STATUS_COLORS.LibraryStatus,
+  ...STATUS_COLORS.GoalStatus,
 };
 
-/** Text colours for the presets whose own (#389e0d, #08979c on their light backgrounds) fall short of WCAG AA 4.5:1. */
-const TEXT: Record<string, string> = { green: '#135200', cyan: '#006d75' };
-
-export function StatusTag({ status, label }: { status: string; label?: string | null }) {
-  const color = COLORS[status] ?? 'default';
+/**
+ * A state as a coloured tag. With `of` (the schema's enum: SelfEvaluationStatus, KeyEvaluationStage …)
+ * the colour is that lifecycle's and the label, unless given, the schema's Chinese name.
+ */
+export function StatusTag({ status, label, of }: { status: string; label?: string | null; of?: StatusEnum }) {
+  const color = of ? statusColor(of, status) : (BY_CODE[status] ?? 'default');
+  const text = TEXT_COLORS[color];
   return (
-    <Tag color={color} style={TEXT[color] ? { color: TEXT[color] } : undefined}>
-      {label ?? status}
+    <Tag color={color} style={text ? { color: text } : undefined}>
+      {label ?? (of ? labelOf(of, status) : status)}
     </Tag>
   );
 }

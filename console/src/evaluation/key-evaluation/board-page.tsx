@@ -63,10 +63,7 @@ export function KeyEvaluationBoardPage() {
               width: 220,
               render: (_, item) => (
                 <Space size={4} wrap>
-                  <StatusTag
-                    status={item.evaluation.stage}
-                    label={label('KeyEvaluationStage', item.evaluation.stage)}
-                  />
+                  <StatusTag of="KeyEvaluationStage" status={item.evaluation.stage} />
                   {item.evaluation.openFeedback > 0 && <Tag color="warning">待回复 {item.evaluation.openFeedback}</Tag>}
                 </Space>
               ),

@@ -80,7 +80,7 @@ export function KeyEvaluationsPage() {
             width: 200,
             render: (_, e) => (
               <Space size={4} wrap>
-                <StatusTag status={e.stage} label={label('KeyEvaluationStage', e.stage)} />
+                <StatusTag of="KeyEvaluationStage" status={e.stage} />
                 {e.openFeedback > 0 && <Tag color="warning">待回复意见 {e.openFeedback}</Tag>}
               </Space>
             ),

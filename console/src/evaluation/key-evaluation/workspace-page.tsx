@@ -47,8 +47,7 @@ export function KeyEvaluationWorkspacePage() {
             {label('KeyEvaluationKind', e.kind)} · {label('KeyEvaluationObject', e.object)}
           </Descriptions.Item>
           <Descriptions.Item label="阶段">
-            <StatusTag status={e.stage} label={label('KeyEvaluationStage', e.stage)} />（{daysSince(e.stageEnteredAt)}{' '}
-            天）
+            <StatusTag of="KeyEvaluationStage" status={e.stage} />（{daysSince(e.stageEnteredAt)} 天）
           </Descriptions.Item>
           <Descriptions.Item label="年度">{e.fiscalYear}</Descriptions.Item>
           <Descriptions.Item label="委托合同">{e.contractNumber ?? '—'}</Descriptions.Item>

@@ -40,7 +40,7 @@ export function SelfEvaluationPage() {
         <Descriptions size="small" column={3}>
           <Descriptions.Item label="自评对象">{label('SelfEvaluationObject', e.object)}</Descriptions.Item>
           <Descriptions.Item label="状态">
-            <StatusTag status={e.status} label={label('SelfEvaluationStatus', e.status)} />
+            <StatusTag of="SelfEvaluationStatus" status={e.status} />
           </Descriptions.Item>
           <Descriptions.Item label="填报截止">
             {e.dueDate}

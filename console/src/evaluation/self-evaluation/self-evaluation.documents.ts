@@ -14,6 +14,7 @@ export const SelfEvaluationsQuery = graphql(`
         overdue
         late
         drawn
+        departmentReview
         submission
         total
         grade

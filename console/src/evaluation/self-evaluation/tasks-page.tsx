@@ -18,11 +18,20 @@ import { GradeTag } from './score-sheet';
 import { SelfEvaluationsQuery } from './self-evaluation.documents';
 
 /** What the person can do with a row, in the list's 操作 column. */
-function actionOf(role: Role, status: SelfEvaluationStatus, drawn: boolean | null | undefined): string {
+function actionOf(
+  role: Role,
+  {
+    status,
+    drawn,
+    departmentReview,
+  }: { status: SelfEvaluationStatus; drawn?: boolean | null; departmentReview: boolean },
+): string {
   const canFill = can(role, 'Mutation.submitSelfEvaluation');
   if (canFill && (status === 'ISSUED' || status === 'RETURNED')) return status === 'RETURNED' ? '修改重新提交' : '填报';
   if (status === 'FILLED' && can(role, 'Mutation.reviewSelfEvaluation')) return '审核';
-  if (status === 'DEPARTMENT_REVIEWED' && drawn && can(role, 'Mutation.decideSpotCheck')) return '抽查';
+  // waiting for the bureau's spot check: reviewed by the department, or filled by a unit without one (as ReviewCard)
+  const checkable = status === 'DEPARTMENT_REVIEWED' || (status === 'FILLED' && !departmentReview);
+  if (checkable && drawn && can(role, 'Mutation.decideSpotCheck')) return '抽查';
   return '查看';
 }
 
@@ -106,7 +115,7 @@ export function SelfEvaluationTasksPage() {
               width: 200,
               render: (_, e) => (
                 <Space size={4} wrap>
-                  <StatusTag status={e.status} label={label('SelfEvaluationStatus', e.status)} />
+                  <StatusTag of="SelfEvaluationStatus" status={e.status} />
                   {e.overdue && <Tag color="error">逾期未填报</Tag>}
                   {e.late && <Tag color="warning">逾期提交</Tag>}
                   {e.drawn && <Tag color="purple">抽查</Tag>}
@@ -134,8 +143,8 @@ export function SelfEvaluationTasksPage() {
               key: 'act',
               width: 120,
               render: (_, e) => (
-                <Link to={`/self-evaluations/${e.id}`} aria-label={`${actionOf(role, e.status, e.drawn)}：${e.name}`}>
-                  {actionOf(role, e.status, e.drawn)}
+                <Link to={`/self-evaluations/${e.id}`} aria-label={`${actionOf(role, e)}：${e.name}`}>
+                  {actionOf(role, e)}
                 </Link>
               ),
             },
