@@ -12,7 +12,13 @@ import contexts from './stryker.config.mjs';
 export default {
   ...contexts,
   jest: { ...contexts.jest, configFile: 'jest.mutation.events.config.js' },
-  mutate: ['events/src/rules/**/*.ts', 'events/src/{hash,verify,money}.ts', '!**/*.spec.ts', '!**/index.ts'],
+  mutate: [
+    'events/src/rules/**/*.ts',
+    'events/src/{hash,verify,money}.ts',
+    'events/src/audit/{merkle,tree-head}.ts',
+    '!**/*.spec.ts',
+    '!**/index.ts',
+  ],
   incrementalFile: 'reports/mutation/events-incremental.json',
   tempDirName: '.stryker-tmp-events',
 };
