@@ -13,7 +13,8 @@ const SHEET = `id unitId object goalId name status overdue submission drawn late
   parts { part weight awarded } reviews { stage submission decision comment }`;
 const SUBMIT = `mutation($input: SubmitSelfEvaluationInput!) { submitSelfEvaluation(input: $input) { ${SHEET} } }`;
 const PREVIEW = `query($input: SubmitSelfEvaluationInput!) { previewSelfEvaluationScore(input: $input) {
-  total grade budgetExecution { awarded formula { en } } lines { indicatorId awarded full formula { zh en } } } }`;
+  total grade budgetExecution { awarded formula { en } } lines { indicatorId awarded full formula { zh en } }
+  issues { path zh en } } }`;
 const REVIEW = `mutation($input: SelfEvaluationDecisionInput!) { reviewSelfEvaluation(input: $input) { ${SHEET} } }`;
 const DECIDE = `mutation($input: SelfEvaluationDecisionInput!) { decideSpotCheck(input: $input) { ${SHEET} } }`;
 const LIST = `query($filter: SelfEvaluationFilter!) { selfEvaluations(filter: $filter, page: { first: 50 }) {
@@ -156,7 +157,42 @@ describe('self-evaluation (单位自评) through the gateway (embedded platform,
     expect(schools).toMatchObject({ awarded: 18, full: false });
     expect(schools.formula.en).toContain('24 × min(9 / 12, 1) = 18');
     expect(scored.budgetExecution.awarded).toBe(18);
-    expect(scored).toMatchObject({ total: 89.6, grade: 'GOOD' });
+    expect(scored).toMatchObject({ total: 89.6, grade: 'GOOD', issues: [] });
+
+    // the cause and measure not typed yet: the same score, and what submission would refuse listed beside it
+    const unexplained = sheet((l) =>
+      l.map((x, i) => (i === 0 ? { ...x, deviationCause: null, improvementMeasure: '  ' } : x)),
+    );
+    const owed = await expectNoWrite(p, () => p.gql(PREVIEW, { input: unexplained }, officer('A1')));
+    expect(owed.errors).toBeUndefined();
+    expect(owed.data!.previewSelfEvaluationScore).toMatchObject({ total: 89.6, grade: 'GOOD' });
+    const refusedFor = errorOf(await expectNoWrite(p, () => p.gql(SUBMIT, { input: unexplained }, officer('A1'))));
+    expect(refusedFor?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(owed.data!.previewSelfEvaluationScore.issues).toEqual(refusedFor?.extensions?.issues);
+    expect(owed.data!.previewSelfEvaluationScore.issues).toEqual([
+      {
+        path: 'indicators.0.deviationCause',
+        zh: '未得满分的指标须说明偏差原因',
+        en: 'An indicator below full points needs the cause of its deviation',
+      },
+      {
+        path: 'indicators.0.improvementMeasure',
+        zh: '未得满分的指标须提出改进措施',
+        en: 'An indicator below full points needs an improvement measure',
+      },
+    ]);
+    // a value outside its band keeps the sheet from being scored: the preview refuses as submission does
+    const outside = await expectNoWrite(p, () =>
+      p.gql(
+        PREVIEW,
+        {
+          input: sheet((l) => l.map((x, i) => (i === 2 ? { ...x, qualitative: { level: 'PARTLY', percent: 85 } } : x))),
+        },
+        officer('A1'),
+      ),
+    );
+    expect(errorOf(outside)?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(errorOf(outside)?.message).toMatch(/得分比例应在 50% 至 80（不含）% 之间/);
 
     const submitted = await p.gql(SUBMIT, { input: sheet() }, officer('A1'));
     expect(submitted.errors).toBeUndefined();

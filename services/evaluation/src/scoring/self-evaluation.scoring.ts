@@ -42,7 +42,7 @@ export interface ScoredLine extends LineScore {
 }
 
 export interface SelfEvaluationScore {
-  /** `rate` is executed ÷ budget, not capped (1.05 is 105 %), to 4 decimals; 0 without a budget. */
+  /** `rate` is executed ÷ budget (a budget above 0), not capped (1.05 is 105 %), to 4 decimals. */
   budgetExecution: { weight: number; rate: number; awarded: number; formula: Bilingual };
   /** One per indicator, in the sheet's order (line i is indicator i's, whatever its part). */
   lines: ScoredLine[];
@@ -103,11 +103,8 @@ const pointsH = (x: number): bigint => toHundredths(ratio(x));
 
 function scoreBudget(sheet: SelfEvaluationSheet): SelfEvaluationScore['budgetExecution'] {
   const weight = sheet.weights.budgetExecution;
-  if (sheet.budgetFen <= 0) {
-    // DOMAIN.md's rate has no value without a budget; no execution can be credited against none
-    const formula = { zh: `${weight} × 0（无预算）= 0`, en: `${weight} × 0 (no budget) = 0` };
-    return { weight, rate: 0, awarded: 0, formula };
-  }
+  // DOMAIN.md's rate divides by the budget: callers refuse a sheet without one (scoreSheet's budget issue)
+  if (!(sheet.budgetFen > 0)) throw new RangeError(`no execution rate without a budget: ${sheet.budgetFen} fen`);
   const rate = div(ratio(sheet.executedFen), ratio(sheet.budgetFen));
   const h = toHundredths(mul(ratio(weight), min(rate, ONE)));
   const f = `${show(weight)} × min(${displayYuan(sheet.executedFen)} / ${displayYuan(sheet.budgetFen)}, 1) = ${showHundredths(h)}`;

@@ -220,12 +220,23 @@ describe('budget execution', () => {
     expect(score.budgetExecution).toMatchObject({ rate: 1.05, awarded: 10 });
   });
 
-  it('earns nothing without a budget', () => {
-    expect(scoreSelfEvaluation({ ...sheet(NATIONAL), budgetFen: 0 }).budgetExecution).toEqual({
-      weight: 10,
-      rate: 0,
-      awarded: 0,
-      formula: { zh: '10 × 0（无预算）= 0', en: '10 × 0 (no budget) = 0' },
+  it.each([
+    [0, 'refused: the rate would divide by zero'],
+    [-1, 'refused: no budget below zero'],
+  ])('refuses a budget of %p fen (%s)', (budgetFen) => {
+    expect(() => scoreSelfEvaluation({ ...sheet(NATIONAL), budgetFen, executedFen: 0 })).toThrow(
+      new RangeError(`no execution rate without a budget: ${budgetFen} fen`),
+    );
+  });
+
+  it.each([
+    [1, 0, 0, 0],
+    [1, 1, 1, 10],
+    [1, 2, 2, 10],
+  ])('scores a budget of %p fen, %p executed: rate %p, %p points', (budgetFen, executedFen, rate, awarded) => {
+    expect(scoreSelfEvaluation({ ...sheet(NATIONAL), budgetFen, executedFen }).budgetExecution).toMatchObject({
+      rate,
+      awarded,
     });
   });
 

@@ -1,4 +1,5 @@
 import {
+  displayYuan,
   IllegalStateError,
   invalid,
   isBlank,
@@ -97,9 +98,36 @@ export interface SelfEvaluationState {
 const isMoney = (fen: number) => Number.isSafeInteger(fen) && fen >= 0;
 
 /**
- * The sheet scored, or the issues that keep it from being scored: the definitions (the goal's, or
- * the unit's own for its overall expenditure), each value, and the explanations a line below full
- * points or a qualitative line owes. The same function previews and submits.
+ * The full-year budget the execution rate divides by (DOMAIN.md: weight × min(executed / budget, 1)): a
+ * budget of 0 leaves the rate undefined, so no sheet is scored against it — neither the budget a unit
+ * states for its overall expenditure nor a project's, its goal's issued amount.
+ */
+function budgetIssues(f: SheetFigures): FieldIssue[] {
+  const positive = isMoney(f.budgetFen) && f.budgetFen > 0;
+  const stated = Number.isSafeInteger(f.budgetFen) ? displayYuan(f.budgetFen) : String(f.budgetFen);
+  if (f.task.object === 'DEPT_OVERALL') {
+    return issueIf(
+      !positive,
+      'budget',
+      '请填写大于零的全年预算数（预算执行率 = 执行数 ÷ 全年预算数，预算为零无法计算）',
+      'Enter the full-year budget, an amount above zero (the execution rate is executed ÷ budget, undefined for a budget of zero)',
+    );
+  }
+  return issueIf(
+    !positive,
+    'budget',
+    `项目「${f.task.name}」的全年预算数（目标下达金额）为 ${stated} 元：预算执行率 = 执行数 ÷ 全年预算数，除数为零无法计算，不能按公式自评；请先调整目标下达金额`,
+    `The full-year budget of project "${f.task.name}" (its goal's issued amount) is ${stated} yuan: the execution rate is executed ÷ budget, which divides by zero, so the sheet cannot be scored by the formula; adjust the goal's issued amount first`,
+  );
+}
+
+/**
+ * The sheet scored, and the issues that keep it from being submitted: the definitions (the goal's, or
+ * the unit's own for its overall expenditure), each value, the budget, and the explanations a line
+ * below full points or a qualitative line owes. `score` is null only when the values themselves keep
+ * the sheet from being scored; explanations still owed (a reason, a deviation cause, an improvement
+ * measure) come as issues beside the score. The same function previews and submits: submission refuses
+ * on any issue, the preview shows the score with the issues left.
  */
 export function scoreSheet(f: SheetFigures): {
   issues: FieldIssue[];
@@ -121,12 +149,7 @@ export function scoreSheet(f: SheetFigures): {
       '已执行金额应为不小于零的金额',
       'The amount executed must be an amount of zero or more',
     ),
-    ...issueIf(
-      f.task.object === 'DEPT_OVERALL' && !(isMoney(f.budgetFen) && f.budgetFen > 0),
-      'budget',
-      '请填写大于零的全年预算数',
-      'Enter the full-year budget, an amount above zero',
-    ),
+    ...budgetIssues(f),
   );
   const results = f.lines.map((line, i) => {
     const d = definitions.find((x) => x.indicatorId === line.indicatorId);
@@ -151,7 +174,7 @@ export function scoreSheet(f: SheetFigures): {
   const explanations = f.lines.flatMap((line, i) =>
     explanationIssues(line, score.lines[i]!.full, definitions[i]!.operator === 'QUALITATIVE', `indicators.${i}`),
   );
-  return { issues: explanations, definitions, score: explanations.length > 0 ? null : score };
+  return { issues: explanations, definitions, score };
 }
 
 function submit(c: SubmitSelfEvaluation, state: SelfEvaluationState): SelfEvaluationEvent[] {

@@ -9,6 +9,7 @@ import {
 } from '@jixiao/events';
 import type { SelfEvaluationTask } from './notice.decider';
 import {
+  scoreSheet,
   selfEvaluationDecider,
   selfEvaluationStreamId,
   type DecideSpotCheck,
@@ -211,11 +212,31 @@ describe('submitting a project’s self-evaluation (单位自评)', () => {
     expect(zero.data.score.budgetExecution.awarded).toBe(0);
   });
 
-  it('takes a project’s budget from its goal: none issued scores no budget execution, and is no input error', () => {
-    const [none] = submittedBy({ ...submit, budgetFen: 0, executedFen: 0 }) as [SelfEvaluationSubmitted];
-    expect(none.data.score.budgetExecution.awarded).toBe(0);
-    expect(none.data.budgetFen).toBe(0);
+  it.each([
+    [0, '0.00'],
+    [-100, '-1.00'],
+  ])('refuses a project whose goal issued %p fen: the execution rate would divide by zero', (budgetFen, yuan) => {
+    const issues = refused({ ...submit, budgetFen, executedFen: 0 });
+    expect(issues).toEqual([
+      {
+        path: 'budget',
+        zh: `项目「乡村道路提升」的全年预算数（目标下达金额）为 ${yuan} 元：预算执行率 = 执行数 ÷ 全年预算数，除数为零无法计算，不能按公式自评；请先调整目标下达金额`,
+        en: `The full-year budget of project "乡村道路提升" (its goal's issued amount) is ${yuan} yuan: the execution rate is executed ÷ budget, which divides by zero, so the sheet cannot be scored by the formula; adjust the goal's issued amount first`,
+      },
+    ]);
   });
+
+  it.each([
+    [1, 0, 0],
+    [1, 1, 10],
+  ])(
+    'scores a project whose goal issued %p fen, %p executed: %p points of budget execution',
+    (budgetFen, executedFen, awarded) => {
+      const [event] = submittedBy({ ...submit, budgetFen, executedFen }) as [SelfEvaluationSubmitted];
+      expect(event.data.budgetFen).toBe(budgetFen);
+      expect(event.data.score.budgetExecution.awarded).toBe(awarded);
+    },
+  );
 
   it('is submitted once; again only after a return, as the next submission', () => {
     for (const history of [
@@ -353,8 +374,67 @@ describe('submitting the overall expenditure (整体支出)', () => {
   });
 
   it('needs a full-year budget above zero', () => {
-    expect(paths(refused({ ...c, budgetFen: 0 }))).toEqual(['budget']);
+    expect(refused({ ...c, budgetFen: 0 })).toEqual([
+      {
+        path: 'budget',
+        zh: '请填写大于零的全年预算数（预算执行率 = 执行数 ÷ 全年预算数，预算为零无法计算）',
+        en: 'Enter the full-year budget, an amount above zero (the execution rate is executed ÷ budget, undefined for a budget of zero)',
+      },
+    ]);
     expect(submittedBy({ ...c, budgetFen: 1, executedFen: 1 })).toHaveLength(1);
+  });
+});
+
+describe('scoreSheet: the one computation the preview and submission share', () => {
+  const unexplained = lines.map((l) => ({ ...l, reason: null, deviationCause: null, improvementMeasure: null }));
+
+  it('scores a sheet whose values are all there, listing the explanations still owed beside the score', () => {
+    const sheet = scoreSheet({ ...submit, lines: unexplained });
+    // the same score as the sheet with every explanation given: explanations change no number
+    expect(sheet.score).toEqual(scoreSheet(submit).score);
+    expect(sheet.score).toMatchObject({ total: 90.25, grade: 'EXCELLENT' });
+    expect(sheet.issues).toEqual([
+      {
+        path: 'indicators.0.deviationCause',
+        zh: '未得满分的指标须说明偏差原因',
+        en: 'An indicator below full points needs the cause of its deviation',
+      },
+      {
+        path: 'indicators.0.improvementMeasure',
+        zh: '未得满分的指标须提出改进措施',
+        en: 'An indicator below full points needs an improvement measure',
+      },
+      { path: 'indicators.1.reason', zh: '定性指标须说明评定理由', en: 'Give the reason for the qualitative value' },
+      {
+        path: 'indicators.1.deviationCause',
+        zh: '未得满分的指标须说明偏差原因',
+        en: 'An indicator below full points needs the cause of its deviation',
+      },
+      {
+        path: 'indicators.1.improvementMeasure',
+        zh: '未得满分的指标须提出改进措施',
+        en: 'An indicator below full points needs an improvement measure',
+      },
+    ]);
+    // submission refuses with exactly those issues, writing nothing
+    expect(refused({ ...submit, lines: unexplained })).toEqual(sheet.issues);
+  });
+
+  it('has no issues and the score when everything is there', () => {
+    expect(scoreSheet(submit)).toMatchObject({ issues: [], score: { total: 90.25 } });
+  });
+
+  it('gives no score while a value keeps the sheet from being scored (a missing actual, a value outside its band, no budget)', () => {
+    const noActual = [{ ...unexplained[0]!, actual: null }, ...unexplained.slice(1)];
+    const missing = scoreSheet({ ...submit, lines: noActual });
+    expect(missing.score).toBeNull();
+    // the explanations are asked once there is a score to say which lines fall short
+    expect(paths(missing.issues)).toEqual(['indicators.0.actual']);
+    const outside = unexplained.map((l) =>
+      l.indicatorId === 'o2' ? { ...l, qualitative: { level: 'PARTLY' as const, percent: 85 } } : l,
+    );
+    expect(scoreSheet({ ...submit, lines: outside }).score).toBeNull();
+    expect(scoreSheet({ ...submit, budgetFen: 0 })).toMatchObject({ score: null, issues: [{ path: 'budget' }] });
   });
 });
 

@@ -200,7 +200,8 @@ export class SelfEvaluationResolver {
 
   @Query(() => SelfEvaluationScorePreview, {
     description:
-      '自评得分预览：与提交时同一计算，不记录 (The score a draft sheet would get, computed as submission computes it, writing nothing)',
+      '自评得分预览：与提交时同一计算，不记录；尚缺的评定理由、偏差原因、改进措施随得分列出，数值有误或不全时拒绝 ' +
+      '(The score a draft sheet would get, computed as submission computes it, writing nothing; the explanations still owed are listed beside the score, and values that keep the sheet from being scored are refused)',
   })
   async previewSelfEvaluationScore(
     @Arg('input', { description: '自评草稿 (the draft sheet)' }) input: SubmitSelfEvaluationInput,
@@ -208,8 +209,9 @@ export class SelfEvaluationResolver {
   ): Promise<SelfEvaluationScorePreview> {
     const sheet = await this.sheetOf(input, scope);
     const { issues, definitions, score } = scoreSheet(sheet);
-    if (issues.length > 0 || !score) throw invalid(issues);
+    if (!score) throw invalid(issues);
     return {
+      issues,
       budgetExecution: score.budgetExecution,
       lines: score.lines.map((line, i) => {
         const input = sheet.lines[i]!;

@@ -128,8 +128,33 @@ export class SelfEvaluationPartScore {
   formula!: Formula;
 }
 
-@ObjectType({ description: '得分预览：与提交时同一计算 (A score preview: the same computation as on submission)' })
+@ObjectType({
+  description:
+    '提交前尚需补充或更正之处，与提交时的拒绝理由相同 (What submission would still refuse: the same issues, each naming its field)',
+})
+export class SelfEvaluationSheetIssue {
+  @Field({ description: '字段路径，如 indicators.0.deviationCause (the field, e.g. indicators.0.deviationCause)' })
+  path!: string;
+
+  @Field({ description: '中文说明 (Chinese)' })
+  zh!: string;
+
+  @Field({ description: '英文说明 (English)' })
+  en!: string;
+}
+
+@ObjectType({
+  description:
+    '得分预览：与提交时同一计算；尚缺的说明（评定理由、偏差原因、改进措施）列于 issues，不妨碍计分 ' +
+    '(A score preview: the same computation as on submission; explanations still owed are listed in issues beside the score)',
+})
 export class SelfEvaluationScorePreview {
+  @Field(() => [SelfEvaluationSheetIssue], {
+    description:
+      '提交时会被拒绝的理由，为空即可提交 (What submission would refuse the sheet for; empty when it may be submitted)',
+  })
+  issues!: SelfEvaluationSheetIssue[];
+
   @Field(() => BudgetExecutionScore, { description: '预算执行率 (budget execution)' })
   budgetExecution!: BudgetExecutionScore;
 
