@@ -43,7 +43,7 @@ describe('signed tree heads', () => {
     expect(verifyTreeHead({ ...signed, log: 'jixiao/demo' }, key)).toBe(false);
     expect(verifyTreeHead({ ...signed, sealedAt: '2026-12-07T10:00:01.000Z' }, key)).toBe(false);
     const bytes = Buffer.from(signed.signature, 'base64');
-    bytes[0] ^= 1;
+    bytes.writeUInt8(bytes.readUInt8(0) ^ 1, 0);
     expect(verifyTreeHead({ ...signed, signature: bytes.toString('base64') }, key)).toBe(false);
     expect(verifyTreeHead({ ...signed, signature: bytes.subarray(0, 63).toString('base64') }, key)).toBe(false);
     // another key: refused by its id, and by the signature when the id is forged
