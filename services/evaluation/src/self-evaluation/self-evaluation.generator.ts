@@ -21,6 +21,20 @@ const MEASURES = ['加强项目前期论证，合理安排实施进度', '完善
 const REASONS = ['经实地核查与资料比对，目标基本实现', '受益群众反映良好，效果明显', '对照年度计划逐项核实'];
 const RETURN_COMMENTS = ['佐证材料不足，请补充完善后重新提交', '偏差原因分析不充分，请补充'];
 
+/**
+ * A city-sized year's shares (the demo shows one of each instead): of the evaluations a department
+ * reviews, those it has not reviewed yet and those it returned; of the spot-checked ones, those the
+ * bureau has not decided yet and those it returned; of the returned ones, those not yet corrected.
+ * The rest are accepted. (Submissions: 95 % in time, 2.5 % late, 2.5 % never.)
+ */
+export const CITY_SHARES = {
+  reviewPending: 0.01,
+  reviewReturned: 0.04,
+  checkPending: 0.03,
+  checkReturned: 0.1,
+  returnLeft: 0.2,
+} as const;
+
 /** A goal of the year as the sheet needs it: its indicators and amount after the year's planning events. */
 function goalSheet(appends: readonly BatchAppend[], goalId: string) {
   let budgetFen = 0;
@@ -83,7 +97,10 @@ interface Job {
  * the spot check (the seed recorded), the draw is noted on every evaluation (as the reaction does,
  * accepting the undrawn ones that are ready), and the drawn units' evaluations are checked: one
  * returned and resubmitted then accepted, one returned and left, one left waiting, the rest accepted.
- * The demo shows every status. Its own seeded `Rng`, streams and clock.
+ * The demo shows every status. A city-sized year (tianmen: 200 overall-expenditure tasks and about
+ * 24,600 projects) has 2.5 % late and 2.5 % never submitted, and the departments' and the bureau's
+ * decisions spread over days at their own moments, a share of each state (`CITY_SHARES`). Its own
+ * seeded `Rng`, streams and clock.
  */
 export function selfEvaluationGenerator(): GeneratorSteps {
   let rng: Rng | null = null;
@@ -291,8 +308,10 @@ export function selfEvaluationGenerator(): GeneratorSteps {
         type: 'ReviewSelfEvaluation' | 'DecideSpotCheck',
         decision: 'ACCEPT' | 'RETURN',
         actor: Actor,
+        at?: number,
       ) => {
-        now += r.int(1, 30) * 3600_000;
+        // the demo's decisions come one after another; a city's at their own moments (`at`), across the departments at once
+        now = at ?? now + r.int(1, 30) * 3600_000;
         const comment = decision === 'RETURN' ? r.pick(RETURN_COMMENTS) : '';
         const state = s.run(
           selfEvaluationDecider,
@@ -320,10 +339,23 @@ export function selfEvaluationGenerator(): GeneratorSteps {
       s.run(evaluationNoticeDecider, stream, { type: 'MarkNoticeDuePassed', divisionCode, fiscalYear: fy }, SCHEDULER);
       late.forEach((job) => submit(job, Date.UTC(fy + 1, 3, 3, 2) + Math.round(r.next() * 5 * DAY)));
 
-      // the departments review what their units submitted: one returned (and resubmitted), the last left unreviewed
+      // the departments review what their units submitted: the demo one returned (and resubmitted) and the last
+      // left unreviewed; a city's over ten days from 10 April, a share of each (CITY_SHARES)
       const reviewable = [...inTime, ...late].filter((j) => j.task.departmentReview);
       now = Date.UTC(fy + 1, 3, 10, 1);
       reviewable.forEach((job, i) => {
+        if (!demo) {
+          const at = Date.UTC(fy + 1, 3, 10, 1) + Math.round(r.next() * 6 * DAY);
+          const roll = r.next();
+          if (roll < CITY_SHARES.reviewPending) return;
+          if (roll < CITY_SHARES.reviewPending + CITY_SHARES.reviewReturned) {
+            decide(job, 'ReviewSelfEvaluation', 'RETURN', departmentOf(job), at);
+            if (r.chance(CITY_SHARES.returnLeft)) return;
+            submit(job, at + r.int(1, 2) * DAY);
+            return decide(job, 'ReviewSelfEvaluation', 'ACCEPT', departmentOf(job), now + r.int(2, 20) * 3600_000);
+          }
+          return decide(job, 'ReviewSelfEvaluation', 'ACCEPT', departmentOf(job), at);
+        }
         if (i === reviewable.length - 1) return;
         if (i === 0) {
           decide(job, 'ReviewSelfEvaluation', 'RETURN', departmentOf(job));
@@ -367,10 +399,25 @@ export function selfEvaluationGenerator(): GeneratorSteps {
         states.set(evaluationId, state);
       }
 
-      // the spot checks: returned and resubmitted then accepted, returned and left, left waiting, the rest accepted
+      // the spot checks: returned and resubmitted then accepted, returned and left, left waiting, the rest accepted —
+      // in the demo one of each; a city's over three weeks from 6 May, a share of each (CITY_SHARES)
       now = Date.UTC(fy + 1, 4, 6, 1);
       const checked = jobs.filter((j) => drawn.has(j.unit.unitId) && ready(j));
       checked.forEach((job, i) => {
+        if (!demo) {
+          const at = Date.UTC(fy + 1, 4, 6, 1) + Math.round(r.next() * 21 * DAY);
+          const roll = r.next();
+          if (roll < CITY_SHARES.checkPending) return;
+          if (roll < CITY_SHARES.checkPending + CITY_SHARES.checkReturned) {
+            decide(job, 'DecideSpotCheck', 'RETURN', PERFORMANCE_SECTION, at);
+            if (r.chance(CITY_SHARES.returnLeft)) return;
+            submit(job, at + r.int(2, 6) * DAY);
+            if (job.task.departmentReview)
+              decide(job, 'ReviewSelfEvaluation', 'ACCEPT', departmentOf(job), now + r.int(1, 2) * DAY);
+            return decide(job, 'DecideSpotCheck', 'ACCEPT', PERFORMANCE_SECTION, now + r.int(1, 3) * DAY);
+          }
+          return decide(job, 'DecideSpotCheck', 'ACCEPT', PERFORMANCE_SECTION, at);
+        }
         if (i === 1) return decide(job, 'DecideSpotCheck', 'RETURN', PERFORMANCE_SECTION);
         if (i === 2) return;
         if (i === 0) {
