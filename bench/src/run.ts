@@ -9,6 +9,7 @@ import { graphqlLoad } from './graphql';
 import { discoverWorld, mixedLoad, rssOf } from './mixed-load';
 import { spliceMixed, type MixedResults } from './mixed-report';
 import { signOpinionLoad, spliceSign, type SignFigures } from './sign-opinion-load';
+import { selfEvaluationLoad, spliceSelfEvaluation, type SelfEvaluationFigures } from './self-evaluation-load';
 import { environment } from './machine';
 import { queryCases } from './queries';
 import { renderMarkdown } from './report';
@@ -34,6 +35,8 @@ const P = quick
       mixedSeconds: 20,
       signRate: 2,
       signSeconds: 5,
+      selfRate: 2,
+      selfSeconds: 5,
     }
   : {
       appendOps: [1500, 4000],
@@ -51,6 +54,9 @@ const P = quick
       // j: signing disbursement opinions at a fixed rate (the tianmen year has hundreds waiting)
       signRate: 5,
       signSeconds: 30,
+      // k: scoring and submitting self-evaluations of 20-indicator goals at a fixed rate (the bench issues those goals first)
+      selfRate: 5,
+      selfSeconds: 30,
     };
 
 const log = (text: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${text}`);
@@ -118,6 +124,22 @@ async function main() {
             },
           ),
       );
+      // k. its writes are the next year's (its own goals, notice and sheets), which nothing after reads
+      results.selfEvaluation = await stage(
+        `k. scoring and submitting self-evaluations (${P.rebuildScale}, ${P.selfRate}/s)`,
+        async () =>
+          selfEvaluationLoad(
+            { url: served.url, as: served.credentials.as },
+            {
+              rate: P.selfRate,
+              seconds: P.selfSeconds,
+              scale: P.rebuildScale,
+              fiscalYear: SCALES[P.rebuildScale as 'demo'].fiscalYear + 1,
+              how: `\`npm run bench${quick ? ' -- --quick' : ''}\``,
+              log,
+            },
+          ),
+      );
       // last: its writes change the year the other stages read
       results.mixedShort = await stage(
         `i. mixed load (${P.rebuildScale}, ${P.mixedRates.join(', ')} req/s)`,
@@ -176,6 +198,12 @@ async function main() {
   markdown = spliceSign(
     markdown,
     signed && !('error' in signed) ? signed : undefined,
+    existsSync(previousMarkdown) ? readFileSync(previousMarkdown, 'utf8') : undefined,
+  );
+  const scored = results.selfEvaluation as SelfEvaluationFigures | { error: string } | undefined;
+  markdown = spliceSelfEvaluation(
+    markdown,
+    scored && !('error' in scored) ? scored : undefined,
     existsSync(previousMarkdown) ? readFileSync(previousMarkdown, 'utf8') : undefined,
   );
   writeFileSync(path.join(dir, `results${suffix}.md`), markdown);

@@ -13,6 +13,6 @@ export async function lastEventOf(store: EventStore, pageSize = 5_000): Promise<
     const page = await store.readAll({ fromPosition: position + 1, limit: pageSize });
     if (page.length === 0) return newest;
     for (const event of page) if (!newest || isAfter(event, newest)) newest = event;
-    position = page[page.length - 1].globalPosition;
+    position = page[page.length - 1]!.globalPosition;
   }
 }
