@@ -19,3 +19,4 @@ export * from './dead-letters';
 export { builtConsoleDir, consoleUrlOf } from './console/console-site';
 export * from './browser/chromium';
 export * from './attachments';
+export * from './audit';

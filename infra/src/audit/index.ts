@@ -1,0 +1,2 @@
+export * from './sealer';
+export * from './tree-heads';
