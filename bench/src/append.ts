@@ -18,6 +18,7 @@ const unitEvent = (i: number) => ({
     level: 'FIRST',
     parentId: null,
     divisionCode: '429006',
+    sector: '',
   },
 });
 

@@ -86,6 +86,7 @@ export async function busySubscription(appends: number, warmUp = 1000): Promise<
             level: 'FIRST',
             parentId: null,
             divisionCode: '429006',
+            sector: '',
           },
         },
       ],

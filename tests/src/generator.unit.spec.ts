@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { catalog, CONTEXTS } from '@jixiao/contexts';
-import type { BatchAppend } from '@jixiao/events';
+import { UNIT_SECTORS, type BatchAppend } from '@jixiao/events';
 import { generateCityYear, SCALES, type Scale } from '@jixiao/generator';
 import { goalDecider, type GoalState } from '@jixiao/planning';
 
@@ -88,6 +88,22 @@ describe('the city-year generator', () => {
       expect([...year.goals.values()].some((g) => g.exemplary)).toBe(true);
       expect([...year.goals.values()].some((g) => g.submissions >= 2)).toBe(true);
       expect(count(year, 'PreAssessmentConcluded')).toBeGreaterThanOrEqual(2);
+    });
+
+    it('gives every unit the sector (行业) of its bureau, from the closed list: none 未分类', () => {
+      const units: { name: string; sector: string; parentId: string | null; unitId: string }[] = [];
+      for (const a of appendsOf(SCALES.demo))
+        for (const e of a.events) if (e.type === 'BudgetUnitRegistered') units.push(e.data as (typeof units)[number]);
+      expect(units).toHaveLength(8);
+      for (const unit of units) expect(UNIT_SECTORS).toContain(unit.sector);
+      const sectorOf = (name: string) => units.find((u) => u.name === name)?.sector;
+      expect(sectorOf('天门市教育局')).toBe('教育');
+      expect(sectorOf('天门中学')).toBe('教育');
+      expect(sectorOf('天门市交通运输局')).toBe('交通');
+      const byId = new Map(units.map((u) => [u.unitId, u]));
+      for (const unit of units.filter((u) => u.parentId)) expect(unit.sector).toBe(byId.get(unit.parentId!)!.sector);
+      // the demo has units of more than one sector, so figures by sector have more than one bar
+      expect(new Set(units.map((u) => u.sector)).size).toBeGreaterThan(1);
     });
 
     it('publishes the issued goals of some unit-years (公开), not all, and some twice', () => {

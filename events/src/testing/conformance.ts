@@ -44,6 +44,7 @@ export function sampleEvent(i: number): NewEvent {
       level: 'FIRST',
       parentId: null,
       divisionCode: '429006',
+      sector: '',
     },
   };
 }

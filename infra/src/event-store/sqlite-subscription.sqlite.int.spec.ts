@@ -16,6 +16,7 @@ const unitRegistered = (i: number) => ({
     level: 'FIRST',
     parentId: null,
     divisionCode: '429006',
+    sector: '',
   },
 });
 

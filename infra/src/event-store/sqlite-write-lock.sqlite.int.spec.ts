@@ -8,7 +8,15 @@ import { SqliteEventStore, writeWhenFree } from './sqlite-event-store';
 
 const registered = (unitId: string) => ({
   type: 'BudgetUnitRegistered',
-  data: { unitId, code: unitId, name: '天门市测试单位', level: 'FIRST', parentId: null, divisionCode: '429006' },
+  data: {
+    unitId,
+    code: unitId,
+    name: '天门市测试单位',
+    level: 'FIRST',
+    parentId: null,
+    divisionCode: '429006',
+    sector: '',
+  },
 });
 
 /**

@@ -45,6 +45,7 @@ describe('shared look-ups over the read models', () => {
       level: parentId ? 'SECOND' : 'FIRST',
       parentId,
       divisionCode: '429006',
+      sector: '',
       registeredAt: at,
     });
     em.create(UnitRowSchema, unit('a', null));

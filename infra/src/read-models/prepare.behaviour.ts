@@ -5,7 +5,15 @@ import { openReadModels, prepareReadModels, type ReadModelDatabase } from './orm
 
 const registered = {
   type: 'BudgetUnitRegistered',
-  data: { unitId: 'u1', code: '101001', name: '天门市教育局', level: 'FIRST', parentId: null, divisionCode: '429006' },
+  data: {
+    unitId: 'u1',
+    code: '101001',
+    name: '天门市教育局',
+    level: 'FIRST',
+    parentId: null,
+    divisionCode: '429006',
+    sector: '教育',
+  },
 };
 
 /**

@@ -45,6 +45,8 @@ export function registerUnits(year: CityYear): Unit[] {
         level: parent ? 'SECOND' : 'FIRST',
         parentId: parent?.unitId ?? null,
         divisionCode: scale.divisionCode,
+        // a second-level unit works in its bureau's sector (天门中学 in 教育, 天门市中医医院 in 卫生健康)
+        sector,
         codeInUseBy: null,
         parentLevel: parent ? 'FIRST' : null,
       },

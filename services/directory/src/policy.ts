@@ -5,6 +5,7 @@ export const directoryPolicy: PolicyRows = {
   'Query.budgetUnit': UNIT_READ,
   'Query.budgetUnits': UNIT_READ,
   'Mutation.registerBudgetUnit': { ADMIN: 'ALL' },
+  'Mutation.changeBudgetUnitSector': { ADMIN: 'ALL' },
   // anyone's for the bureau and auditors; one's own for those who reach records by assignment
   'Query.assignments': {
     PERFORMANCE_SECTION: 'ALL',

@@ -159,6 +159,13 @@ export const PROBES: Record<string, Probe> = {
       { input: { code: `8${++registered}`, name: '天门市测试单位', level: 'FIRST', divisionCode: '429006' } },
       c,
     ),
+  // alternates between two sectors so that every allowed call records a change
+  'Mutation.changeBudgetUnitSector': (p, f, c, u) =>
+    p.gql(
+      'mutation($input: ChangeBudgetUnitSectorInput!) { changeBudgetUnitSector(input: $input) { id sector } }',
+      { input: { unitId: f.unitIds[u], sector: ++registered % 2 === 0 ? '综合' : '民政' } },
+      c,
+    ),
   'Query.goal': (p, f, c, u) => p.gql('query($id: ID!) { goal(id: $id) { id } }', { id: f.goalIds[u] }, c),
   'Query.goals': (p, f, c, u) =>
     listProbe(

@@ -1,5 +1,5 @@
 import { EntitySchema } from '@mikro-orm/core';
-import type { BudgetUnitRegistered, DataOf, RecordedEvent } from '@jixiao/events';
+import type { BudgetUnitRegistered, BudgetUnitSectorChanged, DataOf, RecordedEvent } from '@jixiao/events';
 import { defineProjection, rowStorage, type Versioned } from '../../projection';
 
 /** 预算单位读模型. */
@@ -10,6 +10,8 @@ export interface UnitRow extends Versioned {
   level: string;
   parentId: string | null;
   divisionCode: string;
+  /** 行业/领域 (UNIT_SECTORS); '' = 未分类. */
+  sector: string;
   registeredAt: Date;
 }
 
@@ -27,6 +29,8 @@ export const UnitRowSchema = new EntitySchema<UnitRow>({
     level: { type: 'string' },
     parentId: { type: 'string', nullable: true },
     divisionCode: { type: 'string' },
+    // figures are grouped by it
+    sector: { type: 'string', index: true },
     registeredAt: { type: 'datetime' },
   },
 });
@@ -43,6 +47,11 @@ export function evolveUnit(row: UnitRow | null, event: RecordedEvent): UnitRow |
         registeredAt: new Date(event.recordedAt),
       };
     }
+    case 'BudgetUnitSectorChanged': {
+      if (!row) return row;
+      const d = event.data as DataOf<typeof BudgetUnitSectorChanged>;
+      return { ...row, sector: d.sector, lastVersion: event.streamVersion };
+    }
     default:
       return row;
   }
@@ -50,7 +59,7 @@ export function evolveUnit(row: UnitRow | null, event: RecordedEvent): UnitRow |
 
 export const unitsProjection = defineProjection<UnitRow>({
   name: 'directory.units',
-  handles: ['BudgetUnitRegistered'],
+  handles: ['BudgetUnitRegistered', 'BudgetUnitSectorChanged'],
   entities: [UnitRowSchema],
   evolve: evolveUnit,
   ...rowStorage(UnitRowSchema, 'unitId'),

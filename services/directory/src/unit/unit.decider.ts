@@ -1,4 +1,12 @@
-import { IllegalStateError, invalid, type Decider, type FieldIssue, isBlank } from '@jixiao/events';
+import {
+  IllegalStateError,
+  invalid,
+  NotFoundError,
+  UNIT_SECTORS,
+  type Decider,
+  type FieldIssue,
+  isBlank,
+} from '@jixiao/events';
 import type { BudgetUnitRegistered, UnitEvent } from './unit.events';
 
 type UnitData = BudgetUnitRegistered['data'];
@@ -12,18 +20,43 @@ export interface RegisterBudgetUnit {
   level: UnitData['level'];
   parentId: string | null;
   divisionCode: string;
+  /** 行业/领域: one of UNIT_SECTORS, or '' / absent for 未分类. */
+  sector?: string | null;
   /** Name of the unit already registered under this code, as the directory read model shows it. */
   codeInUseBy?: string | null;
   /** Level of the named parent, as the read model shows it; a parent must be a FIRST-level unit. */
   parentLevel?: UnitData['level'] | null;
 }
 
-export type UnitCommand = RegisterBudgetUnit;
+/** 调整单位行业 — give a registered unit its sector (行业/领域), or another one. */
+export interface ChangeBudgetUnitSector {
+  type: 'ChangeBudgetUnitSector';
+  unitId: string;
+  /** One of UNIT_SECTORS, or '' for 未分类. */
+  sector: string;
+}
+
+export type UnitCommand = RegisterBudgetUnit | ChangeBudgetUnitSector;
 
 export type UnitState = { status: 'NONE' } | ({ status: 'REGISTERED' } & UnitData);
 
 /** `unit-<unitId>`: the stream that holds one budget unit. */
 export const unitStreamId = (unitId: string): string => `unit-${unitId}`;
+
+const isSector = (value: string): value is UnitData['sector'] =>
+  value === '' || (UNIT_SECTORS as readonly string[]).includes(value);
+
+/** The sector as given, trimmed; an issue naming the closed list when it is not on it. */
+function sectorIssues(sector: string): FieldIssue[] {
+  if (isSector(sector)) return [];
+  return [
+    {
+      path: 'sector',
+      zh: `行业「${sector}」不在行业目录中，应为：${UNIT_SECTORS.join('、')}（或留空为未分类）`,
+      en: `Sector "${sector}" is not in the list of sectors: ${UNIT_SECTORS.join(', ')} (or empty for unclassified)`,
+    },
+  ];
+}
 
 function registrationIssues(command: RegisterBudgetUnit): FieldIssue[] {
   const issues: FieldIssue[] = [];
@@ -65,6 +98,7 @@ function registrationIssues(command: RegisterBudgetUnit): FieldIssue[] {
       en: `Division code "${command.divisionCode}" must be 6 digits, e.g. 429006`,
     });
   }
+  issues.push(...sectorIssues((command.sector ?? '').trim()));
   return issues;
 }
 
@@ -97,16 +131,39 @@ function register(command: RegisterBudgetUnit, state: UnitState): UnitEvent[] {
     level: command.level,
     parentId: command.level === 'SECOND' ? command.parentId : null,
     divisionCode: command.divisionCode,
+    sector: (command.sector ?? '').trim() as UnitData['sector'],
   };
   return [{ type: 'BudgetUnitRegistered', data }];
+}
+
+function changeSector(command: ChangeBudgetUnitSector, state: UnitState): UnitEvent[] {
+  if (state.status !== 'REGISTERED') {
+    throw new NotFoundError({
+      zh: `预算单位 ${command.unitId} 不存在`,
+      en: `Budget unit ${command.unitId} does not exist`,
+    });
+  }
+  const sector = command.sector.trim();
+  const issues = sectorIssues(sector);
+  if (issues.length > 0) throw invalid(issues);
+  // the same sector again changes nothing: no event
+  if (sector === state.sector) return [];
+  return [
+    {
+      type: 'BudgetUnitSectorChanged',
+      data: { unitId: state.unitId, sector: sector as UnitData['sector'], previousSector: state.sector },
+    },
+  ];
 }
 
 function evolve(state: UnitState, event: UnitEvent): UnitState {
   switch (event.type) {
     case 'BudgetUnitRegistered':
       return { status: 'REGISTERED', ...event.data };
+    case 'BudgetUnitSectorChanged':
+      return state.status === 'REGISTERED' ? { ...state, sector: event.data.sector } : state;
     default: {
-      const _exhaustive: never = event.type;
+      const _exhaustive: never = event;
       return state;
     }
   }
@@ -116,9 +173,11 @@ function decide(command: UnitCommand, state: UnitState): UnitEvent[] {
   switch (command.type) {
     case 'RegisterBudgetUnit':
       return register(command, state);
+    case 'ChangeBudgetUnitSector':
+      return changeSector(command, state);
     default: {
-      const _exhaustive: never = command.type;
-      throw new Error(`unknown unit command ${String(_exhaustive)}`);
+      const _exhaustive: never = command;
+      throw new Error(`unknown unit command ${String((_exhaustive as { type?: unknown }).type)}`);
     }
   }
 }

@@ -1,6 +1,16 @@
-import { EventCatalog, directoryEvents, ErrorCode, given, IllegalStateError, ValidationError } from '@jixiao/events';
-import { unitDecider, unitStreamId, type RegisterBudgetUnit } from './unit.decider';
-import type { BudgetUnitRegistered } from './unit.events';
+import {
+  EventCatalog,
+  directoryEvents,
+  ErrorCode,
+  given,
+  IllegalStateError,
+  NotFoundError,
+  UNIT_SECTORS,
+  ValidationError,
+  type RecordedEvent,
+} from '@jixiao/events';
+import { unitDecider, unitStreamId, type ChangeBudgetUnitSector, type RegisterBudgetUnit } from './unit.decider';
+import type { BudgetUnitRegistered, UnitEvent } from './unit.events';
 
 const catalog = new EventCatalog(directoryEvents);
 
@@ -23,6 +33,7 @@ const financeBureauRegistered: BudgetUnitRegistered = {
     level: 'FIRST',
     parentId: null,
     divisionCode: '429006',
+    sector: '',
   },
 };
 
@@ -35,7 +46,7 @@ const registerTreasuryCentre: RegisterBudgetUnit = {
   parentId: 'u-finance',
 };
 
-const unit = (history: BudgetUnitRegistered[] = []) => given(unitDecider, history);
+const unit = (history: UnitEvent[] = []) => given(unitDecider, history);
 
 describe('budget unit', () => {
   it('lives in the stream unit-<unitId>', () => {
@@ -80,6 +91,7 @@ describe('budget unit', () => {
               level: 'SECOND',
               parentId: 'u-finance',
               divisionCode: '429006',
+              sector: '',
             },
           },
         ]);
@@ -89,7 +101,7 @@ describe('budget unit', () => {
       const [event] = unit()
         .when({ ...registerFinanceBureau, code: ' 101 ', name: ' 天门市财政局\n' })
         .then([financeBureauRegistered]);
-      expect(event?.data.name).toBe('天门市财政局');
+      expect(event?.data).toMatchObject({ name: '天门市财政局' });
     });
 
     it('refuses a second-level unit without a parent', () => {
@@ -220,6 +232,117 @@ describe('budget unit', () => {
       expect(() =>
         unitDecider.decide({ type: 'RenameBudgetUnit' } as unknown as RegisterBudgetUnit, unitDecider.initialState()),
       ).toThrow(/unknown unit command/);
+    });
+  });
+
+  describe('sector (行业/领域)', () => {
+    it('registers a unit with a sector of the list, trimmed', () => {
+      const [event] = unit()
+        .when({ ...registerFinanceBureau, sector: ' 综合 ' })
+        .then([{ ...financeBureauRegistered, data: { ...financeBureauRegistered.data, sector: '综合' } }]);
+      expect(() => catalog.validate(event!)).not.toThrow();
+    });
+
+    it.each([[undefined], [null], [''], ['  ']])(
+      'registers a unit without a sector (%p) as 未分类, sector ""',
+      (sector) => {
+        unit()
+          .when({ ...registerFinanceBureau, sector })
+          .then([financeBureauRegistered]);
+      },
+    );
+
+    it('takes every sector of the list', () => {
+      for (const sector of UNIT_SECTORS) {
+        const [event] = unit()
+          .when({ ...registerFinanceBureau, sector })
+          .then([expect.anything()]);
+        expect(event?.data).toMatchObject({ sector });
+      }
+    });
+
+    it('refuses a sector not on the list, naming the list, with the other problems', () => {
+      const error = unit()
+        .when({ ...registerFinanceBureau, name: '', sector: '卫健' })
+        .thenThrows(ValidationError, /卫健.*不在行业目录中/);
+      expect(error.issues.map((i) => i.path)).toEqual(['name', 'sector']);
+      expect(error.issues[1]).toMatchObject({
+        zh: expect.stringContaining('卫生健康'),
+        en: expect.stringContaining('卫生健康'),
+      });
+    });
+
+    const change = (sector: string): ChangeBudgetUnitSector => ({
+      type: 'ChangeBudgetUnitSector',
+      unitId: 'u-finance',
+      sector,
+    });
+
+    it('gives a registered unit another sector, naming the one before', () => {
+      unit([financeBureauRegistered])
+        .when(change('综合'))
+        .then([{ type: 'BudgetUnitSectorChanged', data: { unitId: 'u-finance', sector: '综合', previousSector: '' } }]);
+    });
+
+    it('takes the sector changed last as the one before', () => {
+      const changed: UnitEvent = {
+        type: 'BudgetUnitSectorChanged',
+        data: { unitId: 'u-finance', sector: '综合', previousSector: '' },
+      };
+      const [event] = unit([financeBureauRegistered, changed])
+        .when(change(' 教育 '))
+        .then([
+          { type: 'BudgetUnitSectorChanged', data: { unitId: 'u-finance', sector: '教育', previousSector: '综合' } },
+        ]);
+      expect(() => catalog.validate(event!)).not.toThrow();
+    });
+
+    it('can take a unit back to 未分类', () => {
+      const classified: UnitEvent = {
+        ...financeBureauRegistered,
+        data: { ...financeBureauRegistered.data, sector: '水利' },
+      };
+      unit([classified])
+        .when(change(''))
+        .then([{ type: 'BudgetUnitSectorChanged', data: { unitId: 'u-finance', sector: '', previousSector: '水利' } }]);
+    });
+
+    it('records nothing when the sector is the one the unit has', () => {
+      const classified: UnitEvent = {
+        ...financeBureauRegistered,
+        data: { ...financeBureauRegistered.data, sector: '水利' },
+      };
+      unit([classified]).when(change('水利 ')).then([]);
+    });
+
+    it('refuses a sector not on the list', () => {
+      const error = unit([financeBureauRegistered]).when(change('财政')).thenThrows(ValidationError);
+      expect(error.issues.map((i) => i.path)).toEqual(['sector']);
+    });
+
+    it('refuses a unit that was never registered as NOT_FOUND', () => {
+      unit()
+        .when(change('教育'))
+        .thenThrows(NotFoundError, /u-finance.*不存在/);
+    });
+  });
+
+  describe('BudgetUnitRegistered v1 (before sectors)', () => {
+    it('is read as v2 with sector "" (未分类), the rest as stored', () => {
+      const stored = { type: 'BudgetUnitRegistered', schemaVersion: 1, data: { ...financeBureauRegistered.data } };
+      delete (stored.data as Partial<typeof stored.data>).sector;
+      const upcast = catalog.upcast(stored as unknown as RecordedEvent);
+      expect(upcast).toMatchObject({ schemaVersion: 2, data: financeBureauRegistered.data });
+      expect(() => catalog.validate({ type: upcast.type, data: upcast.data })).not.toThrow();
+    });
+
+    it('leaves a v2 event as it is', () => {
+      const stored = {
+        type: 'BudgetUnitRegistered',
+        schemaVersion: 2,
+        data: { ...financeBureauRegistered.data, sector: '教育' },
+      } as unknown as RecordedEvent;
+      expect(catalog.upcast(stored)).toBe(stored);
     });
   });
 });

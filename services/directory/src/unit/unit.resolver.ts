@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { NotFoundError } from '@jixiao/events';
+import { NotFoundError, UNCLASSIFIED_SECTOR_LABEL } from '@jixiao/events';
 import { UnitRowSchema, type UnitRow } from '@jixiao/projections';
 import {
   ensureInScope,
@@ -16,7 +16,13 @@ import {
   NO_ROWS,
 } from '@jixiao/service-kit';
 import { unitDecider, unitStreamId } from './unit.decider';
-import { BudgetUnit, BudgetUnitPage, RegisterBudgetUnitInput, UnitLevel } from './unit.type';
+import {
+  BudgetUnit,
+  BudgetUnitPage,
+  ChangeBudgetUnitSectorInput,
+  RegisterBudgetUnitInput,
+  UnitLevel,
+} from './unit.type';
 
 const toUnit = (row: UnitRow): BudgetUnit => ({
   id: row.unitId,
@@ -25,6 +31,8 @@ const toUnit = (row: UnitRow): BudgetUnit => ({
   level: row.level as UnitLevel,
   parentId: row.parentId,
   divisionCode: row.divisionCode,
+  sector: row.sector,
+  sectorLabel: row.sector || UNCLASSIFIED_SECTOR_LABEL,
   registeredAt: new Date(row.registeredAt).toISOString(),
 });
 
@@ -93,9 +101,27 @@ export class UnitResolver {
         unitId,
         ...fields,
         parentId: fields.parentId ?? null,
+        sector: fields.sector ?? '',
         codeInUseBy: clash?.name ?? null,
         parentLevel: parent?.level ?? null,
       },
+      { commandId },
+    );
+    return findUnit(this.deps.em(), unitId);
+  }
+
+  @Mutation(() => BudgetUnit, { description: '调整预算单位行业 (Give a budget unit its sector, or another one)' })
+  async changeBudgetUnitSector(
+    @Arg('input', { description: '命令参数 (command input)' }) input: ChangeBudgetUnitSectorInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<BudgetUnit> {
+    const { commandId, unitId, sector } = input;
+    await execute(
+      this.deps,
+      ctx,
+      unitStreamId(unitId),
+      unitDecider,
+      { type: 'ChangeBudgetUnitSector', unitId, sector },
       { commandId },
     );
     return findUnit(this.deps.em(), unitId);
