@@ -159,6 +159,21 @@ export const EvaluationScoreGiven = defineEvent({
   }),
 });
 
+export const EvaluationExpertScoreGiven = defineEvent({
+  type: 'EvaluationExpertScoreGiven',
+  context: 'evaluation',
+  description:
+    '专家评分 — an expert invited to the evaluation scored one indicator, recorded beside the evaluator’s scores (the final score stays the evaluator’s; a later score of the same expert and indicator replaces this one)',
+  schemaVersion: 1,
+  schema: z.object({
+    evaluationId: z.string().min(1),
+    /** The expert's user id (the token subject the KEY_EVALUATION assignment names). */
+    expertId: z.string().min(1).max(200),
+    ...givenScoreSchema.shape,
+    reason: z.string().max(2000).nullable(),
+  }),
+});
+
 export const EvaluationDraftReportSubmitted = defineEvent({
   type: 'EvaluationDraftReportSubmitted',
   context: 'evaluation',
@@ -235,6 +250,7 @@ export const keyEvaluationEvents = [
   KeyEvaluationAssigned,
   EvaluationEvidenceRecorded,
   EvaluationScoreGiven,
+  EvaluationExpertScoreGiven,
   EvaluationDraftReportSubmitted,
   EvaluationFeedbackGiven,
   EvaluationFeedbackAnswered,

@@ -8,12 +8,15 @@ import {
   chinaToday,
   DRAFT,
   EVIDENCE,
+  EXPERT_SCORES,
   FEEDBACK,
   FINAL,
+  INVITE_EXPERT,
   NOTIFY,
   PLAN,
   SCORES,
   uploadPdf,
+  WITHDRAW_EXPERT,
 } from './key-evaluation-walk';
 import { as, type GqlResult, type TestPlatform } from './platform';
 import type { Probe, RoleCaller } from './probes';
@@ -238,6 +241,32 @@ export const KEY_EVALUATION_PROBES: Record<string, Probe> = {
       ? await evaluationAt(p, f, u, 'FINANCE_KEY', 'FINAL')
       : NONE;
     return p.gql(NOTIFY, { input: { evaluationId: id, note: null } }, c);
+  },
+  // experts: the section or the evaluator invites (an assignment of the evaluation) and withdraws
+  'Mutation.inviteKeyEvaluationExpert': evaluatorProbe(
+    'Mutation.inviteKeyEvaluationExpert',
+    'ASSIGNED',
+    INVITE_EXPERT,
+    (id) => ({ evaluationId: id, userId: 'matrix.invited.expert', reason: '专家库抽取' }),
+  ),
+  'Mutation.withdrawKeyEvaluationExpert': async (p, f, c, u) => {
+    const operation = 'Mutation.withdrawKeyEvaluationExpert';
+    const input = (id: string) => ({ input: { evaluationId: id, userId: 'matrix.invited.expert', reason: '回避' } });
+    if (!allowed(operation, c)) return p.gql(WITHDRAW_EXPERT, input(NONE), c);
+    const caller = await callerOf(p, f, c);
+    const id = await evaluationAt(p, f, u, kindFor(c), 'ASSIGNED');
+    await must(p, INVITE_EXPERT, { input: { evaluationId: id, userId: 'matrix.invited.expert', reason: '抽取' } });
+    return p.gql(WITHDRAW_EXPERT, input(id), caller);
+  },
+  // an expert reaches only the evaluations invited to: the matrix's expert is invited to none of the units'
+  // (another expert is), so every unit answers NOT_FOUND — the ASSIGNED signature
+  'Mutation.giveExpertEvaluationScores': async (p, f, c, u) => {
+    const operation = 'Mutation.giveExpertEvaluationScores';
+    const scores = [{ dimension: 'OUTPUT', indicator: '完成数量', points: 30, maxPoints: 35 }];
+    if (!allowed(operation, c)) return p.gql(EXPERT_SCORES, { input: { evaluationId: NONE, scores } }, c);
+    const id = await evaluationAt(p, f, u, 'FINANCE_KEY', 'FIELDWORK');
+    await must(p, INVITE_EXPERT, { input: { evaluationId: id, userId: 'matrix.other.expert', reason: '抽取' } });
+    return p.gql(EXPERT_SCORES, { input: { evaluationId: id, scores } }, c);
   },
   'Query.keyEvaluation': async (p, f, c, u) => {
     const may = allowed('Query.keyEvaluation', c);

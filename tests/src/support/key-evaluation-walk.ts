@@ -8,6 +8,7 @@ export const EVALUATION = `id kind object unitId projectId subject fiscalYear st
   openFeedback notifiedAt version split { dimension points }
   evidence { id kind date place documents participants questionnaire { sent returned satisfactionPercent } attachments { attachmentId name sha256 } }
   scores { dimension indicator points maxPoints reason }
+  expertScores { expertId dimension indicator points maxPoints reason }
   reports { version summary report { attachmentId name sha256 } }
   feedback { id source onVersion text answer { adopted text } }
   final { total grade ruleProfile dimensions { dimension maxPoints awarded } report { attachmentId sha256 } }`;
@@ -21,6 +22,9 @@ export const ANSWER = `mutation($input: AnswerEvaluationFeedbackInput!) { answer
 export const FINAL = `mutation($input: SubmitEvaluationReportInput!) { finalizeKeyEvaluation(input: $input) { ${EVALUATION} } }`;
 export const NOTIFY = `mutation($input: NotifyKeyEvaluationResultsInput!) { notifyKeyEvaluationResults(input: $input) { ${EVALUATION} } }`;
 export const ONE = `query($id: ID!) { keyEvaluation(id: $id) { ${EVALUATION} } }`;
+export const INVITE_EXPERT = `mutation($input: KeyEvaluationExpertInput!) { inviteKeyEvaluationExpert(input: $input) { ${EVALUATION} expertIds } }`;
+export const WITHDRAW_EXPERT = `mutation($input: KeyEvaluationExpertInput!) { withdrawKeyEvaluationExpert(input: $input) { ${EVALUATION} expertIds } }`;
+export const EXPERT_SCORES = `mutation($input: GiveEvaluationScoresInput!) { giveExpertEvaluationScores(input: $input) { ${EVALUATION} } }`;
 
 /** Today in China's time, `YYYY-MM-DD`. */
 export const chinaToday = (): string => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);

@@ -36,6 +36,17 @@ export interface KeyEvaluationScoreEntry {
   scoredAt: string;
 }
 
+/** An invited expert's latest score of one indicator (beside the evaluator's; not in the total). */
+export interface KeyEvaluationExpertScoreEntry {
+  expertId: string;
+  dimension: string;
+  indicator: string;
+  points: number;
+  maxPoints: number;
+  reason: string | null;
+  scoredAt: string;
+}
+
 /** 报告初稿 — one version, the file's hash recorded. */
 export interface KeyEvaluationReportEntry {
   version: number;
@@ -88,6 +99,8 @@ export interface KeyEvaluationRow extends Versioned {
   assignmentScope: string | null;
   evidence: KeyEvaluationEvidenceEntry[];
   scores: KeyEvaluationScoreEntry[];
+  /** 专家评分: invited experts' scores, per expert and indicator, in the order first given. */
+  expertScores: KeyEvaluationExpertScoreEntry[];
   reports: KeyEvaluationReportEntry[];
   feedback: KeyEvaluationFeedbackEntry[];
   /** Feedback items not answered yet. */
@@ -125,6 +138,7 @@ export const KeyEvaluationRowSchema = new EntitySchema<KeyEvaluationRow>({
     assignmentScope: { type: 'text', nullable: true },
     evidence: { type: 'json' },
     scores: { type: 'json' },
+    expertScores: { type: 'json' },
     reports: { type: 'json' },
     feedback: { type: 'json' },
     openFeedback: { type: 'integer' },

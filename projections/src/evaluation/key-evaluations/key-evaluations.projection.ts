@@ -2,6 +2,7 @@ import type {
   DataOf,
   EvaluationDraftReportSubmitted,
   EvaluationEvidenceRecorded,
+  EvaluationExpertScoreGiven,
   EvaluationFeedbackAnswered,
   EvaluationFeedbackGiven,
   EvaluationScoreGiven,
@@ -52,6 +53,7 @@ function planned(event: RecordedEvent): KeyEvaluationRow {
     assignmentScope: null,
     evidence: [],
     scores: [],
+    expertScores: [],
     reports: [],
     feedback: [],
     openFeedback: 0,
@@ -111,6 +113,17 @@ export function evolveKeyEvaluation(row: KeyEvaluationRow | null, event: Recorde
         s.dimension === d.dimension && s.indicator === d.indicator;
       const scores = row.scores.some(same) ? row.scores.map((s) => (same(s) ? entry : s)) : [...row.scores, entry];
       return { ...row, lastVersion: event.streamVersion, scores };
+    }
+    case 'EvaluationExpertScoreGiven': {
+      const d = event.data as DataOf<typeof EvaluationExpertScoreGiven>;
+      const { expertId, dimension, indicator, points, maxPoints, reason } = d;
+      const entry = { expertId, dimension, indicator, points, maxPoints, reason, scoredAt: event.recordedAt };
+      const same = (s: { expertId: string; dimension: string; indicator: string }) =>
+        s.expertId === expertId && s.dimension === dimension && s.indicator === indicator;
+      const expertScores = row.expertScores.some(same)
+        ? row.expertScores.map((s) => (same(s) ? entry : s))
+        : [...row.expertScores, entry];
+      return { ...row, lastVersion: event.streamVersion, expertScores };
     }
     case 'EvaluationDraftReportSubmitted': {
       const d = event.data as DataOf<typeof EvaluationDraftReportSubmitted>;
@@ -178,6 +191,7 @@ export const keyEvaluationsProjection = defineProjection<KeyEvaluationRow>({
     'KeyEvaluationAssigned',
     'EvaluationEvidenceRecorded',
     'EvaluationScoreGiven',
+    'EvaluationExpertScoreGiven',
     'EvaluationDraftReportSubmitted',
     'EvaluationFeedbackGiven',
     'EvaluationFeedbackAnswered',

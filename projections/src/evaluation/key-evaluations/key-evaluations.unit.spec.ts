@@ -178,4 +178,36 @@ describe('key-evaluations read model', () => {
     expect(row.notifiedAt?.toISOString()).toBe('2024-04-03T02:00:00.000Z');
     expect(evolveKeyEvaluation(row, { ...events[0]!, type: 'Unrelated' })).toBe(row);
   });
+
+  it("keeps invited experts' scores beside the evaluator's: the latest per expert and indicator, the evaluator's scores untouched", () => {
+    const events = history().slice(0, 6);
+    const expert = (expertId: string, indicator: string, points: number, day: string) =>
+      ev(
+        'EvaluationExpertScoreGiven',
+        { expertId, dimension: 'OUTPUT', indicator, points, maxPoints: 35, reason: points < 35 ? '抽查不足' : null },
+        day,
+        expertId,
+      );
+    const before = fold(events)!;
+    events.push(
+      expert('expert.1', '完成数量', 30, '2024-03-12'),
+      expert('expert.2', '完成数量', 28, '2024-03-12'),
+      expert('expert.1', '完成数量', 33, '2024-03-13'),
+      expert('expert.1', '完成质量', 35, '2024-03-13'),
+    );
+    const row = fold(events)!;
+    expect(row.expertScores.map((s) => [s.expertId, s.indicator, s.points, s.reason, s.scoredAt])).toEqual([
+      ['expert.1', '完成数量', 33, '抽查不足', '2024-03-13T02:00:00.000Z'],
+      ['expert.2', '完成数量', 28, '抽查不足', '2024-03-12T02:00:00.000Z'],
+      ['expert.1', '完成质量', 35, null, '2024-03-13T02:00:00.000Z'],
+    ]);
+    expect(row.scores).toEqual(before.scores);
+    expect(row.scores.map((s) => s.points)).toEqual([10, 30]);
+    expect([row.stage, row.stageEnteredAt, row.lastVersion]).toEqual([
+      before.stage,
+      before.stageEnteredAt,
+      events.at(-1)!.streamVersion,
+    ]);
+    expect(before.expertScores).toEqual([]);
+  });
 });

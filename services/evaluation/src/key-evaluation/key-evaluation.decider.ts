@@ -14,6 +14,7 @@ import {
 } from '@jixiao/events';
 import { splitIssues } from '../scoring';
 import type { KeyEvaluationEvent, KeyEvaluationPlanned } from './key-evaluation.events';
+import { giveExpertScores, type GiveExpertEvaluationScores } from './key-evaluation.expert.rules';
 import { decideWork, type WorkCommand } from './key-evaluation.work.rules';
 
 export type Stage = (typeof KEY_EVALUATION_STAGES)[number];
@@ -76,7 +77,8 @@ export interface NotifyKeyEvaluationResults {
   note: string | null;
 }
 
-export type KeyEvaluationCommand = PlanKeyEvaluation | AssignKeyEvaluation | NotifyKeyEvaluationResults | WorkCommand;
+export type KeyEvaluationCommand =
+  PlanKeyEvaluation | AssignKeyEvaluation | NotifyKeyEvaluationResults | GiveExpertEvaluationScores | WorkCommand;
 
 export interface KeyEvaluationState {
   stage: Stage | 'NONE';
@@ -86,6 +88,8 @@ export interface KeyEvaluationState {
   split: Split;
   /** The latest score of each indicator, in the order first given. */
   scores: Score[];
+  /** Invited experts' latest score of each indicator, per expert; beside the evaluator's, never in the total. */
+  expertScores: (Score & { expertId: string })[];
   draftVersion: number;
   feedback: { feedbackId: string; answered: boolean }[];
 }
@@ -97,7 +101,11 @@ export const notFound = (evaluationId: string) =>
   new NotFoundError({ zh: `重点评价 ${evaluationId} 不存在`, en: `Key evaluation ${evaluationId} does not exist` });
 
 /** NOT_FOUND before the plan; FORBIDDEN for anyone but the assigned evaluator (the agency, or the department). */
-export function requireEvaluator(state: KeyEvaluationState, evaluationId: string, actor: Actor): void {
+export function requireEvaluator(
+  state: Pick<KeyEvaluationState, 'stage' | 'kind' | 'evaluatorId'>,
+  evaluationId: string,
+  actor: Actor,
+): void {
   if (state.stage === 'NONE') throw notFound(evaluationId);
   const role = state.kind === 'FINANCE_KEY' ? 'AGENCY' : 'DEPARTMENT';
   if (state.evaluatorId === null || actor.role !== role || actor.unitId !== state.evaluatorId) {
@@ -230,6 +238,7 @@ const planned = (d: KeyEvaluationPlanned['data']): KeyEvaluationState => ({
   evaluatorId: null,
   split: d.split,
   scores: [],
+  expertScores: [],
   draftVersion: 0,
   feedback: [],
 });
@@ -250,6 +259,16 @@ function evolve(state: KeyEvaluationState, event: KeyEvaluationEvent): KeyEvalua
         ? state.scores.map((s) => (same(s) ? score : s))
         : [...state.scores, score];
       return { ...state, scores };
+    }
+    case 'EvaluationExpertScoreGiven': {
+      const { expertId, dimension, indicator, points, maxPoints } = event.data;
+      const same = (s: Score & { expertId: string }) =>
+        s.expertId === expertId && s.dimension === dimension && s.indicator === indicator;
+      const score = { expertId, dimension, indicator, points, maxPoints };
+      const expertScores = state.expertScores.some(same)
+        ? state.expertScores.map((s) => (same(s) ? score : s))
+        : [...state.expertScores, score];
+      return { ...state, expertScores };
     }
     case 'EvaluationDraftReportSubmitted':
       return { ...state, stage: 'DRAFT_REPORT', draftVersion: event.data.version };
@@ -283,6 +302,8 @@ function decide(command: KeyEvaluationCommand, state: KeyEvaluationState): KeyEv
       return assign(command, state);
     case 'NotifyKeyEvaluationResults':
       return notify(command, state);
+    case 'GiveExpertEvaluationScores':
+      return giveExpertScores(command, state);
     default:
       return decideWork(command, state);
   }
@@ -297,6 +318,7 @@ export const keyEvaluationDecider: Decider<KeyEvaluationCommand, KeyEvaluationEv
     evaluatorId: null,
     split: { DECISION: 0, PROCESS: 0, OUTPUT: 0, BENEFIT: 0 },
     scores: [],
+    expertScores: [],
     draftVersion: 0,
     feedback: [],
   }),

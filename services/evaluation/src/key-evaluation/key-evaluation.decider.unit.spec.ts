@@ -319,6 +319,7 @@ describe('key evaluation: the state the decider keeps', () => {
       evaluatorId: null,
       split: { DECISION: 0, PROCESS: 0, OUTPUT: 0, BENEFIT: 0 },
       scores: [],
+      expertScores: [],
       draftVersion: 0,
       feedback: [],
     });

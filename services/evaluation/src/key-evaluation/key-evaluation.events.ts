@@ -9,6 +9,7 @@ import type {
   KeyEvaluationPlanned as KeyEvaluationPlannedDef,
   KeyEvaluationResultsNotified as KeyEvaluationResultsNotifiedDef,
   EvaluationScoreGiven as EvaluationScoreGivenDef,
+  EvaluationExpertScoreGiven as EvaluationExpertScoreGivenDef,
 } from '@jixiao/events';
 
 /** 列入年度评价计划. */
@@ -19,6 +20,8 @@ export type KeyEvaluationAssigned = EventOf<typeof KeyEvaluationAssignedDef>;
 export type EvaluationEvidenceRecorded = EventOf<typeof EvaluationEvidenceRecordedDef>;
 /** 指标打分. */
 export type EvaluationScoreGiven = EventOf<typeof EvaluationScoreGivenDef>;
+/** 受邀专家打分（与评价方的评分并列记录，不计入最终得分）. */
+export type EvaluationExpertScoreGiven = EventOf<typeof EvaluationExpertScoreGivenDef>;
 /** 报告初稿第 n 版. */
 export type EvaluationDraftReportSubmitted = EventOf<typeof EvaluationDraftReportSubmittedDef>;
 /** 单位或座谈会意见. */
@@ -36,6 +39,7 @@ export type KeyEvaluationEvent =
   | KeyEvaluationAssigned
   | EvaluationEvidenceRecorded
   | EvaluationScoreGiven
+  | EvaluationExpertScoreGiven
   | EvaluationDraftReportSubmitted
   | EvaluationFeedbackGiven
   | EvaluationFeedbackAnswered

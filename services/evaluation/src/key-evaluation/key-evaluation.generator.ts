@@ -9,6 +9,7 @@ import {
   type GeneratorSteps,
   type ProjectFacts,
 } from '@jixiao/generator';
+import { assignmentDecider, assignmentStreamId } from '@jixiao/service-kit';
 import { generatedAgencies, type GeneratedAgency } from '../agency/agency.generator';
 import { keyEvaluationDecider, keyEvaluationStreamId, type KeyEvaluationCommand } from './key-evaluation.decider';
 import type { Attachment } from './key-evaluation.work.rules';
@@ -65,7 +66,8 @@ const FEEDBACK = [
  * evaluations of issued projects (the demo year two — one carried through to the results notified,
  * one in fieldwork; a city year eighteen at every stage), assigns each to one of the agencies the
  * agency step bought in, under its contract; the agency records evidence (site visit, documents,
- * symposium, questionnaire), scores every dimension within the profile's split, submits drafts, the
+ * symposium, questionnaire), scores every dimension within the profile's split (one evaluation in three
+ * also has an expert invited who scores beside the agency), submits drafts, the
  * unit gives feedback that the agency answers, and the final report is graded. Every event from the
  * decider; its own seeded `Rng`, streams and clock. Attachments are metadata only.
  */
@@ -218,23 +220,17 @@ function walk({ year, r, s, project, n, until, agency, at }: Walk): void {
   evidence('SYMPOSIUM', { participants: [`${project.unit.name}负责人`, '财政局绩效科', '项目实施单位代表'] });
   evidence('QUESTIONNAIRE', {});
   step(r.int(3, 10));
-  run(
-    {
-      type: 'GiveEvaluationScores',
-      evaluationId,
-      actor,
-      scores: EVALUATION_DIMENSIONS.flatMap((dimension) => {
-        const [a, b] = INDICATORS[dimension];
-        const maxA = split[dimension] * 0.6;
-        const scored = (indicator: string, maxPoints: number) => {
-          const points = Math.min(maxPoints, Math.round(maxPoints * (0.68 + 0.32 * r.next()) * 2) / 2);
-          return { dimension, indicator, points, maxPoints, reason: points < maxPoints ? '部分目标未完全实现' : null };
-        };
-        return [scored(a, maxA), scored(b, split[dimension] - maxA)];
-      }),
-    },
-    by,
-  );
+  const sheet = EVALUATION_DIMENSIONS.flatMap((dimension) => {
+    const [a, b] = INDICATORS[dimension];
+    const maxA = split[dimension] * 0.6;
+    const scored = (indicator: string, maxPoints: number) => {
+      const points = Math.min(maxPoints, Math.round(maxPoints * (0.68 + 0.32 * r.next()) * 2) / 2);
+      return { dimension, indicator, points, maxPoints, reason: points < maxPoints ? '部分目标未完全实现' : null };
+    };
+    return [scored(a, maxA), scored(b, split[dimension] - maxA)];
+  });
+  run({ type: 'GiveEvaluationScores', evaluationId, actor, scores: sheet }, by);
+  if (n % 3 === 0) inviteExpert({ r, s, evaluationId, n, sheet, step });
   const draft = (version: number) => {
     step(r.int(4, 12));
     run(
@@ -309,5 +305,57 @@ function walk({ year, r, s, project, n, until, agency, at }: Walk): void {
   run(
     { type: 'NotifyKeyEvaluationResults', evaluationId, note: '请根据评价报告提出的问题制定整改方案' },
     PERFORMANCE_SECTION,
+  );
+}
+
+interface ExpertStep {
+  r: Rng;
+  s: Streams;
+  evaluationId: string;
+  n: number;
+  sheet: { dimension: (typeof EVALUATION_DIMENSIONS)[number]; indicator: string; points: number; maxPoints: number }[];
+  step(days: number): string;
+}
+
+/**
+ * 专家评分: the performance section invites one expert of the pool (an assignment of kind
+ * KEY_EVALUATION, as the platform records it) and the expert scores the agency's indicators, each
+ * within a point or so of the agency's — beside it, never in the total.
+ */
+function inviteExpert({ r, s, evaluationId, n, sheet, step }: ExpertStep): void {
+  const expertId = `expert.${String(1 + ((n * 7) % 40)).padStart(3, '0')}`;
+  const assignments = assignmentStreamId('KEY_EVALUATION', evaluationId);
+  step(r.int(0, 2));
+  s.run(
+    assignmentDecider,
+    assignments,
+    {
+      type: 'GrantAssignments',
+      kind: 'KEY_EVALUATION',
+      subjectId: evaluationId,
+      assigneeUserIds: [expertId],
+      reason: '从评审专家库抽取，参与重点评价评分 (drawn from the expert pool to score the key evaluation)',
+    },
+    PERFORMANCE_SECTION,
+  );
+  s.forget(assignments);
+  step(r.int(1, 4));
+  const expert: Actor = { actorId: expertId, role: 'EXPERT', unitId: null };
+  const scores = sheet.map((x) => {
+    const points = Math.max(0, Math.min(x.maxPoints, x.points + Math.round((r.next() * 2 - 1) * 2) / 2));
+    return { ...x, points, reason: points < x.maxPoints ? '专家复核意见' : null };
+  });
+  s.run(
+    keyEvaluationDecider,
+    keyEvaluationStreamId(evaluationId),
+    {
+      type: 'GiveExpertEvaluationScores',
+      evaluationId,
+      actor: { role: expert.role, unitId: null },
+      expertId,
+      scores,
+      context: { invited: [expertId] },
+    },
+    expert,
   );
 }

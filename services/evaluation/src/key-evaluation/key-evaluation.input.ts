@@ -211,6 +211,21 @@ export class AnswerEvaluationFeedbackInput {
   answer!: string;
 }
 
+@InputType({ description: '邀请或撤回评分专家 (Invite an expert to score, or withdraw the invitation)' })
+export class KeyEvaluationExpertInput {
+  @Field(() => ID, { nullable: true, description: COMMAND_ID_DESCRIPTION })
+  commandId?: string | null;
+
+  @Field(() => ID, { description: EVALUATION })
+  evaluationId!: string;
+
+  @Field(() => ID, { description: '专家用户标识 (the expert’s user id)' })
+  userId!: string;
+
+  @Field({ description: '理由，记入审计轨迹 (reason, kept in the audit trail)' })
+  reason!: string;
+}
+
 @InputType({ description: '通知评价结果 (Notify the results)' })
 export class NotifyKeyEvaluationResultsInput {
   @Field(() => ID, { nullable: true, description: COMMAND_ID_DESCRIPTION })

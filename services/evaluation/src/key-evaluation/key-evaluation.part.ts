@@ -1,5 +1,6 @@
 import { keyEvaluationsProjection } from '@jixiao/projections';
 import type { ContextPart } from '@jixiao/service-kit';
+import { KeyEvaluationExpertsResolver } from './key-evaluation.experts.resolver';
 import { keyEvaluationGenerator } from './key-evaluation.generator';
 import { keyEvaluationPolicy } from './key-evaluation.policy';
 import { KeyEvaluationResolver } from './key-evaluation.resolver';
@@ -8,6 +9,6 @@ import { KeyEvaluationResolver } from './key-evaluation.resolver';
 export const keyEvaluationPart: ContextPart = {
   projections: [keyEvaluationsProjection],
   policy: keyEvaluationPolicy,
-  resolvers: [KeyEvaluationResolver],
+  resolvers: [KeyEvaluationResolver, KeyEvaluationExpertsResolver],
   generator: keyEvaluationGenerator,
 };

@@ -18,18 +18,36 @@ const iso = (d: Date | string) => new Date(d).toISOString();
 
 /**
  * Whether a scope reaches an evaluation: by the evaluated unit, or by its evaluator — an agency's
- * token names its agency as its unit, a department evaluates as its own unit.
+ * token names its agency as its unit, a department evaluates as its own unit — or, for an expert,
+ * by an invitation to it (a KEY_EVALUATION assignment).
  */
-export function reaches(scope: UnitScope, row: Pick<KeyEvaluationRow, 'unitId' | 'evaluatorId'>): boolean {
+export function reaches(
+  scope: UnitScope,
+  row: Pick<KeyEvaluationRow, 'evaluationId' | 'unitId' | 'evaluatorId'>,
+): boolean {
   if (scope.all) return true;
-  return scope.unitIds.includes(row.unitId) || (row.evaluatorId !== null && scope.unitIds.includes(row.evaluatorId));
+  return (
+    scope.unitIds.includes(row.unitId) ||
+    (row.evaluatorId !== null && scope.unitIds.includes(row.evaluatorId)) ||
+    invitedTo(scope).includes(row.evaluationId)
+  );
 }
+
+/** The evaluations an invited expert reaches: their KEY_EVALUATION assignments (scope `ASSIGNED`). */
+const invitedTo = (scope: UnitScope): readonly string[] => (scope.all ? [] : (scope.assigned?.KEY_EVALUATION ?? []));
 
 /** The same as a MikroORM `where` fragment. */
 function scopeWhere(scope: UnitScope): Record<string, unknown> {
   if (scope.all) return {};
   const ids = [...scope.unitIds];
-  return { $or: [{ unitId: { $in: ids } }, { evaluatorId: { $in: ids } }] };
+  const invited = invitedTo(scope);
+  return {
+    $or: [
+      { unitId: { $in: ids } },
+      { evaluatorId: { $in: ids } },
+      ...(invited.length > 0 ? [{ evaluationId: { $in: [...invited] } }] : []),
+    ],
+  };
 }
 
 export function toKeyEvaluation(row: KeyEvaluationRow): KeyEvaluation {
@@ -50,6 +68,7 @@ export function toKeyEvaluation(row: KeyEvaluationRow): KeyEvaluation {
     assignmentScope: row.assignmentScope,
     evidence: row.evidence.map((e) => ({ ...e, id: e.evidenceId, kind: e.kind as EvidenceKind })),
     scores: row.scores,
+    expertScores: row.expertScores ?? [],
     reports: row.reports,
     feedback: row.feedback.map((x) => ({
       ...x,

@@ -100,6 +100,33 @@ export class KeyEvaluationScore {
   reason!: string | null;
 }
 
+@ObjectType({
+  description:
+    '受邀专家的指标评分，与评价方评分并列，不计入最终得分 (An invited expert’s latest score of an indicator; beside the evaluator’s, not in the total)',
+})
+export class KeyEvaluationExpertScore {
+  @Field(() => ID, { description: '专家用户标识 (expert’s user id)' })
+  expertId!: string;
+
+  @Field({ description: DIMENSION })
+  dimension!: string;
+
+  @Field({ description: '指标 (indicator)' })
+  indicator!: string;
+
+  @Field(() => Float, { description: '得分 (points)' })
+  points!: number;
+
+  @Field(() => Float, { description: '满分 (maximum)' })
+  maxPoints!: number;
+
+  @Field(() => String, { nullable: true, description: '扣分理由 (reason)' })
+  reason!: string | null;
+
+  @Field({ description: '评分时间 (scored at, ISO-8601)' })
+  scoredAt!: string;
+}
+
 @ObjectType({ description: '报告初稿的一个版本 (A version of the draft report)' })
 export class KeyEvaluationReportVersion {
   @Field(() => Int, { description: '版本号 (version)' })
@@ -233,6 +260,12 @@ export class KeyEvaluation {
 
   @Field(() => [KeyEvaluationScore], { description: '指标得分 (scores)' })
   scores!: KeyEvaluationScore[];
+
+  @Field(() => [KeyEvaluationExpertScore], {
+    description:
+      '受邀专家评分，供参考，最终得分仍为评价方的 (invited experts’ scores, for reference; the final score stays the evaluator’s)',
+  })
+  expertScores!: KeyEvaluationExpertScore[];
 
   @Field(() => [KeyEvaluationReportVersion], { description: '报告初稿各版本 (draft versions)' })
   reports!: KeyEvaluationReportVersion[];

@@ -95,7 +95,7 @@ export type WorkCommand =
 
 const SHA256 = /^[0-9a-f]{64}$/;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
-const REPORTING: readonly Stage[] = ['DRAFT_REPORT', 'UNIT_FEEDBACK'];
+export const REPORTING: readonly Stage[] = ['DRAFT_REPORT', 'UNIT_FEEDBACK'];
 
 /** Attachments named in a command, checked as disbursement documents are (name, size, type, digest). */
 export function attachmentIssues(files: readonly Attachment[], at: string, limits: AttachmentLimits): FieldIssue[] {
@@ -120,7 +120,7 @@ export function attachmentIssues(files: readonly Attachment[], at: string, limit
   });
 }
 
-function requireStage(state: KeyEvaluationState, allowed: readonly Stage[], zh: string, en: string): void {
+export function requireStage(state: KeyEvaluationState, allowed: readonly Stage[], zh: string, en: string): void {
   if (!allowed.includes(state.stage as Stage)) {
     throw new IllegalStateError({ zh: `${zh}（当前阶段：${state.stage}）`, en: `${en} (stage now: ${state.stage})` });
   }
@@ -211,6 +211,32 @@ function recordEvidence(c: RecordEvaluationEvidence, state: KeyEvaluationState):
   ];
 }
 
+/** The scores as given, each indicator's name trimmed. */
+export const trimmedScores = <S extends Score>(scores: readonly S[]): S[] =>
+  scores.map((s) => ({ ...s, indicator: s.indicator.trim() }));
+
+/**
+ * A score sheet's problems: each score's own at its place in the command, and the dimensions' maxima
+ * with the sheet's earlier scores (`earlier`, a rescored indicator replaced) — the evaluator's sheet,
+ * or one invited expert's.
+ */
+export function scoreSheetIssues(
+  split: KeyEvaluationState['split'],
+  earlier: readonly Score[],
+  given: readonly Score[],
+): FieldIssue[] {
+  const key = (s: Score) => `${s.dimension}/${s.indicator.trim()}`;
+  const merged = [...earlier.filter((s) => !given.some((g) => key(g) === key(s))), ...given];
+  return [
+    ...issueIf(given.length === 0, 'scores', '请至少给一个指标打分', 'Score at least one indicator'),
+    ...given.flatMap((s, i) =>
+      issueIf(isBlank(s.indicator), `scores[${i}].indicator`, '请填写指标名称', 'Name the indicator'),
+    ),
+    ...keyEvaluationIssues(split, given).filter((issue) => !issue.path.startsWith('dimensions.')),
+    ...keyEvaluationIssues(split, merged).filter((issue) => issue.path.startsWith('dimensions.')),
+  ];
+}
+
 function giveScores(c: GiveEvaluationScores, state: KeyEvaluationState): KeyEvaluationEvent[] {
   requireEvaluator(state, c.evaluationId, c.actor);
   requireStage(
@@ -219,18 +245,8 @@ function giveScores(c: GiveEvaluationScores, state: KeyEvaluationState): KeyEval
     '记录现场评价证据后、正式报告前才能打分',
     'Scores are given after fieldwork evidence and before the final report',
   );
-  const key = (s: Score) => `${s.dimension}/${s.indicator.trim()}`;
-  const given = c.scores.map((s) => ({ ...s, indicator: s.indicator.trim() }));
-  const merged = [...state.scores.filter((s) => !given.some((g) => key(g) === key(s))), ...given];
-  const issues = [
-    ...issueIf(given.length === 0, 'scores', '请至少给一个指标打分', 'Score at least one indicator'),
-    ...given.flatMap((s, i) =>
-      issueIf(isBlank(s.indicator), `scores[${i}].indicator`, '请填写指标名称', 'Name the indicator'),
-    ),
-    // each score's own problems at its place in the command; the dimensions' maxima with the scores already given
-    ...keyEvaluationIssues(state.split, given).filter((issue) => !issue.path.startsWith('dimensions.')),
-    ...keyEvaluationIssues(state.split, merged).filter((issue) => issue.path.startsWith('dimensions.')),
-  ];
+  const given = trimmedScores(c.scores);
+  const issues = scoreSheetIssues(state.split, state.scores, given);
   if (issues.length > 0) throw invalid(issues);
   return given.map((s) => ({
     type: 'EvaluationScoreGiven',
