@@ -151,12 +151,13 @@ function readableOf(p: TestPlatform, f: Fixture, u: UnitKey): Promise<string> {
 
 /** The probes of key evaluation's operations (see PROBES): each on an evaluation of the target unit. */
 export const KEY_EVALUATION_PROBES: Record<string, Probe> = {
+  // a department plans department evaluations (of its own units); everyone else allowed, key evaluations
   'Mutation.planKeyEvaluation': (p, f, c, u) =>
     p.gql(
       PLAN,
       {
         input: {
-          kind: 'FINANCE_KEY',
+          kind: kindFor(c),
           object: 'POLICY',
           unitId: f.unitIds[u],
           subject: `计划 ${c.role}`,
@@ -165,9 +166,14 @@ export const KEY_EVALUATION_PROBES: Record<string, Probe> = {
       },
       c,
     ),
+  // a department assigns a department evaluation (the section planned) to itself: its own and its child's
   'Mutation.assignKeyEvaluation': async (p, f, c, u) => {
     const may = allowed('Mutation.assignKeyEvaluation', c);
-    const id = may ? await evaluationAt(p, f, u, 'FINANCE_KEY', 'PLANNED') : NONE;
+    const kind = kindFor(c);
+    const id = may ? await evaluationAt(p, f, u, kind, 'PLANNED') : NONE;
+    if (kind === 'DEPARTMENT') {
+      return p.gql(ASSIGN, { input: { evaluationId: id, evaluatorId: c.unitId, scope: '全过程' } }, c);
+    }
     const evaluatorId = may ? (await agenciesOf(p, f))[u] : NONE;
     return p.gql(
       ASSIGN,

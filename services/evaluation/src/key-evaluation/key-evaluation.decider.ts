@@ -38,6 +38,8 @@ export interface Actor {
 export interface PlanKeyEvaluation {
   type: 'PlanKeyEvaluation';
   evaluationId: string;
+  /** The planner: the performance section, or a department planning a department evaluation of its own units. */
+  by: Actor;
   kind: Kind;
   object: EvaluatedObject;
   unitId: string;
@@ -57,6 +59,8 @@ export interface PlanKeyEvaluation {
 export interface AssignKeyEvaluation {
   type: 'AssignKeyEvaluation';
   evaluationId: string;
+  /** Who assigns: the performance section, or a department assigning its department evaluation to itself. */
+  by: Actor;
   evaluatorId: string;
   contractNumber: string | null;
   scope: string;
@@ -116,7 +120,23 @@ export function requireEvaluator(
   }
 }
 
+/**
+ * Who plans and assigns: the performance section any evaluation; a department only department
+ * evaluations (部门评价) — the units it reaches are its own (the row scope, before the command) —
+ * and, assigning, only to itself. A key evaluation by an agency is the bureau's.
+ */
+function requirePlanner(by: Actor, kind: Kind): void {
+  if (by.role === 'PERFORMANCE_SECTION') return;
+  if (by.role !== 'DEPARTMENT' || kind !== 'DEPARTMENT') {
+    throw new ForbiddenError({
+      zh: '财政重点评价由财政部门绩效管理机构组织；主管部门只能组织本部门所属单位的部门评价',
+      en: "Key evaluations are the bureau's; a department plans and assigns only department evaluations of its own units",
+    });
+  }
+}
+
 function plan(c: PlanKeyEvaluation, state: KeyEvaluationState): KeyEvaluationEvent[] {
+  requirePlanner(c.by, c.kind);
   if (state.stage !== 'NONE') {
     throw new IllegalStateError({
       zh: `重点评价 ${c.evaluationId} 已列入计划`,
@@ -170,12 +190,20 @@ function plan(c: PlanKeyEvaluation, state: KeyEvaluationState): KeyEvaluationEve
 
 function assignIssues(c: AssignKeyEvaluation, kind: Kind) {
   if (kind === 'DEPARTMENT') {
-    return issueIf(
-      !c.context.supervises,
-      'evaluatorId',
-      '部门评价由被评价单位的主管部门开展',
-      "A department evaluation is carried out by the evaluated unit's department",
-    );
+    return [
+      ...issueIf(
+        !c.context.supervises,
+        'evaluatorId',
+        '部门评价由被评价单位的主管部门开展',
+        "A department evaluation is carried out by the evaluated unit's department",
+      ),
+      ...issueIf(
+        c.by.role === 'DEPARTMENT' && c.evaluatorId !== c.by.unitId,
+        'evaluatorId',
+        '主管部门只能将部门评价委托本部门开展',
+        'A department assigns its department evaluation to itself',
+      ),
+    ];
   }
   const agency = c.context.agency;
   const contract = agency?.contracts.find((k) => k.contractNumber === c.contractNumber);
@@ -198,6 +226,7 @@ function assignIssues(c: AssignKeyEvaluation, kind: Kind) {
 
 function assign(c: AssignKeyEvaluation, state: KeyEvaluationState): KeyEvaluationEvent[] {
   if (state.stage === 'NONE') throw notFound(c.evaluationId);
+  requirePlanner(c.by, state.kind);
   if (state.stage !== 'PLANNED') {
     throw new IllegalStateError({
       zh: '评价已委托，不能再次委托',

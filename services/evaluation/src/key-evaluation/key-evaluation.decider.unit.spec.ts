@@ -307,6 +307,73 @@ describe('key evaluation: plan, assign, notify', () => {
   });
 });
 
+describe('key evaluation: a department plans and assigns its own department evaluations', () => {
+  const deptPlan = { ...plan, kind: 'DEPARTMENT' as const, by: department };
+  const deptPlanned: KeyEvaluationEvent = { ...planned, data: { ...planned.data, kind: 'DEPARTMENT' } };
+  const deptAssign = {
+    ...assign,
+    by: department,
+    evaluatorId: 'u-dept',
+    contractNumber: null,
+    context: { agency: null, supervises: true },
+  };
+
+  it('plans a department evaluation, and assigns it to itself without a contract', () => {
+    given(keyEvaluationDecider, []).when(deptPlan).then([deptPlanned]);
+    given(keyEvaluationDecider, [deptPlanned])
+      .when(deptAssign)
+      .then([
+        {
+          type: 'KeyEvaluationAssigned',
+          data: { evaluationId: 'e1', evaluatorId: 'u-dept', contractNumber: null, scope: assign.scope },
+        },
+      ]);
+  });
+
+  it('is FORBIDDEN a key evaluation: planning one, or assigning one the section planned', () => {
+    const e = given(keyEvaluationDecider, [])
+      .when({ ...plan, by: department })
+      .thenThrows(ForbiddenError, /财政重点评价由财政部门绩效管理机构组织/);
+    expect(e.code).toBe(ErrorCode.FORBIDDEN);
+    expect(e.en).toMatch(/a department plans and assigns only department evaluations/);
+    given(keyEvaluationDecider, [planned])
+      .when({ ...assign, by: department })
+      .thenThrows(ForbiddenError);
+  });
+
+  it('refuses every other role planning or assigning, whatever the kind', () => {
+    for (const by of [agency, unit, { role: 'EXPERT', unitId: null }]) {
+      given(keyEvaluationDecider, [])
+        .when({ ...deptPlan, by })
+        .thenThrows(ForbiddenError);
+      given(keyEvaluationDecider, [deptPlanned])
+        .when({ ...deptAssign, by })
+        .thenThrows(ForbiddenError);
+    }
+  });
+
+  it('assigns only to itself, and only a unit it supervises (the unit itself or a child)', () => {
+    const other = given(keyEvaluationDecider, [deptPlanned])
+      .when({ ...deptAssign, evaluatorId: 'u-edu' })
+      .thenThrows(ValidationError, /主管部门只能将部门评价委托本部门开展/);
+    expect(paths(other)).toEqual(['evaluatorId']);
+    const notSupervised = given(keyEvaluationDecider, [deptPlanned])
+      .when({ ...deptAssign, context: { agency: null, supervises: false } })
+      .thenThrows(ValidationError, /部门评价由被评价单位的主管部门开展/);
+    expect(paths(notSupervised)).toEqual(['evaluatorId']);
+    // the section may assign a department evaluation to the supervising department
+    given(keyEvaluationDecider, [deptPlanned])
+      .when({ ...deptAssign, by: { role: 'PERFORMANCE_SECTION', unitId: null } })
+      .then([expect.objectContaining({ type: 'KeyEvaluationAssigned' })] as never);
+  });
+
+  it('answers NOT_FOUND assigning an evaluation not planned, before asking who assigns', () => {
+    given(keyEvaluationDecider, [])
+      .when({ ...deptAssign, by: agency })
+      .thenThrows(NotFoundError);
+  });
+});
+
 describe('key evaluation: the state the decider keeps', () => {
   const fold = (events: readonly KeyEvaluationEvent[]) =>
     events.reduce(keyEvaluationDecider.evolve, keyEvaluationDecider.initialState());

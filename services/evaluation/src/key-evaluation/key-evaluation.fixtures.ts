@@ -22,9 +22,11 @@ export const profile = {
 };
 export const gradeBands = { EXCELLENT: 90, GOOD: 80, FAIR: 60 };
 
+export const section: Actor = { role: 'PERFORMANCE_SECTION', unitId: null };
 export const plan: PlanKeyEvaluation = {
   type: 'PlanKeyEvaluation',
   evaluationId: 'e1',
+  by: section,
   kind: 'FINANCE_KEY',
   object: 'PROJECT',
   unitId: 'u-edu',
@@ -37,6 +39,7 @@ export const plan: PlanKeyEvaluation = {
 export const assign: AssignKeyEvaluation = {
   type: 'AssignKeyEvaluation',
   evaluationId: 'e1',
+  by: section,
   evaluatorId: 'ag-1',
   contractNumber: 'HT-2024-01',
   scope: '项目决策、过程、产出与效益',

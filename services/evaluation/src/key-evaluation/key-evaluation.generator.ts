@@ -154,6 +154,7 @@ function walk({ year, r, s, project, n, until, agency, at }: Walk): void {
     {
       type: 'PlanKeyEvaluation',
       evaluationId,
+      by: { role: PERFORMANCE_SECTION.role, unitId: null },
       kind: 'FINANCE_KEY',
       object: 'PROJECT',
       unitId: project.unit.unitId,
@@ -175,6 +176,7 @@ function walk({ year, r, s, project, n, until, agency, at }: Walk): void {
     {
       type: 'AssignKeyEvaluation',
       evaluationId,
+      by: { role: PERFORMANCE_SECTION.role, unitId: null },
       evaluatorId: agency.agencyId,
       contractNumber: agency.contractNumber,
       scope: '项目决策、过程、产出与效益全过程评价',

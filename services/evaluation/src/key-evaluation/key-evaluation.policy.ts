@@ -20,13 +20,15 @@ const KEY_EVALUATION_READ: OperationPolicy = {
 const EVALUATOR: OperationPolicy = { AGENCY: 'OWN_UNIT', DEPARTMENT: 'SUBORDINATES' };
 
 /**
- * 权限表 of key and department evaluations: the performance section plans, assigns and notifies; the
+ * 权限表 of key and department evaluations: the performance section plans, assigns and notifies (a
+ * department plans and assigns to itself the department evaluations of its own units); the
  * evaluator records evidence, scores, reports and answers feedback; the evaluated unit gives feedback
  * on the draft; invited experts score beside the evaluator; the plan board is the bureau's, congress's and auditors'.
  */
 export const keyEvaluationPolicy: PolicyRows = {
-  'Mutation.planKeyEvaluation': { PERFORMANCE_SECTION: 'ALL' },
-  'Mutation.assignKeyEvaluation': { PERFORMANCE_SECTION: 'ALL' },
+  // a department plans and assigns (to itself) department evaluations of its own units; the decider refuses it a key evaluation
+  'Mutation.planKeyEvaluation': { PERFORMANCE_SECTION: 'ALL', DEPARTMENT: 'SUBORDINATES' },
+  'Mutation.assignKeyEvaluation': { PERFORMANCE_SECTION: 'ALL', DEPARTMENT: 'SUBORDINATES' },
   'Mutation.recordEvaluationEvidence': EVALUATOR,
   'Mutation.giveEvaluationScores': EVALUATOR,
   'Mutation.submitEvaluationDraftReport': EVALUATOR,

@@ -109,6 +109,7 @@ export class KeyEvaluationResolver {
     const command: KeyEvaluationCommand = {
       type: 'PlanKeyEvaluation',
       evaluationId,
+      by: actorOf(ctx),
       kind: input.kind,
       object: input.object,
       unitId: unit.unitId,
@@ -146,6 +147,7 @@ export class KeyEvaluationResolver {
     const command: KeyEvaluationCommand = {
       type: 'AssignKeyEvaluation',
       evaluationId: row.evaluationId,
+      by: actorOf(ctx),
       evaluatorId: input.evaluatorId,
       contractNumber: input.contractNumber ?? null,
       scope: input.scope,
