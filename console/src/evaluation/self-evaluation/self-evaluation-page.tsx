@@ -102,7 +102,7 @@ export function SelfEvaluationPage() {
                 title: '结论',
                 dataIndex: 'decision',
                 width: 100,
-                render: (d: string) => label('SelfEvaluationDecision', d),
+                render: (d: string) => <StatusTag of="SelfEvaluationDecision" status={d} />,
               },
               { title: '意见', dataIndex: 'comment' },
               { title: '时间', dataIndex: 'decidedAt', width: 150, render: when },
