@@ -45,8 +45,8 @@ async function fillAtFullPoints(page: Page, indicators: GoalIndicator[]): Promis
  * 单位自评 in the browser (issue 16, item 5): the bureau has issued the year's notice; a budget unit
  * opens its task list, fills a project's self-evaluation at full points and sees the score the
  * platform computes (100, 优) with each line's formula; then reports one indicator at half its target,
- * sees the score sheet refused beside that line for the missing deviation cause, gives the cause and
- * the measure, sees the line's formula with its numbers, and submits. Its department returns it with
+ * sees the line's formula with its numbers and, beside the line and listed under the score, the
+ * deviation cause and measure submission would still refuse it for; gives them, and submits. Its department returns it with
  * a comment (refused first without one); the unit reads the comment and submits the corrected sheet.
  */
 describe('a unit’s self-evaluation, scored as it types, returned by its department and resubmitted', () => {
@@ -131,13 +131,17 @@ describe('a unit’s self-evaluation, scored as it types, returned by its depart
     const behind = indicators.find((i) => i.operator === 'GTE' && (i.targetValue ?? 0) > 0)!;
     await page.getByLabel(`${behind.name}实际完成值`).fill(String(behind.targetValue! / 2));
     await page.getByText('未得满分的指标须说明偏差原因').first().waitFor();
-    await score.getByText('尚不能计算得分').waitFor();
+    // scored all the same, with what submission would still refuse listed under the score
+    const owed = score.getByRole('list', { name: '提交前尚需补充' });
+    await owed.getByText(`「${behind.name}」：未得满分的指标须说明偏差原因`).waitFor();
+    await owed.getByText(`「${behind.name}」：未得满分的指标须提出改进措施`).waitFor();
+    const formula = score.getByLabel(`${behind.name}得分计算式`);
+    await formula.waitFor();
     await record(page, 'evaluation-self-evaluation-cause-refused');
 
     await page.getByLabel(`${behind.name}偏差原因`).fill('资金到位较晚，部分任务顺延至次年');
     await page.getByLabel(`${behind.name}改进措施`).fill('提前下达资金，按季度调度进度');
-    const formula = score.getByLabel(`${behind.name}得分计算式`);
-    await formula.waitFor();
+    await owed.waitFor({ state: 'detached' });
     const text = (await formula.textContent()) ?? '';
     // the line's points times the share reached: the target and the actual appear in the formula
     expect(text).toContain(String(behind.targetValue! / 2));

@@ -54,11 +54,19 @@ const previousLines = (evaluation: Evaluation): LineValues[] =>
     improvementMeasure: line.improvementMeasure ?? undefined,
   }));
 
+/** The indicator an issue's path names (`indicators.2.deviationCause` → 「name」：), or nothing for the amounts. */
+const lineName = (values: SheetValues | undefined, path: string): string => {
+  const at = /^indicators\.(\d+)\./.exec(path);
+  const line = at ? values?.indicators?.[Number(at[1])] : undefined;
+  return line?.name ? `「${line.name}」：` : '';
+};
+
 /**
  * 自评填报: per indicator the actual value (or the qualitative level, its percent within the band and
  * the reason), the cause and measure of any line below full points, and the amount executed; the
- * platform scores the draft 400 ms after the last change (previewSelfEvaluationScore, nothing written)
- * and its refusals show beside the field they name.
+ * platform scores the draft 400 ms after the last change (previewSelfEvaluationScore, nothing written);
+ * what submission would still refuse (a cause, a measure, a reason) is listed under the score, and every
+ * issue shows beside the field it names.
  */
 export function SelfEvaluationFillForm({ evaluation }: { evaluation: Evaluation }) {
   const overall = evaluation.object === 'DEPT_OVERALL';
@@ -97,9 +105,11 @@ export function SelfEvaluationFillForm({ evaluation }: { evaluation: Evaluation 
     const at = Number(line[1]);
     return fields.isFieldsTouched(LINE_FIELDS.map((field) => ['indicators', at, ...field]));
   };
+  // what submission would still refuse (a cause, a measure, a reason): listed beside the score the preview computed
+  const owed = preview.data?.previewSelfEvaluationScore.issues ?? [];
   const issues = issuesByPath([
     ...(submitError?.issues ?? []),
-    ...(preview.error?.issues ?? []).filter((issue) => touched(issue.path)),
+    ...[...(preview.error?.issues ?? []), ...owed].filter((issue) => touched(issue.path)),
   ]);
   const help = (path: string) => (issues.has(path) ? { help: issues.get(path), validateStatus: 'error' as const } : {});
   const send = () => {
@@ -111,7 +121,9 @@ export function SelfEvaluationFillForm({ evaluation }: { evaluation: Evaluation 
     });
   };
   if (!initial) return <Card loading />;
-  const unmatched = (submitError?.issues ?? []).filter((i) => !/^(indicators\.\d+\.|executed$|budget$)/.test(i.path));
+  // a project's budget is its goal's issued amount, no field of the form: its issue shows here too
+  const fieldPath = overall ? /^(indicators\.\d+\.|executed$|budget$)/ : /^(indicators\.\d+\.|executed$)/;
+  const unmatched = (submitError?.issues ?? []).filter((i) => !fieldPath.test(i.path));
   return (
     <Form<SheetValues>
       form={form}
@@ -228,7 +240,27 @@ export function SelfEvaluationFillForm({ evaluation }: { evaluation: Evaluation 
               description={preview.error.issues.map((i) => i.zh).join('；') || preview.error.message}
             />
           ) : preview.data ? (
-            <ScoreSheet sheet={preview.data.previewSelfEvaluationScore} />
+            <>
+              <ScoreSheet sheet={preview.data.previewSelfEvaluationScore} />
+              {owed.length > 0 && (
+                <Alert
+                  style={{ marginTop: 12 }}
+                  type="info"
+                  showIcon
+                  message="提交前尚需补充"
+                  description={
+                    <ul aria-label="提交前尚需补充" style={{ margin: 0, paddingInlineStart: 20 }}>
+                      {owed.map((issue) => (
+                        <li key={issue.path}>
+                          {lineName(values ?? initial ?? undefined, issue.path)}
+                          {issue.zh}
+                        </li>
+                      ))}
+                    </ul>
+                  }
+                />
+              )}
+            </>
           ) : null}
         </div>
       </Card>

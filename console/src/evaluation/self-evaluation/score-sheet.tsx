@@ -2,7 +2,8 @@ import { Descriptions, Table, Tag, Typography } from 'antd';
 import type { PreviewSelfEvaluationScoreQuery } from '../../gql/graphql';
 import { label } from '../../shell/labels';
 
-type Sheet = PreviewSelfEvaluationScoreQuery['previewSelfEvaluationScore'];
+/** A computed sheet: the preview's (whose issues the form shows apart) or the one recorded on submission. */
+type Sheet = Omit<PreviewSelfEvaluationScoreQuery['previewSelfEvaluationScore'], 'issues'>;
 
 const GRADE_COLORS: Record<string, string> = {
   EXCELLENT: 'success',

@@ -168,6 +168,11 @@ export const PreviewSelfEvaluationScoreQuery = graphql(`
       }
       total
       grade
+      issues {
+        path
+        zh
+        en
+      }
     }
   }
 `);
