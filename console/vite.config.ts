@@ -1,6 +1,7 @@
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import { gqlDocuments } from './gql-documents';
 
 /**
  * The console is served by the platform under /console/; `npm run dev -w @jixiao/console` serves it
@@ -10,7 +11,7 @@ const platform = process.env.JIXIAO_URL ?? 'http://127.0.0.1:4000';
 
 export default defineConfig({
   base: '/console/',
-  plugins: [react()],
+  plugins: [gqlDocuments(fileURLToPath(new URL('./src/gql/graphql.ts', import.meta.url))), react()],
   // the platform's rule functions run in the browser too; only events' browser-safe part comes with them
   resolve: { alias: { '@jixiao/events': fileURLToPath(new URL('./src/shell/platform-rules.ts', import.meta.url)) } },
   build: {
@@ -18,16 +19,11 @@ export default defineConfig({
     chunkSizeWarningLimit: 1500,
     rollupOptions: {
       output: {
-        // the frameworks change less often than the pages: cached apart
+        // ECharts and React change less often than the pages: cached apart. Ant Design is not one
+        // chunk: the first page loads the components it and the shell use, each page the rest it needs
         manualChunks(id: string) {
           if (id.includes('node_modules/echarts') || id.includes('node_modules/zrender')) return 'echarts';
-          if (
-            id.includes('node_modules/antd') ||
-            id.includes('node_modules/@ant-design') ||
-            id.includes('node_modules/rc-')
-          )
-            return 'antd';
-          if (id.includes('node_modules/react')) return 'react';
+          if (/node_modules\/(react|react-dom|scheduler)\//.test(id)) return 'react';
           return undefined;
         },
       },

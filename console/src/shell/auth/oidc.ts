@@ -1,4 +1,4 @@
-import { UserManager, WebStorageStateStore, type User } from 'oidc-client-ts';
+import type { User, UserManager } from 'oidc-client-ts';
 import { consoleConfig } from '../config';
 import { ROLES, type Role } from '../roles';
 import { claimsOf, currentSession, endSession, onSessionChange, renewSession, startSession } from '../session';
@@ -16,27 +16,30 @@ let manager: Promise<UserManager> | undefined;
  * renewed a minute before it expires (with the refresh token; the session's token follows).
  */
 function userManager(): Promise<UserManager> {
-  manager ??= consoleConfig().then((config) => {
-    if (config.auth !== 'oidc') throw new Error('平台未配置统一身份认证 (no identity provider is configured)');
-    const base = `${window.location.origin}${import.meta.env.BASE_URL.replace(/\/$/, '')}`;
-    const users = new UserManager({
-      authority: config.oidc.authority,
-      client_id: config.oidc.clientId,
-      scope: config.oidc.scope,
-      redirect_uri: `${base}${CALLBACK_PATH}`,
-      post_logout_redirect_uri: `${base}${SIGNED_OUT_PATH}`,
-      response_type: 'code',
-      userStore: new WebStorageStateStore({ store: window.sessionStorage }),
-      automaticSilentRenew: true,
-      // no check-session iframe: it needs the provider's cookies in a third-party frame
-      monitorSession: false,
-    });
-    users.events.addUserLoaded((user) => {
-      if (currentSession()?.via === 'oidc' && user.access_token !== currentSession()?.token)
-        renewSession(user.access_token, expiresAtOf(user));
-    });
-    return users;
-  });
+  // oidc-client-ts (65 KiB) is fetched only where a provider is configured, not before the first page shows
+  manager ??= Promise.all([consoleConfig(), import('oidc-client-ts')]).then(
+    ([config, { UserManager, WebStorageStateStore }]) => {
+      if (config.auth !== 'oidc') throw new Error('平台未配置统一身份认证 (no identity provider is configured)');
+      const base = `${window.location.origin}${import.meta.env.BASE_URL.replace(/\/$/, '')}`;
+      const users = new UserManager({
+        authority: config.oidc.authority,
+        client_id: config.oidc.clientId,
+        scope: config.oidc.scope,
+        redirect_uri: `${base}${CALLBACK_PATH}`,
+        post_logout_redirect_uri: `${base}${SIGNED_OUT_PATH}`,
+        response_type: 'code',
+        userStore: new WebStorageStateStore({ store: window.sessionStorage }),
+        automaticSilentRenew: true,
+        // no check-session iframe: it needs the provider's cookies in a third-party frame
+        monitorSession: false,
+      });
+      users.events.addUserLoaded((user) => {
+        if (currentSession()?.via === 'oidc' && user.access_token !== currentSession()?.token)
+          renewSession(user.access_token, expiresAtOf(user));
+      });
+      return users;
+    },
+  );
   return manager;
 }
 
