@@ -46,3 +46,4 @@ export * from './evaluation/key-evaluations/key-evaluations.entities';
 export * from './evaluation/key-evaluations/key-evaluations.projection';
 export * from './evaluation/self-evaluations/self-evaluations.entities';
 export * from './evaluation/self-evaluations/self-evaluations.projection';
+export * from './evaluation/figures/sector-figures';

@@ -1,6 +1,7 @@
 import { evaluationEvents } from '@jixiao/events';
 import { contextFromParts, type ContextModule } from '@jixiao/service-kit';
 import { agencyPart, agencyRatingsPart } from './agency/agency.part';
+import { figuresPart } from './figures/figures.part';
 import { keyEvaluationPart } from './key-evaluation/key-evaluation.part';
 import { selfEvaluationPart } from './self-evaluation/self-evaluation.part';
 
@@ -12,5 +13,5 @@ export const evaluationContext: ContextModule = contextFromParts(
     events: evaluationEvents,
     streamCategories: ['evaluationnotice', 'selfevaluation', 'agency', 'evaluationplan', 'keyevaluation'],
   },
-  [selfEvaluationPart, agencyPart, keyEvaluationPart, agencyRatingsPart],
+  [selfEvaluationPart, agencyPart, keyEvaluationPart, agencyRatingsPart, figuresPart],
 );

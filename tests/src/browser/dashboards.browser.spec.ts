@@ -111,6 +111,34 @@ describe('dashboards, the audit timeline and the public goals in the browser', (
     await checkAccessibility(page, 'planning/dashboards');
   });
 
+  it('draws the year’s evaluation figures per sector (评价统计, 分行业统计) as the platform groups them', async () => {
+    const page = await h.newPage();
+    await tokenSession(page, h, { role: 'PERFORMANCE_SECTION', userId: 'li.na' }, 'evaluation-figures');
+    await page.getByRole('heading', { level: 2, name: /年度评价统计/ }).waitFor();
+    expect(await chartDrawn(page, '各行业自评等级分布与平均分')).toBeGreaterThan(2000);
+    // the table beside the chart: one row per sector of the platform's figures, in its order
+    const figures = await h.platform.gql(
+      '{ evaluationFigures(fiscalYear: 2023) { bySector { sectorLabel unitCount selfEvaluation { count } } } }',
+      undefined,
+      as('PERFORMANCE_SECTION'),
+    );
+    const bySector = figures.data!.evaluationFigures.bySector as {
+      sectorLabel: string;
+      unitCount: number;
+      selfEvaluation: { count: number };
+    }[];
+    expect(bySector.length).toBeGreaterThan(1);
+    const rows = page.locator('.ant-card', { hasText: '分行业统计' }).locator('.ant-table-row');
+    await expect(rows.count()).resolves.toBe(bySector.length);
+    const texts = await rows.allInnerTexts();
+    bySector.forEach((sector, i) => {
+      expect(texts[i]).toContain(sector.sectorLabel);
+      expect(texts[i]).toContain(`${sector.selfEvaluation.count} 项`);
+    });
+    await screenshot(page, 'evaluation/figures-by-sector');
+    await checkAccessibility(page, 'evaluation/figures-by-sector');
+  });
+
   it('gives the home page its to-dos with counts and a chart of the year', async () => {
     const page = await h.newPage();
     await tokenSession(page, h, { role: 'PERFORMANCE_SECTION', userId: 'li.na' });

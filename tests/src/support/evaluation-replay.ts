@@ -74,6 +74,13 @@ const questions = ({ agencyId, unitId }: { agencyId: string; unitId: string }): 
   ],
   ['notice', `{ evaluationNotice(fiscalYear: 2023) { ${NOTICE} } }`, undefined, performance],
   [
+    'figures by sector',
+    `{ evaluationFigures(fiscalYear: 2023) { bySector { sector sectorLabel unitCount
+      selfEvaluation { count averageScore grades { grade count } } keyEvaluation { count averageScore grades { grade count } } } } }`,
+    undefined,
+    as('AUDITOR'),
+  ],
+  [
     'self-evaluations',
     `{ selfEvaluations(filter: { fiscalYear: 2023 }, page: { first: 500 }) { totalCount nodes { ${SHEET} } } }`,
     undefined,

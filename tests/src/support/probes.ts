@@ -2,6 +2,7 @@ import { POLICY } from '@jixiao/contexts';
 import { ASSERTION_HEADER, PUBLIC, PUBLIC_CALLER, signAssertion, type Role } from '@jixiao/service-kit';
 import { AGENCY_PROBES } from './agency-probes';
 import { DISBURSEMENT_PROBES } from './disbursement-probes';
+import { FIGURES_PROBES } from './figures-probes';
 import { KEY_EVALUATION_PROBES } from './key-evaluation-probes';
 import { FIXTURE_EXPERT_ID, type Fixture, type UnitKey } from './fixture';
 import { MONITORING_PROBES } from './monitoring-probes';
@@ -474,4 +475,5 @@ export const PROBES: Record<string, Probe> = {
   ...AGENCY_PROBES,
   ...KEY_EVALUATION_PROBES,
   ...SELF_EVALUATION_PROBES,
+  ...FIGURES_PROBES,
 };

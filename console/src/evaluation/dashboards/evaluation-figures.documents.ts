@@ -42,3 +42,32 @@ export const EvaluationUnitNamesQuery = graphql(`
     }
   }
 `);
+
+export const EvaluationFiguresBySectorQuery = graphql(`
+  query EvaluationFiguresBySector($fiscalYear: Int!) {
+    evaluationFigures(fiscalYear: $fiscalYear) {
+      fiscalYear
+      bySector {
+        sector
+        sectorLabel
+        unitCount
+        selfEvaluation {
+          count
+          averageScore
+          grades {
+            grade
+            count
+          }
+        }
+        keyEvaluation {
+          count
+          averageScore
+          grades {
+            grade
+            count
+          }
+        }
+      }
+    }
+  }
+`);

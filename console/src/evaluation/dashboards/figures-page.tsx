@@ -12,6 +12,7 @@ import { can } from '../../shell/policy';
 import { currentSession } from '../../shell/session';
 import { useFiscalYear } from '../../shell/year';
 import {
+  EvaluationFiguresBySectorQuery,
   EvaluationUnitNamesQuery,
   KeyEvaluationScoresQuery,
   SelfEvaluationScoresQuery,
@@ -38,13 +39,21 @@ async function everyPage<R, V, N>(
   }
 }
 
+const GRADE_COLORS: Record<(typeof GRADES)[number], string> = {
+  EXCELLENT: '#389e0d',
+  GOOD: '#1677ff',
+  FAIR: '#d97706',
+  POOR: '#cf1322',
+};
+
 const average = (values: number[]): number | null =>
   values.length === 0 ? null : Math.round((values.reduce((a, v) => a + v, 0) / values.length) * 100) / 100;
 
 /**
  * 评价统计: the year's grades and scores — how many self-evaluations and key evaluations reached each
  * grade, and per unit the score of its overall expenditure and the average of its projects' — from the
- * scores the platform computed (the read lists, page by page).
+ * scores the platform computed (the read lists, page by page); per sector (行业) the grade distribution
+ * and average scores, as the platform groups them (`evaluationFigures`).
  */
 export function EvaluationFiguresPage() {
   const { role } = currentSession()!.identity;
@@ -59,6 +68,12 @@ export function EvaluationFiguresPage() {
     enabled: can(role, 'Query.keyEvaluations'),
   });
   const units = useGql(EvaluationUnitNamesQuery, {}, { enabled: can(role, 'Query.budgetUnits') });
+  const sectors = useGql(
+    EvaluationFiguresBySectorQuery,
+    { fiscalYear },
+    { enabled: can(role, 'Query.evaluationFigures') },
+  );
+  const bySector = useMemo(() => sectors.data?.evaluationFigures.bySector ?? [], [sectors.data]);
   const names = useMemo(() => new Map((units.data?.budgetUnits.nodes ?? []).map((u) => [u.id, u.name])), [units.data]);
   const scored = useMemo(
     () => (selfs.data ?? []).filter((e) => e.total !== null && e.total !== undefined),
@@ -123,6 +138,55 @@ export function EvaluationFiguresPage() {
     [byUnit],
   );
 
+  // 分行业: each sector's self-evaluations stacked by grade (left axis), the average scores of both kinds (right axis)
+  const sectorOption = useMemo<EChartsCoreOption>(() => {
+    const countOf = (grades: { grade: string; count: number }[], grade: string) =>
+      grades.find((g) => g.grade === grade)?.count ?? 0;
+    return {
+      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+      legend: { top: 0 },
+      grid: { left: 8, right: 16, top: 56, bottom: 8, containLabel: true },
+      xAxis: { type: 'category', data: bySector.map((s) => s.sectorLabel) },
+      yAxis: [
+        { type: 'value', name: '自评项数', minInterval: 1 },
+        { type: 'value', name: '平均分', min: 0, max: 100 },
+      ],
+      series: [
+        ...GRADES.map((grade) => ({
+          name: `自评${label('Grade', grade)}`,
+          type: 'bar',
+          stack: 'self',
+          data: bySector.map((s) => countOf(s.selfEvaluation.grades, grade)),
+          itemStyle: { color: GRADE_COLORS[grade] },
+        })),
+        {
+          name: '自评平均分',
+          type: 'line',
+          yAxisIndex: 1,
+          data: bySector.map((s) => s.selfEvaluation.averageScore),
+          itemStyle: { color: '#531dab' },
+        },
+        {
+          name: '重点评价平均分',
+          // a line of its own points (the console registers no scatter chart); a sector without one has a gap
+          type: 'line',
+          yAxisIndex: 1,
+          symbol: 'diamond',
+          symbolSize: 12,
+          lineStyle: { type: 'dashed' },
+          data: bySector.map((s) => s.keyEvaluation.averageScore),
+          itemStyle: { color: '#08979c' },
+        },
+      ],
+    };
+  }, [bySector]);
+
+  const gradeText = (grades: { grade: string; count: number }[]) =>
+    grades
+      .filter((g) => g.count > 0)
+      .map((g) => `${label('Grade', g.grade)} ${g.count}`)
+      .join('，') || '—';
+
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       <Card
@@ -160,6 +224,58 @@ export function EvaluationFiguresPage() {
           <Chart option={gradeOption} label="自评与重点评价的等级分布" />
         )}
       </Card>
+      {can(role, 'Query.evaluationFigures') && (
+        <Card size="small" title="分行业统计" loading={sectors.isLoading}>
+          <QueryError error={sectors.error} />
+          {bySector.length === 0 ? (
+            <Empty description="本年度尚无评分" />
+          ) : (
+            <>
+              <Chart option={sectorOption} height={340} label="各行业自评等级分布与平均分" />
+              <Table
+                rowKey="sector"
+                size="small"
+                pagination={false}
+                dataSource={bySector}
+                columns={[
+                  { title: '行业', dataIndex: 'sectorLabel' },
+                  { title: '单位数', dataIndex: 'unitCount', width: 80, align: 'right' as const },
+                  {
+                    title: '自评（已评分）',
+                    key: 'self',
+                    render: (_: unknown, s: (typeof bySector)[number]) =>
+                      `${s.selfEvaluation.count} 项：${gradeText(s.selfEvaluation.grades)}`,
+                  },
+                  {
+                    title: '自评平均分',
+                    key: 'selfAverage',
+                    width: 110,
+                    align: 'right' as const,
+                    render: (_: unknown, s: (typeof bySector)[number]) =>
+                      s.selfEvaluation.averageScore === null ? '—' : s.selfEvaluation.averageScore.toFixed(2),
+                  },
+                  {
+                    title: '重点评价',
+                    key: 'key',
+                    render: (_: unknown, s: (typeof bySector)[number]) =>
+                      s.keyEvaluation.count === 0
+                        ? '—'
+                        : `${s.keyEvaluation.count} 项：${gradeText(s.keyEvaluation.grades)}`,
+                  },
+                  {
+                    title: '重点评价平均分',
+                    key: 'keyAverage',
+                    width: 130,
+                    align: 'right' as const,
+                    render: (_: unknown, s: (typeof bySector)[number]) =>
+                      s.keyEvaluation.averageScore === null ? '—' : s.keyEvaluation.averageScore.toFixed(2),
+                  },
+                ]}
+              />
+            </>
+          )}
+        </Card>
+      )}
       <Card size="small" title="各单位得分">
         {byUnit.length === 0 ? (
           <Empty description="本年度尚无评分" />
