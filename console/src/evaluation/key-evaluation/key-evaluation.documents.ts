@@ -74,6 +74,14 @@ export const KeyEvaluationQuery = graphql(`
         maxPoints
         reason
       }
+      expertScores {
+        expertId
+        dimension
+        indicator
+        points
+        maxPoints
+        reason
+      }
       reports {
         version
         summary
@@ -160,6 +168,15 @@ export const RecordEvaluationEvidenceMutation = graphql(`
 export const GiveEvaluationScoresMutation = graphql(`
   mutation GiveEvaluationScores($input: GiveEvaluationScoresInput!) {
     giveEvaluationScores(input: $input) {
+      id
+      stage
+    }
+  }
+`);
+
+export const GiveExpertEvaluationScoresMutation = graphql(`
+  mutation GiveExpertEvaluationScores($input: GiveEvaluationScoresInput!) {
+    giveExpertEvaluationScores(input: $input) {
       id
       stage
     }

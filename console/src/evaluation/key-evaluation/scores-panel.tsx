@@ -3,7 +3,7 @@ import type { KeyEvaluationQuery } from '../../gql/graphql';
 import { commandId, GqlError } from '../../shell/api';
 import { useCommand } from '../../shell/hooks';
 import { label, optionsOf } from '../../shell/labels';
-import { GiveEvaluationScoresMutation } from './key-evaluation.documents';
+import { GiveEvaluationScoresMutation, GiveExpertEvaluationScoresMutation } from './key-evaluation.documents';
 
 type Evaluation = KeyEvaluationQuery['keyEvaluation'];
 
@@ -22,10 +22,22 @@ const sum = (values: number[]): string => (values.reduce((a, v) => a + Math.roun
  * 评分: the split in force per dimension with the indicators scored so far (maximum and points, the
  * reason for any deduction), and a sheet where the evaluator scores more — a rescored indicator
  * replaces the earlier one; the platform checks points against the maximum and the dimension's share.
+ * An invited expert scores on the same sheet (`expert`): beside the evaluator's, never in the total;
+ * the experts' scores are listed under the dimensions.
  */
-export function ScoresPanel({ evaluation, scores }: { evaluation: Evaluation; scores: boolean }) {
+export function ScoresPanel({
+  evaluation,
+  scores,
+  expert = false,
+}: {
+  evaluation: Evaluation;
+  scores: boolean;
+  expert?: boolean;
+}) {
   const [form] = Form.useForm<{ rows: ScoreRow[] }>();
-  const give = useCommand(GiveEvaluationScoresMutation, '评分已记录', () => form.resetFields());
+  const byEvaluator = useCommand(GiveEvaluationScoresMutation, '评分已记录', () => form.resetFields());
+  const byExpert = useCommand(GiveExpertEvaluationScoresMutation, '专家评分已记录', () => form.resetFields());
+  const give = expert ? byExpert : byEvaluator;
   const send = ({ rows }: { rows: ScoreRow[] }) =>
     give
       .mutateAsync({
@@ -97,8 +109,36 @@ export function ScoresPanel({ evaluation, scores }: { evaluation: Evaluation; sc
           },
         ]}
       />
+      {evaluation.expertScores.length > 0 && (
+        <Table
+          rowKey={(s) => `${s.expertId}/${s.dimension}/${s.indicator}`}
+          size="small"
+          pagination={false}
+          aria-label="专家评分"
+          title={() => '受邀专家评分（供参考，不计入总分）'}
+          dataSource={evaluation.expertScores}
+          columns={[
+            { title: '专家', dataIndex: 'expertId', width: 120 },
+            {
+              title: '一级维度',
+              dataIndex: 'dimension',
+              width: 110,
+              render: (d: string) => label('EvaluationDimension', d),
+            },
+            { title: '指标', dataIndex: 'indicator' },
+            {
+              title: '得分 / 满分',
+              key: 'points',
+              width: 120,
+              align: 'right' as const,
+              render: (_, s) => `${s.points} / ${s.maxPoints}`,
+            },
+            { title: '理由', dataIndex: 'reason', render: (r: string | null) => r ?? '' },
+          ]}
+        />
+      )}
       {scores && (
-        <Card size="small" title="按指标打分">
+        <Card size="small" title={expert ? '专家按指标评分（不计入总分）' : '按指标打分'}>
           <Form<{ rows: ScoreRow[] }> form={form} onFinish={send} initialValues={{ rows: [{}] }}>
             <Form.List name="rows">
               {(fields, { add, remove }) => (

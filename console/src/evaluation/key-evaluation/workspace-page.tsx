@@ -32,6 +32,11 @@ export function KeyEvaluationWorkspacePage() {
   if (!e) return <Card loading />;
   const evaluates = !!e.evaluatorId && e.evaluatorId === unitId && can(role, 'Mutation.recordEvaluationEvidence');
   const working = evaluates && !e.final;
+  // an invited expert (the platform shows an expert only the evaluations invited to) scores from fieldwork to the final report
+  const expertScoring =
+    role === 'EXPERT' &&
+    can(role, 'Mutation.giveExpertEvaluationScores') &&
+    ['FIELDWORK', 'DRAFT_REPORT', 'UNIT_FEEDBACK'].includes(e.stage);
   const givesFeedback = role === 'BUDGET_UNIT' && e.unitId === unitId && can(role, 'Mutation.giveEvaluationFeedback');
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
@@ -71,7 +76,7 @@ export function KeyEvaluationWorkspacePage() {
             {
               key: 'scores',
               label: `评分（${e.scores.length}）`,
-              children: <ScoresPanel evaluation={e} scores={working} />,
+              children: <ScoresPanel evaluation={e} scores={working || expertScoring} expert={expertScoring} />,
             },
             {
               key: 'reports',
