@@ -3,7 +3,8 @@ import { lazyPage, type ConsoleModule } from '../shell/modules';
 
 /**
  * 绩效评价: the units' self-evaluations (填报、审核、抽查) with the score sheet the platform computes; key
- * evaluations — the agency's workspace (evidence, scores, reports, feedback) and the year's plan board.
+ * evaluations — the agency's workspace (evidence, scores, reports, feedback), the year's plan board and
+ * the directory of the agencies (qualification, contracts, quality ratings).
  */
 export const evaluationModule: ConsoleModule = {
   name: 'evaluation',
@@ -12,6 +13,7 @@ export const evaluationModule: ConsoleModule = {
   menu: [
     { path: '/self-evaluations', label: '自评任务', operation: 'Query.selfEvaluations', order: 10 },
     { path: '/key-evaluations', label: '重点评价', operation: 'Query.keyEvaluations', order: 20 },
+    { path: '/agencies', label: '评价机构', operation: 'Query.agencies', order: 25 },
     { path: '/key-evaluation-board', label: '评价计划', operation: 'Query.keyEvaluationBoard', order: 30 },
     { path: '/evaluation-figures', label: '评价统计', operation: 'Query.selfEvaluations', order: 40 },
   ],
@@ -31,6 +33,10 @@ export const evaluationModule: ConsoleModule = {
     {
       path: 'key-evaluations/:id',
       ...lazyPage(() => import('./key-evaluation/workspace-page').then((m) => m.KeyEvaluationWorkspacePage)),
+    },
+    {
+      path: 'agencies',
+      ...lazyPage(() => import('./agency/agencies-page').then((m) => m.AgenciesPage)),
     },
     {
       path: 'key-evaluation-board',
