@@ -4,7 +4,7 @@ import { defineEvent, type ValueLabels } from '../catalog/define';
 /**
  * What a person can be assigned to, and so reach rows that are not their unit's:
  * - `PRE_ASSESSMENT`: an expert (or review-centre staff) scores a pre-assessment (事前评估评分);
- * - `KEY_EVALUATION`: a third-party agency carries out a key evaluation (重点评价);
+ * - `KEY_EVALUATION`: an expert is invited to score a key or department evaluation (重点评价专家评分);
  * - `OVERSIGHT_CASE`: a people's-congress member follows an oversight case (人大监督);
  * - `LEDGER`: a personnel department reads an accountability ledger (责任台账).
  */
