@@ -2,10 +2,11 @@ import { z } from 'zod';
 import { defineEvent } from '../catalog/define';
 
 /**
- * What was read: an operation of the audit service — `Query.streamHistory`, `Query.verifyStream`, or
+ * What was read: an operation of the audit service — `Query.streamHistory`, `Query.verifyStream`,
+ * `Query.inclusionProof` (it answers with the event), or
  * the `history` of an audited entity (`Goal.history`, `Project.history`, `BudgetUnit.history`, …).
  */
-export const SENSITIVE_RESOURCE = /^(Query\.(streamHistory|verifyStream)|[A-Z][A-Za-z0-9]*\.history)$/;
+export const SENSITIVE_RESOURCE = /^(Query\.(streamHistory|verifyStream|inclusionProof)|[A-Z][A-Za-z0-9]*\.history)$/;
 
 /** True when reading `operation` (`Type.field`) reads an event history. */
 export const isSensitiveResource = (operation: string): boolean => SENSITIVE_RESOURCE.test(operation);

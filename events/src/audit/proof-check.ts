@@ -4,6 +4,21 @@ import { hashEvent } from '../hash';
 import { EMPTY_ROOT, eventLeaf, verifyConsistency, verifyInclusion, type MerkleHash } from './merkle';
 import { verifyTreeHead, type SignedTreeHead } from './tree-head';
 
+/** That an event is in the tree of a signed head: its leaf index and audit path (hex, leaf side first). */
+export interface InclusionProof {
+  head: SignedTreeHead;
+  event: RecordedEvent;
+  leafIndex: number;
+  proof: string[];
+}
+
+/** That the second head's tree extends the first's unchanged (hex hashes). */
+export interface ConsistencyProof {
+  first: SignedTreeHead;
+  second: SignedTreeHead;
+  proof: string[];
+}
+
 /** Why a proof does not hold, first failure only; null when it holds. */
 export type ProofFailure =
   | 'HEAD_SIGNATURE' // a head is not signed by this key, or was altered after signing
@@ -21,10 +36,7 @@ const bytes = (hexes: readonly string[]): MerkleHash[] | null => {
  * What an auditor checks with nothing but the sealer's public key: the head is signed, the event's
  * content hashes to its recorded hash, and the path leads from that hash to the head's root.
  */
-export function checkInclusion(
-  p: { head: SignedTreeHead; event: RecordedEvent; leafIndex: number; proof: readonly string[] },
-  publicKey: KeyObject,
-): ProofFailure | null {
+export function checkInclusion(p: InclusionProof, publicKey: KeyObject): ProofFailure | null {
   if (!verifyTreeHead(p.head, publicKey)) return 'HEAD_SIGNATURE';
   const { hash, globalPosition: _g, transactionId: _t, ...fields } = p.event;
   if (hashEvent(fields) !== hash) return 'EVENT_HASH';
@@ -35,10 +47,7 @@ export function checkInclusion(
 }
 
 /** That the second head's tree extends the first's unchanged, both signed by this key. */
-export function checkConsistency(
-  p: { first: SignedTreeHead; second: SignedTreeHead; proof: readonly string[] },
-  publicKey: KeyObject,
-): ProofFailure | null {
+export function checkConsistency(p: ConsistencyProof, publicKey: KeyObject): ProofFailure | null {
   if (!verifyTreeHead(p.first, publicKey) || !verifyTreeHead(p.second, publicKey)) return 'HEAD_SIGNATURE';
   if (p.first.log !== p.second.log) return 'OTHER_LOG';
   const path = bytes(p.proof);

@@ -1,2 +1,3 @@
 export * from './sealer';
 export * from './tree-heads';
+export * from './log-sealer';

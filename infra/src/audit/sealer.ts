@@ -9,6 +9,8 @@ import {
   signTreeHead,
   START,
   type EventStore,
+  type ConsistencyProof,
+  type InclusionProof,
   type MerkleHash,
   type RecordedEvent,
   type SignedTreeHead,
@@ -91,14 +93,6 @@ export async function eventsInCommitOrder(store: EventStore, size: number, pageS
 
 const hex = (hashes: MerkleHash[]) => hashes.map((h) => h.toString('hex'));
 
-export interface InclusionProof {
-  head: SignedTreeHead;
-  event: RecordedEvent;
-  leafIndex: number;
-  /** Sibling hashes, leaf side first (hex). */
-  proof: string[];
-}
-
 /**
  * That an event is in the tree of a kept head (the latest by default): its leaf index and audit path.
  * Null when the event is not among the head's leaves (unknown, or committed after the head).
@@ -123,12 +117,6 @@ export async function proveInclusion(
   };
 }
 
-export interface ConsistencyProof {
-  first: SignedTreeHead;
-  second: SignedTreeHead;
-  proof: string[];
-}
-
 /** That the tree of the head of size `second` extends the tree of the head of size `first` unchanged. */
 export async function proveConsistency(
   store: EventStore,
@@ -140,6 +128,22 @@ export async function proveConsistency(
   if (!a || !b || first > second) return null;
   const leaves = (await eventsInCommitOrder(store, second)).map((e) => eventLeaf(e.hash));
   return { first: signedOnly(a), second: signedOnly(b), proof: hex(consistencyProof(leaves, first, second)) };
+}
+
+/**
+ * The log as the database holds it now, measured against a kept head: the root of its first
+ * `head.treeSize` events recomputed from their recorded hashes. A different root means an event the head
+ * covers was changed, removed, inserted or reordered since it was sealed (whatever the chains say).
+ */
+export async function recomputeRoot(store: EventStore, treeSize: number): Promise<string | null> {
+  const events = await eventsInCommitOrder(store, treeSize).catch((error: unknown) => {
+    if (error instanceof RangeError) return null;
+    throw error;
+  });
+  if (!events) return null;
+  const frontier = MerkleFrontier.empty();
+  for (const e of events) frontier.append(eventLeaf(e.hash));
+  return frontier.root().toString('hex');
 }
 
 function signedOnly({ log, treeSize, rootHash, sealedAt, keyId, signature }: SignedTreeHead): SignedTreeHead {

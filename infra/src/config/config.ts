@@ -1,3 +1,4 @@
+import type { SealerConfig } from '../audit/log-sealer';
 import path from 'node:path';
 import { z } from 'zod';
 import { devKeyFile } from '../auth/dev-key';
@@ -91,6 +92,9 @@ const schema = z.object({
       `must be types the platform recognises from the bytes, comma-separated, of: ${DETECTABLE_TYPES.join(', ')} (须为可识别的类型，逗号分隔)`,
     )
     .default([...DEFAULT_ATTACHMENT_TYPES]),
+  JIXIAO_SEAL_INTERVAL_SECONDS: z.coerce.number().int().min(0).default(300),
+  JIXIAO_SEALER_KEY_FILE: z.string().min(1).optional(),
+  JIXIAO_TREE_HEAD_DIR: z.string().min(1).optional(),
   JIXIAO_PERSISTED_DOCUMENTS: z.string().min(1).optional(),
   JIXIAO_PERSISTED_ONLY: z.enum(['true', 'false'], { message: 'must be true or false' }).default('false'),
 });
@@ -164,6 +168,12 @@ export type PlatformConfig = {
    * where the events are: beside the SQLite file (`<data dir>/attachments/`), or in the PostgreSQL schema.
    */
   attachments: AttachmentLimits;
+  /**
+   * The log's sealer: signed Merkle tree heads every `JIXIAO_SEAL_INTERVAL_SECONDS` (0: on demand only),
+   * signed with the Ed25519 key in `JIXIAO_SEALER_KEY_FILE` (created on first use; default
+   * `<data dir>/sealer-key.jwk.json`) and written to `JIXIAO_TREE_HEAD_DIR` too (default `<data dir>/tree-heads`).
+   */
+  sealer: SealerConfig;
 };
 
 const invalid = (lines: string[]) => new Error(`配置有误 (invalid configuration):\n${lines.join('\n')}`);
@@ -232,6 +242,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): PlatformConfig
     production,
     seed: c.JIXIAO_SEED,
     attachments: { maxBytes: c.JIXIAO_ATTACHMENT_MAX_BYTES, contentTypes: c.JIXIAO_ATTACHMENT_TYPES },
+    sealer: {
+      keyFile: path.resolve(c.JIXIAO_SEALER_KEY_FILE ?? path.join(c.JIXIAO_DATA_DIR, 'sealer-key.jwk.json')),
+      treeHeadDir: path.resolve(c.JIXIAO_TREE_HEAD_DIR ?? path.join(c.JIXIAO_DATA_DIR, 'tree-heads')),
+      intervalSeconds: c.JIXIAO_SEAL_INTERVAL_SECONDS,
+      log: `jixiao/${c.JIXIAO_STORE === 'postgres' ? c.JIXIAO_DATABASE_SCHEMA : 'embedded'}`,
+    },
     storage:
       c.JIXIAO_STORE === 'postgres'
         ? { kind: 'postgres', connectionString: c.JIXIAO_DATABASE_URL!, schema: c.JIXIAO_DATABASE_SCHEMA }

@@ -1,3 +1,4 @@
+import { LogSealer, sealPeriodically } from '../audit/log-sealer';
 import { allProjections, catalog, CONTEXTS } from '@jixiao/contexts';
 import { redisAppliedFeed, serveSubgraph, type ServiceDeps } from '@jixiao/service-kit';
 import { assertionSecret } from '../auth/token-settings';
@@ -50,7 +51,10 @@ export async function startServiceProcess(name: SubgraphName, { config, postgres
       applied,
       // the files the gateway stored, described from the same PostgreSQL schema (the event store's pool)
       attachments: openAttachments({ kind: 'postgres', ...postgres }, config.attachments, store.pool).attachments,
+      // every service can prove; only the audit service's processes seal, racing harmlessly (sealTreeHead)
+      sealer: new LogSealer(store, config.sealer),
     };
+    if (name === 'audit') opened.push(sealPeriodically(deps.sealer!, config.sealer.intervalSeconds));
     const subgraph = await buildSubgraph(name, deps);
     const server = await serveSubgraph({
       schema: subgraph.schema,

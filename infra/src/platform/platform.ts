@@ -50,10 +50,11 @@ import { builtConsoleDir, consoleConfigOf, consoleSite } from '../console/consol
 import { devSignIn } from '../console/dev-sign-in';
 import { attachmentRoutes } from '../attachments/attachment-http';
 import { openAttachments } from '../attachments/open-attachments';
+import { LogSealer, sealPeriodically } from '../audit/log-sealer';
 
 /** What the platform needs from the configuration. */
 export type PlatformStartConfig = Pick<PlatformConfig, 'host' | 'port' | 'storage' | 'production' | 'auth' | 'limits'> &
-  Partial<Pick<PlatformConfig, 'seed' | 'browser' | 'attachments'>> & {
+  Partial<Pick<PlatformConfig, 'seed' | 'browser' | 'attachments' | 'sealer'>> & {
     /**
      * The bounded contexts to run; the platform's own list (`CONTEXTS`) by default. Given another
      * list (a test adds a context), the gateway serves a supergraph composed from it at start
@@ -84,6 +85,19 @@ export interface RunningPlatform {
   /** Resolves once every projection and reaction has handled everything appended so far (false on timeout). */
   caughtUp(timeoutMs?: number): Promise<boolean>;
   close(): Promise<void>;
+}
+
+/**
+ * The log's sealer as configured; without a configuration, on SQLite, one that keeps its key and heads
+ * beside the file and seals on demand only (tests' platforms); on PostgreSQL without one, none.
+ */
+function sealerOf(store: EventStore, config: PlatformStartConfig): LogSealer | undefined {
+  if (config.sealer) return new LogSealer(store, config.sealer, config.clock);
+  if (config.storage.kind !== 'sqlite') return undefined;
+  const dir = path.dirname(config.storage.file);
+  const defaults = { intervalSeconds: 0, log: 'jixiao/embedded' };
+  const files = { keyFile: path.join(dir, 'sealer-key.jwk.json'), treeHeadDir: path.join(dir, 'tree-heads') };
+  return new LogSealer(store, { ...defaults, ...files }, config.clock);
 }
 
 /** Opens the configured event store (checking appends against `catalog`), creating the SQLite folder if needed. */
@@ -170,6 +184,8 @@ async function startOn(
   const files = openAttachments(config.storage, config.attachments, poolOf(store));
   opened.push(files);
   const attachments = files.attachments;
+  const sealer = sealerOf(store, config);
+  if (sealer) opened.push(sealPeriodically(sealer, config.sealer?.intervalSeconds ?? 0));
   const deps: ServiceDeps = {
     store,
     catalog,
@@ -181,6 +197,7 @@ async function startOn(
     attachments,
     // the scheduler's clock: a command's "today" is the same day the deadlines see
     now: config.clock,
+    sealer,
   };
   const units = unitHierarchy(orm);
   const subgraphUrls: Record<string, string> = {};

@@ -10,6 +10,6 @@ export const auditContext: ContextModule = {
   events: auditEvents,
   streamCategories: ['access'],
   projections: [],
-  subgraph: (deps) => auditSubgraph(deps.store, deps.contexts),
+  subgraph: (deps) => auditSubgraph(deps.store, deps.contexts, deps.sealer),
   policy: auditPolicy,
 };

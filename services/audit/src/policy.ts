@@ -7,4 +7,11 @@ import { HISTORY, type PolicyRows } from '@jixiao/service-kit';
 export const auditPolicy: PolicyRows = {
   'Query.streamHistory': HISTORY,
   'Query.verifyStream': HISTORY,
+  'Query.sealerKey': HISTORY,
+  'Query.treeHeads': HISTORY,
+  'Query.inclusionProof': HISTORY,
+  'Query.consistencyProof': HISTORY,
+  'Query.verifyTreeHead': HISTORY,
+  // sealing adds no decision to the record, only a signed head over it: the bureau may ask for one now
+  'Mutation.sealTreeHead': { PERFORMANCE_SECTION: 'ALL' },
 };

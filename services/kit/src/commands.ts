@@ -1,3 +1,4 @@
+import type { Sealer } from './sealer';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/core';
 import {
@@ -49,6 +50,8 @@ export interface ServiceDeps {
    * command takes as today. The machine's clock when absent.
    */
   now?: () => Date;
+  /** The log's sealer (signed Merkle tree heads and their proofs); absent, the audit subgraph's proof operations refuse. */
+  sealer?: Sealer;
 }
 
 /** What every command input's `commandId` field says in the schema: the rule `execute` keeps. */

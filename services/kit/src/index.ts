@@ -5,6 +5,7 @@ export * from './federation/build-subgraph';
 export * from './federation/serve';
 export * from './health/health';
 export * from './commands';
+export * from './sealer';
 export * from './auth';
 export * from './read-cache';
 export * from './live';
