@@ -15,7 +15,7 @@ export default {
   mutate: [
     'events/src/rules/**/*.ts',
     'events/src/{hash,verify,money}.ts',
-    'events/src/audit/{merkle,tree-head}.ts',
+    'events/src/audit/{merkle,tree-head,proof-check}.ts',
     '!**/*.spec.ts',
     '!**/index.ts',
   ],
