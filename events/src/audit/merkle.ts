@@ -98,7 +98,7 @@ export function consistencyProof(leaves: readonly MerkleHash[], first: number, s
   if (!Number.isSafeInteger(first) || first < 0 || first > second) {
     throw new RangeError(`tree size ${first} is not within 0..${second}`);
   }
-  if (first === 0 || first === second) return [];
+  if (first === 0) return [];
   const proof: MerkleHash[] = [];
   let [lo, hi, m, whole] = [0, second, first, true];
   while (m !== hi - lo) {
@@ -135,7 +135,8 @@ export function verifyInclusion(
     if (sn === 0) return false;
     if (odd(fn) || fn === sn) {
       r = nodeHash(p, r);
-      while (!odd(fn) && fn !== 0) [fn, sn] = [half(fn), half(sn)];
+      // fn === sn here, and sn is not 0: halving an even fn reaches an odd one before 0
+      while (!odd(fn)) [fn, sn] = [half(fn), half(sn)];
     } else {
       r = nodeHash(r, p);
     }
@@ -165,7 +166,8 @@ export function verifyConsistency(
     if (sn === 0) return false;
     if (odd(fn) || fn === sn) {
       [fr, sr] = [nodeHash(c, fr), nodeHash(c, sr)];
-      while (!odd(fn) && fn !== 0) [fn, sn] = [half(fn), half(sn)];
+      // fn === sn here, and sn is not 0: halving an even fn reaches an odd one before 0
+      while (!odd(fn)) [fn, sn] = [half(fn), half(sn)];
     } else {
       sr = nodeHash(sr, c);
     }

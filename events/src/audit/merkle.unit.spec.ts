@@ -118,7 +118,8 @@ describe('RFC 6962 hashing', () => {
   it('refuses a size beyond the leaves', () => {
     expect(() => rootOf(CT_LEAVES, 9)).toThrow(RangeError);
     expect(() => rootOf(CT_LEAVES, -1)).toThrow(RangeError);
-    expect(() => rootOf(CT_LEAVES, 1.5)).toThrow(RangeError);
+    expect(() => rootOf(CT_LEAVES, 1.5)).toThrow('tree size 1.5 outside 0..8');
+    expect(() => rootOf(CT_LEAVES, -1)).toThrow('tree size -1 outside 0..8');
   });
 });
 
@@ -167,6 +168,32 @@ describe('inclusion proofs', () => {
         fails(at(LEAVES, i), i, n, proof, flip(at(ROOTS, n)));
       }
     }
+  });
+
+  it('refuses what RFC 9162 refuses even where the path would still lead to the root', () => {
+    const n = 8;
+    const proof0 = inclusionProof(LEAVES, 0, n);
+    const root = at(ROOTS, n);
+    expect(verifyInclusion(at(LEAVES, 0), 0, n, proof0, root)).toBe(true);
+    // the walk for index 0 also fits these claims: only the index and size checks refuse them
+    expect(verifyInclusion(at(LEAVES, 0), -1, n, proof0, root)).toBe(false);
+    expect(verifyInclusion(at(LEAVES, 0), n, n, proof0, root)).toBe(false);
+    expect(verifyInclusion(at(LEAVES, 0), 0.5, n, proof0, root)).toBe(false);
+    expect(verifyInclusion(at(LEAVES, 0), 0, n + 0.5, proof0, root)).toBe(false);
+    // a path cut short, claimed against the subtree's root, is not a path to the whole tree
+    expect(verifyInclusion(at(LEAVES, 0), 0, n, proof0.slice(0, 2), rootOf(LEAVES, 4))).toBe(false);
+    // nor a path that goes on above the root
+    const extra = at(LEAVES, 9);
+    expect(verifyInclusion(at(LEAVES, 0), 0, n, [...proof0, extra], nodeHash(extra, root))).toBe(false);
+  });
+
+  it('answers false, never throws, on missing hashes', () => {
+    const proof = inclusionProof(LEAVES, 3, 8);
+    const none = null as unknown as MerkleHash;
+    expect(verifyInclusion(none, 3, 8, proof, at(ROOTS, 8))).toBe(false);
+    expect(verifyInclusion(at(LEAVES, 3), 3, 8, proof, none)).toBe(false);
+    expect(verifyInclusion(at(LEAVES, 3), 3, 8, [none, ...proof.slice(1)], at(ROOTS, 8))).toBe(false);
+    expect(verifyInclusion(at(LEAVES, 3), 3, 8, null as unknown as MerkleHash[], at(ROOTS, 8))).toBe(false);
   });
 
   it('the one-leaf tree: the leaf is the root, with an empty path', () => {
@@ -240,8 +267,25 @@ describe('consistency proofs', () => {
     expect(verifyConsistency(0, 8, EMPTY_ROOT, at(ROOTS, 8), [at(LEAVES, 0)])).toBe(false);
   });
 
+  it('answers false, never throws, on missing hashes, and refuses a path that goes on above the root', () => {
+    const proof = consistencyProof(LEAVES, 3, 8);
+    const none = null as unknown as MerkleHash;
+    const [r3, r8] = [at(ROOTS, 3), at(ROOTS, 8)];
+    expect(verifyConsistency(3, 8, r3, r8, proof)).toBe(true);
+    expect(verifyConsistency(3, 8, none, r8, proof)).toBe(false);
+    expect(verifyConsistency(3, 8, r3, none, proof)).toBe(false);
+    expect(verifyConsistency(3, 8, r3, r8, [none, ...proof.slice(1)])).toBe(false);
+    expect(verifyConsistency(3, 8, r3, r8, null as unknown as MerkleHash[])).toBe(false);
+    expect(verifyConsistency(3.5, 8, r3, r8, proof)).toBe(false);
+    expect(verifyConsistency(3, 8.5, r3, r8, proof)).toBe(false);
+    const extra = at(LEAVES, 9);
+    expect(verifyConsistency(3, 8, r3, nodeHash(extra, r8), [...proof, extra])).toBe(false);
+    // cut short, against a smaller tree's root: not a proof for the tree of 8
+    expect(verifyConsistency(3, 8, r3, at(ROOTS, 4), consistencyProof(LEAVES, 3, 4))).toBe(false);
+  });
+
   it('refuses sizes out of order, and never verifies malformed input', () => {
-    expect(() => consistencyProof(CT_LEAVES, 5, 3)).toThrow(RangeError);
+    expect(() => consistencyProof(CT_LEAVES, 5, 3)).toThrow('tree size 5 is not within 0..3');
     expect(() => consistencyProof(CT_LEAVES, 0, 9)).toThrow(RangeError);
     expect(() => consistencyProof(CT_LEAVES, -1, 3)).toThrow(RangeError);
     const proof = consistencyProof(LEAVES, 6, 8);
@@ -280,6 +324,8 @@ describe('the frontier a sealer keeps', () => {
     expect(() => MerkleFrontier.restore(7, f.stored)).toThrow(RangeError);
     expect(() => MerkleFrontier.restore(4, f.stored)).toThrow(RangeError);
     expect(() => MerkleFrontier.restore(-1, [])).toThrow(RangeError);
+    expect(MerkleFrontier.restore(0, []).root().equals(EMPTY_ROOT)).toBe(true);
+    expect(() => MerkleFrontier.restore(3, [f.stored[0]!, 'ab'])).toThrow(TypeError);
     expect(() => MerkleFrontier.restore(1, ['ab'])).toThrow(TypeError);
     expect(() => f.append(Buffer.alloc(31))).toThrow(TypeError);
   });

@@ -50,6 +50,11 @@ describe('signed tree heads', () => {
     expect(verifyTreeHead(signed, other.publicKey)).toBe(false);
     expect(verifyTreeHead({ ...signed, keyId: keyIdOf(other.publicKey) }, other.publicKey)).toBe(false);
     expect(verifyTreeHead({ ...signed, rootHash: 'not hex' }, key)).toBe(false);
+    // the key id is not signed, but a head must name the key it is checked with
+    expect(verifyTreeHead({ ...signed, keyId: '0'.repeat(16) }, key)).toBe(false);
+    // a key of another kind, even under its own id, checks nothing
+    const ec = generateKeyPairSync('ec', { namedCurve: 'P-256' }).publicKey;
+    expect(verifyTreeHead({ ...signed, keyId: keyIdOf(ec) }, ec)).toBe(false);
   });
 
   it('refuse to sign a malformed head or with a key that is not Ed25519', () => {
