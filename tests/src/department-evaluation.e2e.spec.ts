@@ -61,7 +61,8 @@ describe('department evaluation (部门评价) through the gateway', () => {
 
   it('the department plans, assigns to itself and evaluates its unit’s project up to the final report; the bureau notifies', async () => {
     const projectId = await projectOf(hospital, '县域医疗设备更新项目');
-    const by = department(health);
+    // a role caller (not a raw token): uploads mint their own token for it
+    const by = { role: 'DEPARTMENT' as const, unitId: health, userId: 'zhao.lei' };
 
     const planned = await ok(
       p,
