@@ -8,6 +8,7 @@ import { FIXTURE_EXPERT_ID, type Fixture, type UnitKey } from './fixture';
 import { MONITORING_PROBES } from './monitoring-probes';
 import { SELF_EVALUATION_PROBES } from './self-evaluation-probes';
 import { subscribeLive } from './subscribe';
+import { TREE_HEAD_PROBES } from './tree-head-probes';
 import {
   goalInput,
   OPINION,
@@ -473,6 +474,7 @@ export const PROBES: Record<string, Probe> = {
   ...DISBURSEMENT_PROBES,
   ...MONITORING_PROBES,
   ...AGENCY_PROBES,
+  ...TREE_HEAD_PROBES,
   ...KEY_EVALUATION_PROBES,
   ...SELF_EVALUATION_PROBES,
   ...FIGURES_PROBES,
