@@ -53,4 +53,6 @@ export function* generateCityYear({ scale, seed = 2023, contexts }: GenerateOpti
   }
   for (const s of steps) s.finish?.(year);
   yield year.streams.drain();
+  for (const s of steps) s.after?.(year);
+  yield year.streams.drain();
 }

@@ -53,6 +53,11 @@ export interface GeneratorSteps {
   setup?(year: CityYear): void;
   project?(year: CityYear, n: number): void;
   finish?(year: CityYear): void;
+  /**
+   * After every context's finish: what is decided once the year's work is done (a unit's register
+   * entry corrected). Nothing drawn here moves any draw of the year before it.
+   */
+  after?(year: CityYear): void;
 }
 
 /** What the generator reads of a context: its steps, if it takes part in the city's year. */

@@ -92,9 +92,17 @@ describe('the city-year generator', () => {
 
     it('gives every unit the sector (行业) of its bureau, from the closed list: none 未分类', () => {
       const units: { name: string; sector: string; parentId: string | null; unitId: string }[] = [];
+      const changes: { unitId: string; sector: string; previousSector: string }[] = [];
       for (const a of appendsOf(SCALES.demo))
-        for (const e of a.events) if (e.type === 'BudgetUnitRegistered') units.push(e.data as (typeof units)[number]);
+        for (const e of a.events) {
+          if (e.type === 'BudgetUnitRegistered') units.push(e.data as (typeof units)[number]);
+          if (e.type === 'BudgetUnitSectorChanged') changes.push(e.data as (typeof changes)[number]);
+        }
       expect(units).toHaveLength(8);
+      // one unit came over from the old register unclassified, and was sorted once the year's work was done
+      expect(units.filter((u) => u.sector === '')).toHaveLength(1);
+      expect(changes).toEqual([{ unitId: units[1]!.unitId, sector: units[0]!.sector, previousSector: '' }]);
+      for (const change of changes) units.find((u) => u.unitId === change.unitId)!.sector = change.sector;
       for (const unit of units) expect(UNIT_SECTORS).toContain(unit.sector);
       const sectorOf = (name: string) => units.find((u) => u.name === name)?.sector;
       expect(sectorOf('天门市教育局')).toBe('教育');

@@ -45,8 +45,9 @@ export function registerUnits(year: CityYear): Unit[] {
         level: parent ? 'SECOND' : 'FIRST',
         parentId: parent?.unitId ?? null,
         divisionCode: scale.divisionCode,
-        // a second-level unit works in its bureau's sector (天门中学 in 教育, 天门市中医医院 in 卫生健康)
-        sector,
+        // a second-level unit works in its bureau's sector (天门中学 in 教育, 天门市中医医院 in 卫生健康);
+        // the first bureau's first unit came over from the old register unclassified (未分类), sorted after the year
+        sector: units.length === 1 ? '' : sector,
         codeInUseBy: null,
         parentLevel: parent ? 'FIRST' : null,
       },
@@ -70,5 +71,12 @@ export function registerUnits(year: CityYear): Unit[] {
 export const directoryGenerator = (): GeneratorSteps => ({
   setup(year) {
     year.units.push(...registerUnits(year));
+  },
+  // the unit registered unclassified gets its bureau's sector once the year's work is done
+  after(year) {
+    const unit = year.units[1];
+    if (!unit) return;
+    const command = { type: 'ChangeBudgetUnitSector' as const, unitId: unit.unitId, sector: unit.sector };
+    year.streams.run(unitDecider, unitStreamId(unit.unitId), command, ADMIN);
   },
 });
