@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
-import { EVALUATION_DIMENSIONS, invalid, issueIf, type EvaluationDimension } from '@jixiao/events';
+import type { EvaluationDimension } from '@jixiao/events';
 import { assigneesOf } from '@jixiao/projections';
 import {
   execute,
@@ -16,7 +16,7 @@ import {
   type KeyEvaluationState,
 } from './key-evaluation.decider';
 import { requireInviter } from './key-evaluation.expert.rules';
-import { GiveEvaluationScoresInput, KeyEvaluationExpertInput } from './key-evaluation.input';
+import { checkScoreDimensions, GiveEvaluationScoresInput, KeyEvaluationExpertInput } from './key-evaluation.input';
 import { requireEvaluationRow, toKeyEvaluation } from './key-evaluation.read';
 import { KeyEvaluation } from './key-evaluation.type';
 
@@ -87,15 +87,7 @@ export class KeyEvaluationExpertsResolver {
   ): Promise<KeyEvaluation> {
     const em = this.deps.em();
     const row = await requireEvaluationRow(em, input.evaluationId, scope);
-    const issues = input.scores.flatMap((s, i) =>
-      issueIf(
-        !(EVALUATION_DIMENSIONS as readonly string[]).includes(s.dimension),
-        `scores[${i}].dimension`,
-        `维度「${s.dimension}」无效，应为 ${EVALUATION_DIMENSIONS.join('、')}`,
-        `Unknown dimension "${s.dimension}"; one of ${EVALUATION_DIMENSIONS.join(', ')}`,
-      ),
-    );
-    if (issues.length > 0) throw invalid(issues);
+    checkScoreDimensions(input);
     const invited = (await assigneesOf(em, 'KEY_EVALUATION', row.evaluationId)).map((a) => a.assigneeUserId);
     const command: KeyEvaluationCommand = {
       type: 'GiveExpertEvaluationScores',

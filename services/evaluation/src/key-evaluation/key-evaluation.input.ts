@@ -1,3 +1,4 @@
+import { EVALUATION_DIMENSIONS, invalid, issueIf } from '@jixiao/events';
 import { COMMAND_ID_DESCRIPTION } from '@jixiao/service-kit';
 import { Field, Float, ID, InputType, Int } from 'type-graphql';
 import {
@@ -158,6 +159,19 @@ export class GiveEvaluationScoresInput {
     description: '指标得分；同一指标再次打分覆盖前次 (scores; a later score of an indicator replaces the earlier)',
   })
   scores!: KeyEvaluationScoreInput[];
+}
+
+/** Every score names one of the framework's dimensions (the evaluator's sheet and an expert's alike). */
+export function checkScoreDimensions(input: GiveEvaluationScoresInput): void {
+  const issues = input.scores.flatMap((s, i) =>
+    issueIf(
+      !(EVALUATION_DIMENSIONS as readonly string[]).includes(s.dimension),
+      `scores[${i}].dimension`,
+      `维度「${s.dimension}」无效，应为 ${EVALUATION_DIMENSIONS.join('、')}`,
+      `Unknown dimension "${s.dimension}"; one of ${EVALUATION_DIMENSIONS.join(', ')}`,
+    ),
+  );
+  if (issues.length > 0) throw invalid(issues);
 }
 
 @InputType({ description: '提交报告（初稿或正式）(Submit a report file)' })

@@ -1,5 +1,5 @@
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
-import { EVALUATION_DIMENSIONS, IllegalStateError, invalid, issueIf, type EvaluationDimension } from '@jixiao/events';
+import { IllegalStateError, invalid, issueIf, type EvaluationDimension } from '@jixiao/events';
 import { AgencyRowSchema, ProjectRowSchema, UnitRowSchema } from '@jixiao/projections';
 import {
   execute,
@@ -24,6 +24,7 @@ import {
 import {
   AnswerEvaluationFeedbackInput,
   AssignKeyEvaluationInput,
+  checkScoreDimensions,
   GiveEvaluationFeedbackInput,
   GiveEvaluationScoresInput,
   KeyEvaluationFilter,
@@ -204,15 +205,7 @@ export class KeyEvaluationResolver {
     @RowScope() scope: UnitScope,
   ): Promise<KeyEvaluation> {
     const row = await requireEvaluationRow(this.deps.em(), input.evaluationId, scope);
-    const issues = input.scores.flatMap((s, i) =>
-      issueIf(
-        !(EVALUATION_DIMENSIONS as readonly string[]).includes(s.dimension),
-        `scores[${i}].dimension`,
-        `维度「${s.dimension}」无效，应为 ${EVALUATION_DIMENSIONS.join('、')}`,
-        `Unknown dimension "${s.dimension}"; one of ${EVALUATION_DIMENSIONS.join(', ')}`,
-      ),
-    );
-    if (issues.length > 0) throw invalid(issues);
+    checkScoreDimensions(input);
     const command: KeyEvaluationCommand = {
       type: 'GiveEvaluationScores',
       evaluationId: row.evaluationId,
