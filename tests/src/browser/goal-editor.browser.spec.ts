@@ -72,6 +72,7 @@ describe('the goal editor and the goal page', () => {
     await dialog.getByText('计量单位为「%」的目标值应在 0–100 之间，120 超出范围').waitFor();
     await record(page, 'goal-editor-library-picker');
     await dialog.getByLabel('目标值', { exact: true }).fill('97');
+    await dialog.getByText('计量单位为「%」的目标值应在 0–100 之间，120 超出范围').waitFor({ state: 'hidden' });
     await dialog.getByLabel('分值', { exact: true }).fill('30');
     await dialog.getByRole('button', { name: '添加所选指标' }).click();
     await dialog.waitFor({ state: 'hidden' });
@@ -87,6 +88,8 @@ describe('the goal editor and the goal page', () => {
     await own.getByLabel('分值', { exact: true }).fill('0');
     await own.getByText('分值 0 无效，应大于 0 且不超过 100').waitFor();
     await own.getByLabel('分值', { exact: true }).fill('20');
+    // the refusal goes once the value is valid: only then is the form's state the one submitted
+    await own.getByText('分值 0 无效，应大于 0 且不超过 100').waitFor({ state: 'hidden' });
     await own.getByRole('button', { name: '添加指标' }).click();
     await own.waitFor({ state: 'hidden' });
     await tableRow(page, '培训按期完成率').waitFor();
